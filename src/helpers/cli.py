@@ -1,0 +1,63 @@
+"""The command line: ``python -m helpers build`` and ``python -m helpers report``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments and run one command; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build data/processed/ from data/raw/")
+    build.add_argument("--raw", default="data/raw", help="raw folder (read only)")
+    build.add_argument("--processed", default="data/processed", help="folder for the tables")
+    build.add_argument("--workers", type=int, default=1, help="local worker processes")
+    build.add_argument("--no-cache", action="store_true", help="process every document again")
+    build.add_argument("--strict", action="store_true", help="exit 1 when any file is quarantined")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    report = commands.add_parser("report", help="run the numbered notebooks into reports/")
+    report.add_argument("--processed", default="data/processed")
+    report.add_argument("--out", default="reports")
+    places = report.add_mutually_exclusive_group()
+    places.add_argument("--place", default="all", help="a place code, or 'all' for the corpus")
+    places.add_argument("--all-places", action="store_true",
+                        help="the corpus and then every place with documents")
+    report.add_argument("--notebooks", default=None, help="comma-separated numbers, e.g. 01,03")
+    report.add_argument("--params", default=None, help="a YAML parameter set from notebooks/params/")
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "build":
+        return _build(args)
+    return _report(args)
+
+
+def _build(args) -> int:
+    from helpers.build import build_corpus
+    from helpers.tables import load_table
+
+    summary = build_corpus(args.raw, args.processed, workers=args.workers,
+                           use_cache=not args.no_cache, progress=not args.quiet)
+    print(f"{summary.n_documents} documents, {summary.n_quarantined} quarantined, "
+          f"{summary.n_processed} processed, {summary.n_cached} from cache, "
+          f"{summary.n_chars:,} characters in {summary.seconds:.2f} s -> {args.processed}")
+    if summary.n_quarantined:
+        quarantine = load_table("quarantine", args.processed)
+        for row in quarantine.itertuples():
+            print(f"  quarantined {row.raw_path}: {row.reason}")
+    return 1 if args.strict and summary.n_quarantined else 0
+
+
+def _report(args) -> int:
+    from helpers.report import run_reports
+
+    return run_reports(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

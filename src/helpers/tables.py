@@ -1,0 +1,73 @@
+"""Save and load the processed Parquet tables, atomically, with a fixed schema per table.
+
+Only this module and the report runner write files. A table is written to a temporary file in the
+same folder and renamed over the old one, so an interrupted build leaves the previous table intact.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", pa.string()), ("sha256", pa.string()), ("raw_path", pa.string()),
+        ("n_bytes", pa.int64()), ("encoding", pa.string()), ("format", pa.string()),
+        ("read_notes", pa.string()), ("title", pa.string()), ("title_from", pa.string()),
+        ("published_date", pa.date32()), ("date_from", pa.string()), ("event_date", pa.date32()),
+        ("year", pa.int32()), ("source", pa.string()), ("author", pa.string()),
+        ("source_url", pa.string()), ("place", pa.string()), ("place_code", pa.string()),
+        ("place_level", pa.string()), ("place_from", pa.string()), ("genre", pa.string()),
+        ("genre_from", pa.string()), ("catalog_fields", pa.list_(pa.string())),
+        ("text", pa.large_string()), ("n_chars", pa.int64()), ("n_chars_raw", pa.int64()),
+        ("n_sentences", pa.int64()),
+    ]),
+    "sentences": pa.schema([
+        ("doc_id", pa.string()), ("sentence_id", pa.int32()), ("paragraph_id", pa.int32()),
+        ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
+    ]),
+    "cleaning_log": pa.schema([
+        ("doc_id", pa.string()), ("step_index", pa.int8()), ("step", pa.string()),
+        ("rule", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+        ("removed", pa.string()), ("inserted", pa.string()),
+    ]),
+    "quarantine": pa.schema([
+        ("raw_path", pa.string()), ("sha256", pa.string()), ("n_bytes", pa.int64()),
+        ("reason", pa.string()),
+    ]),
+}
+
+
+def build_table(name: str, rows: list[dict]) -> pa.Table:
+    """Rows (dicts) to an Arrow table with the table's fixed schema; extra keys are dropped."""
+    schema = SCHEMAS[name]
+    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def save_table(table: pa.Table, path: Path) -> Path:
+    """Write a Parquet file atomically: temporary file in the same folder, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        pq.write_table(table, temporary, compression="zstd")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_table(name: str, processed_dir: str | Path = "data/processed") -> pd.DataFrame:
+    """Read one processed table as a DataFrame; a missing table says how to build it."""
+    path = Path(processed_dir) / f"{name}.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist: run `make processed` (python -m helpers build)")
+    return pq.read_table(path).to_pandas()
