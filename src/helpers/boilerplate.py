@@ -83,7 +83,8 @@ def strip_boilerplate(text: str) -> tuple[str, list[Edit]]:
         if rule is None:
             kept.append(line)
         else:
-            edits.append(Edit("boilerplate", rule, start, end, line, ""))
+            edits.append(Edit("boilerplate", rule, start, end, line, "",
+                              text[max(0, start - 12):start], text[end:end + 12]))
     stripped = "".join(kept)
     # Inline rules run on the kept text; their offsets are mapped back to the step's input.
     inline_text, inline_edits = substitute_logged(INLINE_PATTERN, "", stripped, "boilerplate")

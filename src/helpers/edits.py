@@ -24,8 +24,11 @@ class Edit(NamedTuple):
     end: int
     removed: str
     inserted: str
+    left: str = ""  # up to CONTEXT characters before the change, for before/after examples
+    right: str = ""  # and after it
 
 
+CONTEXT = 12
 Replacement = str | Callable[[re.Match], str | None]
 
 
@@ -38,8 +41,8 @@ def substitute_logged(
     (patterns built as alternations of named groups). A callable replacement may return None to
     leave a match as it is.
 
-    >>> substitute_logged(re.compile(r"\\s+(?=\\d)"), "", "项目 330个", "spaces", "space_before_digit")
-    ('项目330个', [Edit(step='spaces', rule='space_before_digit', start=2, end=3, removed=' ', inserted='')])
+    >>> substitute_logged(re.compile(r"\\s+(?=\\d)"), "", "项目 330个", "spaces", "space_before_digit")[1]
+    [Edit(step='spaces', rule='space_before_digit', start=2, end=3, removed=' ', inserted='', left='项目', right='330个')]
     """
     pieces: list[str] = []
     edits: list[Edit] = []
@@ -53,7 +56,8 @@ def substitute_logged(
         pieces.append(text[last:start])
         pieces.append(new)
         last = end
-        edits.append(Edit(step, rule or match.lastgroup or step, start, end, old, new))
+        edits.append(Edit(step, rule or match.lastgroup or step, start, end, old, new,
+                          text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
     if not edits:
         return text, edits
     pieces.append(text[last:])
@@ -63,8 +67,8 @@ def substitute_logged(
 def diff_same_length(before: str, after: str, step: str, rule: str) -> list[Edit]:
     """Edits for the changed runs between two strings of equal length.
 
-    >>> diff_same_length("實施計劃", "实施计划", "script", "t2s")
-    [Edit(step='script', rule='t2s', start=0, end=1, removed='實', inserted='实'), Edit(step='script', rule='t2s', start=2, end=4, removed='計劃', inserted='计划')]
+    >>> [(e.start, e.end, e.removed, e.inserted) for e in diff_same_length("實施計劃", "实施计划", "script", "t2s")]
+    [(0, 1, '實', '实'), (2, 4, '計劃', '计划')]
     """
     if before == after:
         return []
@@ -75,6 +79,7 @@ def diff_same_length(before: str, after: str, step: str, rule: str) -> list[Edit
     changed = np.concatenate(([False], a != b, [False]))
     bounds = np.flatnonzero(changed[1:] != changed[:-1])
     return [
-        Edit(step, rule, int(s), int(e), before[s:e], after[s:e])
+        Edit(step, rule, int(s), int(e), before[s:e], after[s:e],
+             before[max(0, s - CONTEXT):s], before[e:e + CONTEXT])
         for s, e in zip(bounds[0::2], bounds[1::2])
     ]

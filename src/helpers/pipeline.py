@@ -20,7 +20,8 @@ def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
     ]
     log = [
         {"doc_id": doc_id, "step_index": index, "step": e.step, "rule": e.rule, "start": e.start,
-         "end": e.end, "removed": e.removed, "inserted": e.inserted}
+         "end": e.end, "removed": e.removed, "inserted": e.inserted, "left": e.left,
+         "right": e.right}
         for index, e in result.edits
     ]
     return {"documents": [result.document], "sentences": sentences, "cleaning_log": log}

@@ -34,7 +34,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "cleaning_log": pa.schema([
         ("doc_id", pa.string()), ("step_index", pa.int8()), ("step", pa.string()),
         ("rule", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-        ("removed", pa.string()), ("inserted", pa.string()),
+        ("removed", pa.string()), ("inserted", pa.string()), ("left", pa.string()),
+        ("right", pa.string()),
     ]),
     "quarantine": pa.schema([
         ("raw_path", pa.string()), ("sha256", pa.string()), ("n_bytes", pa.int64()),
