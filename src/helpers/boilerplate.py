@@ -9,6 +9,7 @@ contact details inside a line. Source URLs are read by :mod:`helpers.metadata` b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helpers.edits import Edit, substitute_logged
 
@@ -51,19 +52,25 @@ FOOTER_RULES = frozenset({"source_url_line", "page_widget", "disclaimer", "copyr
 HEADER_RULES = frozenset({"navigation_trail", "site_welcome", "page_button"})
 SHORT_LINE = 30
 
-# Inline, inside a line of text.
-INLINE_RULES = {
+# Inline, inside a line of text: (rule, literals one of which must be in the text, pattern).
+# The literals keep a corpus without e-mails from paying for the e-mail scan.
+INLINE_RULES = (
     # "统计公报[1]", "增长5.1%[2]" (jiangxi-stat-bulletin-2022 footnote markers)
-    "footnote_marker": r"(?<=[\u4e00-\u9fff%。,)])\[\d{1,2}\]",
+    ("footnote_marker", ("[",), r"\[(?<=[\u4e00-\u9fff%。,)]\[)\d{1,2}\]"),
     # "邮箱:qgfzdyzx@163.com", "联系邮箱 ln@example.cn"
-    "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    ("email", ("@",), r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
     # "客服QQ:3206414697", "QQ群:123456789"
-    "qq_number": r"(?:客服|通联)?QQ群?\s*[:：]?\s*\d{5,11}",
+    ("qq_number", ("QQ",), r"(?:客服|通联)?QQ群?[ \t]*[:：]?[ \t]*\d{5,11}"),
     # "电话:010-56212745", "热线电话0419-2125333", "咨询电话:18518469856"
-    "phone_number": r"(?:联系|监督|举报|咨询|服务|热线)?(?:电话|热线)\s*[:：]?\s*(?:\(?0\d{2,3}\)?-?)?\d{7,8}(?:[、,/]\s*(?:0\d{2,3}-?)?\d{7,8})*"
-                    r"|(?:联系|监督|举报|咨询|服务|热线)?(?:电话|热线|手机)\s*[:：]?\s*1[3-9]\d{9}",
-}
-INLINE_PATTERN = re.compile("|".join(f"(?P<{name}>{rule})" for name, rule in INLINE_RULES.items()))
+    ("phone_number", ("电话", "热线", "手机"),
+     r"(?:联系|监督|举报|咨询|服务|热线)?(?:电话|热线|手机)[ \t]*[:：]?[ \t]*"
+     r"(?:(?:\(?0\d{2,3}\)?-?)?\d{7,8}(?:[、,/][ \t]*(?:0\d{2,3}-?)?\d{7,8})*|1[3-9]\d{9})"),
+)
+
+
+@lru_cache(maxsize=16)
+def _inline_pattern(rules: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{name}>{rule})" for name, _, rule in INLINE_RULES if name in rules))
 
 
 def strip_boilerplate(text: str) -> tuple[str, list[Edit]]:
@@ -75,74 +82,90 @@ def strip_boilerplate(text: str) -> tuple[str, list[Edit]]:
     >>> sorted({e.rule for e in strip_boilerplate(page)[1]})
     ['copyright', 'navigation_trail', 'site_chrome', 'site_welcome', 'source_url_line']
     """
-    line_rules = _classify_lines(text)
-    kept: list[str] = []
-    edits: list[Edit] = []
-    for start, end, rule in line_rules:
-        line = text[start:end]
-        if rule is None:
-            kept.append(line)
-        else:
-            edits.append(Edit("boilerplate", rule, start, end, line, "",
-                              text[max(0, start - 12):start], text[end:end + 12]))
-    stripped = "".join(kept)
-    # Inline rules run on the kept text; their offsets are mapped back to the step's input.
-    inline_text, inline_edits = substitute_logged(INLINE_PATTERN, "", stripped, "boilerplate")
+    removed = _find_boilerplate_lines(text)
+    edits = [Edit("boilerplate", rule, start, end, text[start:end], "",
+                  text[max(0, start - 12):start], text[end:end + 12]) for start, end, rule in removed]
+    pieces, last = [], 0
+    for start, end, _ in removed:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    stripped = "".join(pieces)
+    active = tuple(name for name, gates, _ in INLINE_RULES if any(g in stripped for g in gates))
+    if not active:
+        return stripped, edits
+    inline_text, inline_edits = substitute_logged(_inline_pattern(active), "", stripped, "boilerplate")
     if inline_edits:
-        offsets = _kept_offsets(line_rules)
-        edits.extend(e._replace(start=offsets(e.start), end=offsets(e.start) + (e.end - e.start))
+        to_input = _offset_mapper(removed)
+        edits.extend(e._replace(start=to_input(e.start), end=to_input(e.start) + (e.end - e.start))
                      for e in inline_edits)
         edits.sort(key=lambda e: e.start)
     return inline_text, edits
 
 
-def _classify_lines(text: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, rule) for every line, end including its newline; rule None means keep."""
-    lines: list[list] = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        lines.append([position, position + len(line), None])
-        position += len(line)
-    if not lines:
-        return []
-    starts = {line[0]: i for i, line in enumerate(lines)}
-    header_end = footer_start = None
-    for match in LINE_PATTERN.finditer(text):
-        index = starts.get(match.start())
-        if index is None:
-            continue
-        rule = match.lastgroup
-        lines[index][2] = rule
-        if rule in HEADER_RULES and index < 12 and rule != "page_button":
-            header_end = index
-        if rule in FOOTER_RULES and footer_start is None and index >= len(lines) // 2:
-            footer_start = index
+def _find_boilerplate_lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of every boilerplate line, end including its newline, in order.
+
+    Besides the line rules: short lines above the last navigation or welcome line among the first
+    12 lines are site chrome; short lines in the closing run of boilerplate and short lines (within
+    the second half of the text, and holding at least one footer rule) are footer leftovers.
+    """
+    found = {m.start(): (m.end(), m.lastgroup) for m in LINE_PATTERN.finditer(text)}
+    head_lines = _line_spans(text, 0, 12)
+    header_end = max((i for i, (s, _) in enumerate(head_lines)
+                      if s in found and found[s][1] in HEADER_RULES and found[s][1] != "page_button"),
+                     default=None)
     if header_end is not None:
-        for line in lines[:header_end]:
-            if line[2] is None and _is_short(text, line):
-                line[2] = "site_chrome"
-    if footer_start is not None:
-        for line in lines[footer_start:]:
-            if line[2] is None and _is_short(text, line):
-                line[2] = "footer_leftover"
-    return [tuple(line) for line in lines]
+        for start, end in head_lines[:header_end]:
+            if start not in found and _is_short(text[start:end]):
+                found[start] = (end, "site_chrome")
+    tail: list[tuple[int, int]] = []
+    has_footer_rule = False
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1 if end > 1 else 0
+        if start < len(text) // 2:
+            break
+        if start in found:
+            has_footer_rule = has_footer_rule or found[start][1] in FOOTER_RULES
+        elif _is_short(text[start:end]):
+            tail.append((start, end))
+        else:
+            break
+        end = start
+    if has_footer_rule:
+        for start, end in tail:
+            found[start] = (end, "footer_leftover")
+    return [(start, end, rule) for start, (end, rule) in sorted(found.items())]
 
 
-def _is_short(text: str, line: list) -> bool:
-    content = text[line[0]:line[1]].strip()
+def _line_spans(text: str, start: int, count: int) -> list[tuple[int, int]]:
+    spans = []
+    while start < len(text) and len(spans) < count:
+        newline = text.find("\n", start)
+        end = len(text) if newline < 0 else newline + 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _is_short(line: str) -> bool:
+    content = line.strip()
     return len(content) <= SHORT_LINE and not content.endswith(("。", "!", "?"))
 
 
-def _kept_offsets(line_rules: list[tuple[int, int, str | None]]):
-    """Map an offset in the kept text back to the original text."""
-    kept = [(start, end) for start, end, rule in line_rules if rule is None]
+def _offset_mapper(removed: list[tuple[int, int, str]]):
+    """Map an offset in the stripped text back to the text before stripping."""
+    import bisect
 
-    def original(offset: int) -> int:
-        seen = 0
-        for start, end in kept:
-            if offset < seen + (end - start):
-                return start + offset - seen
-            seen += end - start
-        return kept[-1][1] if kept else 0
+    kept_starts, shifts, shift, position = [], [], 0, 0
+    for start, end, _ in removed:
+        kept_starts.append(start - shift)  # where the removal sits in the stripped text
+        shift += end - start
+        shifts.append(shift)
 
-    return original
+    def to_input(offset: int) -> int:
+        i = bisect.bisect_right(kept_starts, offset)
+        return offset + (shifts[i - 1] if i else 0)
+
+    return to_input

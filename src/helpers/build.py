@@ -87,18 +87,25 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def rows_for_file(raw_dir: str, raw_path: str, catalog_row: dict | None) -> dict[str, list[dict]]:
-    """All table rows for one raw file; a file that fails for any reason becomes a quarantine row."""
+Columns = dict[str, dict[str, list]]  # {table: {column: values}}
+
+
+def rows_for_file(raw_dir: str, raw_path: str, catalog_row: dict | None) -> Columns:
+    """All table columns for one raw file; a file that fails for any reason becomes a quarantine row."""
     try:
         data = (Path(raw_dir) / raw_path).read_bytes()
     except OSError as error:  # permissions, a file removed during the build, a broken link
-        return {"quarantine": [{"raw_path": raw_path, "sha256": None, "n_bytes": None,
-                                "reason": f"could not read the file: {error.strerror or error}"}]}
+        return _quarantine_columns(raw_path, None, None, f"could not read the file: {error.strerror or error}")
     return rows_for_bytes(data, raw_path, catalog_row)
 
 
-def rows_for_bytes(data: bytes, raw_path: str, catalog_row: dict | None) -> dict[str, list[dict]]:
-    """Table rows for one file's bytes (pure)."""
+def _quarantine_columns(raw_path, sha256, n_bytes, reason) -> Columns:
+    return {"quarantine": {"raw_path": [raw_path], "sha256": [sha256], "n_bytes": [n_bytes],
+                           "reason": [reason]}}
+
+
+def rows_for_bytes(data: bytes, raw_path: str, catalog_row: dict | None) -> Columns:
+    """Table columns for one file's bytes (pure)."""
     try:
         result = process_document(data, raw_path, catalog_row)
     except Exception as error:  # noqa: BLE001 - a parser bug must cost one document, not the build
@@ -107,8 +114,7 @@ def rows_for_bytes(data: bytes, raw_path: str, catalog_row: dict | None) -> dict
                              f"internal error while processing ({type(error).__name__}: {error}); "
                              "please report it with this file")
     if isinstance(result, Quarantined):
-        return {"quarantine": [{"raw_path": result.raw_path, "sha256": result.sha256,
-                                "n_bytes": result.n_bytes, "reason": result.reason}]}
+        return _quarantine_columns(result.raw_path, result.sha256, result.n_bytes, result.reason)
     assert isinstance(result, DocumentResult)
     return document_rows(result)
 
@@ -121,7 +127,7 @@ def _cache_key(data: bytes, raw_path: str, catalog_row: dict | None) -> str:
     return digest.hexdigest()
 
 
-def _process_batch(raw_dir: str, jobs: list[tuple[str, dict | None]]) -> list[dict[str, list[dict]]]:
+def _process_batch(raw_dir: str, jobs: list[tuple[str, dict | None]]) -> list[Columns]:
     return [rows_for_file(raw_dir, path, row) for path, row in jobs]
 
 
@@ -138,7 +144,7 @@ def build_corpus(raw_dir: str | Path = "data/raw", processed_dir: str | Path = "
     cache_dir.mkdir(parents=True, exist_ok=True)
     catalog = read_catalog(raw_dir)
     paths = list_raw_files(raw_dir)
-    collected: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+    collected: Columns = {name: {} for name in TABLE_NAMES}
     n_cached = 0
     live_cache: set[str] = set()
     todo: list[tuple[str, dict | None, Path | None]] = []
@@ -168,10 +174,10 @@ def build_corpus(raw_dir: str | Path = "data/raw", processed_dir: str | Path = "
     for name in TABLE_NAMES:
         tables.save_table(tables.build_table(name, collected[name]), processed_dir / f"{name}.parquet")
     summary = BuildSummary(
-        n_files=len(paths), n_documents=len(collected["documents"]),
-        n_quarantined=len(collected["quarantine"]), n_processed=len(todo), n_cached=n_cached,
-        seconds=round(time.perf_counter() - started, 3),
-        n_chars=sum(d["n_chars"] for d in collected["documents"]),
+        n_files=len(paths), n_documents=len(collected["documents"].get("doc_id", [])),
+        n_quarantined=len(collected["quarantine"].get("raw_path", [])), n_processed=len(todo),
+        n_cached=n_cached, seconds=round(time.perf_counter() - started, 3),
+        n_chars=sum(collected["documents"].get("n_chars", [])),
     )
     manifest = {"built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "raw_dir": str(raw_dir), "pipeline_version": pipeline_version(),
@@ -196,9 +202,11 @@ def _run(raw_dir: Path, todo, workers: int):
             yield from batch_rows
 
 
-def _extend(collected: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
-    for name, table_rows in rows.items():
-        collected[name].extend(table_rows)
+def _extend(collected: Columns, rows: Columns) -> None:
+    for name, columns in rows.items():
+        table = collected[name]
+        for column, values in columns.items():
+            table.setdefault(column, []).extend(values)
 
 
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:

@@ -32,7 +32,13 @@ class Cleaned:
 
     normalized: str
     body: str
-    edits: tuple[tuple[int, Edit], ...]  # (step_index, edit)
+    edits: tuple[tuple[int, list[Edit]], ...]  # (step_index, that step's edits)
+
+    def iter_edits(self):
+        """(step_index, edit) for every edit, in step order."""
+        for index, step_edits in self.edits:
+            for edit in step_edits:
+                yield index, edit
 
 
 def clean_text(text: str) -> Cleaned:
@@ -41,15 +47,15 @@ def clean_text(text: str) -> Cleaned:
     >>> cleaned = clean_text("政讯通中心\\n欢迎来到廉政法治网!\\n  實(shí)施投資 ５００万元\\n本文地址:/baogao/db/9712.html")
     >>> cleaned.body
     '实施投资500万元'
-    >>> sorted({e.rule for _, e in cleaned.edits})[:4]
+    >>> sorted({e.rule for _, e in cleaned.iter_edits()})[:4]
     ['edge_white_space', 'full_to_half_width', 'line_edge_space', 'pinyin_annotation']
     """
-    edits: list[tuple[int, Edit]] = []
+    edits: list[tuple[int, list[Edit]]] = []
     for index, step in enumerate(NORMALIZE_STEPS):
         text, step_edits = step(text)
-        edits.extend((index, e) for e in step_edits)
+        edits.append((index, step_edits))
     normalized = text
     for index, step in enumerate(BODY_STEPS, start=len(NORMALIZE_STEPS)):
         text, step_edits = step(text)
-        edits.extend((index, e) for e in step_edits)
+        edits.append((index, step_edits))
     return Cleaned(normalized=normalized, body=text, edits=tuple(edits))

@@ -17,10 +17,12 @@ from helpers.edits import Edit
 from helpers.metadata import GENRES, extract_metadata
 from helpers.places import load_gazetteer
 from helpers.reading import UnreadableError, read_raw
-from helpers.sentences import Sentence, split_sentences
+from helpers.sentences import SentenceTable, split_sentences
 
 # A document needs this many Chinese characters of body text once boilerplate is gone.
 MIN_BODY_CHINESE = 20
+# twenty Chinese characters anywhere in the body
+ENOUGH_CHINESE = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){%d}" % MIN_BODY_CHINESE)
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 CATALOG_FIELDS = ("title", "published_date", "source", "author", "place", "place_code", "genre")
 
@@ -30,8 +32,8 @@ class DocumentResult:
     """Everything the build keeps for one readable document."""
 
     document: dict
-    sentences: list[Sentence]
-    edits: list[tuple[int, Edit]]
+    sentences: SentenceTable
+    edits: tuple[tuple[int, list[Edit]], ...]  # (step_index, that step's edits)
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,9 @@ def process_document(data: bytes, raw_path: str, catalog_row: dict | None = None
     except UnreadableError as error:
         return Quarantined(raw_path, sha, len(data), str(error))
     cleaned = clean_text(raw.text)
-    n_chinese = len(CHINESE.findall(cleaned.body))
-    if n_chinese < MIN_BODY_CHINESE:
-        removed = sum(len(e.removed) for _, e in cleaned.edits if e.step == "boilerplate")
+    if not ENOUGH_CHINESE.search(cleaned.body):
+        n_chinese = len(CHINESE.findall(cleaned.body))
+        removed = sum(len(e.removed) for _, e in cleaned.iter_edits() if e.step == "boilerplate")
         return Quarantined(
             raw_path, sha, len(data),
             f"no body text: {n_chinese} Chinese characters left after removing "
@@ -114,7 +116,7 @@ def process_document(data: bytes, raw_path: str, catalog_row: dict | None = None
             return Quarantined(raw_path, sha, len(data), problem)
     sentences = split_sentences(cleaned.body)
     document["n_sentences"] = len(sentences)
-    return DocumentResult(document, sentences, list(cleaned.edits))
+    return DocumentResult(document, sentences, cleaned.edits)
 
 
 def apply_catalog(document: dict, row: dict) -> str | None:

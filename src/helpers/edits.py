@@ -29,6 +29,7 @@ class Edit(NamedTuple):
 
 
 CONTEXT = 12
+MERGE_GAP = 16
 Replacement = str | Callable[[re.Match], str | None]
 
 
@@ -39,16 +40,24 @@ def substitute_logged(
 
     The rule of an edit is ``rule``, or the name of the group that matched when ``rule`` is None
     (patterns built as alternations of named groups). A callable replacement may return None to
-    leave a match as it is.
+    leave a match as it is. A string replacement takes the fast path: the substitution runs in C.
 
     >>> substitute_logged(re.compile(r"\\s+(?=\\d)"), "", "项目 330个", "spaces", "space_before_digit")[1]
     [Edit(step='spaces', rule='space_before_digit', start=2, end=3, removed=' ', inserted='', left='项目', right='330个')]
     """
+    if not callable(replacement):
+        edits = [
+            Edit(step, rule or m.lastgroup or step, m.start(), m.end(), m.group(), replacement,
+                 text[max(0, m.start() - CONTEXT):m.start()], text[m.end():m.end() + CONTEXT])
+            for m in pattern.finditer(text)
+        ]
+        edits = [e for e in edits if e.removed != replacement]
+        return (pattern.sub(replacement, text) if edits else text), edits
     pieces: list[str] = []
-    edits: list[Edit] = []
+    edits = []
     last = 0
     for match in pattern.finditer(text):
-        new = replacement(match) if callable(replacement) else replacement
+        new = replacement(match)
         old = match.group(0)
         if new is None or new == old:
             continue
@@ -64,11 +73,17 @@ def substitute_logged(
     return "".join(pieces), edits
 
 
-def diff_same_length(before: str, after: str, step: str, rule: str) -> list[Edit]:
+def diff_same_length(before: str, after: str, step: str, rule: str,
+                     merge_gap: int = MERGE_GAP) -> list[Edit]:
     """Edits for the changed runs between two strings of equal length.
 
-    >>> [(e.start, e.end, e.removed, e.inserted) for e in diff_same_length("實施計劃", "实施计划", "script", "t2s")]
+    Runs closer than ``merge_gap`` unchanged characters are one edit (a Traditional paragraph is
+    one edit, not one per character); an edit never spans a line break.
+
+    >>> [(e.start, e.end, e.removed, e.inserted) for e in diff_same_length("實施計劃", "实施计划", "script", "t2s", merge_gap=0)]
     [(0, 1, '實', '实'), (2, 4, '計劃', '计划')]
+    >>> [(e.removed, e.inserted) for e in diff_same_length("實施計劃\\n盤錦", "实施计划\\n盘锦", "script", "t2s")]
+    [('實施計劃', '实施计划'), ('盤錦', '盘锦')]
     """
     if before == after:
         return []
@@ -76,10 +91,51 @@ def diff_same_length(before: str, after: str, step: str, rule: str) -> list[Edit
         return [Edit(step, rule, 0, len(before), before, after)]
     a = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
     b = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
-    changed = np.concatenate(([False], a != b, [False]))
-    bounds = np.flatnonzero(changed[1:] != changed[:-1])
+    return edits_from_mask(a != b, a == 10, before, after, step, rule, merge_gap)
+
+
+def edits_from_mask(changed: np.ndarray, newline: np.ndarray, before: str, after: str, step: str,
+                    rule: str, merge_gap: int = MERGE_GAP) -> list[Edit]:
+    """Edits for the runs where ``changed`` is true, merging runs across short gaps within a line."""
+    padded = np.concatenate(([False], changed, [False]))
+    bounds = np.flatnonzero(padded[1:] != padded[:-1])
+    starts, ends = bounds[0::2], bounds[1::2]
+    if len(starts) > 1 and merge_gap:
+        line_of = np.cumsum(newline)
+        gap_ok = (starts[1:] - ends[:-1] <= merge_gap) & (line_of[starts[1:]] == line_of[ends[:-1] - 1])
+        keep_start = np.concatenate(([True], ~gap_ok))
+        keep_end = np.concatenate((~gap_ok, [True]))
+        starts, ends = starts[keep_start], ends[keep_end]
     return [
-        Edit(step, rule, int(s), int(e), before[s:e], after[s:e],
-             before[max(0, s - CONTEXT):s], before[e:e + CONTEXT])
-        for s, e in zip(bounds[0::2], bounds[1::2])
+        Edit(step, rule, s, e, before[s:e], after[s:e], before[max(0, s - CONTEXT):s], before[e:e + CONTEXT])
+        for s, e in zip(starts.tolist(), ends.tolist())
     ]
+
+
+def substitute_merged(pattern: re.Pattern, text: str, step: str, rule: str, lead: int = 1,
+                      merge_gap: int = MERGE_GAP) -> tuple[str, list[Edit]]:
+    """Delete every match of ``pattern``, logging one edit per stretch of nearby deletions.
+
+    For dense removals (pinyin after nearly every character) one edit per stretch of a line keeps
+    the log readable and cheap; each edit still gives the exact span and its text before and
+    after. ``lead`` characters before the first match are included (the pattern's lookbehind).
+
+    >>> substitute_merged(re.compile(r"\\((?<=\\w\\()[a-zì]+\\)"), "實(shí)施(shī)行", "pinyin", "pinyin_annotation")[1]
+    [Edit(step='pinyin', rule='pinyin_annotation', start=0, end=10, removed='實(shí)施(shī)', inserted='實施', left='', right='行')]
+    """
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        return text, []
+    starts = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans))
+    ends = np.fromiter((b for _, b in spans), dtype=np.int64, count=len(spans))
+    newline_before = np.cumsum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    if len(spans) > 1:
+        joined = (starts[1:] - ends[:-1] <= merge_gap) & (newline_before[starts[1:]] == newline_before[ends[:-1] - 1])
+        starts = starts[np.concatenate(([True], ~joined))]
+        ends = ends[np.concatenate((~joined, [True]))]
+    edits = []
+    for start, end in zip((starts - lead).clip(0).tolist(), ends.tolist()):
+        segment = text[start:end]
+        edits.append(Edit(step, rule, start, end, segment, pattern.sub("", segment),
+                          text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
+    return pattern.sub("", text), edits

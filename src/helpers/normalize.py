@@ -9,46 +9,48 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from helpers.edits import Edit, diff_same_length, substitute_logged
+import numpy as np
+
+from helpers.edits import Edit, diff_same_length, edits_from_mask, substitute_logged, substitute_merged
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 
-# "實(shí)施", "行動(dòng)", "第二場(chǎng))", "發(fā)布會(huì)"; full-width brackets "實（shí）施" too.
-# Not "开(复)工", "(2023年度)", "(PRT)", "(2023-2025年)": the bracket must follow a Chinese
-# character and hold lower-case Latin letters only.
-PINYIN_ANNOTATION = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü" + TONE_MARKS + r"]{1,7}(?: [a-zü" + TONE_MARKS
-    + r"]{1,7}){0,3})[)）]"
-)
-# A whole toneless pinyin syllable: "de", "men", "zhuang"; not "km", "app", "m"
-PINYIN_SYLLABLE = re.compile(
-    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_TONED = "[a-zü]{0,6}[" + TONE_MARKS + "][a-zü]{0,6}"
+# A whole toneless syllable of at least two letters: "de", "men", "zhuang"; not "km", "app", "m"
+_TONELESS_SYLLABLE = (
+    r"(?=[a-zü]{2})(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|uan|üan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ün|ia|ie|iu"
     r"|ua|uo|ui|üe|ue|er|a|o|e|i|u|ü)"
+)
+_SYLLABLE = f"(?:{_TONED}|{_TONELESS_SYLLABLE})"
+# "實(shí)施", "行動(dòng)", "第二場(chǎng))", "發(fā)布會(huì)"; full-width brackets "實（shí）施" too.
+# Not "开(复)工", "(2023年度)", "(PRT)", "(2023-2025年)", "长度(km)": the bracket must follow a
+# Chinese character and hold pinyin syllables only. (The bracket comes first in the pattern so the
+# regex engine can scan for it; the lookbehind then checks the character before it.)
+PINYIN_ANNOTATION = re.compile(
+    rf"[(（](?<=[\u3400-\u9fff\uf900-\ufaff][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,3}}[)）]"
 )
 
 # Full-width ASCII block U+FF01..U+FF5E ("２０％", "１．５万", "（", "，", "：") and the
 # ideographic space U+3000 map to their ASCII forms; 。、“” have no ASCII twin and stay.
-FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Conversions that keep length and meaning are logged one edit per stretch of a paragraph.
+PARAGRAPH_GAP = 400
+FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
-CJK_PUNCT = r"\u3001-\u303f\u2018-\u201d\u2014\u2026"
-CJK = r"\u3400-\u9fff\uf900-\ufaff" + CJK_PUNCT
-# "\u2002" (en space) in national-gwr-2024's first line, no-break spaces from HTML
-ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\t\f\v]+")
-# zero-width space, BOM inside text, soft hyphen, word joiner
-INVISIBLES = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
+CJK_PUNCT = "\u3001-\u303f\u2018-\u201d\u2014\u2026"
+CHINESE_OR_PUNCT = re.compile(f"[\u3400-\u9fff\uf900-\ufaff{CJK_PUNCT}]")
+CHINESE_PUNCT = re.compile(f"[{CJK_PUNCT}]")
+ASCII_WORD = re.compile(r"[0-9A-Za-z%]")
 LINE_ENDINGS = re.compile(r"\r\n?")
-# "  现在,我代表…" (001 indents every paragraph with two spaces), trailing spaces
-LINE_EDGE_SPACES = re.compile(r"^ +| +$", re.M)
-# "项目 330个", "达到 500 万平方米", "8 户", "4a 级", "分别达到 111.6 万吨、 85.9 万吨"
-SPACE_IN_NUMBER = re.compile(
-    rf"(?<=[{CJK}]) +(?=[0-9A-Za-z%])"  # "项目 330个"
-    rf"|(?<=[0-9A-Za-z%]) +(?=[{CJK}])"  # "330 个", "4a 级"
-    rf"|(?<=[{CJK_PUNCT}]) +|(?<=[{CJK}][,:;!?]) +"  # "、 85.9", "来源: 辽沈"
-    rf"|(?<=[{CJK}]) +(?=[{CJK_PUNCT},:;!?])"  # "景区 。"
+# zero-width space, BOM inside text, soft hyphen, word joiner; "\u2002" (en space) in
+# national-gwr-2024's first line, no-break spaces from HTML, tabs
+ODD_CHARACTERS = re.compile(
+    r"(?P<invisible_character>[\u200b-\u200d\u2060\ufeff\u00ad]+)"
+    r"|(?P<odd_space>[\u00a0\u2000-\u200a\u202f\u205f\t\f\v]+)"
 )
-REPEATED_SPACES = re.compile(r"  +")
+# Every run of spaces; _judge_space decides: "  现在,我代表…" (001 indentation), "项目 330个",
+# "达到 500 万平方米", "4a 级", "、 85.9 万吨", "来源: 辽沈" go; "国务院总理 李强" stays.
+SPACES = re.compile(r" +")
 BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
@@ -60,17 +62,7 @@ def strip_pinyin(text: str) -> tuple[str, list[Edit]]:
     >>> strip_pinyin("开(复)工率90%, 智能出租轨交系统(PRT), 方案(2023-2025年)")[0]
     '开(复)工率90%, 智能出租轨交系统(PRT), 方案(2023-2025年)'
     """
-    return substitute_logged(PINYIN_ANNOTATION, _drop_if_pinyin, text, "pinyin", "pinyin_annotation")
-
-
-def _drop_if_pinyin(match: re.Match) -> str | None:
-    syllables = match.group(1)
-    if any(mark in syllables for mark in TONE_MARKS):
-        return ""
-    plain = syllables.translate(_TONELESS)
-    if all(len(s) >= 2 and PINYIN_SYLLABLE.fullmatch(s) for s in plain.split(" ")):
-        return ""
-    return None
+    return substitute_merged(PINYIN_ANNOTATION, text, "pinyin", "pinyin_annotation")
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +84,8 @@ def normalize_script(text: str, min_share: float = 0.01) -> tuple[str, list[Edit
     converted = _t2s_converter().convert(text)
     if converted == text:
         return text, []
-    edits = diff_same_length(text, converted, "script", "traditional_to_simplified")
+    edits = diff_same_length(text, converted, "script", "traditional_to_simplified",
+                             merge_gap=PARAGRAPH_GAP)
     changed = sum(e.end - e.start for e in edits)
     if changed < min_share * max(1, len(text)):
         return text, []
@@ -105,8 +98,17 @@ def normalize_width(text: str) -> tuple[str, list[Edit]]:
     >>> normalize_width("６００个项目，增长２０％")[0]
     '600个项目,增长20%'
     """
-    converted = text.translate(FULL_TO_HALF)
-    return converted, diff_same_length(text, converted, "width", "full_to_half_width")
+    if not FULL_WIDTH.search(text):
+        return text, []
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+    full = (codes >= 0xFF01) & (codes <= 0xFF5E)
+    ideographic_space = codes == 0x3000
+    codes[full] -= 0xFEE0
+    codes[ideographic_space] = 0x20
+    converted = codes.tobytes().decode("utf-32-le")
+    edits = edits_from_mask(full | ideographic_space, codes == 10, text, converted, "width",
+                            "full_to_half_width", merge_gap=PARAGRAPH_GAP)
+    return converted, edits
 
 
 def normalize_spaces(text: str) -> tuple[str, list[Edit]]:
@@ -115,18 +117,48 @@ def normalize_spaces(text: str) -> tuple[str, list[Edit]]:
     >>> normalize_spaces("  实施投资亿元以上项目 330个,国家级绿色工厂达到 8 户\\r\\n")[0]
     '实施投资亿元以上项目330个,国家级绿色工厂达到8户\\n'
     """
+    text, edits = substitute_logged(LINE_ENDINGS, "\n", text, "spaces", "line_ending")
+    text, more = substitute_logged(
+        ODD_CHARACTERS, lambda m: "" if m.lastgroup == "invisible_character" else " ", text, "spaces")
+    edits += more
+    text, more = _substitute_spaces(text)
+    return text, edits + more
+
+
+def _substitute_spaces(text: str) -> tuple[str, list[Edit]]:
+    pieces: list[str] = []
     edits: list[Edit] = []
-    for pattern, replacement, rule in (
-        (LINE_ENDINGS, "\n", "line_ending"),
-        (INVISIBLES, "", "invisible_character"),
-        (ODD_SPACES, " ", "odd_space"),
-        (LINE_EDGE_SPACES, "", "line_edge_space"),
-        (SPACE_IN_NUMBER, "", "space_next_to_chinese"),
-        (REPEATED_SPACES, " ", "repeated_space"),
-    ):
-        text, step_edits = substitute_logged(pattern, replacement, text, "spaces", rule)
-        edits.extend(step_edits)
-    return text, edits
+    last = 0
+    for match in SPACES.finditer(text):
+        start, end = match.span()
+        rule, new = _judge_space(text, start, end)
+        if rule is None:
+            continue
+        pieces += (text[last:start], new)
+        last = end
+        edits.append(Edit("spaces", rule, start, end, match.group(), new,
+                          text[max(0, start - 12):start], text[end:end + 12]))
+    if not edits:
+        return text, edits
+    pieces.append(text[last:])
+    return "".join(pieces), edits
+
+
+def _judge_space(text: str, start: int, end: int) -> tuple[str | None, str]:
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before == "\n" or after == "\n":
+        return "line_edge_space", ""
+    chinese_before = CHINESE_OR_PUNCT.match(before)
+    chinese_after = CHINESE_OR_PUNCT.match(after)
+    if ((chinese_before and (ASCII_WORD.match(after) or CHINESE_PUNCT.match(after) or after in ",:;!?"))
+            or (chinese_after and ASCII_WORD.match(before))
+            or CHINESE_PUNCT.match(before)
+            or (before in ",:;!?" and start >= 2 and CHINESE_OR_PUNCT.match(text[start - 2]))):
+        return "space_next_to_chinese", ""
+    if end - start > 1:
+        return "repeated_space", " "
+    return None, ""
 
 
 def normalize_blank_lines(text: str) -> tuple[str, list[Edit]]:

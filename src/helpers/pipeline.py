@@ -8,20 +8,18 @@ reads nothing but its argument and the package's resources.
 from __future__ import annotations
 
 from helpers.documents import DocumentResult
+from helpers.edits import Edit
 
 
-def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
-    """Rows for the documents, sentences and cleaning_log tables."""
+def document_rows(result: DocumentResult) -> dict[str, dict[str, list]]:
+    """Columns for the documents, sentences and cleaning_log tables."""
     doc_id = result.document["doc_id"]
-    sentences = [
-        {"doc_id": doc_id, "sentence_id": s.sentence_id, "paragraph_id": s.paragraph_id,
-         "start": s.start, "end": s.end, "text": s.text}
-        for s in result.sentences
-    ]
-    log = [
-        {"doc_id": doc_id, "step_index": index, "step": e.step, "rule": e.rule, "start": e.start,
-         "end": e.end, "removed": e.removed, "inserted": e.inserted, "left": e.left,
-         "right": e.right}
-        for index, e in result.edits
-    ]
-    return {"documents": [result.document], "sentences": sentences, "cleaning_log": log}
+    s = result.sentences
+    sentences = {"doc_id": [doc_id] * len(s), "sentence_id": list(range(len(s))),
+                 "paragraph_id": s.paragraph_ids, "start": s.starts, "end": s.ends, "text": s.texts}
+    edits = [(index, e) for index, step_edits in result.edits for e in step_edits]
+    log = {"doc_id": [doc_id] * len(edits), "step_index": [i for i, _ in edits]}
+    for position, name in enumerate(Edit._fields):
+        log[name] = [e[position] for _, e in edits]
+    documents = {name: [value] for name, value in result.document.items()}
+    return {"documents": documents, "sentences": sentences, "cleaning_log": log}

@@ -14,6 +14,10 @@ from functools import lru_cache
 from importlib import resources
 
 
+# Which place a document is about shows in its first pages; counting further costs time only.
+MENTION_WINDOW = 30_000
+
+
 @dataclass(frozen=True)
 class Place:
     """One row of the gazetteer."""
@@ -112,7 +116,7 @@ def rank_document_place(text: str, gazetteer: Gazetteer | None = None) -> str | 
     'liaoyang'
     """
     gazetteer = gazetteer or load_gazetteer()
-    counts = count_place_mentions(text, gazetteer)
+    counts = count_place_mentions(text[:MENTION_WINDOW], gazetteer)
     cities = [(n, code) for code, n in counts.items()
               if gazetteer.places[code].level == "city"]
     if not cities:

@@ -113,9 +113,6 @@ def decode_bytes(data: bytes) -> RawText:
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _finish(_decode_tolerant(data, encoding), encoding)
-    utf16 = _guess_utf16(data)
-    if utf16:
-        return _finish(_decode_tolerant(data, utf16), utf16)
     try:
         return _finish((data.decode("utf-8"), ()), "utf-8")
     except UnicodeDecodeError as error:
@@ -124,13 +121,12 @@ def decode_bytes(data: bytes) -> RawText:
             note = f"the file ends in the middle of a UTF-8 character: dropped {dropped} incomplete bytes"
             return _finish((data[: error.start].decode("utf-8"), (note,)), "utf-8")
         utf8_error = error
-    if b"\x00" in data[:SAMPLE_BYTES]:
-        raise UnreadableError("binary data: the file contains NUL bytes and is not UTF-16 text")
-    best = _best_legacy_encoding(data)
+    best = _best_other_encoding(data)
     if best is None:
+        kind = "binary data with NUL bytes" if b"\x00" in data[:SAMPLE_BYTES] else "probably a binary file"
         raise UnreadableError(
             "not text in any supported encoding (tried UTF-8, UTF-16, GB18030, Big5): "
-            f"invalid UTF-8 at byte {utf8_error.start}; probably a binary file"
+            f"invalid UTF-8 at byte {utf8_error.start}; {kind}"
         )
     return _finish(_decode_tolerant(data, best), best)
 
@@ -184,26 +180,6 @@ def _suffix(name: str) -> str:
     return "." + base.rsplit(".", 1)[1].lower() if "." in base.lstrip(".") else ""
 
 
-def _guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: Chinese and ASCII text in it has NUL bytes on one side only."""
-    sample = data[: SAMPLE_BYTES - (SAMPLE_BYTES % 2)]
-    if len(sample) < 4 or len(data) % 2:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.2 * half and even < 0.02 * half:
-        candidate = "utf-16-le"
-    elif even > 0.2 * half and odd < 0.02 * half:
-        candidate = "utf-16-be"
-    else:
-        return None
-    try:
-        data.decode(candidate)
-    except UnicodeDecodeError:
-        return None
-    return candidate
-
-
 def _decode_tolerant(data: bytes, encoding: str) -> tuple[str, tuple[str, ...]]:
     """Decode strictly; a cut last character or a few bad bytes are dropped and noted."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
@@ -223,21 +199,28 @@ def _decode_tolerant(data: bytes, encoding: str) -> tuple[str, tuple[str, ...]]:
     return text, notes
 
 
-def _best_legacy_encoding(data: bytes) -> str | None:
-    """Choose between GB18030 and Big5 by how common the decoded characters are."""
+def _best_other_encoding(data: bytes) -> str | None:
+    """Choose among UTF-16 (no BOM), GB18030 and Big5 by how common the decoded characters are.
+
+    Big5 bytes are also valid GB18030, and UTF-16 bytes often are too: only the characters
+    they decode to tell them apart.
+    """
     sample = data[:SAMPLE_BYTES]
     scores = {}
-    for encoding in ("gb18030", "big5"):
+    for encoding in ("utf-16-le", "utf-16-be", "gb18030", "big5"):
         decoder = codecs.getincrementaldecoder(encoding)("strict")
         try:
-            text = decoder.decode(sample, final=len(sample) == len(data))
+            text = decoder.decode(sample, final=False)
         except UnicodeDecodeError:
             continue
+        if CONTROL_CHARACTERS.search(text[:2000]):
+            continue
         scores[encoding] = score_common_characters(text)
-    if not scores:
-        return _charset_normalizer_guess(data)
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= 0.2 else _charset_normalizer_guess(data)
+    if scores:
+        best = max(scores, key=scores.get)
+        if scores[best] >= 0.2:
+            return best
+    return _charset_normalizer_guess(data)
 
 
 def _charset_normalizer_guess(data: bytes) -> str | None:

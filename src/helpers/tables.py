@@ -44,11 +44,17 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
-def build_table(name: str, rows: list[dict]) -> pa.Table:
-    """Rows (dicts) to an Arrow table with the table's fixed schema; extra keys are dropped."""
+def build_table(name: str, columns: dict[str, list] | list[dict]) -> pa.Table:
+    """Columns (or row dicts) to an Arrow table with the table's fixed schema.
+
+    Columns the schema does not name are dropped; columns it names but the data lacks are null.
+    """
     schema = SCHEMAS[name]
-    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
-    return pa.Table.from_pydict(columns, schema=schema)
+    if isinstance(columns, list):
+        columns = {f.name: [row.get(f.name) for row in columns] for f in schema}
+    n = max((len(v) for v in columns.values()), default=0)
+    data = {f.name: columns.get(f.name, [None] * n) for f in schema}
+    return pa.Table.from_pydict(data, schema=schema)
 
 
 def save_table(table: pa.Table, path: Path) -> Path:

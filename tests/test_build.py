@@ -1,0 +1,132 @@
+"""The corpus build on the real corpus and on a folder of awkward inputs."""
+
+import hashlib
+import os
+import shutil
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import FIXTURES, RAW
+from helpers import tables
+from helpers.build import build_corpus
+from helpers.cli import main
+from helpers.normalize import strip_pinyin
+
+SEED = (RAW / "000_c314c07c1d40f028.txt").read_bytes()
+TRADITIONAL = (RAW / "004_87c328761f19b533.txt").read_bytes()
+
+
+def _fingerprint(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def awkward(tmp_path_factory):
+    """The issue's list of bad inputs, each next to the reason it is there."""
+    raw = tmp_path_factory.mktemp("raw")
+    text = SEED.decode("utf-8")
+    (raw / "empty.txt").write_bytes(b"")  # an empty file
+    (raw / "random.txt").write_bytes(os.urandom(3000))  # random bytes named .txt
+    (raw / "seed-gbk.txt").write_bytes(text.encode("gbk", errors="ignore"))  # same text in GBK
+    (raw / "seed-big5.txt").write_bytes(  # the Traditional seed, pinyin removed, in Big5
+        strip_pinyin(TRADITIONAL.decode("utf-8"))[0].encode("big5", errors="ignore"))
+    (raw / "seed-utf16.txt").write_bytes(text.encode("utf-16"))  # and in UTF-16
+    (raw / "cut.txt").write_bytes(SEED[:-1])  # UTF-8 cut in the middle of a character
+    (raw / "fullwidth.txt").write_bytes(  # full-width digits
+        "今年,全市计划实施６００个项目,固定资产投资增长１０％,确保三年行动首战告捷。".encode("utf-8"))
+    (raw / "chrome.txt").write_bytes(  # a page that is only boilerplate
+        "政讯通中心\n欢迎来到廉政法治网!\n当前所在:首页 > 廉政舆情 > 正文\n网站地图\n廉政法治网 版权所有。\n".encode("utf-8"))
+    (raw / "page.html").write_bytes(  # an HTML page with scripts
+        ("<html><head><script>alert('脚本不是正文')</script></head><body><article><p>"
+         + "盘锦市计划实施投资500万元以上项目600个,其中新开工341个、续建259个。" * 4
+         + "</p></article></body></html>").encode("utf-8"))
+    (raw / "big.txt").write_bytes(SEED * (20_000_000 // len(SEED) + 1))  # a file of 20 MB
+    (raw / "folder.txt").mkdir()  # a folder whose name ends in .txt
+    (raw / "folder.txt" / "inside.txt").write_bytes(SEED)
+    (raw / "slides.pptx").write_bytes(b"PK\x03\x04" + os.urandom(200))  # a type we do not read
+    (raw / "bulletin.html").write_bytes((FIXTURES / "jiangxi-stat-bulletin-2022.html").read_bytes())
+    before = _fingerprint(raw)
+    processed = tmp_path_factory.mktemp("processed")
+    summary = build_corpus(raw, processed, progress=False)
+    assert _fingerprint(raw) == before  # nothing under the raw folder changed
+    return processed, summary
+
+
+def test_awkward_inputs_are_read_or_quarantined_with_a_reason(awkward):
+    processed, summary = awkward
+    docs = tables.load_table("documents", processed).set_index("raw_path")
+    quarantine = tables.load_table("quarantine", processed).set_index("raw_path")["reason"]
+    assert set(docs.index) == {"seed-gbk.txt", "seed-big5.txt", "seed-utf16.txt", "cut.txt",
+                               "fullwidth.txt", "page.html", "big.txt", "folder.txt/inside.txt",
+                               "bulletin.html"}
+    assert quarantine["empty.txt"] == "empty file (0 bytes)"
+    assert "not text in any supported encoding" in quarantine["random.txt"]
+    assert quarantine["chrome.txt"].startswith("no body text")
+    assert "unsupported file type '.pptx'" in quarantine["slides.pptx"]
+    assert summary.n_documents + summary.n_quarantined == summary.n_files == 13
+
+
+def test_awkward_inputs_are_read_right(awkward):
+    processed, _ = awkward
+    docs = tables.load_table("documents", processed).set_index("raw_path")
+    assert docs.loc["seed-gbk.txt", "encoding"] == "gb18030"
+    assert docs.loc["seed-big5.txt", "encoding"] == "big5"
+    assert docs.loc["seed-big5.txt", "place_code"] == "panjin"
+    assert "工业增长三年行动" in docs.loc["seed-big5.txt", "text"]  # Simplified after OpenCC
+    assert docs.loc["seed-utf16.txt", "text"] == docs.loc["folder.txt/inside.txt", "text"]
+    assert "middle of a UTF-8 character" in docs.loc["cut.txt", "read_notes"]
+    assert "600个项目" in docs.loc["fullwidth.txt", "text"]
+    assert "脚本不是正文" not in docs.loc["page.html", "text"]
+    assert docs.loc["big.txt", "n_bytes"] > 20_000_000
+
+
+def test_real_corpus_tables(built_corpus):
+    docs = tables.load_table("documents", built_corpus)
+    sentences = tables.load_table("sentences", built_corpus)
+    log = tables.load_table("cleaning_log", built_corpus)
+    assert len(docs) == 6 and docs["doc_id"].is_unique
+    assert (docs["sha256"] == [hashlib.sha256((RAW / p).read_bytes()).hexdigest()
+                               for p in docs["raw_path"]]).all()
+    # every sentence is exactly the span of the cleaned text its offsets give
+    text = docs.set_index("doc_id")["text"]
+    assert all(text[row.doc_id][row.start:row.end] == row.text for row in sentences.itertuples())
+    # the cleaning log cites offsets that hold the removed text
+    assert set(log["rule"]) >= {"pinyin_annotation", "traditional_to_simplified", "disclaimer"}
+    assert "(shí)" not in text["004_87c328761f19b533"] and "本文地址" not in text["001_e097eca750060dbf"]
+
+
+def test_rebuild_uses_the_cache_and_gives_identical_tables(built_corpus, tmp_path):
+    copy = tmp_path / "processed"
+    shutil.copytree(built_corpus, copy)
+    summary = build_corpus(RAW, copy, progress=False)
+    assert summary.n_cached == 6 and summary.n_processed == 0
+    for name in tables.SCHEMAS:
+        assert pq.read_table(copy / f"{name}.parquet").equals(pq.read_table(built_corpus / f"{name}.parquet"))
+
+
+def test_interrupted_write_leaves_the_previous_table(tmp_path, monkeypatch):
+    path = tmp_path / "quarantine.parquet"
+    tables.save_table(tables.build_table("quarantine", [{"raw_path": "a.txt", "reason": "old"}]), path)
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt  # the build is stopped in the middle of writing
+
+    monkeypatch.setattr(pq, "write_table", crash)
+    with pytest.raises(KeyboardInterrupt):
+        tables.save_table(tables.build_table("quarantine", [{"raw_path": "b.txt", "reason": "new"}]), path)
+    monkeypatch.undo()
+    assert pd.read_parquet(path)["reason"].tolist() == ["old"]
+    assert [p.name for p in tmp_path.iterdir()] == ["quarantine.parquet"]  # no temporary left
+
+
+def test_cli_exit_status_with_quarantined_files(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "seed.txt").write_bytes(SEED)
+    assert main(["build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet"]) == 0
+    assert "quarantined empty.txt: empty file" in capsys.readouterr().out
+    assert main(["build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet", "--strict"]) == 1

@@ -1,0 +1,81 @@
+"""The metadata of each document of the corpus, as a reader of it would write it down."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import FIXTURES, RAW
+from helpers.documents import process_document
+
+D = dt.date
+EXPECTED = {
+    # 000: header lines; a column slogan before the headline; event 10月17日 in the dateline
+    "000_c314c07c1d40f028.txt": dict(
+        title="我市召开“贯彻党的二十大精神—实施全面振兴新突破三年行动”首场新闻发布会",
+        published_date=D(2023, 10, 18), event_date=D(2023, 10, 17), source="辽阳日报",
+        author="王婧醒", place="辽阳市", place_code="liaoyang", genre="press_conference"),
+    # 001: no header; the date is in the delivery line; speaker line; site footer with 本文地址
+    "001_e097eca750060dbf.txt": dict(
+        title="政府工作报告", published_date=D(2024, 1, 7), source=None, author="郭云峰",
+        place="辽阳市", place_code="liaoyang", genre="government_work_report",
+        source_url="/baogao/db/9712.html"),
+    # 002: no title line; 发布日期 and 消息来源 headers; about 盘锦市
+    "002_d766e72967905135.txt": dict(
+        title=None, published_date=D(2022, 2, 18), event_date=D(2022, 2, 12), source="辽宁日报社",
+        place="盘锦市", place_code="panjin", genre="news_report"),
+    # 003: site chrome; 发布时间/来源/作者 on one line, 作者 佚名 means unknown; 原文链接 kept as URL
+    "003_7ac959c10e8bad84.txt": dict(
+        title="葫芦岛:夯基垒台 积蓄高质量发展强大后劲", published_date=D(2022, 9, 11),
+        source="辽沈智慧党建云平台", author=None, place="葫芦岛市", place_code="huludao",
+        genre="news_report",
+        source_url="https://www.lndj.gov.cn/portaluploads/html/site-5/info/43324.html"),
+    # 004: Traditional with pinyin; bare 3月30日 takes 2023 from the plan (2023-2025年) and 较2022年
+    "004_87c328761f19b533.txt": dict(
+        title="“贯彻党的二十大精神——实施全面振兴新突破三年行动”主题系列新闻发布会(第二场)召开",
+        published_date=D(2023, 3, 30), place="盘锦市", place_code="panjin",
+        genre="press_conference", author="王健、刘云、王培夙、杨光、王国君"),
+    # liaoning-gwr-2026: delivered 1月27日, printed 2026-02-01 (时间 header); province-level
+    "corpora/liaoning-gwr-2026.txt": dict(
+        title="2026年辽宁省政府工作报告", published_date=D(2026, 2, 1), event_date=D(2026, 1, 27),
+        source="辽宁日报", author="王新伟", place="辽宁省", place_code="liaoning",
+        place_level="province", genre="government_work_report"),
+}
+
+
+@pytest.mark.parametrize("raw_path", sorted(EXPECTED))
+def test_metadata_of_each_document(raw_path):
+    result = process_document((RAW / raw_path).read_bytes(), raw_path)
+    got = {field: result.document[field] for field in EXPECTED[raw_path]}
+    assert got == EXPECTED[raw_path]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # no title line, CRLF; the reporting body 国务院 makes it national; no date anywhere
+    ("national-gwr-2022-head.txt", dict(genre="government_work_report", place_code="china",
+                                        published_date=None, title="政府工作报告")),
+    # title, date and speaker run together on line 1
+    ("national-gwr-2024-head.txt", dict(genre="government_work_report", place_code="china",
+                                        published_date=D(2024, 3, 5), title="政府工作报告",
+                                        author="李强")),
+    # a saved web page: the date is the line under the title, not the page's own date
+    ("jiangxi-stat-bulletin-2022.html", dict(genre="statistical_bulletin", place_code="jiangxi",
+                                             published_date=D(2023, 3, 28),
+                                             title="江西省2022年国民经济和社会发展统计公报")),
+])
+def test_metadata_of_other_government_documents(name, expected):
+    result = process_document((FIXTURES / name).read_bytes(), name)
+    assert {field: result.document[field] for field in expected} == expected
+
+
+def test_catalog_overrides_fields_and_records_which():
+    data = (FIXTURES / "national-gwr-2022-head.txt").read_bytes()
+    result = process_document(data, "gwr.txt", {"published_date": "2022-03-05", "source": "中国政府网"})
+    assert result.document["published_date"] == D(2022, 3, 5)
+    assert result.document["source"] == "中国政府网"
+    assert result.document["catalog_fields"] == ["published_date", "source"]
+
+
+def test_catalog_with_a_bad_value_quarantines_with_the_reason():
+    data = (FIXTURES / "national-gwr-2022-head.txt").read_bytes()
+    result = process_document(data, "gwr.txt", {"genre": "speech"})
+    assert "genre 'speech'" in result.reason

@@ -1,0 +1,83 @@
+"""Cleaning steps on real snippets: each row says why it is there."""
+
+import pytest
+
+from helpers.normalize import (
+    normalize_blank_lines,
+    normalize_script,
+    normalize_spaces,
+    normalize_width,
+    strip_pinyin,
+)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("實(shí)施", "實施"),  # 004: pinyin after each character
+    ("行動(dòng)”主題", "行動”主題"),  # 004: a closing quote right after the annotation
+    ("新聞發(fā)布會(huì)(第二場(chǎng))召開", "新聞發布會(第二場)召開"),  # 004: pinyin inside a real bracket
+    ("實（shí）施", "實施"),  # full-width brackets around pinyin
+    ("我們(men)", "我們"),  # a toneless syllable is still pinyin
+    ("开(复)工", "开(复)工"),  # real parentheses around Chinese stay
+    ("《辽宁省工业企业创新产品目录(2023年度)》", "《辽宁省工业企业创新产品目录(2023年度)》"),  # 000: a year in brackets
+    ("智能出租轨交系统(PRT)", "智能出租轨交系统(PRT)"),  # 003: Latin capitals are an abbreviation
+    ("專項方案(2023-2025年)", "專項方案(2023-2025年)"),  # 004: a plan's period
+    ("长度(km)", "长度(km)"),  # a unit in lower case is not a pinyin syllable
+    ("(shí)施", "(shí)施"),  # no Chinese character before it: nothing is annotated
+])
+def test_strip_pinyin(raw, expected):
+    assert strip_pinyin(raw)[0] == expected
+
+
+def test_strip_pinyin_logs_one_edit_per_stretch_with_exact_offsets():
+    # dense annotations on one line make one edit; a line break or a long gap starts another
+    raw = "實(shí)施行動(dòng)\n" + "新" * 20 + "擔(dān)當(dāng)"
+    text, edits = strip_pinyin(raw)
+    assert text == "實施行動\n" + "新" * 20 + "擔當"
+    assert [(e.start, e.end, e.removed, e.inserted) for e in edits] == [
+        (0, 15, "實(shí)施行動(dòng)", "實施行動"), (36, 49, "擔(dān)當(dāng)", "擔當")]
+    assert all(raw[e.start:e.end] == e.removed for e in edits)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("盤錦市工業增長三年行動專項方案", "盘锦市工业增长三年行动专项方案"),  # 004 after pinyin removal
+    ("雛鷹、瞪羚、獨角獸企業", "雏鹰、瞪羚、独角兽企业"),  # 004: the enterprise tiers
+    ("全面振兴新突破三年行动", "全面振兴新突破三年行动"),  # Simplified text is left alone
+])
+def test_normalize_script(raw, expected):
+    assert normalize_script(raw)[0] == expected
+
+
+def test_normalize_script_leaves_a_simplified_text_with_one_odd_character():
+    text = "葫芦岛市" * 40 + "於"  # a name written with 於 in an otherwise Simplified text
+    assert normalize_script(text) == (text, [])
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("６００个项目", "600个项目"),  # full-width digits (the issue's example)
+    ("增长２０％", "增长20%"),  # full-width percent
+    ("１．５万", "1.5万"),  # full-width decimal point
+    ("城镇新增就业48万人，社会大局保持稳定。", "城镇新增就业48万人,社会大局保持稳定。"),  # gwr-2026 comma; 。 stays
+    ("（ＰＲＴ）", "(PRT)"),  # full-width Latin capitals and brackets
+])
+def test_normalize_width(raw, expected):
+    assert normalize_width(raw)[0] == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("  现在,我代表辽阳市人民政府向大会报告工作", "现在,我代表辽阳市人民政府向大会报告工作"),  # 001 indentation
+    ("实施投资亿元以上项目 330个", "实施投资亿元以上项目330个"),  # 001 stray space before a number
+    ("国家级绿色工厂达到 8 户", "国家级绿色工厂达到8户"),  # 001 spaces around a number
+    ("分别达到 111.6 万吨、 85.9 万吨", "分别达到111.6万吨、85.9万吨"),  # 001 space after 、
+    ("辽阳博物馆晋升国家 4a 级旅游景区", "辽阳博物馆晋升国家4a级旅游景区"),  # 001 rating with spaces
+    ("国务院总理 李强", "国务院总理 李强"),  # a space between title and name stays
+    ("葫芦岛:夯基垒台 积蓄高质量发展强大后劲", "葫芦岛:夯基垒台 积蓄高质量发展强大后劲"),  # 003 headline phrases
+    ("第一行\r\n第二行\r\n", "第一行\n第二行\n"),  # national-gwr-2022 CRLF
+    ("政府工作报告\u2002李强", "政府工作报告 李强"),  # national-gwr-2024 en space
+    ("零\u200b宽", "零宽"),  # zero-width space from HTML
+])
+def test_normalize_spaces(raw, expected):
+    assert normalize_spaces(raw)[0] == expected
+
+
+def test_normalize_blank_lines_makes_one_paragraph_per_line():
+    assert normalize_blank_lines("\n\n政府工作报告\n\n\n各位代表:\n \n")[0] == "政府工作报告\n各位代表:"

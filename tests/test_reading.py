@@ -1,0 +1,99 @@
+"""Reading raw bytes: encodings made from the seeds, HTML, PDF, and files that must be refused."""
+
+import io
+import os
+
+import pytest
+
+from conftest import FIXTURES, read_seed
+from helpers.reading import UnreadableError, read_raw
+
+SEED = read_seed("000_c314c07c1d40f028.txt").decode("utf-8")
+TRADITIONAL = "盤錦市工業增長三年行動專項方案。規模以上工業增加值年均增速不低於全省平均水平。" * 5
+
+
+@pytest.mark.parametrize("encoding, text, expected_encoding", [
+    ("utf-8", SEED, "utf-8"),  # the seeds as found
+    ("utf-8-sig", SEED, "utf-8-sig"),  # Windows tools add a BOM
+    ("gb18030", SEED, "gb18030"),  # mainland sites still serve GBK/GB18030
+    ("gbk", SEED, "gb18030"),  # GBK is a subset of GB18030
+    ("big5", TRADITIONAL, "big5"),  # Hong Kong and Taiwan reposts; also valid GB18030 bytes
+    ("utf-16", SEED, "utf-16"),  # with a BOM
+    ("utf-16-le", SEED, "utf-16-le"),  # without a BOM
+    ("utf-16-be", SEED, "utf-16-be"),  # without a BOM, big-endian
+])
+def test_encodings_are_detected(encoding, text, expected_encoding):
+    # GBK cannot encode every character of the seed (e.g. the em dash variant); drop those
+    data = text.encode(encoding, errors="ignore")
+    raw = read_raw(data, "doc.txt")
+    assert raw.encoding == expected_encoding
+    assert raw.text.lstrip("\ufeff") == data.decode(expected_encoding).lstrip("\ufeff")
+
+
+def test_utf8_cut_in_the_middle_of_a_character_is_read_and_noted():
+    data = SEED.encode("utf-8")[:-1]  # the last character loses a byte
+    raw = read_raw(data, "cut.txt")
+    assert raw.text == SEED[:-1]
+    assert "middle of a UTF-8 character" in raw.notes[0]
+
+
+def test_gb18030_cut_in_the_middle_of_a_character_is_read():
+    data = SEED.encode("gb18030")[:-1]
+    raw = read_raw(data, "cut.txt")
+    assert raw.encoding == "gb18030" and raw.text == SEED[:-1]
+
+
+@pytest.mark.parametrize("data, name, reason", [
+    (b"", "empty.txt", "empty file"),  # an empty download
+    (os.urandom(4096), "random.txt", "binary"),  # random bytes named .txt
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image.txt", "binary"),  # a PNG renamed .txt
+    (b"PK\x03\x04" + b"\x00" * 50, "report.docx", "unsupported file type '.docx'"),  # Word file
+    (b"   \n\n  ", "blank.txt", "only white space"),  # nothing but spaces
+    (b"%PDF-1.4 truncated", "broken.pdf", "PDF could not be parsed"),  # a cut-off PDF
+])
+def test_unreadable_files_get_a_reason(data, name, reason):
+    with pytest.raises(UnreadableError, match="(?i)" + reason.replace("(", r"\(").replace(".", r"\.")):
+        read_raw(data, name)
+
+
+def test_html_page_gives_main_text_and_page_metadata():
+    raw = read_raw((FIXTURES / "jiangxi-stat-bulletin-2022.html").read_bytes(), "jiangxi.html")
+    assert raw.format == "html"
+    assert raw.page.title == "江西省2022年国民经济和社会发展统计公报"
+    assert "全年地区生产总值[2]32074.7亿元" in raw.text
+    assert "window[" not in raw.text and "GUAN.EXTENSION" not in raw.text  # scripts never become text
+
+
+def test_html_saved_as_txt_is_sniffed():
+    page = ("<!DOCTYPE html><html><head><script>var x = '不是正文';</script><style>p{}</style></head>"
+            "<body><article><p>" + "全市实施投资500万元以上项目1000个,亿元以上项目330个。" * 5
+            + "</p></article></body></html>")
+    raw = read_raw(page.encode("utf-8"), "page.txt")
+    assert raw.format == "html"
+    assert "不是正文" not in raw.text and "亿元以上项目330个" in raw.text
+
+
+def test_html_with_only_scripts_is_unreadable():
+    page = b"<html><head><script>document.write('x')</script></head><body></body></html>"
+    with pytest.raises(UnreadableError, match="HTML page without main text"):
+        read_raw(page, "empty.html")
+
+
+def test_pdf_text_layer_is_read():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers import plots
+
+    plots.use_chinese_font()
+    plt.rcParams["pdf.fonttype"] = 42
+    fig = plt.figure()
+    fig.text(0.1, 0.5, "亿元以上项目330个")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="pdf")
+    plt.close(fig)
+    raw = read_raw(buffer.getvalue(), "report.pdf")
+    assert raw.format == "pdf"
+    assert "亿元以上项目330个" in raw.text.replace(" ", "")
