@@ -120,8 +120,8 @@ def substitute_merged(pattern: re.Pattern, text: str, step: str, rule: str, lead
     the log readable and cheap; each edit still gives the exact span and its text before and
     after. ``lead`` characters before the first match are included (the pattern's lookbehind).
 
-    >>> substitute_merged(re.compile(r"\\((?<=\\w\\()[a-zì]+\\)"), "實(shí)施(shī)行", "pinyin", "pinyin_annotation")[1]
-    [Edit(step='pinyin', rule='pinyin_annotation', start=0, end=10, removed='實(shí)施(shī)', inserted='實施', left='', right='行')]
+    >>> substitute_merged(re.compile(r"\\((?<=\\w\\()[a-zíī]+\\)"), "實(shí)施(shī)行", "pinyin", "pinyin_annotation")[1]
+    [Edit(step='pinyin', rule='pinyin_annotation', start=0, end=12, removed='實(shí)施(shī)', inserted='實施', left='', right='行')]
     """
     spans = [m.span() for m in pattern.finditer(text)]
     if not spans:
