@@ -46,6 +46,7 @@ SPEAKER_BLOCK_HEAD = re.compile(r"^(?:发布人|发布嘉宾|出席人员)[:：]
 SPEAKER_BLOCK_LINE = re.compile(r"^(.{2,40}?)\s+([\u4e00-\u9fff]{2,4})$")
 # "本文地址:/baogao/db/9712.html", "原文链接:https://www.lndj.gov.cn/portaluploads/…"
 SOURCE_URL = re.compile(r"(?:本文地址|原文链接|原文地址|本文链接|原文网址)\s*[:：]\s*(\S+)")
+SOURCE_URL_LABELS = ("本文地址", "原文链接", "原文地址", "本文链接", "原文网址")
 # "[牢记嘱托显担当 首战之年建新功]我市召开…": a column slogan before the headline
 COLUMN_TAG = re.compile(r"^(?:\[[^\]]{2,30}\]|【[^】]{2,30}】)\s*")
 # "我代表辽阳市人民政府向大会报告工作", "我代表国务院,向大会报告政府工作"
@@ -100,7 +101,8 @@ def extract_metadata(header_text: str, body: str, page: PageMetadata | None = No
     published, date_from, event = parse_dates(head, body, page)
     source = _first_group(SOURCE, head) or page.sitename
     author = _parse_author(head, body) or page.author
-    url_match = SOURCE_URL.search(header_text)
+    has_label = any(label in header_text for label in SOURCE_URL_LABELS)  # str.find is cheaper than a regex
+    url_match = SOURCE_URL.search(header_text) if has_label else None
     source_url = url_match.group(1) if url_match else page.url
     genre, genre_from = parse_genre(title, body, source)
     if title is None and genre == "government_work_report":

@@ -48,6 +48,7 @@ ODD_CHARACTERS = re.compile(
     r"(?P<invisible_character>[\u200b-\u200d\u2060\ufeff\u00ad]+)"
     r"|(?P<odd_space>[\u00a0\u2000-\u200a\u202f\u205f\t\f\v]+)"
 )
+ANY_ODD_CHARACTER = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\t\f\v]")
 # Every run of spaces; _judge_space decides: "  现在,我代表…" (001 indentation), "项目 330个",
 # "达到 500 万平方米", "4a 级", "、 85.9 万吨", "来源: 辽沈" go; "国务院总理 李强" stays.
 SPACES = re.compile(r" +")
@@ -72,6 +73,15 @@ def _t2s_converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional_characters() -> re.Pattern:
+    """A class of every character OpenCC's t2s changes on its own (derived from OpenCC, ~1 ms)."""
+    every = "".join(chr(code) for code in range(0x3400, 0xA000))
+    converted = _t2s_converter().convert(every)
+    changed = "".join(a for a, b in zip(every, converted) if a != b)
+    return re.compile(f"[{re.escape(changed)}]")
+
+
 def normalize_script(text: str, min_share: float = 0.01) -> tuple[str, list[Edit]]:
     """Convert Traditional characters to Simplified with OpenCC when the text is Traditional.
 
@@ -81,6 +91,8 @@ def normalize_script(text: str, min_share: float = 0.01) -> tuple[str, list[Edit
     >>> normalize_script("盤錦市工業增長三年行動")[0]
     '盘锦市工业增长三年行动'
     """
+    if not _traditional_characters().search(text):
+        return text, []
     converted = _t2s_converter().convert(text)
     if converted == text:
         return text, []
@@ -118,9 +130,10 @@ def normalize_spaces(text: str) -> tuple[str, list[Edit]]:
     '实施投资亿元以上项目330个,国家级绿色工厂达到8户\\n'
     """
     text, edits = substitute_logged(LINE_ENDINGS, "\n", text, "spaces", "line_ending")
-    text, more = substitute_logged(
-        ODD_CHARACTERS, lambda m: "" if m.lastgroup == "invisible_character" else " ", text, "spaces")
-    edits += more
+    if ANY_ODD_CHARACTER.search(text):
+        text, more = substitute_logged(
+            ODD_CHARACTERS, lambda m: "" if m.lastgroup == "invisible_character" else " ", text, "spaces")
+        edits += more
     text, more = _substitute_spaces(text)
     return text, edits + more
 

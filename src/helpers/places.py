@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from helpers.wordsearch import compile_words
+
 
 # Which place a document is about shows in its first pages; counting further costs time only.
-MENTION_WINDOW = 30_000
+MENTION_WINDOW = 8_000
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,7 @@ def load_gazetteer() -> Gazetteer:
         places[place.code] = place
         for name in (place.name, *aliases):
             by_name.setdefault(name, []).append(place.code)
-    names = sorted(by_name, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, names)))
+    pattern = compile_words(by_name)
     return Gazetteer(places, {k: tuple(v) for k, v in by_name.items()}, pattern)
 
 

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helpers.edits import find_newlines
+
 # A sentence starts at a character that is not white space and runs to 。!?; (ASCII or full-width)
 # or the end of the line, keeping closing quotes and brackets:
 # "…实现三年行动首战告捷的重点任务和具体举措进行发布。", "做好四季度工作;",
@@ -66,7 +68,7 @@ def split_sentences(text: str) -> SentenceTable:
         return SentenceTable([], [], [], [])
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
-    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    newlines = find_newlines(text)
     line_of = np.searchsorted(newlines, starts)
     paragraph_of = np.cumsum(np.concatenate(([1], np.diff(line_of) > 0))) - 1
     return SentenceTable(paragraph_of.tolist(), starts, ends, [text[s:e] for s, e in spans])

@@ -10,7 +10,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -72,9 +71,9 @@ def save_table(table: pa.Table, path: Path) -> Path:
     return path
 
 
-def load_table(name: str, processed_dir: str | Path = "data/processed") -> pd.DataFrame:
+def load_table(name: str, processed_dir: str | Path = "data/processed"):
     """Read one processed table as a DataFrame; a missing table says how to build it."""
     path = Path(processed_dir) / f"{name}.parquet"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: run `make processed` (python -m helpers build)")
-    return pq.read_table(path).to_pandas()
+    return pq.read_table(path).to_pandas()  # pandas is imported here, not by the build
