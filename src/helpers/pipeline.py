@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from helpers.documents import DocumentResult
 from helpers.edits import Edit
+from helpers.indicators import extract_indicators
 
 
 def document_rows(result: DocumentResult) -> dict[str, dict[str, list]]:
-    """Columns for the documents, sentences and cleaning_log tables."""
+    """Columns for the documents, sentences, cleaning_log and indicators tables."""
     doc_id = result.document["doc_id"]
     s = result.sentences
     sentences = {"doc_id": [doc_id] * len(s), "sentence_id": list(range(len(s))),
@@ -22,4 +23,5 @@ def document_rows(result: DocumentResult) -> dict[str, dict[str, list]]:
     for position, name in enumerate(Edit._fields):
         log[name] = [e[position] for _, e in edits]
     documents = {name: [value] for name, value in result.document.items()}
-    return {"documents": documents, "sentences": sentences, "cleaning_log": log}
+    indicators = extract_indicators(result.document, result.sentences)
+    return {"documents": documents, "sentences": sentences, "cleaning_log": log, "indicators": indicators}

@@ -36,6 +36,16 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("removed", pa.string()), ("inserted", pa.string()), ("left", pa.string()),
         ("right", pa.string()),
     ]),
+    "indicators": pa.schema([
+        ("doc_id", pa.string()), ("sentence_id", pa.int32()), ("start", pa.int64()), ("end", pa.int64()),
+        ("quote", pa.string()), ("sentence", pa.string()), ("value", pa.float64()),
+        ("value_high", pa.float64()), ("unit", pa.string()), ("qualifier", pa.string()),
+        ("approximate", pa.bool_()), ("metric", pa.string()), ("indicator", pa.string()),
+        ("direction", pa.string()), ("kind", pa.string()), ("kind_cue", pa.string()),
+        ("period", pa.string()), ("period_start", pa.date32()), ("period_end", pa.date32()),
+        ("period_from", pa.string()), ("is_average", pa.bool_()), ("place", pa.string()),
+        ("place_code", pa.string()), ("is_threshold", pa.bool_()),
+    ]),
     "quarantine": pa.schema([
         ("raw_path", pa.string()), ("sha256", pa.string()), ("n_bytes", pa.int64()),
         ("reason", pa.string()),

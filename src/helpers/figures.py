@@ -1,0 +1,218 @@
+"""Find the figures in one sentence: each number with its unit, value, range and qualifier.
+
+In: a cleaned sentence (half-width digits). Out: :class:`FigureSpan` records with offsets into the
+sentence. What a figure *measures*, its kind and period are decided in :mod:`helpers.indicators`.
+Dates, years, ordinals, document numbers, phone numbers, ratings and names with numbers in them
+(二十大, 十四五, 八项规定 — ``resources/not_figures.txt``) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from helpers.wordsearch import compile_words
+
+MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3, "百": 1e2}
+# Units as written; the base unit is the same except "个百分点" → "百分点". Longest first.
+UNITS = sorted([
+    "%", "‰", "个百分点", "百分点", "个千分点", "千分点", "美元", "欧元", "港元", "元", "平方公里", "平方米", "立方米",
+    "千瓦时", "千瓦", "兆瓦", "吨标准煤", "标准箱", "吨", "公斤", "千克", "斤", "亩", "公顷", "公里",
+    "千米", "人次", "车次", "架次", "人", "户", "家", "个工作日", "工作日", "个", "项", "名", "场",
+    "次", "条", "所", "座", "辆", "台", "套", "批", "件", "种", "倍", "天", "小时", "处", "间",
+    "张", "部", "架", "艘", "株", "头", "只", "棵", "位", "支", "例", "篇", "类", "床", "宗", "份",
+], key=len, reverse=True)
+BASE_UNIT = {"个百分点": "百分点", "个千分点": "千分点"}
+# Units that only count when nothing suggests a rank, a duration or an ordinal after them
+_UNIT_ALTERNATION = "|".join(
+    re.escape(u) + ("(?!月|别)" if u == "个" else "") for u in UNITS)
+
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# "87.7亿元", "92.56万亩", "1400万人次", "4.5-5%", "4.5%—5%", "6%至6.5%", "100余场", "45万人以上",
+# "0.8个百分点", "1.37万亿斤", "33.8亿美元", "60%以上"
+ARABIC_FIGURE = re.compile(
+    rf"(?<![\d.A-Za-z])(?P<num>{NUMBER})"
+    rf"(?:(?P<mult1>万亿|亿|万)?(?P<unit1>%|‰|个百分点|元|美元|吨|亩|人)?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
+    rf"(?P<approx>余|多)?(?P<mult>万亿|千万|百万|亿|万|千)?"
+    rf"(?:(?P<unit>{_UNIT_ALTERNATION})|(?P<bare>(?<=[万亿])))"
+    rf"(?P<post>以上|左右|以内|以下|上下(?!游)|多|余)?"
+)
+# "十条精品旅游线路", "两个项目", "三个方面", "近百场大型演唱会", "超千场体育赛事"
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万"
+CHINESE_FIGURE = re.compile(
+    r"(?<![第" + CHINESE_DIGITS + r"])"
+    r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
+    r"(?P<approx>余|多)?(?P<unit>个(?!月|别|人|体)|条|项|家|名|座|场|批|所|户|类|件|支|种|位|亿元|万元)"
+)
+# "翻一番", "翻两番", "两位数增长"
+IDIOM = re.compile(r"翻(?P<times>一|两|三)番|(?P<two_digit>两位数)(?:的)?增长")
+QUALIFIERS_BEFORE = ("不低于", "不少于", "不超过", "不高于", "将近", "接近", "超过", "突破", "大约",
+                     "高于", "低于", "近", "超", "约", "逾")
+# A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
+ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
+# "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
+THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
+# Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》
+OPENING, CLOSING = "“《「『", "”》」』"
+
+
+@dataclass(frozen=True)
+class FigureSpan:
+    """One figure in a sentence; ``start``/``end`` index the sentence."""
+
+    start: int
+    end: int
+    quote: str
+    value: float
+    value_high: float | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    is_threshold: bool
+    direction: str | None = None  # set by idioms (翻一番); otherwise decided from the verb
+
+
+@lru_cache(maxsize=1)
+def load_not_figures() -> re.Pattern:
+    """``resources/not_figures.txt`` as one regex of protected phrases."""
+    text = resources.files("helpers.resources").joinpath("not_figures.txt").read_text(encoding="utf-8")
+    return compile_words(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """A Chinese numeral as an integer: '十' → 10, '两' → 2, '三十五' → 35, '百' → 100.
+
+    >>> [parse_chinese_number(t) for t in ("十", "两", "二十三", "百", "三百", "千")]
+    [10, 2, 23, 100, 300, 1000]
+    """
+    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+    units = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+    total, current = 0, None
+    for char in text:
+        if char in digits:
+            current = digits[char]
+        elif char in units:
+            total += (1 if current is None else current) * units[char]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def find_figures(sentence: str) -> list[FigureSpan]:
+    """Every figure in a sentence, in order.
+
+    >>> [(f.quote, f.value, f.unit, f.qualifier) for f in find_figures("技术合同成交额完成8.74亿元,新增高新技术企业3家以上")]
+    [('8.74亿元', 874000000.0, '元', None), ('3家以上', 3.0, '家', '以上')]
+    >>> [(f.value, f.value_high, f.unit) for f in find_figures("地区生产总值增长4.5%—5%")]
+    [(4.5, 5.0, '%')]
+    >>> [(f.value, f.value_high, f.unit) for f in find_figures("年应纳税所得额100万元至300万元部分")]
+    [(1000000.0, 3000000.0, '元')]
+    >>> [(f.quote, f.is_threshold) for f in find_figures("全市实施投资500万元以上项目1000个")]
+    [('500万元以上', True), ('1000个', False)]
+    >>> find_figures("2023年10月17日,市政府召开第四届会议,辽政发〔2023〕12号,电话010-56212745")
+    []
+    """
+    protected = _protected_spans(sentence)
+    figures = [f for f in _arabic(sentence) if not _inside(f, protected)]
+    figures += [f for f in _idioms(sentence) if not _overlaps(f, [(g.start, g.end) for g in figures])]
+    taken = [(f.start, f.end) for f in figures]
+    figures += [f for f in _chinese(sentence) if not _inside(f, protected) and not _overlaps(f, taken)]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _arabic(sentence: str):
+    for m in ARABIC_FIGURE.finditer(sentence):
+        start = m.start()
+        if sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
+            continue
+        unit = m.group("unit") or m.group("unit1")
+        if unit is None and not m.group("mult"):
+            continue
+        multiplier = MULTIPLIERS.get(m.group("mult") or "", 1.0)
+        if m.group("unit1") and m.group("unit") and m.group("unit1") != m.group("unit"):
+            continue  # "5%至10亿元" is not a range
+        first_multiplier = MULTIPLIERS.get(m.group("mult1") or "", multiplier)
+        value = _to_float(m.group("num")) * first_multiplier
+        high = _to_float(m.group("num2")) * multiplier if m.group("num2") else None
+        if high is not None and high < value:  # "2-3" fine; "5-2" is not a range
+            continue
+        end = m.end()
+        post = m.group("post")
+        is_threshold = False
+        if post == "以上" and end < len(sentence) and THRESHOLD_AFTER.match(sentence[end]):
+            is_threshold = True
+        qualifier_before = _qualifier_before(sentence, start)
+        if qualifier_before:
+            start -= len(qualifier_before)
+        qualifier = qualifier_before or (None if is_threshold else post) or m.group("approx")
+        if qualifier in ("多",):
+            qualifier = "余"
+        yield FigureSpan(start, end, sentence[start:end], value, high,
+                         BASE_UNIT.get(unit, unit) if unit else None, qualifier,
+                         bool(m.group("approx")) or qualifier in ("左右", "约", "近", "余", "将近", "接近", "大约"),
+                         is_threshold)
+
+
+def _chinese(sentence: str):
+    for m in CHINESE_FIGURE.finditer(sentence):
+        value = parse_chinese_number(m.group("num"))
+        if value is None or value < 2:
+            continue
+        start, end = m.start(), m.end()
+        unit = m.group("unit")
+        multiplier = 1.0
+        if unit in ("亿元", "万元"):
+            multiplier, unit = MULTIPLIERS[unit[0]], "元"
+        qualifier = _qualifier_before(sentence, start)
+        if qualifier:
+            start -= len(qualifier)
+        qualifier = qualifier or ("余" if m.group("approx") else None)
+        yield FigureSpan(start, end, sentence[start:end], float(value) * multiplier, None, unit,
+                         qualifier, qualifier in ("近", "约", "余", "将近", "接近"), False)
+
+
+def _idioms(sentence: str):
+    for m in IDIOM.finditer(sentence):
+        if m.group("times"):
+            value = {"一": 100.0, "两": 300.0, "三": 700.0}[m.group("times")]
+            yield FigureSpan(m.start(), m.end(), m.group(), value, None, "%", None, True, False, "up")
+        else:
+            yield FigureSpan(m.start(), m.end(), m.group(), 10.0, None, "%", "以上", True, False, "up")
+
+
+def _qualifier_before(sentence: str, start: int) -> str | None:
+    head = sentence[max(0, start - 3):start]
+    for qualifier in QUALIFIERS_BEFORE:
+        if head.endswith(qualifier):
+            if qualifier == "超" and head.endswith(("超市",)):
+                return None
+            return qualifier
+    return None
+
+
+def _protected_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in load_not_figures().finditer(sentence)]
+    depth_start = None
+    for i, char in enumerate(sentence):
+        if char in OPENING and depth_start is None:
+            depth_start = i
+        elif char in CLOSING and depth_start is not None:
+            spans.append((depth_start, i + 1))
+            depth_start = None
+    return spans
+
+
+def _inside(figure: FigureSpan, spans: list[tuple[int, int]]) -> bool:
+    return any(a < figure.end and figure.start < b for a, b in spans)
+
+
+def _overlaps(figure: FigureSpan, spans: list[tuple[int, int]]) -> bool:
+    return any(a < figure.end and figure.start < b for a, b in spans)
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))

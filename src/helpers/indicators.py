@@ -1,0 +1,392 @@
+"""Turn a document's sentences into indicator records: each figure with what, when, where and kind.
+
+In: a document (its metadata row) and its sentences. Out: columns of ``indicators.parquet``, one
+row per figure, citing ``doc_id``, ``sentence_id`` and character offsets into the cleaned text.
+The figure itself comes from :mod:`helpers.figures`; this module reads the words around it:
+the metric (as written) and its canonical indicator (``resources/indicators.csv``), the direction,
+the kind (actual, forecast, target, plan), the period (:mod:`helpers.periods`) and the place.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from helpers.figures import FigureSpan, find_figures
+from helpers.periods import AVERAGE, PLAN_SPANS, Period, find_period_phrases, resolve_period
+from helpers.places import load_gazetteer
+from helpers.wordsearch import compile_words
+
+KINDS = ("actual", "forecast", "target", "plan")
+# Cues of kind; the last one before a figure in its sentence decides. Real examples:
+# "预计全年完成工业固定资产投资80亿元", "今年,盘锦市计划实施600个项目", "力争“十四五”期间…超过1000亿元",
+# "全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右", "一般公共预算收入按增长5%安排",
+# "到2025年末,…达到230家以上", "拟安排资金…", "年度计划投资109亿元"
+KIND_CUES = re.compile(
+    r"(?P<plan>拟安排|拟按|拟投入|拟发行|预算安排|年度计划投资|计划投资)"
+    r"|(?P<forecast>预计|预测|初步统计|预估|有望)"
+    r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|力争|确保|努力(?:实现|达到)|计划(?!总投资)"
+    r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前)"
+)
+# "一、2023年工作回顾", "二、“十五五”时期目标任务和2026年工作安排", "三、全面加强政府自身建设"
+HEADING = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{2,40})$")
+SECTION_ACTUAL = re.compile(r"回顾|成绩|过去")
+SECTION_TARGET = re.compile(r"安排|任务|部署|计划")
+YEAR = re.compile(r"20\d{2}")
+PLAN_NAME = re.compile("|".join(PLAN_SPANS))
+# Clause boundaries for a figure's metric
+CLAUSE_END = re.compile(r"[,;:。!?]")
+LIST_COMMA = "、"
+# "城乡居民人均可支配收入分别增长5%和8%": 分别 pairs the subjects with the figures
+RESPECTIVELY = "分别"
+SUBJECT_SPLIT = re.compile(r"、|和|及|与")
+# Words at the start of a clause that are not part of the metric
+LEADING_NOISE = re.compile(
+    r"^(?:(?:截至目前|截至当前|截至\S{1,6}底|预计|初步统计|初步核算|其中|全年|今年|去年|上半年|前三季度|一季度"
+    r"|目前|同时|此外|全市|全省|全县|全区|全国|我市|我省|累计|共|新增|实施|实现|完成|建成|建设|引进|培育|举办|开展"
+    r"|谋划|推进|推动|发放|兑现|协调|保障|争取|组建|成立|入选|认定|扶持|改造升级|发展|设置了?|提出|计划|力争"
+    r"|确保|预期|滚动实施|强力推进|正式签约|新争取|新引进|到20\d{2}年(?:末|底)?|20\d{2}年|“十[三四五]五”期间"
+    r"|十[三四五]五期间|有|其中|组建|连续\d+年|市级|县级|省级(?=[\u4e00-\u9fff]{4}))[,、]?)+")
+# Verbs and qualifiers at the end of the words before a figure: "同比增长", "达到", "较2022年提高"
+TRAILING_NOISE = re.compile(
+    r"(?:(?:同比|比上年|较上年|较20\d{2}年|比20\d{2}年|年均)?(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑"
+    r"|涨幅|达到|达|完成|实现|为|是|突破|超过|超|近|约|共|累计|总计|合计|保持|稳定在|控制在|分别|拟按|按|拟|均"
+    r"|提高到|提高至|降低到|降至|升至)|的|了)+$")
+# What joins the figures of a pair: "5%和8%", "111.6万吨、85.9万吨", "4.3%、5.3%"
+PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
+UP = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|增速|涨幅|翻)[^,;。]{0,2}$")
+DOWN = re.compile(r"(?:下降|减少|降低|回落|下滑|缩减)[^,;。]{0,2}$")
+QUOTE_MARKS = str.maketrans("", "", "“”\"‘’")
+# A count written number-first: "十条精品旅游线路", "6个项目获得省科技进步奖", "72户企业获评…"
+COUNT_UNITS = frozenset("个条项家户名座场批所类件支种位辆台套部处间")
+# Where the noun after a number-first count ends: "项目|获得省科技进步奖", "新建项目|相继开工"
+NOUN_END = re.compile(r"获得|获评|入选|进入|实现|相继|全部|列入|被|成为|达到|完成|开工|复工|落地|参加|纳入|认定|通过"
+                      r"|的|及|和|与|等|[,;。:、\d(]")
+NOUN_START = re.compile(r"[\u4e00-\u9fff“]")
+# A time adverbial that opens a sentence and governs the ones after it: "截至目前,", "预计前三季度,"
+OPENING_WINDOW = 8
+# "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
+# governs the whole paragraph
+CUE_OPENING_WINDOW = 16
+# Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
+STRUCTURE = re.compile(r"^(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
+QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
+
+
+@dataclass(frozen=True)
+class IndicatorVocabulary:
+    """Canonical indicators and a regex of all their aliases."""
+
+    alias_to_code: dict[str, str]
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def load_indicator_vocabulary() -> IndicatorVocabulary:
+    """Read ``resources/indicators.csv`` (code, name_zh, name_en, aliases separated by |).
+
+    >>> load_indicator_vocabulary().alias_to_code["规上工业增加值"]
+    'industrial_value_added'
+    """
+    text = resources.files("helpers.resources").joinpath("indicators.csv").read_text(encoding="utf-8")
+    aliases = {}
+    for row in csv.DictReader(text.splitlines()):
+        for alias in [row["name_zh"], *row["aliases"].split("|")]:
+            if alias:
+                aliases[alias.translate(QUOTE_MARKS)] = row["code"]
+    return IndicatorVocabulary(aliases, compile_words(aliases))
+
+
+def parse_indicator(metric: str | None) -> str | None:
+    """The canonical code of a metric: the longest alias it contains.
+
+    >>> parse_indicator("全市规上工业增加值增速"), parse_indicator("单位地区生产总值能耗"), parse_indicator("文旅项目")
+    ('industrial_value_added', 'energy_intensity', None)
+    """
+    if not metric:
+        return None
+    vocabulary = load_indicator_vocabulary()
+    matches = vocabulary.pattern.findall(metric.translate(QUOTE_MARKS))
+    if not matches:
+        return None
+    return vocabulary.alias_to_code[max(matches, key=len)]
+
+
+@dataclass
+class _Context:
+    """What carries from sentence to sentence: section, paragraph place and open cues."""
+
+    section_kind: str | None = None
+    section_year: int | None = None
+    section_plan: str | None = None
+    paragraph: int = -1
+    paragraph_place: str | None = None
+    paragraph_period: tuple | None = None
+    open_kind: tuple[str, str] | None = None  # a cue whose sentence ended in ; or :
+    paragraph_kind: tuple[str, str] | None = None  # a cue that opens the paragraph
+
+
+def extract_indicators(document: dict, sentences) -> dict[str, list]:
+    """Columns of indicator records for one document.
+
+    >>> doc = {"doc_id": "d", "published_date": dt.date(2024, 1, 7), "place": "辽阳市", "place_code": "liaoyang"}
+    >>> from helpers.sentences import split_sentences
+    >>> rows = extract_indicators(doc, split_sentences("一、2023年工作回顾\\n预计,全市地区生产总值增长2%,城乡居民人均可支配收入分别增长5%和8%。"))
+    >>> list(zip(rows["metric"], rows["indicator"], rows["value"], rows["kind"], rows["period_start"]))[1:]
+    [('城镇居民人均可支配收入', 'urban_disposable_income', 5.0, 'forecast', datetime.date(2023, 1, 1)), ('农村居民人均可支配收入', 'rural_disposable_income', 8.0, 'forecast', datetime.date(2023, 1, 1))]
+    """
+    columns: dict[str, list] = {name: [] for name in INDICATOR_COLUMNS}
+    published = document.get("published_date")
+    doc_year = published.year if published else None
+    context = _Context()
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.paragraph_id != context.paragraph:
+            _enter_paragraph(context, sentence, text, document)
+        heading = HEADING.match(text)
+        if heading:
+            _enter_section(context, heading.group("title"))
+            continue
+        figures = find_figures(text) if _may_hold_figures(text) else []
+        quoted = [m.span() for m in QUOTED.finditer(text)] if "“" in text or "《" in text else []
+        cues = [(m.start(), m.lastgroup, m.group()) for m in KIND_CUES.finditer(text)
+                if not any(a <= m.start() < b for a, b in quoted)]
+        periods = find_period_phrases(text)
+        place_code = _sentence_place(text) or context.paragraph_place or document.get("place_code")
+        year = context.section_year or doc_year
+        metrics = _assign_metrics(text, figures)
+        previous = None
+        for figure, metric in zip(figures, metrics):
+            kind, cue = _decide_kind(figure, cues, context, published)
+            if figure.unit in COUNT_UNITS and (STRUCTURE.match(text[figure.end:figure.end + 6])
+                                               or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
+                kind, cue = "actual", "structure"
+            period = _decide_period(text, figure, periods, context, year, published)
+            direction = _direction(text, figure)
+            if direction is None and previous and PAIRED.fullmatch(text[previous[0].end:figure.start]):
+                direction = previous[1]  # "分别增长5%和8%": the 8% grew too
+            _append(columns, document, sentence, figure, metric, kind, cue, period, place_code, direction)
+            previous = (figure, direction)
+        opening = [m for position, m in periods if position < OPENING_WINDOW]
+        if opening:
+            context.paragraph_period = (opening[-1], year)
+        if cues:
+            _, kind, word = cues[-1]
+            context.open_kind = (kind, word) if text.endswith((";", ":")) else None
+        elif not text.endswith((";", ":")):
+            context.open_kind = None
+    return columns
+
+
+INDICATOR_COLUMNS = (
+    "doc_id", "sentence_id", "start", "end", "quote", "sentence", "value", "value_high", "unit",
+    "qualifier", "approximate", "metric", "indicator", "direction", "kind", "kind_cue", "period",
+    "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
+)
+FIGURE_HINT = re.compile(r"[\d十百千两二三四五六七八九]|翻|番")
+
+
+def _may_hold_figures(text: str) -> bool:
+    return FIGURE_HINT.search(text) is not None
+
+
+def _enter_paragraph(context: _Context, sentence, text: str, document: dict) -> None:
+    context.paragraph = sentence.paragraph_id
+    context.paragraph_place = _sentence_place(text)
+    context.paragraph_period = None
+    context.open_kind = None
+    cue = KIND_CUES.search(text, 0, CUE_OPENING_WINDOW)
+    context.paragraph_kind = (cue.lastgroup, cue.group()) if cue else None
+
+
+def _enter_section(context: _Context, title: str) -> None:
+    context.section_kind = ("target" if SECTION_TARGET.search(title) else
+                            "actual" if SECTION_ACTUAL.search(title) else None)
+    years = [int(y) for y in YEAR.findall(title)]
+    context.section_year = max(years) if years else None
+    plan = PLAN_NAME.search(title)
+    context.section_plan = plan.group() if plan else None
+
+
+def _sentence_place(text: str) -> str | None:
+    """A county, district or city named as the subject at the start of a sentence: '辽阳县锚定…'."""
+    gazetteer = load_gazetteer()
+    match = gazetteer.pattern.match(text)
+    if not match:
+        return None
+    codes = gazetteer.codes_by_name[match.group()]
+    if len(codes) != 1 or gazetteer.places[codes[0]].level in ("country", "province", "town"):
+        return None
+    if text[match.end():match.end() + 3].startswith(("都市圈", "经济圈", "地区", "、", "和")):
+        return None  # a region named after the city, or a list of places: no single subject
+    return codes[0]
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Start of the clause holding ``position``: after the last , ; : 。 or a 、 outside quotes."""
+    start = 0
+    for m in CLAUSE_END.finditer(text, 0, position):
+        start = m.end()
+    comma = text.rfind(LIST_COMMA, start, position)
+    if comma >= 0:
+        between = text[comma:position]
+        if between.count("“") == between.count("”"):
+            start = comma + 1
+    return start
+
+
+def _clean_metric(words: str) -> str:
+    words = words.strip()
+    for _ in range(3):
+        stripped = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", words))
+        if stripped == words:
+            break
+        words = stripped
+    words = words.strip(" ,、:")
+    if words.count("“") != words.count("”"):
+        words = words.replace("“", "").replace("”", "")
+    return words
+
+
+def _assign_metrics(text: str, figures: list[FigureSpan]) -> list[str | None]:
+    """The metric of each figure, as written; 分别 lists pair subjects with figures."""
+    metrics: list[str | None] = []
+    respectively = _respectively_subjects(text, figures)
+    previous_end, previous_metric, previous_threshold = 0, None, None
+    for i, figure in enumerate(figures):
+        if i in respectively:
+            metric = respectively[i]
+        else:
+            start = max(_clause_start(text, figure.start), previous_end)
+            words = text[start:figure.start]
+            if previous_threshold is not None and previous_end == start:
+                words = previous_threshold.quote + words
+            metric = _clean_metric(words)
+            following = _noun_after(text, figure.end)
+            if figure.is_threshold:
+                metric = figure.quote + following
+            elif following and (not metric or figure.unit in COUNT_UNITS or parse_indicator(metric) is None):
+                metric = following
+            if not metric and previous_metric:
+                metric = previous_metric
+        metrics.append(metric or None)
+        previous_end = figure.end
+        previous_metric = metric or previous_metric
+        previous_threshold = figure if figure.is_threshold else None
+    return metrics
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The noun a number-first count counts: '十条|精品旅游线路', '6个|项目|获得…' (at most 16 chars)."""
+    right = text[end:end + 24]
+    if not NOUN_START.match(right):
+        return ""
+    stop = NOUN_END.search(right)
+    return _clean_metric(right[: stop.start() if stop else len(right)][:16])
+
+
+def _respectively_subjects(text: str, figures: list[FigureSpan]) -> dict[int, str]:
+    """{figure index: subject} for '…A、B分别增长x%和y%'."""
+    at = text.find(RESPECTIVELY)
+    if at < 0:
+        return {}
+    after = [i for i, f in enumerate(figures) if f.start > at]
+    if len(after) < 2:
+        return {}
+    clause = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    subject = _clean_metric(text[clause:at])
+    items = [s for s in SUBJECT_SPLIT.split(subject) if s]
+    if len(items) == 1 and items[0].startswith("城乡"):
+        rest = items[0][2:]
+        items = ["城镇" + rest, "农村" + rest]
+    if len(items) < 2:
+        return {}
+    last = items[-1]
+    items = [item + last[len(item):] if len(last) > len(item) and len(item) <= 3 else item for item in items]
+    return {i: items[n] for n, i in enumerate(after[: len(items)])}
+
+
+def _decide_kind(figure: FigureSpan, cues, context: _Context, published: dt.date | None):
+    """(kind, cue): the last cue before the figure, a cue carried over ; or :, a cue right after it
+    ('4.5%左右的增长目标'), the section's kind, else actual."""
+    before = [(kind, word) for position, kind, word in cues if position < figure.start]
+    for kind, word in reversed(before):
+        if word.startswith("到") and published and _year_of(word) and _year_of(word) < published.year:
+            continue  # "到2025年底" in a 2026 report looks back
+        return kind, word
+    if context.open_kind:
+        return context.open_kind
+    if context.paragraph_kind:
+        return context.paragraph_kind
+    after = [(kind, word) for position, kind, word in cues if figure.end <= position <= figure.end + 6]
+    if after and after[0][0] == "target":
+        return after[0]
+    if context.section_kind:
+        return context.section_kind, "section"
+    return "actual", None
+
+
+def _year_of(word: str) -> int | None:
+    match = YEAR.search(word)
+    return int(match.group()) if match else None
+
+
+def _decide_period(text: str, figure: FigureSpan, periods, context: _Context, year: int | None,
+                   published: dt.date | None) -> Period:
+    """The nearest period phrase before the figure, else in its paragraph, section or document."""
+    is_average = AVERAGE.search(text, max(0, figure.start - 8), figure.start) is not None
+    before = [m for position, m in periods if position < figure.start]
+    if before:
+        match = before[-1]
+        start, end = resolve_period(match, year or (published.year if published else 2000), published,
+                                    review_year=context.section_year is not None)
+        return Period(match.group().strip("“”\""), start, end, is_average, "text")
+    if context.paragraph_period is not None:
+        match, paragraph_year = context.paragraph_period
+        start, end = resolve_period(match, paragraph_year or year or 2000, published,
+                                    review_year=context.section_year is not None)
+        return Period(match.group().strip("“”\""), start, end, is_average, "paragraph")
+    if is_average and context.section_plan:
+        first, last = PLAN_SPANS[context.section_plan]
+        return Period(context.section_plan, dt.date(first, 1, 1), dt.date(last, 12, 31), True, "section")
+    if context.section_year:
+        y = context.section_year
+        return Period(None, dt.date(y, 1, 1), dt.date(y, 12, 31), is_average, "section")
+    if year:
+        return Period(None, dt.date(year, 1, 1), dt.date(year, 12, 31), is_average, "document")
+    return Period(None, None, None, is_average, "none")
+
+
+def _direction(text: str, figure: FigureSpan) -> str | None:
+    if figure.direction:
+        return figure.direction
+    head = text[max(0, figure.start - 8):figure.start]
+    if DOWN.search(head):
+        return "down"
+    if UP.search(head):
+        return "up"
+    return None
+
+
+def _append(columns, document, sentence, figure: FigureSpan, metric, kind, cue, period: Period, place_code,
+            direction):
+    gazetteer = load_gazetteer()
+    place = gazetteer.places.get(place_code) if place_code else None
+    values = {
+        "doc_id": document["doc_id"], "sentence_id": sentence.sentence_id,
+        "start": sentence.start + figure.start, "end": sentence.start + figure.end,
+        "quote": figure.quote, "sentence": sentence.text, "value": figure.value,
+        "value_high": figure.value_high, "unit": figure.unit, "qualifier": figure.qualifier,
+        "approximate": figure.approximate, "metric": metric, "indicator": parse_indicator(metric),
+        "direction": direction, "kind": kind, "kind_cue": cue,
+        "period": period.text, "period_start": period.start, "period_end": period.end,
+        "period_from": period.source, "is_average": period.is_average,
+        "place": place.name if place else document.get("place"), "place_code": place_code,
+        "is_threshold": figure.is_threshold,
+    }
+    for name in INDICATOR_COLUMNS:
+        columns[name].append(values[name])
