@@ -8,6 +8,7 @@ Dates, years, ordinals, document numbers, phone numbers, ratings and names with 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +34,7 @@ NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # "87.7亿元", "92.56万亩", "1400万人次", "4.5-5%", "4.5%—5%", "6%至6.5%", "100余场", "45万人以上",
 # "0.8个百分点", "1.37万亿斤", "33.8亿美元", "60%以上"
 ARABIC_FIGURE = re.compile(
-    rf"(?<![\d.A-Za-z])(?P<num>{NUMBER})"
+    rf"(?=\d)(?<![\d.A-Za-z])(?P<num>{NUMBER})"
     rf"(?:(?P<mult1>万亿|亿|万)?(?P<unit1>%|‰|个百分点|元|美元|吨|亩|人)?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
     rf"(?P<approx>余|多)?(?P<mult>万亿|千万|百万|亿|万|千)?"
     rf"(?:(?P<unit>{_UNIT_ALTERNATION})|(?P<bare>(?<=[万亿])))"
@@ -42,7 +43,7 @@ ARABIC_FIGURE = re.compile(
 # "十条精品旅游线路", "两个项目", "三个方面", "近百场大型演唱会", "超千场体育赛事"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万"
 CHINESE_FIGURE = re.compile(
-    r"(?<![第" + CHINESE_DIGITS + r"])"
+    r"(?=[二两三四五六七八九十百千])(?<![第" + CHINESE_DIGITS + r"])"
     r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
     r"(?P<approx>余|多)?(?P<unit>个(?!月|别|人|体)|条|项|家|名|座|场|批|所|户|类|件|支|种|位|亿元|万元)"
 )
@@ -50,12 +51,15 @@ CHINESE_FIGURE = re.compile(
 IDIOM = re.compile(r"翻(?P<times>一|两|三)番|(?P<two_digit>两位数)(?:的)?增长")
 QUALIFIERS_BEFORE = ("不低于", "不少于", "不超过", "不高于", "将近", "接近", "超过", "突破", "大约",
                      "高于", "低于", "近", "超", "约", "逾")
+QUALIFIER_LAST_CHARS = frozenset(q[-1] for q in QUALIFIERS_BEFORE)
+APPROXIMATE = frozenset({"左右", "约", "近", "余", "将近", "接近", "大约"})
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 # "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
 THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
-# Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》
-OPENING, CLOSING = "“《「『", "”》」』"
+# Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
+OPENING = "“《「『"
+QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
 
 
 @dataclass(frozen=True)
@@ -116,45 +120,39 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     >>> find_figures("2023年10月17日,市政府召开第四届会议,辽政发〔2023〕12号,电话010-56212745")
     []
     """
-    protected = _protected_spans(sentence)
+    protected = find_protected_spans(sentence)
     figures = [f for f in _arabic(sentence) if not _inside(f, protected)]
-    figures += [f for f in _idioms(sentence) if not _overlaps(f, [(g.start, g.end) for g in figures])]
-    taken = [(f.start, f.end) for f in figures]
-    figures += [f for f in _chinese(sentence) if not _inside(f, protected) and not _overlaps(f, taken)]
-    return sorted(figures, key=lambda f: f.start)
+    idioms = [f for f in _idioms(sentence) if not _inside(f, [(g.start, g.end) for g in figures])]
+    taken = sorted([(f.start, f.end) for f in figures + idioms])
+    chinese = [f for f in _chinese(sentence) if not _inside(f, protected) and not _inside(f, taken)]
+    return sorted(figures + idioms + chinese, key=lambda f: f.start)
 
 
 def _arabic(sentence: str):
     for m in ARABIC_FIGURE.finditer(sentence):
-        start = m.start()
-        if sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
+        start, end = m.span()
+        if start and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
             continue
-        unit = m.group("unit") or m.group("unit1")
-        if unit is None and not m.group("mult"):
-            continue
-        multiplier = MULTIPLIERS.get(m.group("mult") or "", 1.0)
-        if m.group("unit1") and m.group("unit") and m.group("unit1") != m.group("unit"):
+        num, mult1, unit1, _, num2, approx, mult, unit, _, post = m.groups()
+        if unit1 and unit and unit1 != unit:
             continue  # "5%至10亿元" is not a range
-        first_multiplier = MULTIPLIERS.get(m.group("mult1") or "", multiplier)
-        value = _to_float(m.group("num")) * first_multiplier
-        high = _to_float(m.group("num2")) * multiplier if m.group("num2") else None
+        unit = unit or unit1
+        if unit is None and not mult:
+            continue
+        multiplier = MULTIPLIERS[mult] if mult else 1.0
+        value = _to_float(num) * (MULTIPLIERS[mult1] if mult1 else multiplier)
+        high = _to_float(num2) * multiplier if num2 else None
         if high is not None and high < value:  # "2-3" fine; "5-2" is not a range
             continue
-        end = m.end()
-        post = m.group("post")
-        is_threshold = False
-        if post == "以上" and end < len(sentence) and THRESHOLD_AFTER.match(sentence[end]):
-            is_threshold = True
+        is_threshold = post == "以上" and end < len(sentence) and THRESHOLD_AFTER.match(sentence[end]) is not None
         qualifier_before = _qualifier_before(sentence, start)
         if qualifier_before:
             start -= len(qualifier_before)
-        qualifier = qualifier_before or (None if is_threshold else post) or m.group("approx")
-        if qualifier in ("多",):
+        qualifier = qualifier_before or (None if is_threshold else post) or approx
+        if qualifier == "多":
             qualifier = "余"
-        yield FigureSpan(start, end, sentence[start:end], value, high,
-                         BASE_UNIT.get(unit, unit) if unit else None, qualifier,
-                         bool(m.group("approx")) or qualifier in ("左右", "约", "近", "余", "将近", "接近", "大约"),
-                         is_threshold)
+        yield FigureSpan(start, end, sentence[start:end], value, high, BASE_UNIT.get(unit, unit) if unit else None,
+                         qualifier, bool(approx) or qualifier in APPROXIMATE, is_threshold)
 
 
 def _chinese(sentence: str):
@@ -186,33 +184,36 @@ def _idioms(sentence: str):
 
 def _qualifier_before(sentence: str, start: int) -> str | None:
     head = sentence[max(0, start - 3):start]
+    if not head or head[-1] not in QUALIFIER_LAST_CHARS:
+        return None
     for qualifier in QUALIFIERS_BEFORE:
         if head.endswith(qualifier):
-            if qualifier == "超" and head.endswith(("超市",)):
-                return None
             return qualifier
     return None
 
 
-def _protected_spans(sentence: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in load_not_figures().finditer(sentence)]
-    depth_start = None
-    for i, char in enumerate(sentence):
-        if char in OPENING and depth_start is None:
-            depth_start = i
-        elif char in CLOSING and depth_start is not None:
-            spans.append((depth_start, i + 1))
-            depth_start = None
-    return spans
+def find_protected_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted spans whose numbers are names: quotations, titles and ``not_figures.txt`` phrases."""
+    spans = [m.span() for m in load_not_figures().finditer(text)]
+    if any(mark in text for mark in OPENING):
+        spans += [m.span() for m in QUOTATION.finditer(text)]
+    return sorted(spans)
 
 
 def _inside(figure: FigureSpan, spans: list[tuple[int, int]]) -> bool:
-    return any(a < figure.end and figure.start < b for a, b in spans)
-
-
-def _overlaps(figure: FigureSpan, spans: list[tuple[int, int]]) -> bool:
-    return any(a < figure.end and figure.start < b for a, b in spans)
+    """Does the figure overlap a span? Spans are sorted by start and at most 80 characters long."""
+    if not spans:
+        return False
+    i = bisect.bisect_left(spans, (figure.end,))  # spans[:i] start before the figure ends
+    while i > 0:
+        i -= 1
+        a, b = spans[i]
+        if b > figure.start:
+            return True
+        if a < figure.start - 80:
+            return False
+    return False
 
 
 def _to_float(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "") if "," in text else text)

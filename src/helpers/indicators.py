@@ -9,6 +9,7 @@ the kind (actual, forecast, target, plan), the period (:mod:`helpers.periods`) a
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import re
@@ -17,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from helpers.figures import FigureSpan, find_figures
-from helpers.periods import AVERAGE, PLAN_SPANS, Period, find_period_phrases, resolve_period
+from helpers.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.places import load_gazetteer
 from helpers.wordsearch import compile_words
 
@@ -27,10 +28,11 @@ KINDS = ("actual", "forecast", "target", "plan")
 # "全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右", "一般公共预算收入按增长5%安排",
 # "到2025年末,…达到230家以上", "拟安排资金…", "年度计划投资109亿元"
 KIND_CUES = re.compile(
+    r"(?=[拟预年计初有主目力确努按要将到2末底])(?:"  # first characters, so the engine can skip ahead
     r"(?P<plan>拟安排|拟按|拟投入|拟发行|预算安排|年度计划投资|计划投资)"
     r"|(?P<forecast>预计|预测|初步统计|预估|有望)"
     r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|力争|确保|努力(?:实现|达到)|计划(?!总投资)"
-    r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前)"
+    r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前))"
 )
 # "一、2023年工作回顾", "二、“十五五”时期目标任务和2026年工作安排", "三、全面加强政府自身建设"
 HEADING = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{2,40})$")
@@ -74,7 +76,9 @@ OPENING_WINDOW = 8
 CUE_OPENING_WINDOW = 16
 # Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
 STRUCTURE = re.compile(r"^(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
-QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
+QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
+CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n]")
+HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ def load_indicator_vocabulary() -> IndicatorVocabulary:
     return IndicatorVocabulary(aliases, compile_words(aliases))
 
 
+@lru_cache(maxsize=65536)
 def parse_indicator(metric: str | None) -> str | None:
     """The canonical code of a metric: the longest alias it contains.
 
@@ -117,69 +122,169 @@ def parse_indicator(metric: str | None) -> str | None:
 
 
 @dataclass
-class _Context:
-    """What carries from sentence to sentence: section, paragraph place and open cues."""
+class _Section:
+    """A numbered top-level heading and what it implies for the figures under it."""
 
-    section_kind: str | None = None
-    section_year: int | None = None
-    section_plan: str | None = None
-    paragraph: int = -1
-    paragraph_place: str | None = None
-    paragraph_period: tuple | None = None
-    open_kind: tuple[str, str] | None = None  # a cue whose sentence ended in ; or :
-    paragraph_kind: tuple[str, str] | None = None  # a cue that opens the paragraph
+    start: int
+    kind: str | None
+    year: int | None
+    plan: str | None
+
+
+class _DocumentScan:
+    """Every pattern scanned once over the whole document, looked up by offset afterwards."""
+
+    def __init__(self, text: str, sentences) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = sentences.starts
+        self.paragraphs = sentences.paragraph_ids
+        quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
+        quoted_starts = [a for a, _ in quoted]
+        self.cues = [(m.start(), m.lastgroup, m.group()) for m in KIND_CUES.finditer(text)
+                     if not _in_spans(m.start(), quoted, quoted_starts)]
+        self.cue_positions = [c[0] for c in self.cues]
+        self.periods = find_period_phrases(text)
+        self.period_positions = [p for p, _ in self.periods]
+        self.boundaries = [m.end() for m in CLAUSE_BOUNDARY.finditer(text)]
+        self.sections = [_read_section(m) for m in HEADING_LINE.finditer(text)]
+        self.section_starts = [section.start for section in self.sections]
+        self._open_kind: dict[int, tuple | None] = {}
+        self._paragraph: dict[int, tuple] = {}
+        self._opening_period: dict[int, re.Match | None] = {}
+        self._resolved: dict[tuple, tuple] = {}
+
+    def resolve(self, match: re.Match, year: int, published, review: bool) -> tuple:
+        """resolve_period, once per phrase and year."""
+        key = (match.start(), year, review)
+        if key not in self._resolved:
+            self._resolved[key] = resolve_period(match, year, published, review_year=review)
+        return self._resolved[key]
+
+    def sentence_of(self, position: int) -> int:
+        return bisect.bisect_right(self.starts, position) - 1
+
+    def section_at(self, position: int) -> _Section | None:
+        i = bisect.bisect_right(self.section_starts, position) - 1
+        return self.sections[i] if i >= 0 else None
+
+    def cues_between(self, start: int, end: int) -> list[tuple[int, str, str]]:
+        return self.cues[bisect.bisect_left(self.cue_positions, start):bisect.bisect_left(self.cue_positions, end)]
+
+    def periods_between(self, start: int, end: int) -> list[tuple[int, re.Match]]:
+        return self.periods[bisect.bisect_left(self.period_positions, start):
+                            bisect.bisect_left(self.period_positions, end)]
+
+    def clause_start(self, position: int, floor: int) -> int:
+        """After the last , ; : 。 or line break before ``position`` (never before ``floor``)."""
+        i = bisect.bisect_right(self.boundaries, position) - 1
+        start = self.boundaries[i] if i >= 0 else 0
+        return max(start, floor)
+
+    def open_kind(self, s: int) -> tuple[str, str] | None:
+        """A cue carried into sentence ``s`` from earlier sentences of its paragraph ending in ; or :."""
+        if s in self._open_kind:
+            return self._open_kind[s]
+        carried = None
+        if s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
+            previous = self.sentences.texts[s - 1]
+            if previous.endswith((";", ":")):
+                start = self.starts[s - 1]
+                cues = self.cues_between(start, start + len(previous))
+                carried = (cues[-1][1], cues[-1][2]) if cues else self.open_kind(s - 1)
+        self._open_kind[s] = carried
+        return carried
+
+    def paragraph(self, s: int) -> tuple:
+        """(first sentence, place, opening cue) of the paragraph holding sentence ``s``."""
+        number = self.paragraphs[s]
+        if number not in self._paragraph:
+            first = s
+            while first > 0 and self.paragraphs[first - 1] == number:
+                first -= 1
+            start = self.starts[first]
+            cues = self.cues_between(start, start + CUE_OPENING_WINDOW)
+            self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]),
+                                       (cues[0][1], cues[0][2]) if cues else None)
+        return self._paragraph[number]
+
+    def opening_period(self, s: int) -> re.Match | None:
+        """The latest period phrase that opens a sentence of this paragraph up to sentence ``s``."""
+        if s not in self._opening_period:
+            found = self.periods_between(self.starts[s], self.starts[s] + OPENING_WINDOW)
+            if found:
+                self._opening_period[s] = found[-1][1]
+            elif s > self.paragraph(s)[0]:
+                self._opening_period[s] = self.opening_period(s - 1)
+            else:
+                self._opening_period[s] = None
+        return self._opening_period[s]
+
+
+def _read_section(match: re.Match) -> _Section:
+    title = match.group("title")
+    kind = "target" if SECTION_TARGET.search(title) else "actual" if SECTION_ACTUAL.search(title) else None
+    years = [int(y) for y in YEAR.findall(title)]
+    plan = PLAN_NAME.search(title)
+    return _Section(match.start(), kind, max(years) if years else None, plan.group() if plan else None)
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
 def extract_indicators(document: dict, sentences) -> dict[str, list]:
-    """Columns of indicator records for one document.
+    """Columns of indicator records for one document (``document["text"]`` and its sentences).
 
-    >>> doc = {"doc_id": "d", "published_date": dt.date(2024, 1, 7), "place": "辽阳市", "place_code": "liaoyang"}
+    >>> text = "一、2023年工作回顾\\n预计,全市地区生产总值增长2%,城乡居民人均可支配收入分别增长5%和8%。"
+    >>> doc = {"doc_id": "d", "text": text, "published_date": dt.date(2024, 1, 7), "place": "辽阳市", "place_code": "liaoyang"}
     >>> from helpers.sentences import split_sentences
-    >>> rows = extract_indicators(doc, split_sentences("一、2023年工作回顾\\n预计,全市地区生产总值增长2%,城乡居民人均可支配收入分别增长5%和8%。"))
+    >>> rows = extract_indicators(doc, split_sentences(text))
     >>> list(zip(rows["metric"], rows["indicator"], rows["value"], rows["kind"], rows["period_start"]))[1:]
     [('城镇居民人均可支配收入', 'urban_disposable_income', 5.0, 'forecast', datetime.date(2023, 1, 1)), ('农村居民人均可支配收入', 'rural_disposable_income', 8.0, 'forecast', datetime.date(2023, 1, 1))]
     """
-    columns: dict[str, list] = {name: [] for name in INDICATOR_COLUMNS}
+    rows: list[tuple] = []
+    text = document["text"]
+    figures = find_figures(text)
+    if not figures or not len(sentences):
+        return {name: [] for name in INDICATOR_COLUMNS}
+    scan = _DocumentScan(text, sentences)
     published = document.get("published_date")
     doc_year = published.year if published else None
-    context = _Context()
-    for sentence in sentences:
-        text = sentence.text
-        if sentence.paragraph_id != context.paragraph:
-            _enter_paragraph(context, sentence, text, document)
-        heading = HEADING.match(text)
-        if heading:
-            _enter_section(context, heading.group("title"))
+    by_sentence: dict[int, list[FigureSpan]] = {}
+    for figure in figures:
+        by_sentence.setdefault(scan.sentence_of(figure.start), []).append(figure)
+    for s, sentence_figures in by_sentence.items():
+        sentence_start = scan.starts[s]
+        sentence_text = sentences.texts[s]
+        sentence_end = sentence_start + len(sentence_text)
+        inside = [f for f in sentence_figures if f.end <= sentence_end]
+        if not inside or HEADING.match(sentence_text):
             continue
-        figures = find_figures(text) if _may_hold_figures(text) else []
-        quoted = [m.span() for m in QUOTED.finditer(text)] if "“" in text or "《" in text else []
-        cues = [(m.start(), m.lastgroup, m.group()) for m in KIND_CUES.finditer(text)
-                if not any(a <= m.start() < b for a, b in quoted)]
-        periods = find_period_phrases(text)
-        place_code = _sentence_place(text) or context.paragraph_place or document.get("place_code")
-        year = context.section_year or doc_year
-        metrics = _assign_metrics(text, figures)
+        section = scan.section_at(sentence_start)
+        first, paragraph_place, paragraph_kind = scan.paragraph(s)
+        place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
+        year = (section.year if section else None) or doc_year
+        cues = scan.cues_between(sentence_start, sentence_end)
+        periods = scan.periods_between(sentence_start, sentence_end)
+        metrics = _assign_metrics(text, inside, scan, sentence_start)
         previous = None
-        for figure, metric in zip(figures, metrics):
-            kind, cue = _decide_kind(figure, cues, context, published)
+        for figure, metric in zip(inside, metrics):
+            kind, cue = _decide_kind(figure, cues, scan.open_kind(s), paragraph_kind, section, published)
             if figure.unit in COUNT_UNITS and (STRUCTURE.match(text[figure.end:figure.end + 6])
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue = "actual", "structure"
-            period = _decide_period(text, figure, periods, context, year, published)
-            direction = _direction(text, figure)
+            period = _decide_period(text, figure, periods, scan, s, section, year, published)
+            direction = figure.direction or _direction(text, figure, sentence_start)
             if direction is None and previous and PAIRED.fullmatch(text[previous[0].end:figure.start]):
                 direction = previous[1]  # "分别增长5%和8%": the 8% grew too
-            _append(columns, document, sentence, figure, metric, kind, cue, period, place_code, direction)
+            rows.append(_row(document, s, sentence_text, figure, metric, kind, cue, period, place_code,
+                             direction))
             previous = (figure, direction)
-        opening = [m for position, m in periods if position < OPENING_WINDOW]
-        if opening:
-            context.paragraph_period = (opening[-1], year)
-        if cues:
-            _, kind, word = cues[-1]
-            context.open_kind = (kind, word) if text.endswith((";", ":")) else None
-        elif not text.endswith((";", ":")):
-            context.open_kind = None
-    return columns
+    if not rows:
+        return {name: [] for name in INDICATOR_COLUMNS}
+    return {name: list(values) for name, values in zip(INDICATOR_COLUMNS, zip(*rows))}
 
 
 INDICATOR_COLUMNS = (
@@ -187,29 +292,6 @@ INDICATOR_COLUMNS = (
     "qualifier", "approximate", "metric", "indicator", "direction", "kind", "kind_cue", "period",
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
 )
-FIGURE_HINT = re.compile(r"[\d十百千两二三四五六七八九]|翻|番")
-
-
-def _may_hold_figures(text: str) -> bool:
-    return FIGURE_HINT.search(text) is not None
-
-
-def _enter_paragraph(context: _Context, sentence, text: str, document: dict) -> None:
-    context.paragraph = sentence.paragraph_id
-    context.paragraph_place = _sentence_place(text)
-    context.paragraph_period = None
-    context.open_kind = None
-    cue = KIND_CUES.search(text, 0, CUE_OPENING_WINDOW)
-    context.paragraph_kind = (cue.lastgroup, cue.group()) if cue else None
-
-
-def _enter_section(context: _Context, title: str) -> None:
-    context.section_kind = ("target" if SECTION_TARGET.search(title) else
-                            "actual" if SECTION_ACTUAL.search(title) else None)
-    years = [int(y) for y in YEAR.findall(title)]
-    context.section_year = max(years) if years else None
-    plan = PLAN_NAME.search(title)
-    context.section_plan = plan.group() if plan else None
 
 
 def _sentence_place(text: str) -> str | None:
@@ -226,19 +308,7 @@ def _sentence_place(text: str) -> str | None:
     return codes[0]
 
 
-def _clause_start(text: str, position: int) -> int:
-    """Start of the clause holding ``position``: after the last , ; : 。 or a 、 outside quotes."""
-    start = 0
-    for m in CLAUSE_END.finditer(text, 0, position):
-        start = m.end()
-    comma = text.rfind(LIST_COMMA, start, position)
-    if comma >= 0:
-        between = text[comma:position]
-        if between.count("“") == between.count("”"):
-            start = comma + 1
-    return start
-
-
+@lru_cache(maxsize=65536)
 def _clean_metric(words: str) -> str:
     words = words.strip()
     for _ in range(3):
@@ -252,16 +322,28 @@ def _clean_metric(words: str) -> str:
     return words
 
 
-def _assign_metrics(text: str, figures: list[FigureSpan]) -> list[str | None]:
+def _metric_start(text: str, scan: _DocumentScan, position: int, floor: int) -> int:
+    """Start of the clause holding ``position``: after , ; : 。 or a 、 outside quotes."""
+    start = scan.clause_start(position, floor)
+    comma = text.rfind(LIST_COMMA, start, position)
+    if comma >= 0:
+        between = text[comma:position]
+        if between.count("“") == between.count("”"):
+            start = comma + 1
+    return start
+
+
+def _assign_metrics(text: str, figures: list[FigureSpan], scan: _DocumentScan,
+                    sentence_start: int) -> list[str | None]:
     """The metric of each figure, as written; 分别 lists pair subjects with figures."""
     metrics: list[str | None] = []
-    respectively = _respectively_subjects(text, figures)
-    previous_end, previous_metric, previous_threshold = 0, None, None
+    respectively = _respectively_subjects(text, figures, scan, sentence_start)
+    previous_end, previous_metric, previous_threshold = sentence_start, None, None
     for i, figure in enumerate(figures):
         if i in respectively:
             metric = respectively[i]
         else:
-            start = max(_clause_start(text, figure.start), previous_end)
+            start = _metric_start(text, scan, figure.start, previous_end)
             words = text[start:figure.start]
             if previous_threshold is not None and previous_end == start:
                 words = previous_threshold.quote + words
@@ -289,17 +371,17 @@ def _noun_after(text: str, end: int) -> str:
     return _clean_metric(right[: stop.start() if stop else len(right)][:16])
 
 
-def _respectively_subjects(text: str, figures: list[FigureSpan]) -> dict[int, str]:
+def _respectively_subjects(text: str, figures: list[FigureSpan], scan: _DocumentScan,
+                           sentence_start: int) -> dict[int, str]:
     """{figure index: subject} for '…A、B分别增长x%和y%'."""
-    at = text.find(RESPECTIVELY)
+    at = text.find(RESPECTIVELY, sentence_start, figures[-1].start)
     if at < 0:
         return {}
     after = [i for i, f in enumerate(figures) if f.start > at]
     if len(after) < 2:
         return {}
-    clause = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
-    subject = _clean_metric(text[clause:at])
-    items = [s for s in SUBJECT_SPLIT.split(subject) if s]
+    subject = _clean_metric(text[scan.clause_start(at, sentence_start):at])
+    items = [item for item in SUBJECT_SPLIT.split(subject) if item]
     if len(items) == 1 and items[0].startswith("城乡"):
         rest = items[0][2:]
         items = ["城镇" + rest, "农村" + rest]
@@ -310,23 +392,25 @@ def _respectively_subjects(text: str, figures: list[FigureSpan]) -> dict[int, st
     return {i: items[n] for n, i in enumerate(after[: len(items)])}
 
 
-def _decide_kind(figure: FigureSpan, cues, context: _Context, published: dt.date | None):
-    """(kind, cue): the last cue before the figure, a cue carried over ; or :, a cue right after it
-    ('4.5%左右的增长目标'), the section's kind, else actual."""
+def _decide_kind(figure: FigureSpan, cues, open_kind, paragraph_kind, section: _Section | None,
+                 published: dt.date | None):
+    """(kind, cue): the last cue before the figure in its sentence, a cue carried over ; or :, a
+    cue opening the paragraph, a cue right after the figure ('4.5%左右的增长目标'), the section's
+    kind, else actual."""
     before = [(kind, word) for position, kind, word in cues if position < figure.start]
     for kind, word in reversed(before):
         if word.startswith("到") and published and _year_of(word) and _year_of(word) < published.year:
             continue  # "到2025年底" in a 2026 report looks back
         return kind, word
-    if context.open_kind:
-        return context.open_kind
-    if context.paragraph_kind:
-        return context.paragraph_kind
+    if open_kind:
+        return open_kind
+    if paragraph_kind:
+        return paragraph_kind
     after = [(kind, word) for position, kind, word in cues if figure.end <= position <= figure.end + 6]
     if after and after[0][0] == "target":
         return after[0]
-    if context.section_kind:
-        return context.section_kind, "section"
+    if section and section.kind:
+        return section.kind, "section"
     return "actual", None
 
 
@@ -335,36 +419,30 @@ def _year_of(word: str) -> int | None:
     return int(match.group()) if match else None
 
 
-def _decide_period(text: str, figure: FigureSpan, periods, context: _Context, year: int | None,
-                   published: dt.date | None) -> Period:
+def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, s: int,
+                   section: _Section | None, year: int | None, published: dt.date | None) -> Period:
     """The nearest period phrase before the figure, else in its paragraph, section or document."""
-    is_average = AVERAGE.search(text, max(0, figure.start - 8), figure.start) is not None
+    is_average = "年均" in text[max(0, figure.start - 8):figure.start]
+    review = section is not None and section.year is not None
+    fallback_year = year or (published.year if published else 2000)
     before = [m for position, m in periods if position < figure.start]
-    if before:
-        match = before[-1]
-        start, end = resolve_period(match, year or (published.year if published else 2000), published,
-                                    review_year=context.section_year is not None)
-        return Period(match.group().strip("“”\""), start, end, is_average, "text")
-    if context.paragraph_period is not None:
-        match, paragraph_year = context.paragraph_period
-        start, end = resolve_period(match, paragraph_year or year or 2000, published,
-                                    review_year=context.section_year is not None)
-        return Period(match.group().strip("“”\""), start, end, is_average, "paragraph")
-    if is_average and context.section_plan:
-        first, last = PLAN_SPANS[context.section_plan]
-        return Period(context.section_plan, dt.date(first, 1, 1), dt.date(last, 12, 31), True, "section")
-    if context.section_year:
-        y = context.section_year
+    match, source = (before[-1], "text") if before else (scan.opening_period(s), "paragraph")
+    if match is not None:
+        start, end = scan.resolve(match, fallback_year, published, review)
+        return Period(match.group().strip("“”\""), start, end, is_average, source)
+    if is_average and section and section.plan:
+        first, last = PLAN_SPANS[section.plan]
+        return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), True, "section")
+    if section and section.year:
+        y = section.year
         return Period(None, dt.date(y, 1, 1), dt.date(y, 12, 31), is_average, "section")
     if year:
         return Period(None, dt.date(year, 1, 1), dt.date(year, 12, 31), is_average, "document")
     return Period(None, None, None, is_average, "none")
 
 
-def _direction(text: str, figure: FigureSpan) -> str | None:
-    if figure.direction:
-        return figure.direction
-    head = text[max(0, figure.start - 8):figure.start]
+def _direction(text: str, figure: FigureSpan, floor: int) -> str | None:
+    head = text[max(floor, figure.start - 8):figure.start]
     if DOWN.search(head):
         return "down"
     if UP.search(head):
@@ -372,21 +450,14 @@ def _direction(text: str, figure: FigureSpan) -> str | None:
     return None
 
 
-def _append(columns, document, sentence, figure: FigureSpan, metric, kind, cue, period: Period, place_code,
-            direction):
-    gazetteer = load_gazetteer()
-    place = gazetteer.places.get(place_code) if place_code else None
-    values = {
-        "doc_id": document["doc_id"], "sentence_id": sentence.sentence_id,
-        "start": sentence.start + figure.start, "end": sentence.start + figure.end,
-        "quote": figure.quote, "sentence": sentence.text, "value": figure.value,
-        "value_high": figure.value_high, "unit": figure.unit, "qualifier": figure.qualifier,
-        "approximate": figure.approximate, "metric": metric, "indicator": parse_indicator(metric),
-        "direction": direction, "kind": kind, "kind_cue": cue,
-        "period": period.text, "period_start": period.start, "period_end": period.end,
-        "period_from": period.source, "is_average": period.is_average,
-        "place": place.name if place else document.get("place"), "place_code": place_code,
-        "is_threshold": figure.is_threshold,
-    }
-    for name in INDICATOR_COLUMNS:
-        columns[name].append(values[name])
+def _row(document, s, sentence_text, figure: FigureSpan, metric, kind, cue, period: Period, place_code,
+         direction) -> tuple:
+    """One record, in the order of INDICATOR_COLUMNS."""
+    place = load_gazetteer().places.get(place_code) if place_code else None
+    return (
+        document["doc_id"], s, figure.start, figure.end, figure.quote, sentence_text, figure.value,
+        figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
+        parse_indicator(metric), direction, kind, cue, period.text, period.start, period.end,
+        period.source, period.is_average, place.name if place else document.get("place"),
+        place_code, figure.is_threshold,
+    )
