@@ -22,3 +22,10 @@ def built_corpus(tmp_path_factory):
     processed = tmp_path_factory.mktemp("processed")
     build_corpus(RAW, processed, progress=False)
     return processed
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the indicator quality measured on the hand-labelled paragraphs."""
+    summary = getattr(config, "indicator_quality", None)
+    if summary:
+        terminalreporter.write_line(f"indicator quality (tests/fixtures/indicators_gold.yaml): {summary}")

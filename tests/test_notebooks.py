@@ -13,6 +13,9 @@ pytestmark = pytest.mark.slow
 SECTIONS = {
     "01_corpus_overview": ["Corpus overview", "The documents", "Timeline", "What cleaning changed",
                            "Quarantined files", "Caveats"],
+    "03_indicators": ["Indicators", "Figures by place and kind", "Targets, with the sentence",
+                      "One indicator across places and periods", "Export", "Caveats"],
+    "04_targets_and_results": ["Targets and results", "The ledger", "Identical figures", "Caveats"],
 }
 
 
@@ -39,6 +42,16 @@ def test_every_notebook_ran_and_exported_html(corpus_report):
         executed = json.loads((corpus_report / "corpus" / notebook.name).read_text(encoding="utf-8"))
         errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert not errors
+
+
+def test_indicator_exports_open_in_excel(corpus_report):
+    import openpyxl
+
+    csv_bytes = (corpus_report / "corpus" / "indicators.csv").read_bytes()
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese as UTF-8
+    assert "4.5%左右" in csv_bytes.decode("utf-8-sig")
+    sheet = openpyxl.load_workbook(corpus_report / "corpus" / "indicators.xlsx").active
+    assert sheet.max_row > 100
 
 
 def test_code_is_hidden_and_index_lists_the_run(corpus_report):

@@ -51,6 +51,13 @@ def check_place(place: str) -> None:
                          + ", ".join(sorted(load_gazetteer().places)))
 
 
+def configure_display(max_rows: int = 200, max_colwidth: int = 60) -> None:
+    """Pandas display options for reading tables in a notebook: plain numbers, not 1.2e+10."""
+    pd.set_option("display.float_format", lambda v: f"{v:,.6g}")
+    pd.set_option("display.max_rows", max_rows)
+    pd.set_option("display.max_colwidth", max_colwidth)
+
+
 def load_manifest(processed_dir: str | Path = "data/processed") -> dict:
     """The build's manifest: when it ran, with which pipeline version, on how many files."""
     return json.loads((Path(processed_dir) / "manifest.json").read_text(encoding="utf-8"))

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from helpers.wordsearch import compile_words
 
-MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3, "百": 1e2}
+MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
 # Units as written; the base unit is the same except "个百分点" → "百分点". Longest first.
 UNITS = sorted([
     "%", "‰", "个百分点", "百分点", "个千分点", "千分点", "美元", "欧元", "港元", "元", "平方公里", "平方米", "立方米",
@@ -139,9 +140,9 @@ def _arabic(sentence: str):
         unit = unit or unit1
         if unit is None and not mult:
             continue
-        multiplier = MULTIPLIERS[mult] if mult else 1.0
-        value = _to_float(num) * (MULTIPLIERS[mult1] if mult1 else multiplier)
-        high = _to_float(num2) * multiplier if num2 else None
+        multiplier = MULTIPLIERS[mult] if mult else 1
+        value = _scale(num, MULTIPLIERS[mult1] if mult1 else multiplier)
+        high = _scale(num2, multiplier) if num2 else None
         if high is not None and high < value:  # "2-3" fine; "5-2" is not a range
             continue
         is_threshold = post == "以上" and end < len(sentence) and THRESHOLD_AFTER.match(sentence[end]) is not None
@@ -162,7 +163,7 @@ def _chinese(sentence: str):
             continue
         start, end = m.start(), m.end()
         unit = m.group("unit")
-        multiplier = 1.0
+        multiplier = 1
         if unit in ("亿元", "万元"):
             multiplier, unit = MULTIPLIERS[unit[0]], "元"
         qualifier = _qualifier_before(sentence, start)
@@ -215,5 +216,9 @@ def _inside(figure: FigureSpan, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _to_float(text: str) -> float:
-    return float(text.replace(",", "") if "," in text else text)
+def _scale(number: str, multiplier: int) -> float:
+    """'33.8' × 10**8 → 3380000000.0 exactly (decimal arithmetic, then one rounding to float)."""
+    plain = number.replace(",", "") if "," in number else number
+    if multiplier == 1:
+        return float(plain)
+    return float(Decimal(plain) * multiplier)

@@ -63,6 +63,10 @@ PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 UP = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|增速|涨幅|翻)[^,;。]{0,2}$")
 DOWN = re.compile(r"(?:下降|减少|降低|回落|下滑|缩减)[^,;。]{0,2}$")
 QUOTE_MARKS = str.maketrans("", "", "“”\"‘’")
+# Words that make a metric a share of an indicator, not the indicator: "占地区生产总值比重"
+SHARE_WORDS = re.compile(r"占|比重|占比|比例")
+# Words that may follow an indicator's name: "规上工业增加值增速", "城镇新增就业人数"
+TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|总额|总量|规模|数量|人数|实际|平均|年均|同比|合计|累计)+")
 # A count written number-first: "十条精品旅游线路", "6个项目获得省科技进步奖", "72户企业获评…"
 COUNT_UNITS = frozenset("个条项家户名座场批所类件支种位辆台套部处间")
 # Where the noun after a number-first count ends: "项目|获得省科技进步奖", "新建项目|相继开工"
@@ -107,18 +111,30 @@ def load_indicator_vocabulary() -> IndicatorVocabulary:
 
 @lru_cache(maxsize=65536)
 def parse_indicator(metric: str | None) -> str | None:
-    """The canonical code of a metric: the longest alias it contains.
+    """The canonical code of a metric: the longest alias it contains, when that alias is its head.
+
+    Chinese puts the head noun last: the alias must end the metric (a few words such as 增速 may
+    follow), and a share of it (占地区生产总值比重) or another aggregate (海洋生产总值) is not it.
 
     >>> parse_indicator("全市规上工业增加值增速"), parse_indicator("单位地区生产总值能耗"), parse_indicator("文旅项目")
     ('industrial_value_added', 'energy_intensity', None)
+    >>> parse_indicator("高新技术产业增加值占地区生产总值比重"), parse_indicator("城镇调查失业率平")
+    (None, 'unemployment_rate')
     """
     if not metric:
         return None
+    plain = metric.translate(QUOTE_MARKS)
     vocabulary = load_indicator_vocabulary()
-    matches = vocabulary.pattern.findall(metric.translate(QUOTE_MARKS))
+    matches = list(vocabulary.pattern.finditer(plain))
     if not matches:
         return None
-    return vocabulary.alias_to_code[max(matches, key=len)]
+    best = max(matches, key=lambda m: len(m.group()))
+    before, after = plain[:best.start()], plain[best.end():]
+    if SHARE_WORDS.search(before) or SHARE_WORDS.search(after):
+        return None
+    if after and not (len(after) <= 2 or TRAILING_WORDS.fullmatch(after)):
+        return None
+    return vocabulary.alias_to_code[best.group()]
 
 
 @dataclass
@@ -429,7 +445,7 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
     match, source = (before[-1], "text") if before else (scan.opening_period(s), "paragraph")
     if match is not None:
         start, end = scan.resolve(match, fallback_year, published, review)
-        return Period(match.group().strip("“”\""), start, end, is_average, source)
+        return Period(match.group().translate(QUOTE_MARKS), start, end, is_average, source)
     if is_average and section and section.plan:
         first, last = PLAN_SPANS[section.plan]
         return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), True, "section")

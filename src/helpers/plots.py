@@ -66,3 +66,35 @@ def plot_bar(table: pd.DataFrame, label: str, value: str, title: str, horizontal
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+KIND_COLORS = {"actual": "#1f77b4", "forecast": "#9ecae1", "target": "#d62728", "plan": "#ff9896"}
+
+
+def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str | None = None):
+    """One indicator across places and periods: a bar per record, coloured by kind.
+
+    Only records in the indicator's most common unit are drawn (growth rates and levels differ).
+    """
+    use_chinese_font()
+    rows = records[records["indicator"] == indicator]
+    fig, ax = plt.subplots(figsize=(9, 4))
+    if rows.empty:
+        ax.text(0.5, 0.5, f"no records of {indicator}", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    unit = unit or rows["unit"].mode().iat[0]
+    rows = rows[rows["unit"] == unit].copy()
+    year = pd.to_datetime(rows["period_end"]).dt.year.astype("Int64").astype(str)
+    rows["label"] = rows["place"].fillna("?") + "\n" + rows["period"].fillna(year)
+    rows = rows.sort_values(["place", "period_end"])
+    signed = rows["value"].where(rows["direction"] != "down", -rows["value"])
+    ax.bar(range(len(rows)), signed, color=[KIND_COLORS.get(k, "grey") for k in rows["kind"]])
+    ax.set_xticks(range(len(rows)), rows["label"], fontsize=8)
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_ylabel(unit)
+    ax.set_title(f"{indicator}: 各地各期数值 (values by place and period; red = target)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLORS.values()]
+    ax.legend(handles, KIND_COLORS.keys(), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig

@@ -158,17 +158,21 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=f".{run}.", dir=out))
     staging.chmod(0o755)  # mkdtemp makes it private; a report folder is for everyone
+    final = out / run
+    previous = _read_run_info(final)
+    if final.is_dir():  # a partial run (--notebooks 03) keeps the other notebooks' reports
+        shutil.copytree(final, staging, dirs_exist_ok=True)
     try:
         parameters = {"processed_dir": str(processed), "output_dir": str(staging), "place": place,
                       **extra}
         for notebook in notebooks:
             run_notebook(notebook, staging / notebook.name, parameters, kernel)
+        names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})
         info = {"run": run, "parameters": {**parameters, "output_dir": str(out / run)},
-                "notebooks": [n.name for n in notebooks], "corpus": manifest,
+                "notebooks": names, "corpus": manifest,
                 "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "seconds": round(time.perf_counter() - started, 2)}
         (staging / "run.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
-        final = out / run
         if final.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{run}.old.", dir=out))
             final.rename(retired / run)
@@ -180,6 +184,13 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return time.perf_counter() - started
+
+
+def _read_run_info(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no previous run, or a damaged run.json: start afresh
+        return {}
 
 
 def load_parameter_set(path: str) -> dict:

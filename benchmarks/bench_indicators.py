@@ -1,0 +1,61 @@
+"""Measure indicator extraction: speed on a 10 MB corpus, linear time, quality on labelled text.
+
+    python benchmarks/bench_indicators.py [--mb 10]
+
+Speed: characters per second of ``extract_indicators`` alone, one core, over documents already
+read and cleaned (the synthetic corpus of bench_build.py). Linear time: one sentence of 25k, 50k and
+100k characters. Quality: precision, recall and kind accuracy on tests/fixtures/indicators_gold.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_build import ROOT, make_corpus  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mb", type=float, default=10)
+    args = parser.parse_args()
+    from helpers.documents import process_document
+    from helpers.evaluation import evaluate_indicators
+    from helpers.indicators import extract_indicators
+    from helpers.sentences import split_sentences
+
+    with tempfile.TemporaryDirectory() as scratch:
+        raw = Path(scratch)
+        make_corpus(raw, args.mb)
+        documents = [process_document(p.read_bytes(), p.name) for p in sorted(raw.iterdir())]
+    n_chars = sum(d.document["n_chars"] for d in documents)
+    started = time.perf_counter()
+    n_records = sum(len(extract_indicators(d.document, d.sentences)["quote"]) for d in documents)
+    seconds = time.perf_counter() - started
+    rows = [("corpus", f"{len(documents)} documents, {n_chars / 1e6:.2f} M cleaned characters"),
+            ("extraction (1 core)", f"{seconds:.2f} s = {n_chars / seconds / 1e6:.2f} M chars/s, "
+                                    f"{n_records} records (one per {n_chars / max(1, n_records):.0f} chars)")]
+    sentence = "全市实施投资500万元以上项目1000个、亿元以上项目330个,增长35.9%" * 2500
+    times = []
+    for size in (25_000, 50_000, 100_000):
+        body = sentence[:size]
+        document = {"doc_id": "x", "text": body, "published_date": None, "place": None, "place_code": None}
+        started = time.perf_counter()
+        extract_indicators(document, split_sentences(body))
+        times.append(time.perf_counter() - started)
+    rows.append(("one sentence of 25k / 50k / 100k chars",
+                 " / ".join(f"{t:.3f} s" for t in times) + f" (100k/25k = {times[2] / times[0]:.1f}, linear = 4)"))
+    quality = evaluate_indicators(ROOT / "tests/fixtures/indicators_gold.yaml",
+                                  [ROOT / "data/raw", ROOT / "tests/fixtures"])
+    rows.append(("quality on labelled paragraphs", quality.summary()))
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()

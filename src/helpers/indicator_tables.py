@@ -1,0 +1,96 @@
+"""Read the indicators table for people: filter, count, compare, and export for Excel.
+
+In: ``indicators.parquet`` and ``documents.parquet``. Out: DataFrames that always carry the quote
+and sentence, so a reader can check every number; ``write_indicator_exports`` writes CSV (UTF-8 with
+BOM, so Excel shows the Chinese) and XLSX into a report folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.corpus import filter_place
+from helpers.tables import load_table
+
+READING_COLUMNS = ["place", "published_date", "kind", "indicator", "metric", "quote", "value",
+                   "value_high", "unit", "qualifier", "direction", "period", "sentence", "doc_id"]
+
+
+@lru_cache(maxsize=1)
+def load_indicator_names() -> pd.DataFrame:
+    """``resources/indicators.csv``: code, Chinese and English names, which direction is better."""
+    text = resources.files("helpers.resources").joinpath("indicators.csv").read_text(encoding="utf-8")
+    return pd.DataFrame(list(csv.DictReader(text.splitlines())))[["code", "name_zh", "name_en", "better"]]
+
+
+def load_indicators(processed_dir: str | Path = "data/processed", place: str = "all",
+                    start_year: int | None = None, end_year: int | None = None,
+                    include_thresholds: bool = False) -> pd.DataFrame:
+    """Indicator records with their document's title, date and genre; thresholds left out by default.
+
+    The year filter applies to the document's publication year (undated documents are kept).
+    """
+    records = load_table("indicators", processed_dir)
+    documents = load_table("documents", processed_dir)[["doc_id", "title", "published_date", "year", "genre"]]
+    records = records.merge(documents, on="doc_id", how="left")
+    records = filter_place(records, place)
+    if not include_thresholds:
+        records = records[~records["is_threshold"]]
+    if start_year is not None:
+        records = records[records["year"].isna() | (records["year"] >= start_year)]
+    if end_year is not None:
+        records = records[records["year"].isna() | (records["year"] <= end_year)]
+    return records.reset_index(drop=True)
+
+
+def count_indicators(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Records per group, with how many have a canonical indicator."""
+    grouped = records.groupby(by, dropna=False).agg(
+        figures=("quote", "size"), with_indicator=("indicator", "count"))
+    return grouped.reset_index().sort_values("figures", ascending=False, ignore_index=True)
+
+
+def summarize_indicator(records: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """Every record of one canonical indicator, oldest first, with its quote and sentence."""
+    rows = records[records["indicator"] == indicator]
+    return rows.sort_values(["published_date", "doc_id", "start"])[READING_COLUMNS].reset_index(drop=True)
+
+
+def rank_indicators(records: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The canonical indicators reported most often, with their names."""
+    counts = records.dropna(subset=["indicator"]).groupby("indicator").agg(
+        figures=("quote", "size"), places=("place", "nunique"), documents=("doc_id", "nunique"))
+    names = load_indicator_names().set_index("code")[["name_zh", "name_en"]]
+    return counts.join(names).sort_values("figures", ascending=False).head(n).reset_index()
+
+
+def select_headline_figures(records: pd.DataFrame, kind: str = "target") -> pd.DataFrame:
+    """Figures of one kind that have a canonical indicator: a work report's headline numbers."""
+    rows = records[(records["kind"] == kind) & records["indicator"].notna()]
+    return rows[READING_COLUMNS].reset_index(drop=True)
+
+
+def write_indicator_exports(records: pd.DataFrame, output_dir: str | Path) -> list[Path]:
+    """indicators.csv (UTF-8 with BOM) and indicators.xlsx in ``output_dir``, each written atomically."""
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    table = records.drop(columns=[c for c in ("year",) if c in records.columns])
+    written = []
+    for name, write in (("indicators.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")),
+                        ("indicators.xlsx", lambda p: table.to_excel(p, index=False, sheet_name="indicators"))):
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=Path(name).suffix, dir=output_dir)
+        os.close(handle)
+        try:
+            write(temporary)
+            os.replace(temporary, output_dir / name)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        written.append(output_dir / name)
+    return written

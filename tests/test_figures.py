@@ -1,0 +1,95 @@
+"""Finding figures in real sentences: what counts, its value, unit and qualifier, and what does not."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.figures import find_figures, parse_chinese_number
+
+
+def _figures(sentence):
+    return [(f.quote, f.value, f.value_high, f.unit, f.qualifier, f.is_threshold) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 000: multiplier 亿 into the base unit 元
+    ("正式签约央地合作项目4项,总投资127.9亿元", [("4项", 4, None, "项", None, False),
+                                     ("127.9亿元", 1.279e10, None, "元", None, False)]),
+    # 000: 万亩 → 亩; DOMAIN's example 92.56万亩 = 925,600 亩
+    ("保障粮食播种面积92.56万亩", [("92.56万亩", 925600, None, "亩", None, False)]),
+    # 001: 1400万人次 with the qualifier 突破 before it
+    ("接待游客突破1400万人次", [("突破1400万人次", 1.4e7, None, "人次", "突破", False)]),
+    # 001: 余 between number and unit
+    ("举办…300余场特色活动", [("300余场", 300, None, "场", "余", False)]),
+    # 000: 500万元以上 names a class of project; the figure is 1000个
+    ("全市实施投资500万元以上项目1000个", [("500万元以上", 5e6, None, "元", None, True),
+                                  ("1000个", 1000, None, "个", None, False)]),
+    # 004: percentage points are not percent
+    ("较2022年提高0.8个百分点", [("0.8个百分点", 0.8, None, "百分点", None, False)]),
+    # ranges in three spellings
+    ("地区生产总值增长4.5-5%", [("4.5-5%", 4.5, 5, "%", None, False)]),
+    ("地区生产总值增长4.5%—5%", [("4.5%—5%", 4.5, 5, "%", None, False)]),
+    ("增长6%至6.5%", [("6%至6.5%", 6, 6.5, "%", None, False)]),
+    # 美元 is its own unit
+    ("实际使用外资33.8亿美元", [("33.8亿美元", 3.38e9, None, "美元", None, False)]),
+    # 万亿 and 斤
+    ("粮食产量1.37万亿斤", [("1.37万亿斤", 1.37e12, None, "斤", None, False)]),
+    # ‰ and thousands separators
+    ("出生率为7.19‰,地区生产总值32,074.7亿元", [("7.19‰", 7.19, None, "‰", None, False),
+                                      ("32,074.7亿元", 3.20747e12, None, "元", None, False)]),
+    # qualifiers after the figure
+    ("城镇新增就业45万人以上,地区生产总值增长4.5%左右", [("45万人以上", 450000, None, "人", "以上", False),
+                                            ("4.5%左右", 4.5, None, "%", "左右", False)]),
+    # 不低于 before the figure
+    ("研发投入增速不低于10%", [("不低于10%", 10, None, "%", "不低于", False)]),
+    # Chinese numerals counting things
+    ("开发十条精品旅游线路,推进两个项目,设置三个方面", [("十条", 10, None, "条", None, False),
+                                         ("两个", 2, None, "个", None, False),
+                                         ("三个", 3, None, "个", None, False)]),
+    # Chinese numeral with multiplier and qualifier: 2026 report
+    ("举办超千场体育赛事、近百场大型演唱会", [("超千场", 1000, None, "场", "超", False),
+                                ("近百场", 100, None, "场", "近", False)]),
+    # idioms, flagged approximate
+    ("全年旅游收入翻一番", [("翻一番", 100, None, "%", None, False)]),
+    ("连续3年两位数增长", [("两位数增长", 10, None, "%", "以上", False)]),
+    # full-width digits are normalized before extraction; a stray space is too
+    ("计划实施600个项目", [("600个", 600, None, "个", None, False)]),
+])
+def test_find_figures(sentence, expected):
+    assert _figures(sentence) == [tuple(e) for e in expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年10月17日,市政府新闻办召开首场新闻发布会",  # dates
+    "——2024年1月7日在辽阳市第十七届人民代表大会第四次会议上",  # date and ordinals
+    "深入贯彻党的二十大和二十届二中全会精神",  # meeting names
+    "有力促进“十四五”规划目标的全面实现,实施全面振兴新突破三年行动",  # plan names
+    "根据辽政发〔2023〕12号文件",  # document number
+    "联系电话:010-56212745、010-53382908,邮编110000",  # phone numbers, postal code
+    "邮箱:qgfzdyzx@163.com 客服QQ:3206414697",  # e-mail, QQ
+    "第一办公区:北京市东城区建国门内大街26号新闻大厦5层",  # address
+    "原文链接:https://www.lndj.gov.cn/portaluploads/html/site-5/info/43324.html",  # URL
+    "辽阳博物馆晋升国家4a级旅游景区",  # rating
+    "建设项目增速连续11个月保持全省首位",  # a duration
+    "连续5年列全省前3位,列沈阳、大连之后,全省第3位",  # ranks
+    "做好结构调整“三篇大文章”,坚持招商引资“一号工程”",  # slogans with numbers
+    "优化产业结构,三次产业协同提质",  # 三次产业 = tertiary industries
+    "有序实施“十件重点民生实事”",  # a programme's name in quotes
+    "推进5G规模化应用,国产大飞机C919投入商业运营",  # model names
+    "徐大堡核电3号、4号机组完成投资",  # unit numbers (the investment has no figure here)
+])
+def test_not_figures(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize("text, value", [("十", 10), ("两", 2), ("二十三", 23), ("百", 100), ("三千", 3000)])
+def test_parse_chinese_number(text, value):
+    assert parse_chinese_number(text) == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,%‰-—至亿万千百个项家元美以上左右近超约余两十第年月日“”《》")
+                                        + [chr(c) for c in range(0x4E00, 0x4E30)]), max_size=200))
+def test_find_figures_never_raises_and_spans_hold_the_quote(sentence):
+    for figure in find_figures(sentence):
+        assert sentence[figure.start:figure.end] == figure.quote

@@ -1,0 +1,147 @@
+"""Indicator records from real documents: kind, period, place, metric; the ledger; quality."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, RAW
+from helpers.cleaning import clean_text
+from helpers.documents import process_document
+from helpers.evaluation import evaluate_indicators
+from helpers.indicators import extract_indicators
+from helpers.ledger import build_target_ledger, find_repeated_figures
+from helpers.sentences import split_sentences
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def records():
+    """Indicator records of every raw document, one DataFrame."""
+    frames = []
+    for path in sorted(RAW.rglob("*.txt")):
+        result = process_document(path.read_bytes(), path.relative_to(RAW).as_posix())
+        frame = pd.DataFrame(extract_indicators(result.document, result.sentences))
+        frames.append(frame.assign(published_date=result.document["published_date"]))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _record(records, doc, quote, nth=0):
+    rows = records[(records["doc_id"] == doc) & (records["quote"] == quote)]
+    return rows.iloc[nth]
+
+
+@pytest.mark.parametrize("doc, quote, expected", [
+    # 2026 headline target: value, qualifier and kind; the period is the work-plan year
+    ("corpora/liaoning-gwr-2026", "4.5%左右", dict(value=4.5, qualifier="左右", kind="target",
+                                                indicator="gdp", is_average=False, period_end=D(2026, 12, 31))),
+    # 十五五 outline: a yearly average over 2026-2030, not the 2026 target
+    ("corpora/liaoning-gwr-2026", "5%左右", dict(kind="target", is_average=True, period="十五五",
+                                              period_start=D(2026, 1, 1), period_end=D(2030, 12, 31))),
+    # last year's result in the same report
+    ("corpora/liaoning-gwr-2026", "3.7%", dict(kind="actual", indicator="gdp", period_end=D(2025, 12, 31))),
+    # 十四五 review: an average over the plan period, an actual
+    ("corpora/liaoning-gwr-2026", "4.5%", dict(kind="actual", is_average=True)),
+    # 000: 辽阳县's paragraph: the county, a forecast, the first three quarters of 2023
+    ("000_c314c07c1d40f028", "5.2%", dict(place="辽阳县", place_code="liaoyang_liaoyangxian",
+                                          kind="forecast", indicator="gdp", period="前三季度",
+                                          period_start=D(2023, 1, 1), period_end=D(2023, 9, 30))),
+    # 000: 灯塔市's paragraph
+    ("000_c314c07c1d40f028", "24.5%", dict(place="灯塔市", kind="forecast", indicator="actual_funds_in_place")),
+    # 000: 截至目前 resolves to the publication date
+    ("000_c314c07c1d40f028", "1000个", dict(kind="actual", period="截至目前", period_end=D(2023, 10, 18),
+                                           metric="500万元以上项目", indicator="projects_5m_plus")),
+    # 001: 分别 gives each figure its own metric; the section 2023年工作回顾 gives the year
+    ("001_e097eca750060dbf", "8%", dict(metric="农村居民人均可支配收入", indicator="rural_disposable_income",
+                                        direction="up", kind="forecast", period_start=D(2023, 1, 1))),
+    # 001: a fall
+    ("001_e097eca750060dbf", "8.7%", dict(direction="down", indicator="public_budget_revenue")),
+    # 004: 到2025年末 governs the ; sentences after it
+    ("004_87c328761f19b533", "230家以上", dict(kind="target", period_end=D(2025, 12, 31),
+                                             indicator="high_tech_enterprises", qualifier="以上")),
+    # 003: the yearly investment plan
+    ("003_7ac959c10e8bad84", "109亿元", dict(kind="plan")),
+])
+def test_indicator_records(records, doc, quote, expected):
+    row = _record(records, doc, quote)
+    assert {k: row[k] for k in expected} == expected
+
+
+def test_every_record_cites_its_sentence_and_offsets(records):
+    for path in [RAW / "000_c314c07c1d40f028.txt"]:
+        result = process_document(path.read_bytes(), path.name)
+        rows = extract_indicators(result.document, result.sentences)
+        text = result.document["text"]
+        assert all(text[s:e] == q for s, e, q in zip(rows["start"], rows["end"], rows["quote"]))
+        assert all(result.sentences.texts[i] == s for i, s in zip(rows["sentence_id"], rows["sentence"]))
+
+
+def test_headline_targets_of_a_national_report():
+    result = process_document((FIXTURES / "national-gwr-2024-head.txt").read_bytes(), "gwr.txt")
+    rows = pd.DataFrame(extract_indicators(result.document, result.sentences))
+    assert set(rows["kind"]) == {"actual"}  # the 2023 review: every figure is a result
+    assert _record(rows, "gwr", "超过126万亿元")[["value", "qualifier"]].tolist() == [1.26e14, "超过"]
+
+
+def test_ledger_links_a_target_to_a_later_result():
+    records = pd.DataFrame([
+        dict(kind="target", indicator="gdp", place="辽宁省", place_code="liaoning", unit="%", value=5.0,
+             value_high=None, direction="up", qualifier="左右", is_average=False, period="2025年",
+             period_end=D(2025, 12, 31), published_date=D(2025, 1, 20), quote="5%左右", doc_id="gwr2025",
+             sentence="…地区生产总值增长5%左右…"),
+        dict(kind="actual", indicator="gdp", place="辽宁省", place_code="liaoning", unit="%", value=3.7,
+             value_high=None, direction="up", qualifier=None, is_average=False, period=None,
+             period_end=D(2025, 12, 31), published_date=D(2026, 2, 1), quote="3.7%", doc_id="gwr2026",
+             sentence="…地区生产总值增长3.7%…"),
+        dict(kind="target", indicator="unemployment_rate", place="辽宁省", place_code="liaoning", unit="%",
+             value=5.5, value_high=None, direction=None, qualifier="左右", is_average=False, period=None,
+             period_end=D(2025, 12, 31), published_date=D(2025, 1, 20), quote="5.5%左右", doc_id="gwr2025",
+             sentence="城镇调查失业率5.5%左右"),
+        dict(kind="actual", indicator="unemployment_rate", place="辽宁省", place_code="liaoning", unit="%",
+             value=5.2, value_high=None, direction=None, qualifier=None, is_average=False, period=None,
+             period_end=D(2025, 12, 31), published_date=D(2026, 2, 1), quote="5.2%", doc_id="gwr2026",
+             sentence="城镇调查失业率5.2%"),
+    ])
+    ledger = build_target_ledger(records).set_index("indicator")
+    assert ledger.loc["gdp", "status"] == "missed"  # 3.7% against 5%左右
+    assert ledger.loc["unemployment_rate", "status"] == "met"  # lower is better
+
+
+def test_template_reporting_shows_303_and_85(records):
+    repeated = find_repeated_figures(records[~records["is_threshold"]])
+    top = repeated[repeated["same_document_different_places"]]
+    assert {"303个", "85个"} <= set(top["figure"])
+
+
+@pytest.fixture(scope="session")
+def quality(request):
+    result = evaluate_indicators(FIXTURES / "indicators_gold.yaml", [RAW, FIXTURES])
+    request.config.indicator_quality = result.summary()
+    return result
+
+
+def test_quality_on_hand_labelled_paragraphs(quality):
+    assert quality.recall >= 0.95, quality.missed
+    assert quality.precision >= 0.9, quality.false
+    assert quality.kind_accuracy >= 0.9, quality.wrong_kind
+    assert quality.value_accuracy >= 0.95, quality.wrong_value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_extraction_never_raises(text):
+    body = clean_text(text).body
+    document = {"doc_id": "x", "text": body, "published_date": None, "place": None, "place_code": None}
+    rows = extract_indicators(document, split_sentences(body))
+    assert all(body[s:e] == q for s, e, q in zip(rows["start"], rows["end"], rows["quote"]))
+
+
+def test_a_sentence_of_100000_characters_is_handled():
+    # linear time is measured by benchmarks/bench_indicators.py; here: it completes and is right
+    body = ("全市实施投资500万元以上项目1000个、亿元以上项目330个,增长35.9%" * 2500)[:100_000]
+    document = {"doc_id": "x", "text": body, "published_date": None, "place": None, "place_code": None}
+    rows = extract_indicators(document, split_sentences(body))
+    assert len(rows["quote"]) > 7000
