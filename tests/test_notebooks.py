@@ -13,6 +13,9 @@ pytestmark = pytest.mark.slow
 SECTIONS = {
     "01_corpus_overview": ["Corpus overview", "The documents", "Timeline", "What cleaning changed",
                            "Quarantined files", "Caveats"],
+    "02_campaign_themes": ["Campaign themes", "Theme profiles by place", "Themes over time",
+                           "Distinctive terms", "Slogan tracker", "Concordances", "Which themes go together",
+                           "Word clouds", "Caveats"],
     "03_indicators": ["Indicators", "Figures by place and kind", "Targets, with the sentence",
                       "One indicator across places and periods", "Export", "Caveats"],
     "04_targets_and_results": ["Targets and results", "The ledger", "Identical figures", "Caveats"],

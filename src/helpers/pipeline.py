@@ -10,10 +10,11 @@ from __future__ import annotations
 from helpers.documents import DocumentResult
 from helpers.edits import Edit
 from helpers.indicators import extract_indicators
+from helpers.themes import extract_theme_columns
 
 
 def document_rows(result: DocumentResult) -> dict[str, dict[str, list]]:
-    """Columns for the documents, sentences, cleaning_log and indicators tables."""
+    """Columns for the documents, sentences, cleaning_log, indicators, doc_terms and theme_hits tables."""
     doc_id = result.document["doc_id"]
     s = result.sentences
     sentences = {"doc_id": [doc_id] * len(s), "sentence_id": list(range(len(s))),
@@ -24,4 +25,6 @@ def document_rows(result: DocumentResult) -> dict[str, dict[str, list]]:
         log[name] = [e[position] for _, e in edits]
     documents = {name: [value] for name, value in result.document.items()}
     indicators = extract_indicators(result.document, result.sentences)
-    return {"documents": documents, "sentences": sentences, "cleaning_log": log, "indicators": indicators}
+    themes = extract_theme_columns(doc_id, result.document["text"], result.sentences.starts)
+    return {"documents": documents, "sentences": sentences, "cleaning_log": log, "indicators": indicators,
+            **themes}

@@ -98,3 +98,60 @@ def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str |
     ax.legend(handles, KIND_COLORS.keys(), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return fig
+
+
+def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
+    """A table of numbers as a heatmap with its values written in the cells."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(0.75 * len(table.columns) + 2.5, 0.45 * len(table) + 2))
+    image = ax.imshow(table.values, cmap="YlOrRd", aspect="auto")
+    ax.set_xticks(range(len(table.columns)), table.columns, rotation=45, ha="right")
+    ax.set_yticks(range(len(table.index)), [str(i) for i in table.index])
+    high = table.values.max() if table.size else 0
+    for (row, column), value in pd.DataFrame(table.values).stack().items():
+        ax.text(column, row, fmt.format(value), ha="center", va="center", fontsize=7,
+                color="white" if high and value > 0.6 * high else "black")
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_wordcloud(frequencies: dict[str, int], title: str, seed: int = 7):
+    """A word cloud of {term: count}; the font is the CJK font, so no character is a box."""
+    from wordcloud import WordCloud
+
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    ax.set_axis_off()
+    ax.set_title(title)
+    if not frequencies:
+        ax.text(0.5, 0.5, "no terms", ha="center", va="center")
+        return fig
+    cloud = WordCloud(font_path=font_path(), width=900, height=480, background_color="white",
+                      random_state=seed, collocations=False, prefer_horizontal=1.0)
+    ax.imshow(cloud.generate_from_frequencies(frequencies), interpolation="bilinear")
+    fig.tight_layout()
+    return fig
+
+
+def plot_wordcloud_grid(frequencies: dict[str, dict[str, int]], title: str, columns: int = 2, seed: int = 7):
+    """One word cloud per label ({label: {term: count}}), in a grid."""
+    from wordcloud import WordCloud
+
+    use_chinese_font()
+    labels = list(frequencies) or ["(none)"]
+    rows = -(-len(labels) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(6 * columns, 3.3 * rows), squeeze=False)
+    for ax in axes.flat:
+        ax.set_axis_off()
+    for ax, label in zip(axes.flat, labels):
+        ax.set_title(label)
+        counts = frequencies.get(label) or {}
+        if counts:
+            cloud = WordCloud(font_path=font_path(), width=700, height=380, background_color="white",
+                              random_state=seed, collocations=False, prefer_horizontal=1.0)
+            ax.imshow(cloud.generate_from_frequencies(counts), interpolation="bilinear")
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig

@@ -46,6 +46,11 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("period_from", pa.string()), ("is_average", pa.bool_()), ("place", pa.string()),
         ("place_code", pa.string()), ("is_threshold", pa.bool_()),
     ]),
+    "doc_terms": pa.schema([("doc_id", pa.string()), ("term", pa.string()), ("n", pa.int32())]),
+    "theme_hits": pa.schema([
+        ("doc_id", pa.string()), ("sentence_id", pa.int32()), ("theme", pa.string()),
+        ("term", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+    ]),
     "quarantine": pa.schema([
         ("raw_path", pa.string()), ("sha256", pa.string()), ("n_bytes", pa.int64()),
         ("reason", pa.string()),

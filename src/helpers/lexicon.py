@@ -1,0 +1,66 @@
+"""Read the researcher-edited word lists: themes, user dictionary, stop words, government verbs.
+
+Each file under ``resources/`` is read by one function, cached for the process. Editing a file
+changes the pipeline version (see :func:`helpers.build.pipeline_version`), so a rebuild re-runs
+what depends on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme of the taxonomy."""
+
+    code: str
+    zh: str
+    en: str
+    keywords: tuple[str, ...]
+
+
+def _read(name: str) -> str:
+    return resources.files("helpers.resources").joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [line.strip() for line in _read(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load_themes() -> tuple[Theme, ...]:
+    """``themes.yaml``: code → zh, en, keywords.
+
+    >>> [t.code for t in load_themes()][:3]
+    ['projects', 'investment_attraction', 'industrial_restructuring']
+    """
+    import yaml
+
+    data = yaml.safe_load(_read("themes.yaml"))
+    return tuple(Theme(code, spec["zh"], spec["en"], tuple(str(k) for k in spec["keywords"]))
+                 for code, spec in data.items())
+
+
+@lru_cache(maxsize=1)
+def load_userdict() -> tuple[tuple[str, int | None], ...]:
+    """``userdict.txt``: (term, frequency or None), one per line."""
+    entries = []
+    for line in _lines("userdict.txt"):
+        parts = line.split()
+        entries.append((parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def load_stopwords() -> frozenset[str]:
+    """``stopwords.txt``: function words and document furniture."""
+    return frozenset(_lines("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_gov_verbs() -> frozenset[str]:
+    """``gov_verbs.txt``: generic government verbs (推进, 加快…), switchable in analyses."""
+    return frozenset(_lines("gov_verbs.txt"))

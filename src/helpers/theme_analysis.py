@@ -1,0 +1,217 @@
+"""Analyse campaign themes across places and time: shares, distinctive terms, slogans, concordance.
+
+In: the processed tables (``documents``, ``doc_terms``, ``theme_hits``). Out: DataFrames. ``kwic`` is
+the concordance a researcher types first in JupyterLab: ``theme_analysis.kwic("项目为王")``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.corpus import filter_place, load_documents
+from helpers.lexicon import load_gov_verbs, load_themes
+from helpers.places import load_gazetteer
+from helpers.tables import load_table
+
+GROUPS = ("doc_id", "place", "year", "genre")
+
+
+def load_theme_hits(processed_dir: str | Path = "data/processed", place: str = "all",
+                    start_year: int | None = None, end_year: int | None = None) -> pd.DataFrame:
+    """Theme hits with their document's place, date, year, genre and length."""
+    docs = load_documents(processed_dir, place, start_year, end_year)
+    hits = load_table("theme_hits", processed_dir)
+    return hits.merge(docs[["doc_id", "place", "place_code", "published_date", "year", "genre", "n_chars"]],
+                      on="doc_id", how="inner")
+
+
+def name_themes() -> pd.DataFrame:
+    """Theme codes with their Chinese and English names, in taxonomy order."""
+    return pd.DataFrame([(t.code, t.zh, t.en) for t in load_themes()], columns=["theme", "zh", "en"])
+
+
+def summarize_theme_shares(hits: pd.DataFrame, documents: pd.DataFrame, by: str = "place") -> pd.DataFrame:
+    """Hits per theme and group: count, per 10,000 characters, and share of the group's hits.
+
+    ``by`` is one of doc_id, place, year, genre. Per-10k rates let long work reports and short news
+    stories be compared; shares show what a group stresses whatever its length.
+    """
+    if by not in GROUPS:
+        raise ValueError(f"by must be one of {GROUPS}")
+    chars = documents.groupby(by)["n_chars"].sum()
+    counts = hits.groupby([by, "theme"]).size().rename("hits").reset_index()
+    counts["per_10k_chars"] = counts["hits"] / counts[by].map(chars) * 10_000
+    counts["share"] = counts["hits"] / counts.groupby(by)["hits"].transform("sum")
+    return counts.merge(name_themes(), on="theme").sort_values([by, "hits"], ascending=[True, False],
+                                                               ignore_index=True)
+
+
+def pivot_theme_profile(shares: pd.DataFrame, by: str = "place", value: str = "share") -> pd.DataFrame:
+    """Groups × themes (Chinese names) of one value, for a heatmap; themes in taxonomy order."""
+    table = shares.pivot_table(index=by, columns="zh", values=value, fill_value=0.0)
+    order = [zh for zh in name_themes()["zh"] if zh in table.columns]
+    return table[order]
+
+
+def _place_names() -> frozenset[str]:
+    gazetteer = load_gazetteer()
+    names = {name for place in gazetteer.places.values() for name in (place.name, *place.aliases)}
+    return frozenset(names | {"我市", "我省", "全市", "全省"})
+
+
+def drop_terms(terms: pd.DataFrame, gov_verbs: bool = False, place_names: bool = False) -> pd.DataFrame:
+    """Term rows without the generic government verbs and/or place names (each switchable)."""
+    unwanted: set[str] = set()
+    if not gov_verbs:
+        unwanted |= load_gov_verbs()
+    if not place_names:
+        unwanted |= _place_names()
+    return terms[~terms["term"].isin(unwanted)] if unwanted else terms
+
+
+def rank_distinctive_terms(terms: pd.DataFrame, documents: pd.DataFrame, place: str, n: int = 20,
+                           gov_verbs: bool = False, min_count: int = 2,
+                           place_names: bool = False) -> pd.DataFrame:
+    """Terms over-used in one place's documents against all the others, by log-likelihood (G²).
+
+    ``place`` is a place code (documents inside it count as its own). Only over-used terms are
+    returned, strongest first, with their counts and the log ratio of relative frequencies.
+    ``gov_verbs=False`` leaves the generic government verbs out, ``place_names=False`` place names.
+    """
+    inside = set(filter_place(documents, place)["doc_id"])
+    if not inside:
+        raise ValueError(f"no documents for place {place!r}")
+    terms = drop_terms(terms, gov_verbs, place_names)
+    terms = terms.assign(target=terms["doc_id"].isin(inside))
+    table = terms.groupby(["term", "target"])["n"].sum().unstack(fill_value=0)
+    for column in (True, False):
+        if column not in table.columns:
+            table[column] = 0
+    a, b = table[True], table[False]
+    total_a, total_b = a.sum(), b.sum()
+    if total_a == 0 or total_b == 0:
+        raise ValueError("keyness needs documents both inside and outside the place")
+    expected_a = (a + b) * total_a / (total_a + total_b)
+    expected_b = (a + b) * total_b / (total_a + total_b)
+    g2 = 2 * (_xlogx(a, expected_a) + _xlogx(b, expected_b))
+    log_ratio = ((a + 0.5) / total_a / ((b + 0.5) / total_b)).map(math.log2)
+    result = pd.DataFrame({"term": table.index, "count_here": a.values, "count_elsewhere": b.values,
+                           "g2": g2.values, "log_ratio": log_ratio.values})
+    result = result[(result["count_here"] >= min_count) & (result["log_ratio"] > 0)]
+    return result.sort_values("g2", ascending=False).head(n).reset_index(drop=True)
+
+
+def rank_distinctive_terms_by_place(processed_dir: str | Path = "data/processed", place: str = "all",
+                                    n: int = 12, gov_verbs: bool = False) -> pd.DataFrame:
+    """Distinctive terms of ``place`` against the rest of the corpus, or of every place with
+    documents (place "all"), one block of ``n`` rows per place."""
+    documents = load_documents(processed_dir)
+    terms = load_table("doc_terms", processed_dir)
+    codes = [place] if place != "all" else sorted(documents["place_code"].dropna().unique())
+    blocks = []
+    for code in codes:
+        if len(filter_place(documents, code)) == len(documents):
+            continue  # the place covers the whole corpus (the province): nothing to compare with
+        ranked = rank_distinctive_terms(terms, documents, code, n=n, gov_verbs=gov_verbs)
+        blocks.append(ranked.assign(place=load_gazetteer().places[code].name))
+    if not blocks:
+        return pd.DataFrame(columns=["place", "term", "count_here", "count_elsewhere", "g2", "log_ratio"])
+    return pd.concat(blocks, ignore_index=True)[["place", "term", "count_here", "count_elsewhere", "g2", "log_ratio"]]
+
+
+def _xlogx(observed: pd.Series, expected: pd.Series) -> pd.Series:
+    ratio = (observed / expected).where(observed > 0, 1.0)
+    return observed * ratio.map(math.log)
+
+
+def track_slogans(hits: pd.DataFrame, min_length: int = 4, slogans: list[str] | None = None) -> pd.DataFrame:
+    """Which places use which slogan, in how many documents, first and last date.
+
+    Slogans default to the theme keywords of ``min_length`` characters or more (项目为王, 三篇大文章,
+    带土移植, 揭榜挂帅, 三破三立, 千人助千企…).
+    """
+    rows = hits[hits["term"].isin(slogans)] if slogans else hits[hits["term"].str.len() >= min_length]
+    rows = rows.drop_duplicates(["doc_id", "term", "start"])
+    table = rows.groupby("term").agg(
+        theme=("theme", "first"), places=("place", lambda p: "、".join(sorted(set(p.dropna())))),
+        documents=("doc_id", "nunique"), hits=("start", "size"),
+        first_date=("published_date", "min"), last_date=("published_date", "max"))
+    return table.sort_values(["documents", "hits"], ascending=False).reset_index()
+
+
+def count_theme_cooccurrence(hits: pd.DataFrame) -> pd.DataFrame:
+    """Themes × themes: in how many sentences both occur (the diagonal: sentences with the theme)."""
+    names = name_themes().set_index("theme")["zh"]
+    pairs = hits[["doc_id", "sentence_id", "theme"]].drop_duplicates()
+    onehot = pd.crosstab([pairs["doc_id"], pairs["sentence_id"]], pairs["theme"]).clip(upper=1)
+    matrix = onehot.T @ onehot
+    order = [t for t in names.index if t in matrix.index]
+    matrix = matrix.loc[order, order]
+    matrix.index = matrix.columns = [names[t] for t in order]
+    return matrix
+
+
+def summarize_term_frequencies(terms: pd.DataFrame, doc_ids, gov_verbs: bool = False, n: int = 150,
+                               place_names: bool = True) -> dict[str, int]:
+    """{term: count} over some documents, stop words and (by default) government verbs left out."""
+    rows = drop_terms(terms[terms["doc_id"].isin(set(doc_ids))], gov_verbs, place_names)
+    counts = rows.groupby("term")["n"].sum().sort_values(ascending=False).head(n)
+    return counts.to_dict()
+
+
+def summarize_term_frequencies_by_place(processed_dir: str | Path = "data/processed", place: str = "all",
+                                        gov_verbs: bool = False, places: int = 4) -> dict[str, dict[str, int]]:
+    """{place name: {term: count}} for the ``places`` places with most text (or the one place)."""
+    documents = load_documents(processed_dir, place)
+    terms = load_table("doc_terms", processed_dir)
+    biggest = documents.groupby("place")["n_chars"].sum().sort_values(ascending=False).head(places)
+    return {name: summarize_term_frequencies(terms, documents.loc[documents["place"] == name, "doc_id"],
+                                             gov_verbs, place_names=False)
+            for name in biggest.index}
+
+
+def kwic_slogans(processed_dir: str | Path = "data/processed", place: str = "all", slogans: int = 3,
+                 window: int = 20, per_slogan: int = 6) -> pd.DataFrame:
+    """Concordances of the ``slogans`` slogans used in most documents of the selection."""
+    tracked = track_slogans(load_theme_hits(processed_dir, place))
+    frames = [kwic(term, window, processed_dir, place, limit=per_slogan) for term in tracked["term"].head(slogans)]
+    return pd.concat(frames, ignore_index=True) if frames else kwic("", window, processed_dir, place, limit=0)
+
+
+def summarize_theme_terms(hits: pd.DataFrame, theme: str) -> dict[str, int]:
+    """{keyword: hits} of one theme, for its word cloud."""
+    return hits[hits["theme"] == theme].groupby("term").size().sort_values(ascending=False).to_dict()
+
+
+@lru_cache(maxsize=4)
+def _kwic_documents(processed_dir: str, modified: float) -> pd.DataFrame:
+    return load_table("documents", processed_dir)[["doc_id", "title", "place", "place_code",
+                                                    "published_date", "text"]]
+
+
+def kwic(term: str, window: int = 20, processed_dir: str | Path = "data/processed", place: str = "all",
+         regex: bool = False, limit: int | None = 200) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``term`` with the text around it.
+
+    Columns: doc_id, place, date, left, term, right, start (offset into the cleaned text). ``regex``
+    makes ``term`` a regular expression (e.g. ``"项目为[王纲]"``). Text is plain data: displayed in
+    HTML it is escaped.
+    """
+    path = Path(processed_dir) / "documents.parquet"
+    docs = filter_place(_kwic_documents(str(processed_dir), path.stat().st_mtime), place)
+    pattern = re.compile(term if regex else re.escape(term))
+    rows = []
+    for doc in docs.itertuples():
+        for match in pattern.finditer(doc.text):
+            start, end = match.span()
+            rows.append((doc.doc_id, doc.place, doc.published_date,
+                         doc.text[max(0, start - window):start].replace("\n", " ⏎ "), match.group(),
+                         doc.text[end:end + window].replace("\n", " ⏎ "), start))
+            if limit and len(rows) >= limit:
+                return pd.DataFrame(rows, columns=["doc_id", "place", "date", "left", "term", "right", "start"])
+    return pd.DataFrame(rows, columns=["doc_id", "place", "date", "left", "term", "right", "start"])

@@ -1,0 +1,80 @@
+"""Count a document's terms and tag its sentences with themes.
+
+In: a document's cleaned text and sentences. Out: columns of ``doc_terms`` (term, n: words of two
+or more characters with a Chinese character, stop words left out; government verbs kept, so an
+analysis can switch them) and ``theme_hits`` (theme, term, offsets, sentence) for every keyword of
+``themes.yaml`` found in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import lru_cache
+
+from helpers.lexicon import load_stopwords, load_themes
+from helpers.segment import load_segmenter
+from helpers.wordsearch import compile_words
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _keyword_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    themes_of: dict[str, list[str]] = {}
+    for theme in load_themes():
+        for keyword in theme.keywords:
+            themes_of.setdefault(keyword, []).append(theme.code)
+    return compile_words(themes_of), {k: tuple(v) for k, v in themes_of.items()}
+
+
+@lru_cache(maxsize=200_000)
+def is_countable_term(term: str) -> bool:
+    """A term worth counting: two or more characters, a Chinese character, no digit, not a stop word.
+
+    >>> [is_countable_term(t) for t in ("项目为王", "的", "2023年", "我们", "GDP")]
+    [True, False, False, False, False]
+    """
+    return (len(term) >= 2 and CHINESE.search(term) is not None and DIGIT.search(term) is None
+            and term not in load_stopwords())
+
+
+def count_terms(text: str) -> Counter:
+    """Terms of a text and how often they occur.
+
+    >>> count_terms("坚持项目为王,项目为王。")["项目为王"]
+    2
+    """
+    counts = Counter(load_segmenter().cut(text))
+    return Counter({term: n for term, n in counts.items() if is_countable_term(term)})
+
+
+def extract_theme_hits(text: str, sentence_starts: list[int]) -> list[tuple]:
+    """(sentence_id, theme, term, start, end) for every theme keyword in the text.
+
+    A keyword that belongs to two themes gives one hit for each.
+
+    >>> extract_theme_hits("坚持项目为王。推动带土移植。", [0, 7])
+    [(0, 'projects', '项目为王', 2, 6), (1, 'innovation', '带土移植', 9, 13)]
+    """
+    pattern, themes_of = _keyword_index()
+    hits = []
+    for match in pattern.finditer(text):
+        sentence = bisect.bisect_right(sentence_starts, match.start()) - 1
+        for theme in themes_of[match.group()]:
+            hits.append((sentence, theme, match.group(), match.start(), match.end()))
+    return hits
+
+
+def extract_theme_columns(doc_id: str, text: str, sentence_starts: list[int]) -> dict[str, dict[str, list]]:
+    """Columns of doc_terms and theme_hits for one document."""
+    counts = count_terms(text)
+    hits = extract_theme_hits(text, sentence_starts)
+    return {
+        "doc_terms": {"doc_id": [doc_id] * len(counts), "term": list(counts), "n": list(counts.values())},
+        "theme_hits": {"doc_id": [doc_id] * len(hits), "sentence_id": [h[0] for h in hits],
+                       "theme": [h[1] for h in hits], "term": [h[2] for h in hits],
+                       "start": [h[3] for h in hits], "end": [h[4] for h in hits]},
+    }

@@ -1,0 +1,137 @@
+"""Segmentation, theme tagging and theme analysis on the real corpus."""
+
+import difflib
+import re
+import warnings
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+from conftest import RAW  # noqa: E402
+from helpers import plots, theme_analysis  # noqa: E402
+from helpers.documents import process_document  # noqa: E402
+from helpers.lexicon import load_gov_verbs, load_stopwords, load_themes  # noqa: E402
+from helpers.segment import load_reference_segmenter, load_segmenter  # noqa: E402
+from helpers.tables import load_table  # noqa: E402
+from helpers.themes import count_terms, extract_theme_hits  # noqa: E402
+
+CHINESE = re.compile("[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("坚持项目为纲、项目为王", "项目为王"),  # 000: a stock segmenter gives 项目/为/王
+    ("做深产业结构调整“三篇大文章”", "三篇大文章"),  # 000: 三篇/大/文章
+    ("新引进15个“带土移植”团队", "带土移植"),  # 000: 带/土/移植
+    ("实施市级“揭榜挂帅”攻关20项", "揭榜挂帅"),  # 000
+    ("以“三破三立”解放思想", "三破三立"),  # 003
+    ("实施好“千人助千企”专项行动", "千人助千企"),  # 002
+    ("实现三年行动首战告捷", "首战告捷"),  # 000 campaign rhetoric
+    ("大力实施全面振兴新突破三年行动", "全面振兴新突破三年行动"),  # the campaign's name
+])
+def test_slogans_are_whole_tokens(text, slogan):
+    assert slogan in load_segmenter().cut(text)
+
+
+def test_rjieba_agrees_with_jieba_on_the_corpus():
+    """The fast engine gives the reference's Chinese tokens on every raw document."""
+    reference = load_reference_segmenter()
+    compared = differing = 0
+    for path in sorted(RAW.rglob("*.txt")):
+        text = process_document(path.read_bytes(), path.name).document["text"]
+        fast = [t for t in load_segmenter().cut(text) if CHINESE.search(t)]
+        slow = [t for t in reference.lcut(text, HMM=False) if CHINESE.search(t)]
+        compared += len(slow)
+        opcodes = difflib.SequenceMatcher(a=fast, b=slow, autojunk=False).get_opcodes()
+        differing += sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
+    assert compared > 13_000  # every Chinese token of the six documents
+    assert differing == 0
+
+
+def test_cut_gives_the_text_back():
+    text = process_document((RAW / "003_7ac959c10e8bad84.txt").read_bytes(), "003.txt").document["text"]
+    assert "".join(load_segmenter().cut(text)) == text
+
+
+def test_taxonomy_has_named_themes():
+    themes = load_themes()
+    assert len(themes) >= 12
+    assert all(t.zh and t.en and len(t.keywords) >= 5 for t in themes)
+
+
+def test_term_counts_leave_out_stop_words_and_numbers():
+    counts = count_terms("2023年,我们坚持项目为王,推进项目建设的 500 个项目。")
+    assert counts["项目为王"] == 1 and counts["项目建设"] == 1
+    assert not {"的", "我们", "2023", "500"} & set(counts)
+    assert "推进" in counts  # government verbs stay in the table; analyses switch them off
+    assert "推进" in load_gov_verbs() and "的" in load_stopwords()
+
+
+def test_theme_hits_cite_offsets():
+    text = "市发改委坚持项目为纲、项目为王。逐步完善科技创新制度体系,引进“带土移植”团队。"
+    hits = extract_theme_hits(text, [0, 16])
+    assert all(text[start:end] == term for _, _, term, start, end in hits)
+    assert {(s, theme, term) for s, theme, term, _, _ in hits} >= {
+        (0, "projects", "项目为纲"), (0, "projects", "项目为王"), (1, "innovation", "科技创新"),
+        (1, "innovation", "带土移植")}
+
+
+def test_theme_tables_of_the_build(built_corpus):
+    hits = load_table("theme_hits", built_corpus)
+    documents = load_table("documents", built_corpus).set_index("doc_id")
+    assert all(documents.loc[h.doc_id, "text"][h.start:h.end] == h.term for h in hits.itertuples())
+    assert len(load_table("doc_terms", built_corpus)) > 2000
+
+
+def test_distinctive_terms_of_panjin(built_corpus):
+    documents = load_table("documents", built_corpus)
+    terms = load_table("doc_terms", built_corpus)
+    top = set(theme_analysis.rank_distinctive_terms(terms, documents, "panjin", n=10)["term"])
+    assert {"精细化工", "头部企业"} <= top  # 盘锦's petrochemical base and its anchor firms
+    assert not top & load_gov_verbs()
+
+
+def test_slogan_tracker_and_kwic(built_corpus):
+    hits = theme_analysis.load_theme_hits(built_corpus)
+    slogans = theme_analysis.track_slogans(hits).set_index("term")
+    assert "辽阳市" in slogans.loc["首战告捷", "places"]
+    lines = theme_analysis.kwic("首战告捷", processed_dir=built_corpus, window=8)
+    assert len(lines) == 4 and (lines["term"] == "首战告捷").all()
+    assert lines["left"].str.len().max() <= 8 + 4  # the window (a line break shows as ⏎)
+
+
+def test_cooccurrence_is_symmetric(built_corpus):
+    matrix = theme_analysis.count_theme_cooccurrence(theme_analysis.load_theme_hits(built_corpus))
+    assert (matrix.values == matrix.values.T).all()
+
+
+def _render_without_missing_glyphs(figure_function):
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
+        fig = figure_function()
+        fig.canvas.draw()
+        matplotlib.pyplot.close(fig)
+
+
+def test_chinese_figures_have_no_missing_glyphs(built_corpus):
+    documents = load_table("documents", built_corpus)
+    hits = theme_analysis.load_theme_hits(built_corpus)
+    shares = theme_analysis.summarize_theme_shares(hits, documents, by="place")
+    _render_without_missing_glyphs(lambda: plots.plot_heatmap(theme_analysis.pivot_theme_profile(shares), "主题构成"))
+    _render_without_missing_glyphs(lambda: plots.plot_timeline(documents))
+    _render_without_missing_glyphs(lambda: plots.plot_wordcloud({"项目为王": 5, "三篇大文章": 3}, "词云"))
+
+
+def test_the_glyph_check_fails_without_the_cjk_font():
+    """Control: with matplotlib's default font the same check raises, so the test above means something."""
+    import matplotlib.pyplot as plt
+
+    with pytest.raises(UserWarning, match="missing"):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
+            with plt.rc_context({"font.family": ["DejaVu Sans"]}):
+                fig, ax = plt.subplots()
+                ax.set_title("主题构成")
+                fig.canvas.draw()
+    plt.close("all")
