@@ -6,7 +6,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from helpers.report import list_notebooks, find_notebook_dir, run_reports
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from conftest import RAW
+from helpers.build import build_corpus
+from helpers.report import KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks, run_notebook, run_reports
 
 pytestmark = pytest.mark.slow
 
@@ -19,12 +24,14 @@ SECTIONS = {
     "03_indicators": ["Indicators", "Figures by place and kind", "Targets, with the sentence",
                       "One indicator across places and periods", "Export", "Caveats"],
     "04_targets_and_results": ["Targets and results", "The ledger", "Identical figures", "Caveats"],
+    "05_place_profile": ["place profile", "Documents", "Themes, against the whole corpus", "Slogans",
+                         "Distinctive terms", "Targets against results", "Caveats"],
 }
 
 
 def _args(processed, out, **kw):
     base = dict(processed=str(processed), out=str(out), place="all", all_places=False,
-                notebooks=None, params=None)
+                notebooks=None, params=None, notebook_dir=None)
     return SimpleNamespace(**{**base, **kw})
 
 
@@ -35,14 +42,23 @@ def corpus_report(built_corpus, tmp_path_factory):
     return out
 
 
-def test_every_notebook_ran_and_exported_html(corpus_report):
-    for notebook in list_notebooks(find_notebook_dir()):
-        html = (corpus_report / "corpus" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def place_report(built_corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("place_reports")
+    assert run_reports(_args(built_corpus, out, place="liaoyang")) == 0
+    return out
+
+
+def test_every_notebook_ran_and_exported_html(corpus_report, place_report):
+    runs = [(corpus_report / "corpus", n) for n in list_notebooks(find_notebook_dir()) if n.stem != "05_place_profile"]
+    runs += [(place_report / "liaoyang", n) for n in list_notebooks(find_notebook_dir())]
+    for folder, notebook in runs:
+        html = (folder / f"{notebook.stem}.html").read_text(encoding="utf-8")
         assert "Traceback" not in html and 'class="jp-OutputArea-output jp-OutputArea-executeResult" data-mime-type="application/vnd.jupyter.stderr"' not in html
         for section in SECTIONS.get(notebook.stem, []):
             assert section in html, (notebook.stem, section)
         assert "<script src=\"https://cdn" not in html  # opens offline
-        executed = json.loads((corpus_report / "corpus" / notebook.name).read_text(encoding="utf-8"))
+        executed = json.loads((folder / notebook.name).read_text(encoding="utf-8"))
         errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert not errors
 
@@ -68,3 +84,53 @@ def test_unknown_place_lists_the_known_places(built_corpus, tmp_path, capsys):
     assert run_reports(_args(built_corpus, tmp_path, place="atlantis")) == 2
     message = capsys.readouterr().err
     assert "unknown place 'atlantis'" in message and "liaoyang" in message and "panjin" in message
+
+
+def test_place_profile_names_the_place(place_report):
+    html = (place_report / "liaoyang" / "05_place_profile.html").read_text(encoding="utf-8")
+    assert "<title>辽阳市 (liaoyang): place profile" in html
+
+
+def test_explore_notebook_runs(built_corpus, tmp_path):
+    notebook = find_notebook_dir() / "00_explore.ipynb"
+    output = tmp_path / "00_explore.ipynb"
+    run_notebook(notebook, output, {"processed_dir": str(built_corpus), "output_dir": str(tmp_path)}, ensure_kernel())
+    executed = nbformat.read(str(output), as_version=4)
+    widgets = [o for c in executed.cells for o in c.get("outputs", [])
+               if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(widgets) == 2
+
+
+def _write_notebook(folder, fail: bool):
+    folder.mkdir(exist_ok=True)
+    nb = new_notebook(metadata={"kernelspec": {"name": KERNEL_NAME, "display_name": "x", "language": "python"}})
+    nb.cells = [new_code_cell("processed_dir = 'x'\noutput_dir = 'x'\nplace = 'all'", metadata={"tags": ["parameters"]}),
+                new_markdown_cell("# Probe"),
+                new_code_cell("1 / 0" if fail else "print('fine')")]
+    nbformat.write(nb, str(folder / "01_probe.ipynb"))
+
+
+def test_failing_notebook_names_the_cell_and_keeps_the_previous_report(built_corpus, tmp_path, capsys):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "reports"
+    _write_notebook(notebooks, fail=False)
+    assert run_reports(_args(built_corpus, out, notebook_dir=str(notebooks))) == 0
+    before = (out / "corpus" / "01_probe.html").read_text(encoding="utf-8")
+    _write_notebook(notebooks, fail=True)
+    assert run_reports(_args(built_corpus, out, notebook_dir=str(notebooks))) == 1
+    error = capsys.readouterr().err
+    assert "notebook 01_probe.ipynb failed in cell 3: ZeroDivisionError" in error and "1 / 0" in error
+    assert (out / "corpus" / "01_probe.html").read_text(encoding="utf-8") == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging folder left
+
+
+def test_document_text_reaches_html_escaped(tmp_path):
+    raw, processed, out = tmp_path / "raw", tmp_path / "processed", tmp_path / "reports"
+    raw.mkdir()
+    (raw / "seed.txt").write_bytes((RAW / "000_c314c07c1d40f028.txt").read_bytes())
+    (raw / "evil.txt").write_text("<script>alert('x')</script>辽阳市新闻发布会\n"
+                                  + "辽阳市全市实施投资亿元以上项目330个,项目建设跑出加速度。" * 3, encoding="utf-8")
+    build_corpus(raw, processed, progress=False)
+    assert run_reports(_args(processed, out, notebooks="01")) == 0
+    html = (out / "corpus" / "01_corpus_overview.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert" in html
+    assert "<script>alert('x')" not in html

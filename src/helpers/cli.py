@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     places.add_argument("--all-places", action="store_true",
                         help="the corpus and then every place with documents")
     report.add_argument("--notebooks", default=None, help="comma-separated numbers, e.g. 01,03")
+    report.add_argument("--notebook-dir", default=None, help="folder of the notebooks (default: notebooks/)")
     report.add_argument("--params", default=None, help="a YAML parameter set from notebooks/params/")
 
     args = parser.parse_args(argv)

@@ -62,6 +62,12 @@ def list_notebooks(notebook_dir: Path, only: str | None = None) -> list[Path]:
     return found
 
 
+def needs_place(notebook: Path) -> bool:
+    """A notebook about one place (05_place_profile) is skipped in the corpus run."""
+    metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    return bool(metadata.get("workbench", {}).get("needs_place"))
+
+
 def ensure_kernel() -> str:
     """Register the project's own kernel (this interpreter) under a fixed name if needed."""
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
@@ -88,10 +94,24 @@ def run_notebook(notebook: Path, output: Path, parameters: dict, kernel: str) ->
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name=kernel,
             progress_bar=False, cwd=str(notebook.parent), start_timeout=120,
+            request_save_on_cell_execute=False,  # one write at the end (or at the failure), not one per cell
         )
     except PapermillExecutionError as error:
-        raise NotebookFailure(notebook.name, error.cell_index, f"{error.ename}: {error.evalue}") from None
+        raise NotebookFailure(notebook.name, _original_cell_number(output, error.cell_index),
+                              f"{error.ename}: {error.evalue} (in: {error.source.splitlines()[0][:80]})") from None
     write_html(output, output.with_suffix(".html"))
+
+
+def _original_cell_number(executed: Path, index: int) -> int:
+    """The failing cell's number (from 1) in the notebook as written, without papermill's injected cell."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(str(executed), as_version=4).cells
+    except (OSError, ValueError):  # papermill did not get to write the output
+        return index + 1
+    injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
+    return index + (0 if injected and injected[0] < index else 1)
 
 
 def write_html(notebook_path: Path, html_path: Path) -> None:
@@ -102,14 +122,37 @@ def write_html(notebook_path: Path, html_path: Path) -> None:
     node = nbformat.read(str(notebook_path), as_version=4)
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(node)
+    body, _ = exporter.from_notebook_node(node, resources={"metadata": {"name": find_title(node)}})
     html_path.write_text(CDN_SCRIPT.sub("", body), encoding="utf-8")
+
+
+def find_title(node) -> str:
+    """The page title: the first '# …' heading in the notebook's markdown cells or outputs."""
+    for cell in node.cells:
+        texts = [cell.source] if cell.cell_type == "markdown" else [
+            output.get("data", {}).get("text/markdown", "") for output in cell.get("outputs", [])]
+        for text in texts:
+            for line in str(text).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return "Report"
+
+
+def avoid_slow_imports() -> None:
+    """Keep jsonschema from importing rfc3987_syntax (1.4 s, there for JupyterLab's dependencies).
+
+    nbformat validates notebooks with jsonschema, whose optional IRI format checker imports
+    rfc3987_syntax when it is installed; notebooks never use that format. Without it, papermill and
+    nbconvert start in 0.6 s instead of 2.1 s.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # an ImportError for jsonschema, which it expects
 
 
 def run_reports(args) -> int:
     """The ``report`` command: returns the exit status."""
     from helpers import corpus
 
+    avoid_slow_imports()
     processed = Path(args.processed).resolve()
     out = Path(args.out).resolve()
     try:
@@ -119,6 +162,9 @@ def run_reports(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     known = sorted(docs["place_code"].dropna().unique())
+    preset = load_parameter_set(args.params) if args.params else {}
+    if "place" in preset and args.place == "all" and not args.all_places:
+        args.place = str(preset["place"])  # a parameter set may name its place
     if args.all_places:
         targets = ["all", *known]
     else:
@@ -136,14 +182,16 @@ def run_reports(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     extra = load_parameter_set(args.params) if args.params else {}
+    suffix = f"-{Path(args.params).stem}" if args.params else ""  # a parameter set has its own run folder
     kernel = ensure_kernel()
     out.mkdir(parents=True, exist_ok=True)
     status = 0
     for target in targets:
-        run = "corpus" if target == "all" else target
+        run = ("corpus" if target == "all" else target) + suffix
+        selected = [n for n in notebooks if target != "all" or not needs_place(n)]
         try:
-            seconds = run_one(notebooks, processed, out, run, target, extra, kernel, manifest)
-            print(f"report {run}: {len(notebooks)} notebooks in {seconds:.1f} s -> {out / run}")
+            seconds = run_one(selected, processed, out, run, target, extra, kernel, manifest)
+            print(f"report {run}: {len(selected)} notebooks in {seconds:.1f} s -> {out / run}")
         except NotebookFailure as failure:
             print(f"error: report {run}: {failure}; the previous report {out / run} is unchanged",
                   file=sys.stderr)
@@ -163,8 +211,8 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
     if final.is_dir():  # a partial run (--notebooks 03) keeps the other notebooks' reports
         shutil.copytree(final, staging, dirs_exist_ok=True)
     try:
-        parameters = {"processed_dir": str(processed), "output_dir": str(staging), "place": place,
-                      **extra}
+        parameters = {**{k: v for k, v in extra.items() if k != "place"},
+                      "processed_dir": str(processed), "output_dir": str(staging), "place": place}
         for notebook in notebooks:
             run_notebook(notebook, staging / notebook.name, parameters, kernel)
         names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})
@@ -194,11 +242,14 @@ def _read_run_info(folder: Path) -> dict:
 
 
 def load_parameter_set(path: str) -> dict:
-    """A YAML parameter set from notebooks/params/."""
+    """A YAML parameter set from notebooks/params/ (its place, if any, is taken out: see --place)."""
     import yaml
 
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        values = yaml.safe_load(handle) or {}
+    if not isinstance(values, dict):
+        raise ValueError(f"{path}: a parameter set is a mapping of parameter names to values")
+    return values
 
 
 def write_index(out: Path) -> Path:

@@ -1,0 +1,71 @@
+"""Measure report regeneration: each notebook's run time next to papermill's time for an empty one.
+
+    python benchmarks/bench_reports.py [--repeat 3]
+
+Uses data/processed (run `make processed` first) and the project kernel. The time of a notebook
+includes the HTML export, as in `python -m helpers report`; the empty notebook has only a parameters
+cell, so its time is papermill's start-up plus the kernel's. Goal: each ratio at most 2.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--place", default="liaoyang")
+    args = parser.parse_args()
+    from helpers.report import avoid_slow_imports
+
+    avoid_slow_imports()  # as the runner does
+    import nbformat
+    import papermill
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from helpers.report import (KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks, run_notebook,
+                                write_html)
+
+    kernel = ensure_kernel()
+    processed = str(ROOT / "data" / "processed")
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        empty = scratch / "empty.ipynb"
+        nb = new_notebook(metadata={"kernelspec": {"name": KERNEL_NAME, "display_name": "x", "language": "python"}})
+        nb.cells = [new_code_cell("place = 'all'", metadata={"tags": ["parameters"]})]
+        nbformat.write(nb, str(empty))
+        baseline = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            papermill.execute_notebook(str(empty), str(scratch / "empty-out.ipynb"), parameters={"place": "all"},
+                                       kernel_name=kernel, progress_bar=False)
+            baseline.append(time.perf_counter() - started)
+        base = statistics.median(baseline)
+        started = time.perf_counter()
+        write_html(scratch / "empty-out.ipynb", scratch / "empty-out.html")  # nbconvert's first export
+        warm_up = time.perf_counter() - started
+        rows = [("empty notebook (papermill + kernel start)", f"{base:.2f} s", "1.00"),
+                ("runner start-up, once: first HTML export", f"{warm_up:.2f} s", "")]
+        for notebook in list_notebooks(find_notebook_dir()):
+            times = []
+            for _ in range(args.repeat):
+                started = time.perf_counter()
+                run_notebook(notebook, scratch / notebook.name,
+                             {"processed_dir": processed, "output_dir": str(scratch), "place": args.place}, kernel)
+                times.append(time.perf_counter() - started)
+            median = statistics.median(times)
+            rows.append((notebook.stem, f"{median:.2f} s", f"{median / base:.2f}"))
+    print(f"{'notebook':<42}  {'median':>8}  {'ratio':>5}")
+    for name, seconds, ratio in rows:
+        print(f"{name:<42}  {seconds:>8}  {ratio:>5}")
+
+
+if __name__ == "__main__":
+    main()

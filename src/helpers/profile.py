@@ -1,0 +1,42 @@
+"""Describe one place for its profile report: title, documents, themes against the corpus, figures.
+
+In: the processed tables and a place code. Out: Markdown for the title and DataFrames.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.corpus import check_place, load_documents
+from helpers.places import load_gazetteer
+from helpers.theme_analysis import load_theme_hits, name_themes, summarize_theme_shares
+
+
+def name_place(place: str) -> str:
+    """'辽阳市 (liaoyang)'; the corpus for 'all'."""
+    check_place(place)
+    if place == "all":
+        return "全部文档 (the whole corpus)"
+    return f"{load_gazetteer().places[place].name} ({place})"
+
+
+def show_title(place: str):
+    """The report's title as Markdown, with the place's name (rendered as the page title too)."""
+    from IPython.display import Markdown
+
+    return Markdown(f"# {name_place(place)}: place profile 地方画像")
+
+
+def compare_theme_profile(processed_dir: str | Path, place: str) -> pd.DataFrame:
+    """Theme shares of the place next to the whole corpus, and the difference in points."""
+    here = summarize_theme_shares(load_theme_hits(processed_dir, place), load_documents(processed_dir, place),
+                                  by="genre").groupby("theme")["hits"].sum()
+    everywhere = summarize_theme_shares(load_theme_hits(processed_dir), load_documents(processed_dir),
+                                        by="genre").groupby("theme")["hits"].sum()
+    table = name_themes().set_index("theme")
+    table["share_here"] = (here / here.sum()).reindex(table.index).fillna(0.0) if len(here) else 0.0
+    table["share_corpus"] = (everywhere / everywhere.sum()).reindex(table.index).fillna(0.0)
+    table["difference_points"] = (table["share_here"] - table["share_corpus"]) * 100
+    return table.sort_values("difference_points", ascending=False).reset_index()
