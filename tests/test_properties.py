@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.build import rows_for_bytes
+from helpers.pipeline import run_document
 from helpers.cleaning import clean_text
 from helpers.sentences import split_sentences
 
@@ -14,9 +14,9 @@ CHINESE_LIKE = st.text(alphabet=st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000), st.sampled_from(["a.txt", "a.html", "a.pdf", "a", "a.docx"]))
-def test_build_rows_never_raise_on_any_bytes(data, name):
-    rows = rows_for_bytes(data, name, None)
-    assert rows.get("documents") or rows.get("quarantine")
+def test_every_stage_never_raises_on_any_bytes(data, name):
+    columns = run_document(name, data, None, "key", None, None, [])
+    assert columns.get("documents") or columns.get("quarantine")
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,10 +1,15 @@
 """Build the processed tables from the raw folder: the corpus builder, the only stage that writes.
 
 In: every file under ``raw_dir`` (recursively; ``catalog.csv`` and hidden files excepted) and the
-optional ``catalog.csv``. Out: Parquet tables in ``processed_dir`` (see :mod:`helpers.tables`) and
-``manifest.json``. Each document goes through :func:`rows_for_file`, a pure function of its bytes,
-path and catalog row; its rows are cached under ``processed_dir/.cache`` by content hash and
-pipeline version, so unchanged documents are not processed again. ``raw_dir`` is only read.
+optional ``catalog.csv``. Out: the Parquet tables of :mod:`helpers.tables` and ``manifest.json`` in
+``processed_dir``. ``raw_dir`` is only read.
+
+Documents go through :func:`helpers.pipeline.process_batch` in batches, in order, serially, on local
+worker processes (``workers``) or on a Dask cluster (``scheduler``); each batch is streamed to the
+tables, so memory stays flat as the corpus grows. Stage results are cached per document
+(:mod:`helpers.cache`): a rebuild processes only new or changed documents, and only the stages whose
+code or resources changed. When no file, catalog row or stage changed since the manifest was
+written, the build returns at once without touching the tables.
 """
 
 from __future__ import annotations
@@ -14,25 +19,20 @@ import datetime as dt
 import hashlib
 import io
 import json
-import logging
 import os
-import pickle
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from collections import deque
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from helpers import tables
-from helpers.documents import DocumentResult, Quarantined, process_document
-from helpers.pipeline import document_rows
-
-logger = logging.getLogger(__name__)
+from helpers import cache
 
 CATALOG_NAME = "catalog.csv"
-TABLE_NAMES = tuple(tables.SCHEMAS)
+MANIFEST_NAME = "manifest.json"
+BATCH_SIZE = 16
+# Below this many raw bytes the serial path is faster than starting worker processes.
+PARALLEL_FROM_BYTES = 8_000_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class BuildSummary:
     n_cached: int
     seconds: float
     n_chars: int
+    workers: int = 1
+    quarantined: list = field(default_factory=list)  # [raw_path, reason]
 
 
 def list_raw_files(raw_dir: Path) -> list[str]:
@@ -65,158 +67,173 @@ def read_catalog(raw_dir: Path) -> dict[str, dict]:
     path = Path(raw_dir) / CATALOG_NAME
     if not path.is_file():
         return {}
-    text = path.read_bytes().decode("utf-8-sig")
     rows = {}
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))):
         key = (row.get("raw_path") or row.get("doc_id") or "").strip()
         if key:
             rows[key] = {k: v for k, v in row.items() if k}
     return rows
 
 
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """A hash of the package's code and resources: editing either invalidates the cache."""
-    digest = hashlib.sha256()
-    package = resources.files("helpers")
-    for folder in (package, package.joinpath("resources")):
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith((".py", ".csv", ".txt", ".yaml", ".yml")):
-                digest.update(entry.name.encode())
-                digest.update(entry.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-Columns = dict[str, dict[str, list]]  # {table: {column: values}}
-
-
-def rows_for_file(raw_dir: str, raw_path: str, catalog_row: dict | None) -> Columns:
-    """All table columns for one raw file; a file that fails for any reason becomes a quarantine row."""
-    try:
-        data = (Path(raw_dir) / raw_path).read_bytes()
-    except OSError as error:  # permissions, a file removed during the build, a broken link
-        return _quarantine_columns(raw_path, None, None, f"could not read the file: {error.strerror or error}")
-    return rows_for_bytes(data, raw_path, catalog_row)
-
-
-def _quarantine_columns(raw_path, sha256, n_bytes, reason) -> Columns:
-    return {"quarantine": {"raw_path": [raw_path], "sha256": [sha256], "n_bytes": [n_bytes],
-                           "reason": [reason]}}
-
-
-def rows_for_bytes(data: bytes, raw_path: str, catalog_row: dict | None) -> Columns:
-    """Table columns for one file's bytes (pure)."""
-    try:
-        result = process_document(data, raw_path, catalog_row)
-    except Exception as error:  # noqa: BLE001 - a parser bug must cost one document, not the build
-        logger.exception("internal error on %s", raw_path)
-        result = Quarantined(raw_path, hashlib.sha256(data).hexdigest(), len(data),
-                             f"internal error while processing ({type(error).__name__}: {error}); "
-                             "please report it with this file")
-    if isinstance(result, Quarantined):
-        return _quarantine_columns(result.raw_path, result.sha256, result.n_bytes, result.reason)
-    assert isinstance(result, DocumentResult)
-    return document_rows(result)
-
-
-def _cache_key(data: bytes, raw_path: str, catalog_row: dict | None) -> str:
-    digest = hashlib.sha256(data)
-    digest.update(raw_path.encode())
-    digest.update(json.dumps(catalog_row or {}, sort_keys=True, ensure_ascii=False).encode())
-    digest.update(pipeline_version().encode())
-    return digest.hexdigest()
-
-
-def _process_batch(raw_dir: str, jobs: list[tuple[str, dict | None]]) -> list[Columns]:
-    return [rows_for_file(raw_dir, path, row) for path, row in jobs]
+def take_inventory(raw_dir: Path, paths: list[str]) -> dict[str, list[int]]:
+    """{raw_path: [size, modification time in ns]}: what the no-op check compares, like make."""
+    inventory = {}
+    for path in paths:
+        try:
+            stat = (raw_dir / path).stat()
+            inventory[path] = [stat.st_size, stat.st_mtime_ns]
+        except OSError:  # vanished since listing: the full path below will say so
+            inventory[path] = [-1, -1]
+    return inventory
 
 
 def build_corpus(raw_dir: str | Path = "data/raw", processed_dir: str | Path = "data/processed",
-                 workers: int = 1, use_cache: bool = True, progress: bool = True) -> BuildSummary:
-    """Build every table from the raw folder; see the module docstring."""
-    from tqdm import tqdm
+                 workers: int = 0, scheduler: str | None = None, use_cache: bool = True,
+                 progress: bool = True, batch_size: int = BATCH_SIZE) -> BuildSummary:
+    """Build every table from the raw folder; see the module docstring.
 
+    ``workers``: 1 for serial, N for N local processes, 0 to choose (serial below 8 MB of raw files,
+    else one process per core). ``scheduler``: the address of a Dask distributed scheduler.
+    """
     started = time.perf_counter()
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
+    paths = list_raw_files(raw_dir)
+    inventory = take_inventory(raw_dir, paths)
+    catalog_bytes = (raw_dir / CATALOG_NAME).read_bytes() if (raw_dir / CATALOG_NAME).is_file() else b""
+    fingerprint = {"inventory": inventory, "catalog_sha256": hashlib.sha256(catalog_bytes).hexdigest(),
+                   "stage_versions": cache.stage_versions()}
+    previous = read_manifest(processed_dir)
+    if use_cache and previous and all(previous.get(k) == v for k, v in fingerprint.items()) \
+            and all((processed_dir / f"{name}.parquet").exists() for name in previous.get("tables", [])):
+        summary = BuildSummary(**{**previous["summary"], "n_processed": 0, "n_cached": len(paths),
+                                  "seconds": round(time.perf_counter() - started, 3)})
+        return summary
+    return _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
+                  batch_size, started)
+
+
+def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
+           batch_size, started) -> BuildSummary:
+    from tqdm import tqdm
+
+    from helpers import tables
+
+    catalog = read_catalog(raw_dir)
     cache_dir = processed_dir / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
-    catalog = read_catalog(raw_dir)
-    paths = list_raw_files(raw_dir)
-    collected: Columns = {name: {} for name in TABLE_NAMES}
-    n_cached = 0
-    live_cache: set[str] = set()
-    todo: list[tuple[str, dict | None, Path | None]] = []
-    for path in paths:
-        row = catalog.get(path) or catalog.get(path.rsplit(".", 1)[0])
-        cache_file = None
-        if use_cache:
-            try:
-                data = (raw_dir / path).read_bytes()
-            except OSError:
-                data = None
-            if data is not None:
-                cache_file = cache_dir / f"{_cache_key(data, path, row)}.pkl"
-                live_cache.add(cache_file.name)
-                if cache_file.exists():
-                    _extend(collected, pickle.loads(cache_file.read_bytes()))
-                    n_cached += 1
-                    continue
-        todo.append((path, row, cache_file))
-    bar = tqdm(total=len(todo), unit="doc", disable=not progress or not todo, desc="build")
-    for (path, row, cache_file), rows in zip(todo, _run(raw_dir, todo, workers)):
-        if cache_file is not None:
-            _write_atomic(cache_file, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
-        _extend(collected, rows)
-        bar.update(1)
+    # Keys are computed where the bytes are read: in the workers (or, for Dask, here when shipping).
+    jobs = [(path, None, catalog.get(path) or catalog.get(path.rsplit(".", 1)[0]), None) for path in paths]
+    keys, n_cached = set(), 0
+    total_bytes = sum(size for size, _ in fingerprint["inventory"].values() if size > 0)
+    workers = choose_workers(workers, total_bytes, len(jobs), batch_size)
+    batches = [jobs[i:i + batch_size] for i in range(0, len(jobs), batch_size)]
+    counts = {"documents": 0, "quarantine": 0, "n_chars": 0}
+    quarantined = []
+    bar = tqdm(total=len(jobs), unit="doc", disable=not progress or not jobs, desc="build")
+    with tables.TableWriters(processed_dir) as writers:
+        results = _run_batches(batches, raw_dir, cache_dir if use_cache else None, workers, scheduler)
+        for batch, (batch_tables, computed, batch_keys) in zip(batches, results):
+            for key, stage, value in computed:
+                if key and use_cache:
+                    cache.write_cached(cache_dir, key, stage, value)
+            keys.update(key for key, _ in batch_keys if key)
+            n_cached += sum(cached for _, cached in batch_keys)
+            for name, table in batch_tables.items():
+                writers.write(name, table)
+            counts["documents"] += batch_tables["documents"].num_rows
+            counts["n_chars"] += sum(batch_tables["documents"].column("n_chars").to_pylist())
+            quarantine = batch_tables["quarantine"]
+            quarantined += list(zip(quarantine.column("raw_path").to_pylist(), quarantine.column("reason").to_pylist()))
+            bar.update(len(batch))
     bar.close()
-    for name in TABLE_NAMES:
-        tables.save_table(tables.build_table(name, collected[name]), processed_dir / f"{name}.parquet")
-    summary = BuildSummary(
-        n_files=len(paths), n_documents=len(collected["documents"].get("doc_id", [])),
-        n_quarantined=len(collected["quarantine"].get("raw_path", [])), n_processed=len(todo),
-        n_cached=n_cached, seconds=round(time.perf_counter() - started, 3),
-        n_chars=sum(collected["documents"].get("n_chars", [])),
-    )
-    manifest = {"built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                "raw_dir": str(raw_dir), "pipeline_version": pipeline_version(),
-                **summary.__dict__}
-    _write_atomic(processed_dir / "manifest.json",
-                  json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
     if use_cache:
-        _prune_cache(cache_dir, keep=live_cache)
+        cache.prune_cache(cache_dir, keys)
+    summary = BuildSummary(
+        n_files=len(paths), n_documents=counts["documents"], n_quarantined=len(quarantined),
+        n_processed=len(paths) - n_cached if use_cache else len(paths), n_cached=n_cached if use_cache else 0,
+        seconds=round(time.perf_counter() - started, 3), n_chars=counts["n_chars"], workers=workers,
+        quarantined=[list(q) for q in quarantined])
+    write_manifest(processed_dir, {
+        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "raw_dir": str(raw_dir), "pipeline_version": "+".join(fingerprint["stage_versions"].values()),
+        **fingerprint, "tables": list(tables.SCHEMAS), "summary": asdict(summary), **asdict(summary)})
     return summary
 
 
-def _run(raw_dir: Path, todo, workers: int):
-    jobs = [(path, row) for path, row, _ in todo]
-    if workers <= 1 or len(jobs) < 2 * workers:
-        for path, row in jobs:
-            yield rows_for_file(str(raw_dir), path, row)
+def choose_workers(workers: int, total_bytes: int, n_jobs: int, batch_size: int) -> int:
+    """The number of local processes: as asked, or (0) serial for small corpora, else one per core."""
+    if workers > 0:
+        return min(workers, max(1, -(-n_jobs // batch_size)))
+    if total_bytes < PARALLEL_FROM_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, -(-n_jobs // batch_size)))
+
+
+def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, scheduler: str | None):
+    """Yield each batch's result in order; at most a few batches in flight, so memory stays flat."""
+    from helpers.pipeline import process_batch
+
+    if scheduler:
+        yield from _run_on_dask(batches, raw_dir, scheduler)
         return
-    size = max(1, min(64, len(jobs) // (workers * 4)))
-    batches = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    if workers <= 1:
+        for batch in batches:
+            yield process_batch(batch, str(raw_dir), str(cache_dir) if cache_dir else None)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch_rows in pool.map(_process_batch, [str(raw_dir)] * len(batches), batches):
-            yield from batch_rows
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.submit(process_batch, batch, str(raw_dir), str(cache_dir) if cache_dir else None))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
-def _extend(collected: Columns, rows: Columns) -> None:
-    for name, columns in rows.items():
-        table = collected[name]
-        for column, values in columns.items():
-            table.setdefault(column, []).extend(values)
+def _run_on_dask(batches, raw_dir: Path, scheduler: str):
+    """Run the batches on a Dask cluster: the bytes travel with the jobs (workers may not share the
+    raw folder) and the stage results come back to be cached here."""
+    from distributed import Client
+
+    from helpers.pipeline import process_batch
+
+    with Client(scheduler) as client:
+        pending: deque = deque()
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+        for batch in batches:
+            shipped = []
+            for path, _, row, _ in batch:
+                data = _read_or_none(raw_dir / path)
+                shipped.append((path, data, row, cache.document_key(data or b"", path, row)))
+            pending.append(client.submit(process_batch, shipped, None, None, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
-def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
-    for entry in cache_dir.glob("*.pkl"):
-        if entry.name not in keep:
-            entry.unlink(missing_ok=True)
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # the worker will quarantine it with the reason (it cannot read it either)
+        return None
 
 
-def _write_atomic(path: Path, payload: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(payload)
-    os.replace(temporary, path)
+def read_manifest(processed_dir: Path) -> dict | None:
+    """The last build's manifest, or None."""
+    try:
+        return json.loads((Path(processed_dir) / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no build yet, or a damaged manifest: build afresh
+        return None
+
+
+def write_manifest(processed_dir: Path, manifest: dict) -> None:
+    """manifest.json, written atomically after the tables."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=processed_dir)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(manifest, out, ensure_ascii=False, indent=1, default=str)
+    os.replace(temporary, Path(processed_dir) / MANIFEST_NAME)

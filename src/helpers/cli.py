@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build data/processed/ from data/raw/")
     build.add_argument("--raw", default="data/raw", help="raw folder (read only)")
     build.add_argument("--processed", default="data/processed", help="folder for the tables")
-    build.add_argument("--workers", type=int, default=1, help="local worker processes")
+    build.add_argument("--workers", type=int, default=0,
+                       help="local worker processes (default 0: serial below 8 MB of raw files, else one per core)")
+    build.add_argument("--scheduler", default=None, help="address of a Dask distributed scheduler, e.g. tcp://host:8786")
     build.add_argument("--no-cache", action="store_true", help="process every document again")
     build.add_argument("--strict", action="store_true", help="exit 1 when any file is quarantined")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -40,17 +42,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from helpers.build import build_corpus
-    from helpers.tables import load_table
 
-    summary = build_corpus(args.raw, args.processed, workers=args.workers,
+    summary = build_corpus(args.raw, args.processed, workers=args.workers, scheduler=args.scheduler,
                            use_cache=not args.no_cache, progress=not args.quiet)
     print(f"{summary.n_documents} documents, {summary.n_quarantined} quarantined, "
           f"{summary.n_processed} processed, {summary.n_cached} from cache, "
-          f"{summary.n_chars:,} characters in {summary.seconds:.2f} s -> {args.processed}")
-    if summary.n_quarantined:
-        quarantine = load_table("quarantine", args.processed)
-        for row in quarantine.itertuples():
-            print(f"  quarantined {row.raw_path}: {row.reason}")
+          f"{summary.n_chars:,} characters in {summary.seconds:.2f} s "
+          f"({summary.workers} process{'es' if summary.workers > 1 else ''}) -> {args.processed}")
+    for raw_path, reason in summary.quarantined:
+        print(f"  quarantined {raw_path}: {reason}")
     return 1 if args.strict and summary.n_quarantined else 0
 
 

@@ -1,20 +1,135 @@
-"""Turn one processed document into the rows of every per-document table.
+"""Run the per-document stages on a batch of raw files and return the batch as Arrow tables.
 
-In: a :class:`~helpers.documents.DocumentResult`. Out: ``{table name: [row dicts]}``. This is the
-one place that lists what the build extracts from a document; it runs in worker processes, so it
-reads nothing but its argument and the package's resources.
+In: jobs ``(raw_path, bytes or None, catalog row, cache key)``. Out: ``{table: pyarrow.Table}`` for the
+batch, in job order, and the stage results that were computed (for a caller that keeps the cache).
+Three stages: corpus (read, clean, metadata, sentences), indicators and themes; each result is taken
+from the cache when its stage version is unchanged. This runs in worker processes or on a Dask
+cluster, so it reads nothing but its arguments, the raw folder and the package's resources.
 """
 
 from __future__ import annotations
 
-from helpers.documents import DocumentResult
+import gc
+import hashlib
+import logging
+from pathlib import Path
+
+from helpers import cache, tables
+from helpers.documents import DocumentResult, Quarantined, process_document
 from helpers.edits import Edit
 from helpers.indicators import extract_indicators
+from helpers.sentences import SentenceTable
 from helpers.themes import extract_theme_columns
 
+logger = logging.getLogger(__name__)
 
-def document_rows(result: DocumentResult) -> dict[str, dict[str, list]]:
-    """Columns for the documents, sentences, cleaning_log, indicators, doc_terms and theme_hits tables."""
+Columns = dict[str, dict[str, list]]  # {table: {column: values}}
+Job = tuple[str, bytes | None, dict | None, str | None]  # raw_path, bytes (None: read them), catalog row, key
+
+
+def process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) -> tuple[dict, list, list]:
+    """Like :func:`_process_batch`, with the cyclic garbage collector paused (16% faster).
+
+    The stages allocate millions of short-lived objects without reference cycles; reference counting
+    frees them, and the collector's scans only cost time. It runs again after the batch.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _process_batch(jobs, raw_dir, cache_dir)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) -> tuple[dict, list, list]:
+    """({table: Arrow table}, [(key, stage, result) computed], [(key, fully cached)]) for a batch.
+
+    A job without a key gets one here, from the bytes this process reads anyway. With a
+    ``cache_dir`` stage results are read from and written to it; without one (a remote Dask worker)
+    everything is computed and the results are returned for the caller to keep.
+    """
+    collected: Columns = {name: {} for name in tables.SCHEMAS}
+    computed: list = []
+    keys: list = []
+    for raw_path, data, catalog_row, key in jobs:
+        if key is None and cache_dir:
+            data = data if data is not None else _read_or_none(raw_dir, raw_path)
+            key = cache.document_key(data or b"", raw_path, catalog_row)
+        before = len(computed)
+        folder = Path(cache_dir) if cache_dir else None
+        was_cached = folder is not None and key is not None and all(
+            cache.cache_path(folder, key, stage).exists() for stage in cache.STAGES)
+        for name, columns in run_document(raw_path, data, catalog_row, key, raw_dir, cache_dir, computed).items():
+            table = collected[name]
+            for column, values in columns.items():
+                table.setdefault(column, []).extend(values)
+        keys.append((key, was_cached and len(computed) == before))
+    return {name: tables.build_table(name, columns) for name, columns in collected.items()}, computed, keys
+
+
+def _read_or_none(raw_dir: str | None, raw_path: str) -> bytes | None:
+    try:
+        return (Path(raw_dir) / raw_path).read_bytes() if raw_dir else None
+    except OSError:  # run_document quarantines it with the reason
+        return None
+
+
+def run_document(raw_path: str, data: bytes | None, catalog_row: dict | None, key: str,
+                 raw_dir: str | None, cache_dir: str | None, computed: list) -> Columns:
+    """Every table's columns for one raw file, stage by stage, from the cache where possible."""
+    folder = Path(cache_dir) if cache_dir else None
+    corpus = cache.read_cached(folder, key, "corpus") if folder else None
+    if corpus is None:
+        if data is None:
+            try:
+                if raw_dir is None:
+                    raise OSError("the file could not be read where the build runs")
+                data = (Path(raw_dir) / raw_path).read_bytes()
+            except OSError as error:  # removed during the build, permissions: not cached, said plainly
+                return _quarantine(raw_path, None, None, f"could not read the file: {error.strerror or error}")
+        corpus = run_corpus_stage(data, raw_path, catalog_row)
+        _keep(folder, key, "corpus", corpus, computed)
+    if "quarantine" in corpus:
+        return corpus
+    result = _result_from_columns(corpus)
+    outputs = dict(corpus)
+    for stage, run in (("indicators", run_indicator_stage), ("themes", run_theme_stage)):
+        value = cache.read_cached(folder, key, stage) if folder else None
+        if value is None:
+            value = run(result)
+            _keep(folder, key, stage, value, computed)
+        outputs.update(value)
+    return outputs
+
+
+def _keep(folder: Path | None, key: str, stage: str, value, computed: list) -> None:
+    if folder is not None:
+        cache.write_cached(folder, key, stage, value)
+    else:
+        computed.append((key, stage, value))
+
+
+def run_corpus_stage(data: bytes, raw_path: str, catalog_row: dict | None) -> Columns:
+    """Columns of documents, sentences and cleaning_log (or quarantine) for one file's bytes."""
+    try:
+        result = process_document(data, raw_path, catalog_row)
+    except Exception as error:  # noqa: BLE001 - a parser bug must cost one document, not the build
+        logger.exception("internal error on %s", raw_path)
+        result = Quarantined(raw_path, hashlib.sha256(data).hexdigest(), len(data),
+                             f"internal error while processing ({type(error).__name__}: {error}); "
+                             "please report it with this file")
+    if isinstance(result, Quarantined):
+        return _quarantine(result.raw_path, result.sha256, result.n_bytes, result.reason)
+    return document_columns(result)
+
+
+def _quarantine(raw_path, sha256, n_bytes, reason) -> Columns:
+    return {"quarantine": {"raw_path": [raw_path], "sha256": [sha256], "n_bytes": [n_bytes], "reason": [reason]}}
+
+
+def document_columns(result: DocumentResult) -> Columns:
+    """Columns for the documents, sentences and cleaning_log tables."""
     doc_id = result.document["doc_id"]
     s = result.sentences
     sentences = {"doc_id": [doc_id] * len(s), "sentence_id": list(range(len(s))),
@@ -24,7 +139,20 @@ def document_rows(result: DocumentResult) -> dict[str, dict[str, list]]:
     for position, name in enumerate(Edit._fields):
         log[name] = [e[position] for _, e in edits]
     documents = {name: [value] for name, value in result.document.items()}
-    indicators = extract_indicators(result.document, result.sentences)
-    themes = extract_theme_columns(doc_id, result.document["text"], result.sentences.starts)
-    return {"documents": documents, "sentences": sentences, "cleaning_log": log, "indicators": indicators,
-            **themes}
+    return {"documents": documents, "sentences": sentences, "cleaning_log": log}
+
+
+def _result_from_columns(corpus: Columns) -> DocumentResult:
+    document = {name: values[0] for name, values in corpus["documents"].items()}
+    s = corpus["sentences"]
+    return DocumentResult(document, SentenceTable(s["paragraph_id"], s["start"], s["end"], s["text"]), ())
+
+
+def run_indicator_stage(result: DocumentResult) -> Columns:
+    """Columns of the indicators table for one document."""
+    return {"indicators": extract_indicators(result.document, result.sentences)}
+
+
+def run_theme_stage(result: DocumentResult) -> Columns:
+    """Columns of the doc_terms and theme_hits tables for one document."""
+    return extract_theme_columns(result.document["doc_id"], result.document["text"], result.sentences.starts)

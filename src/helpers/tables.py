@@ -92,3 +92,54 @@ def load_table(name: str, processed_dir: str | Path = "data/processed"):
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: run `make processed` (python -m helpers build)")
     return pq.read_table(path).to_pandas()  # pandas is imported here, not by the build
+
+
+class TableWriters:
+    """Stream every table to a temporary Parquet file; ``commit`` renames them all into place.
+
+    Memory holds one batch at a time. If the build stops before ``commit`` (an exception, Ctrl-C),
+    the temporary files are removed and the previous tables stay as they were.
+    """
+
+    def __init__(self, processed_dir: str | Path) -> None:
+        self.folder = Path(processed_dir)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._writers: dict[str, tuple[pq.ParquetWriter, str]] = {}
+
+    def write(self, name: str, table: pa.Table) -> None:
+        """Append a batch of rows to one table."""
+        if not table.num_rows:
+            return
+        if name not in self._writers:
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.parquet.", suffix=".tmp", dir=self.folder)
+            os.close(handle)
+            self._writers[name] = (pq.ParquetWriter(temporary, SCHEMAS[name], compression="zstd"), temporary)
+        self._writers[name][0].write_table(table)
+
+    def commit(self) -> None:
+        """Close every table (an empty one for tables without rows) and rename them into place."""
+        for name in SCHEMAS:
+            if name not in self._writers:  # no rows at all: an empty table with the schema
+                save_table(SCHEMAS[name].empty_table(), self.folder / f"{name}.parquet")
+        for name, (writer, temporary) in self._writers.items():
+            writer.close()
+            os.replace(temporary, self.folder / f"{name}.parquet")
+        self._writers.clear()
+
+    def abort(self) -> None:
+        """Forget everything written: close and delete the temporary files."""
+        for writer, temporary in self._writers.values():
+            try:
+                writer.close()
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+        self._writers.clear()
+
+    def __enter__(self) -> TableWriters:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()

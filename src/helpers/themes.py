@@ -8,10 +8,11 @@ analysis can switch them) and ``theme_hits`` (theme, term, offsets, sentence) fo
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from functools import lru_cache
+
+import numpy as np
 
 from helpers.lexicon import load_stopwords, load_themes
 from helpers.segment import load_segmenter
@@ -60,12 +61,12 @@ def extract_theme_hits(text: str, sentence_starts: list[int]) -> list[tuple]:
     [(0, 'projects', '项目为王', 2, 6), (1, 'innovation', '带土移植', 9, 13)]
     """
     pattern, themes_of = _keyword_index()
-    hits = []
-    for match in pattern.finditer(text):
-        sentence = bisect.bisect_right(sentence_starts, match.start()) - 1
-        for theme in themes_of[match.group()]:
-            hits.append((sentence, theme, match.group(), match.start(), match.end()))
-    return hits
+    found = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    if not found:
+        return []
+    sentences = np.searchsorted(sentence_starts, [start for start, _, _ in found], side="right") - 1
+    return [(sentence, theme, term, start, end)
+            for sentence, (start, end, term) in zip(sentences.tolist(), found) for theme in themes_of[term]]
 
 
 def extract_theme_columns(doc_id: str, text: str, sentence_starts: list[int]) -> dict[str, dict[str, list]]:

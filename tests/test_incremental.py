@@ -1,0 +1,94 @@
+"""Incremental, parallel and distributed builds give the tables of a serial build from scratch."""
+
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import RAW
+from helpers import cache, pipeline, tables
+from helpers.build import build_corpus
+
+
+def _tables(folder):
+    return {name: pq.read_table(folder / f"{name}.parquet") for name in tables.SCHEMAS}
+
+
+@pytest.fixture
+def raw_copy(tmp_path):
+    """The raw corpus, plus variants of the seeds so that builds have several batches."""
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    for i, path in enumerate(sorted(RAW.glob("*.txt"))):
+        (raw / f"copy{i}.txt").write_bytes(path.read_bytes() + f"\n第{i}份副本。".encode("utf-8"))
+    return raw
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """Count how often each stage really runs."""
+    calls = {"corpus": 0, "indicators": 0, "themes": 0}
+    for stage, name in (("corpus", "run_corpus_stage"), ("indicators", "run_indicator_stage"),
+                        ("themes", "run_theme_stage")):
+        original = getattr(pipeline, name)
+
+        def counted(*args, _stage=stage, _original=original):
+            calls[_stage] += 1
+            return _original(*args)
+
+        monkeypatch.setattr(pipeline, name, counted)
+    return calls
+
+
+def test_rebuild_with_nothing_changed_touches_nothing(raw_copy, tmp_path, spy):
+    processed = tmp_path / "processed"
+    first = build_corpus(raw_copy, processed, workers=1, progress=False)
+    stamps = {p.name: p.stat().st_mtime_ns for p in processed.glob("*.parquet")}
+    second = build_corpus(raw_copy, processed, workers=1, progress=False)
+    assert second.n_processed == 0 and second.n_cached == first.n_files
+    assert spy["corpus"] == first.n_files  # only the first build ran the stages
+    assert {p.name: p.stat().st_mtime_ns for p in processed.glob("*.parquet")} == stamps
+
+
+def test_one_changed_and_one_added_document_are_the_only_ones_processed(raw_copy, tmp_path, spy):
+    processed = tmp_path / "processed"
+    build_corpus(raw_copy, processed, workers=1, progress=False)
+    spy.update(corpus=0, indicators=0, themes=0)
+    (raw_copy / "copy0.txt").write_bytes((raw_copy / "copy0.txt").read_bytes() + "新增一句话。".encode("utf-8"))
+    (raw_copy / "new.txt").write_bytes((RAW / "002_d766e72967905135.txt").read_bytes())
+    summary = build_corpus(raw_copy, processed, workers=1, progress=False)
+    assert summary.n_processed == 2
+    assert spy == {"corpus": 2, "indicators": 2, "themes": 2}
+    fresh = tmp_path / "fresh"
+    build_corpus(raw_copy, fresh, workers=1, use_cache=False, progress=False)
+    assert _tables(processed) == _tables(fresh)
+
+
+def test_a_lexicon_change_reruns_only_the_theme_stage(raw_copy, tmp_path, spy, monkeypatch):
+    processed = tmp_path / "processed"
+    first = build_corpus(raw_copy, processed, workers=1, progress=False)
+    versions = dict(cache.stage_versions())
+    monkeypatch.setattr(cache, "stage_versions", lambda: {**versions, "themes": "edited-themes-yaml"})
+    spy.update(corpus=0, indicators=0, themes=0)
+    build_corpus(raw_copy, processed, workers=1, progress=False)
+    assert spy == {"corpus": 0, "indicators": 0, "themes": first.n_documents}
+
+
+def test_two_workers_build_the_tables_of_a_serial_build(raw_copy, tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    build_corpus(raw_copy, serial, workers=1, use_cache=False, progress=False, batch_size=2)
+    summary = build_corpus(raw_copy, parallel, workers=2, use_cache=False, progress=False, batch_size=2)
+    assert summary.workers == 2
+    assert _tables(parallel) == _tables(serial)
+
+
+def test_a_local_dask_cluster_builds_the_tables_of_a_serial_build(raw_copy, tmp_path):
+    from distributed import LocalCluster
+
+    serial, distributed = tmp_path / "serial", tmp_path / "dask"
+    build_corpus(raw_copy, serial, workers=1, use_cache=False, progress=False, batch_size=3)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        build_corpus(raw_copy, distributed, scheduler=cluster.scheduler_address, progress=False, batch_size=3)
+    assert _tables(distributed) == _tables(serial)
+    # the stage results computed remotely were cached here: a rebuild needs no cluster
+    assert build_corpus(raw_copy, distributed, workers=1, progress=False).n_processed == 0
