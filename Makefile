@@ -9,7 +9,7 @@ PROCESSED ?= data/processed
 REPORTS ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help install kernel processed reports test test-fast bench lab clean
+.PHONY: help install processed reports test test-fast bench lab clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,8 +38,11 @@ test: $(STAMP) ## run the test suite (unit tests and notebooks through papermill
 test-fast: $(STAMP) ## run the unit tests only
 	$(PY) -m pytest -m "not slow"
 
-bench: $(STAMP) ## run the benchmarks and print their figures
-	$(PY) benchmarks/bench_build.py
+bench: $(STAMP) processed ## run the benchmarks (10 MB corpus) and print their figures
+	$(PY) benchmarks/bench_build.py --mb 10 --workers 2
+	$(PY) benchmarks/bench_indicators.py
+	$(PY) benchmarks/bench_themes.py
+	$(PY) benchmarks/bench_reports.py
 
 lab: $(STAMP) ## start JupyterLab on localhost (token auth) with the project kernel
 	$(PY) -m jupyterlab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks

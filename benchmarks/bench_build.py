@@ -50,6 +50,16 @@ def make_corpus(target: Path, megabytes: float, seed: int = 7) -> int:
     return total
 
 
+def process_synthetic_corpus(megabytes: float) -> list:
+    """The synthetic corpus read, cleaned and split in this process: a DocumentResult per document."""
+    from helpers.documents import process_document
+
+    with tempfile.TemporaryDirectory() as scratch:
+        raw = Path(scratch)
+        make_corpus(raw, megabytes)
+        return [process_document(p.read_bytes(), p.name) for p in sorted(raw.iterdir())]
+
+
 def run_build(raw: Path, processed: Path, *extra: str) -> tuple[float, float]:
     """(wall seconds including interpreter start, peak RSS in MB) of one build process."""
     started = time.perf_counter()

@@ -11,27 +11,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_build import ROOT, make_corpus  # noqa: E402
+from bench_build import ROOT, process_synthetic_corpus  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10)
     args = parser.parse_args()
-    from helpers.documents import process_document
     from helpers.evaluation import evaluate_indicators
     from helpers.indicators import extract_indicators
     from helpers.sentences import split_sentences
 
-    with tempfile.TemporaryDirectory() as scratch:
-        raw = Path(scratch)
-        make_corpus(raw, args.mb)
-        documents = [process_document(p.read_bytes(), p.name) for p in sorted(raw.iterdir())]
+    documents = process_synthetic_corpus(args.mb)
     n_chars = sum(d.document["n_chars"] for d in documents)
     started = time.perf_counter()
     n_records = sum(len(extract_indicators(d.document, d.sentences)["quote"]) for d in documents)

@@ -9,26 +9,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_build import make_corpus, time_jieba  # noqa: E402
+from bench_build import process_synthetic_corpus, time_jieba  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10)
     args = parser.parse_args()
-    from helpers.documents import process_document
     from helpers.segment import load_segmenter
     from helpers.themes import extract_theme_columns
 
-    with tempfile.TemporaryDirectory() as scratch:
-        raw = Path(scratch)
-        make_corpus(raw, args.mb)
-        documents = [process_document(p.read_bytes(), p.name) for p in sorted(raw.iterdir())]
+    documents = process_synthetic_corpus(args.mb)
     texts = [d.document["text"] for d in documents]
     n_chars = sum(map(len, texts))
     started = time.perf_counter()

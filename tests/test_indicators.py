@@ -11,7 +11,7 @@ from conftest import FIXTURES, RAW
 from helpers.cleaning import clean_text
 from helpers.documents import process_document
 from helpers.evaluation import evaluate_indicators
-from helpers.indicators import extract_indicators
+from helpers.indicators import KINDS, extract_indicators
 from helpers.ledger import build_target_ledger, find_repeated_figures
 from helpers.sentences import split_sentences
 
@@ -68,6 +68,10 @@ def _record(records, doc, quote, nth=0):
 def test_indicator_records(records, doc, quote, expected):
     row = _record(records, doc, quote)
     assert {k: row[k] for k in expected} == expected
+
+
+def test_every_record_has_one_of_the_four_kinds(records):
+    assert set(records["kind"]) <= set(KINDS) and records["kind"].notna().all()
 
 
 def test_every_record_cites_its_sentence_and_offsets(records):

@@ -8,6 +8,7 @@ contact details inside a line. Source URLs are read by :mod:`helpers.metadata` b
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -156,9 +157,7 @@ def _is_short(line: str) -> bool:
 
 def _offset_mapper(removed: list[tuple[int, int, str]]):
     """Map an offset in the stripped text back to the text before stripping."""
-    import bisect
-
-    kept_starts, shifts, shift, position = [], [], 0, 0
+    kept_starts, shifts, shift = [], [], 0
     for start, end, _ in removed:
         kept_starts.append(start - shift)  # where the removal sits in the stripped text
         shift += end - start

@@ -40,8 +40,6 @@ SECTION_ACTUAL = re.compile(r"回顾|成绩|过去")
 SECTION_TARGET = re.compile(r"安排|任务|部署|计划")
 YEAR = re.compile(r"20\d{2}")
 PLAN_NAME = re.compile("|".join(PLAN_SPANS))
-# Clause boundaries for a figure's metric
-CLAUSE_END = re.compile(r"[,;:。!?]")
 LIST_COMMA = "、"
 # "城乡居民人均可支配收入分别增长5%和8%": 分别 pairs the subjects with the figures
 RESPECTIVELY = "分别"
