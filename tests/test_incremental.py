@@ -92,3 +92,16 @@ def test_a_local_dask_cluster_builds_the_tables_of_a_serial_build(raw_copy, tmp_
     assert _tables(distributed) == _tables(serial)
     # the stage results computed remotely were cached here: a rebuild needs no cluster
     assert build_corpus(raw_copy, distributed, workers=1, progress=False).n_processed == 0
+
+
+def test_every_helper_module_belongs_to_a_stage_or_to_no_per_document_work():
+    """A module a stage runs must be in its version, or editing it would leave stale caches."""
+    from importlib import resources
+
+    staged = {module for modules, _ in cache.STAGES.values() for module in modules}
+    # modules that never run per document (analysis, notebooks, the build's own plumbing)
+    outside = {"__init__", "__main__", "build", "cache", "cli", "corpus", "evaluation", "explore",
+               "indicator_tables", "ledger", "pipeline", "plots", "profile", "report", "tables",
+               "theme_analysis"}
+    modules = {p.name[:-3] for p in resources.files("helpers").iterdir() if p.name.endswith(".py")}
+    assert modules == staged | outside, modules ^ (staged | outside)

@@ -20,7 +20,7 @@ from pathlib import Path
 STAGES = {
     "corpus": (("reading", "normalize", "boilerplate", "edits", "cleaning", "metadata", "places",
                 "sentences", "documents", "wordsearch"), ("places.csv",)),
-    "indicators": (("figures", "periods", "indicators", "wordsearch", "places"),
+    "indicators": (("figures", "periods", "indicators", "metrics", "wordsearch", "places"),
                    ("indicators.csv", "not_figures.txt", "places.csv")),
     "themes": (("themes", "segment", "lexicon", "wordsearch"),
                ("themes.yaml", "userdict.txt", "stopwords.txt")),
