@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from helpers.boilerplate import strip_boilerplate
 from helpers.edits import Edit
 from helpers.normalize import (
+    has_unusual_characters,
     normalize_blank_lines,
     normalize_script,
     normalize_spaces,
@@ -23,6 +24,8 @@ from helpers.normalize import (
 # spaces (U+3000), boilerplate after spaces (its rules expect one trimmed line per paragraph).
 NORMALIZE_STEPS = (strip_pinyin, normalize_script, normalize_width, normalize_spaces)
 BODY_STEPS = (strip_boilerplate, normalize_blank_lines)
+# Steps that only change characters has_unusual_characters looks for
+CHARACTER_STEPS = (normalize_script, normalize_width)
 STEP_NAMES = tuple(step.__name__ for step in NORMALIZE_STEPS + BODY_STEPS)
 
 
@@ -51,7 +54,11 @@ def clean_text(text: str) -> Cleaned:
     ['edge_white_space', 'full_to_half_width', 'line_edge_space', 'pinyin_annotation']
     """
     edits: list[tuple[int, list[Edit]]] = []
+    unusual = has_unusual_characters(text)
     for index, step in enumerate(NORMALIZE_STEPS):
+        if not unusual and step in CHARACTER_STEPS:
+            edits.append((index, []))  # nothing for it to change: skip its scan
+            continue
         text, step_edits = step(text)
         edits.append((index, step_edits))
     normalized = text

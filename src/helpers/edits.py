@@ -133,14 +133,23 @@ def substitute_merged(pattern: re.Pattern, text: str, step: str, rule: str, lead
         newlines = find_newlines(text)
         joined = (starts[1:] - ends[:-1] <= merge_gap) & (
             np.searchsorted(newlines, starts[1:]) == np.searchsorted(newlines, ends[:-1] - 1))
-        starts = starts[np.concatenate(([True], ~joined))]
-        ends = ends[np.concatenate((~joined, [True]))]
-    edits = []
-    for start, end in zip((starts - lead).clip(0).tolist(), ends.tolist()):
-        segment = text[start:end]
-        edits.append(Edit(step, rule, start, end, segment, pattern.sub("", segment),
+    else:
+        joined = np.zeros(0, dtype=bool)
+    group_starts = np.flatnonzero(np.concatenate(([True], ~joined))).tolist() + [len(spans)]
+    edits, kept, last = [], [], 0
+    for first, stop in zip(group_starts[:-1], group_starts[1:]):
+        start, end = max(0, spans[first][0] - lead), spans[stop - 1][1]
+        pieces, cursor = [], start
+        for a, b in spans[first:stop]:
+            pieces.append(text[cursor:a])
+            cursor = b
+        inserted = "".join(pieces)
+        edits.append(Edit(step, rule, start, end, text[start:end], inserted,
                           text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
-    return pattern.sub("", text), edits
+        kept += (text[last:start], inserted)
+        last = end
+    kept.append(text[last:])
+    return "".join(kept), edits
 
 
 def find_newlines(text: str) -> np.ndarray:

@@ -74,6 +74,23 @@ def _t2s_converter():
 
 
 @lru_cache(maxsize=1)
+def _unusual_characters() -> re.Pattern:
+    """Any character that script, width or space normalization would change (one scan rules all out)."""
+    traditional = _traditional_characters().pattern[1:-1]
+    return re.compile(f"[{traditional}\uff01-\uff5e\u3000\u200b-\u200d\u2060\ufeff\u00ad\u00a0"
+                      "\u2000-\u200a\u202f\u205f\t\f\v\r]")
+
+
+def has_unusual_characters(text: str) -> bool:
+    """False for text that normalize_script, normalize_width and the odd-space rules leave unchanged.
+
+    >>> has_unusual_characters("全面振兴新突破三年行动"), has_unusual_characters("增长２０％")
+    (False, True)
+    """
+    return _unusual_characters().search(text) is not None
+
+
+@lru_cache(maxsize=1)
 def _traditional_characters() -> re.Pattern:
     """A class of every character OpenCC's t2s changes on its own (derived from OpenCC, ~1 ms)."""
     every = "".join(chr(code) for code in range(0x3400, 0xA000))

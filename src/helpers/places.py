@@ -17,7 +17,7 @@ from helpers.wordsearch import compile_words
 
 
 # Which place a document is about shows in its first pages; counting further costs time only.
-MENTION_WINDOW = 8_000
+MENTION_WINDOW = 4_000
 
 
 @dataclass(frozen=True)
