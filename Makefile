@@ -45,7 +45,8 @@ bench: $(STAMP) processed ## run the benchmarks (10 MB corpus) and print their f
 	$(PY) benchmarks/bench_reports.py
 
 lab: $(STAMP) ## start JupyterLab on localhost (token auth) with the project kernel
-	$(PY) -m jupyterlab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	$(PY) -m jupyterlab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \
+		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean: ## delete generated tables and reports (never data/raw)
 	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/.cache $(REPORTS)/*
