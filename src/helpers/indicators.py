@@ -37,8 +37,9 @@ SECTION_TARGET = re.compile(r"安排|任务|部署|计划")
 YEAR = re.compile(r"20\d{2}")
 PLAN_NAME = re.compile("|".join(PLAN_SPANS))
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
-UP = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|增速|涨幅|翻)[^,;。]{0,2}$")
-DOWN = re.compile(r"(?:下降|减少|降低|回落|下滑|缩减)[^,;。]{0,2}$")
+# The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
+DIRECTION = re.compile(r"(?:(?P<down>下降|减少|降低|回落|下滑|缩减)|(?P<up>增长|增加|提高|提升|上升|上涨|增速|涨幅|翻))"
+                       r"[^,;。]{0,2}$")
 OPENING_WINDOW = 8
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
@@ -181,6 +182,8 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
     scan = _DocumentScan(text, sentences)
     published = document.get("published_date")
     doc_year = published.year if published else None
+    doc_id = document["doc_id"]
+    places = load_gazetteer().places
     by_sentence: dict[int, list[FigureSpan]] = {}
     for figure in figures:
         by_sentence.setdefault(scan.sentence_of(figure.start), []).append(figure)
@@ -194,6 +197,8 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
         section = scan.section_at(sentence_start)
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
+        place = places.get(place_code) if place_code else None
+        place_name = place.name if place else document.get("place")
         year = (section.year if section else None) or doc_year
         cues = scan.cues_between(sentence_start, sentence_end)
         periods = scan.periods_between(sentence_start, sentence_end)
@@ -208,8 +213,8 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
             direction = figure.direction or _direction(text, figure, sentence_start)
             if direction is None and previous and PAIRED.fullmatch(text[previous[0].end:figure.start]):
                 direction = previous[1]  # "分别增长5%和8%": the 8% grew too
-            rows.append(_row(document, s, sentence_text, figure, metric, kind, cue, period, place_code,
-                             direction))
+            rows.append(_row(doc_id, s, sentence_text, figure, metric, kind, cue, period, place_name,
+                             place_code, direction))
             previous = (figure, direction)
     if not rows:
         return {name: [] for name in INDICATOR_COLUMNS}
@@ -270,8 +275,8 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
     is_average = "年均" in text[max(0, figure.start - 8):figure.start]
     review = section is not None and section.year is not None
     fallback_year = year or (published.year if published else 2000)
-    before = [m for position, m in periods if position < figure.start]
-    match, source = (before[-1], "text") if before else (scan.opening_period(s), "paragraph")
+    before = bisect.bisect_left(periods, figure.start, key=lambda item: item[0])
+    match, source = (periods[before - 1][1], "text") if before else (scan.opening_period(s), "paragraph")
     if match is not None:
         start, end = scan.resolve(match, fallback_year, published, review)
         return Period(match.group().translate(QUOTE_MARKS), start, end, is_average, source)
@@ -287,22 +292,16 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
 
 
 def _direction(text: str, figure: FigureSpan, floor: int) -> str | None:
-    head = text[max(floor, figure.start - 8):figure.start]
-    if DOWN.search(head):
-        return "down"
-    if UP.search(head):
-        return "up"
-    return None
+    match = DIRECTION.search(text, max(floor, figure.start - 8), figure.start)
+    return match.lastgroup if match else None
 
 
-def _row(document, s, sentence_text, figure: FigureSpan, metric, kind, cue, period: Period, place_code,
-         direction) -> tuple:
+def _row(doc_id, s, sentence_text, figure: FigureSpan, metric, kind, cue, period: Period, place_name,
+         place_code, direction) -> tuple:
     """One record, in the order of INDICATOR_COLUMNS."""
-    place = load_gazetteer().places.get(place_code) if place_code else None
     return (
-        document["doc_id"], s, figure.start, figure.end, figure.quote, sentence_text, figure.value,
+        doc_id, s, figure.start, figure.end, figure.quote, sentence_text, figure.value,
         figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
         parse_indicator(metric), direction, kind, cue, period.text, period.start, period.end,
-        period.source, period.is_average, place.name if place else document.get("place"),
-        place_code, figure.is_threshold,
+        period.source, period.is_average, place_name, place_code, figure.is_threshold,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Five-year plans and the campaign: "“十四五”期间", "十五五时期", "三年行动"
 PLAN_SPANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -32,8 +32,7 @@ COMPARISON_BEFORE = ("较", "比", "高于", "低于", "与", "同比", "相比"
 CAMPAIGN = (2023, 2025)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A period as written and as dates; ``source`` says where it came from."""
 
     text: str | None
