@@ -81,3 +81,23 @@ def test_normalize_spaces(raw, expected):
 
 def test_normalize_blank_lines_makes_one_paragraph_per_line():
     assert normalize_blank_lines("\n\n政府工作报告\n\n\n各位代表:\n \n")[0] == "政府工作报告\n各位代表:"
+
+
+@pytest.mark.parametrize("name", ["000_c314c07c1d40f028.txt", "001_e097eca750060dbf.txt",
+                                  "003_7ac959c10e8bad84.txt", "004_87c328761f19b533.txt",
+                                  "corpora/liaoning-gwr-2026.txt"])
+def test_every_logged_edit_cites_its_step_input(name):
+    """For every step and edit: input[start:end] is what the edit says was there."""
+    from conftest import RAW
+    from helpers.cleaning import BODY_STEPS, NORMALIZE_STEPS
+    from helpers.reading import read_raw
+
+    text = read_raw((RAW / name).read_bytes(), name).text
+    checked = 0
+    for step in NORMALIZE_STEPS + BODY_STEPS:
+        output, edits = step(text)
+        for edit in edits:
+            assert text[edit.start:edit.end] == edit.removed, (step.__name__, edit)
+            checked += 1
+        text = output
+    assert checked > 0

@@ -52,7 +52,9 @@ ANY_ODD_CHARACTER = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2000-\u
 # Every run of spaces; _judge_space decides: "  现在,我代表…" (001 indentation), "项目 330个",
 # "达到 500 万平方米", "4a 级", "、 85.9 万吨", "来源: 辽沈" go; "国务院总理 李强" stays.
 SPACES = re.compile(r" +")
-BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+# White space at either end of the text, and runs of blank lines inside it (one pass, so every
+# edit's offsets index the step's input)
+BLANK_OR_EDGE = re.compile(r"(?P<edge_white_space>\A\s+|\s+\Z)|(?P<blank_line>\n(?:[ \t]*\n)+)")
 
 
 def strip_pinyin(text: str) -> tuple[str, list[Edit]]:
@@ -197,13 +199,5 @@ def normalize_blank_lines(text: str) -> tuple[str, list[Edit]]:
     >>> normalize_blank_lines("\\n政府工作报告\\n\\n  \\n各位代表:\\n\\n")[0]
     '政府工作报告\\n各位代表:'
     """
-    text, edits = substitute_logged(BLANK_LINES, "\n", text, "blank_lines", "blank_line")
-    stripped = text.strip()
-    if stripped != text:
-        head = len(text) - len(text.lstrip())
-        if head:
-            edits.append(Edit("blank_lines", "edge_white_space", 0, head, text[:head], ""))
-        tail = len(text.rstrip())
-        if tail < len(text):
-            edits.append(Edit("blank_lines", "edge_white_space", tail, len(text), text[tail:], ""))
-    return stripped, edits
+    return substitute_logged(BLANK_OR_EDGE, lambda m: "\n" if m.lastgroup == "blank_line" else "", text,
+                             "blank_lines")
