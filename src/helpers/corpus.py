@@ -102,9 +102,6 @@ def sample_cleaning_examples(log: pd.DataFrame, rule: str, n: int = 5) -> pd.Dat
     }).reset_index(drop=True)
 
 
-from helpers.tables import load_table as load_table  # noqa: E402,F811 - re-exported for notebooks
-
-
 def load_quarantine(processed_dir: str | Path = "data/processed") -> pd.DataFrame:
     """Files that did not become documents, with the reason."""
     return load_table("quarantine", processed_dir)

@@ -162,9 +162,9 @@ def run_reports(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     known = sorted(docs["place_code"].dropna().unique())
-    preset = load_parameter_set(args.params) if args.params else {}
-    if "place" in preset and args.place == "all" and not args.all_places:
-        args.place = str(preset["place"])  # a parameter set may name its place
+    extra = load_parameter_set(args.params) if args.params else {}
+    if "place" in extra and args.place == "all" and not args.all_places:
+        args.place = str(extra["place"])  # a parameter set may name its place
     if args.all_places:
         targets = ["all", *known]
     else:
@@ -181,7 +181,6 @@ def run_reports(args) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    extra = load_parameter_set(args.params) if args.params else {}
     suffix = f"-{Path(args.params).stem}" if args.params else ""  # a parameter set has its own run folder
     kernel = ensure_kernel()
     out.mkdir(parents=True, exist_ok=True)
@@ -242,7 +241,7 @@ def _read_run_info(folder: Path) -> dict:
 
 
 def load_parameter_set(path: str) -> dict:
-    """A YAML parameter set from notebooks/params/ (its place, if any, is taken out: see --place)."""
+    """A YAML parameter set from notebooks/params/ (a place in it is used when --place is not given)."""
     import yaml
 
     with open(path, encoding="utf-8") as handle:
