@@ -13,11 +13,13 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from helpers.figures import FigureSpan, find_figures
 from helpers.metrics import COUNT_UNITS, QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.places import load_gazetteer
+from helpers.wordsearch import finditer_fast
 
 KINDS = ("actual", "forecast", "target", "plan")
 # Cues of kind; the last one before a figure in its sentence decides. Real examples:
@@ -30,6 +32,12 @@ KIND_CUES = re.compile(
     r"|(?P<forecast>预计|预测|初步统计|预估|有望)"
     r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|力争|确保|努力(?:实现|达到)|计划(?!总投资)"
     r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前))"
+)
+# Where KIND_CUES can start, as literals the regex engine skips ahead to (see finditer_fast)
+KIND_CUE_CANDIDATES = re.compile(
+    r"拟安排|拟按|拟投入|拟发行|预算安排|年度计划投资|计划投资|预计|预测|初步统计|预估|有望|主要预期目标"
+    r"|预期目标|目标是|目标为|目标任务|力争|确保|努力实现|努力达到|计划|按增长|要实现|要达到|要完成"
+    r"|将实现|将达到|将完成|将突破|到20\d\d年|20\d\d年末前|20\d\d年底前|末前|底前"
 )
 # "一、2023年工作回顾", "二、“十五五”时期目标任务和2026年工作安排", "三、全面加强政府自身建设"
 SECTION_ACTUAL = re.compile(r"回顾|成绩|过去")
@@ -44,10 +52,11 @@ OPENING_WINDOW = 8
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
 CUE_OPENING_WINDOW = 16
-# Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
-STRUCTURE = re.compile(r"^(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
+# Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务" (matched right after the figure)
+STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
-CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n]")
+# The last , ; : 。 ! ? or line break before a position (searched in the span before it)
+LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
 
 
@@ -71,28 +80,28 @@ class _DocumentScan:
         self.paragraphs = sentences.paragraph_ids
         quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
         quoted_starts = [a for a, _ in quoted]
-        self.cues = [(m.start(), m.lastgroup, m.group()) for m in KIND_CUES.finditer(text)
+        self.cues = [(m.start(), m.lastgroup, m.group()) for m in finditer_fast(KIND_CUES, KIND_CUE_CANDIDATES, text)
                      if not _in_spans(m.start(), quoted, quoted_starts)]
         self.cue_positions = [c[0] for c in self.cues]
         self.periods = find_period_phrases(text)
         self.period_positions = [p for p, _ in self.periods]
-        self.boundaries = [m.end() for m in CLAUSE_BOUNDARY.finditer(text)]
         self.sections = [_read_section(m) for m in HEADING_LINE.finditer(text)]
         self.section_starts = [section.start for section in self.sections]
         self._open_kind: dict[int, tuple | None] = {}
         self._paragraph: dict[int, tuple] = {}
         self._opening_period: dict[int, re.Match | None] = {}
-        self._resolved: dict[tuple, tuple] = {}
+        self._periods: dict[tuple, Period] = {}
 
-    def resolve(self, match: re.Match, year: int, published, review: bool) -> tuple:
-        """resolve_period, once per phrase and year."""
-        key = (match.start(), year, review)
-        if key not in self._resolved:
-            self._resolved[key] = resolve_period(match, year, published, review_year=review)
-        return self._resolved[key]
-
-    def sentence_of(self, position: int) -> int:
-        return bisect.bisect_right(self.starts, position) - 1
+    def period(self, match: re.Match, year: int, published, review: bool, is_average: bool,
+               source: str) -> Period:
+        """The Period of one phrase read from ``year``: resolved once, shared by its figures."""
+        key = (match.start(), year, review, is_average, source)
+        found = self._periods.get(key)
+        if found is None:
+            start, end = resolve_period(match, year, published, review_year=review)
+            found = self._periods[key] = Period(match.group().translate(QUOTE_MARKS), start, end,
+                                                is_average, source)
+        return found
 
     def section_at(self, position: int) -> _Section | None:
         i = bisect.bisect_right(self.section_starts, position) - 1
@@ -107,9 +116,8 @@ class _DocumentScan:
 
     def clause_start(self, position: int, floor: int) -> int:
         """After the last , ; : 。 or line break before ``position`` (never before ``floor``)."""
-        i = bisect.bisect_right(self.boundaries, position) - 1
-        start = self.boundaries[i] if i >= 0 else 0
-        return max(start, floor)
+        boundary = LAST_CLAUSE_BOUNDARY.search(self.text, floor, position)
+        return boundary.end() if boundary else floor
 
     def open_kind(self, s: int) -> tuple[str, str] | None:
         """A cue carried into sentence ``s`` from earlier sentences of its paragraph ending in ; or :."""
@@ -184,15 +192,11 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
     doc_year = published.year if published else None
     doc_id = document["doc_id"]
     places = load_gazetteer().places
-    by_sentence: dict[int, list[FigureSpan]] = {}
-    for figure in figures:
-        by_sentence.setdefault(scan.sentence_of(figure.start), []).append(figure)
-    for s, sentence_figures in by_sentence.items():
+    for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
         sentence_start = scan.starts[s]
         sentence_text = sentences.texts[s]
         sentence_end = sentence_start + len(sentence_text)
-        inside = [f for f in sentence_figures if f.end <= sentence_end]
-        if not inside or HEADING_LINE.match(sentence_text):
+        if HEADING_LINE.match(sentence_text):
             continue
         section = scan.section_at(sentence_start)
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
@@ -202,19 +206,27 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
         year = (section.year if section else None) or doc_year
         cues = scan.cues_between(sentence_start, sentence_end)
         periods = scan.periods_between(sentence_start, sentence_end)
+        carried_kind = scan.open_kind(s) or paragraph_kind
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
         previous = None
         for figure, metric in zip(inside, metrics):
-            kind, cue = _decide_kind(figure, cues, scan.open_kind(s), paragraph_kind, section, published)
-            if figure.unit in COUNT_UNITS and (STRUCTURE.match(text[figure.end:figure.end + 6])
+            kind, cue = _decide_kind(figure, cues, carried_kind, section, published)
+            if figure.unit in COUNT_UNITS and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue = "actual", "structure"
             period = _decide_period(text, figure, periods, scan, s, section, year, published)
-            direction = figure.direction or _direction(text, figure, sentence_start)
-            if direction is None and previous and PAIRED.fullmatch(text[previous[0].end:figure.start]):
+            direction = figure.direction
+            if direction is None:
+                verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)
+                direction = verb.lastgroup if verb else None
+            if direction is None and previous and PAIRED.fullmatch(text, previous[0].end, figure.start):
                 direction = previous[1]  # "分别增长5%和8%": the 8% grew too
-            rows.append(_row(doc_id, s, sentence_text, figure, metric, kind, cue, period, place_name,
-                             place_code, direction))
+            rows.append((
+                doc_id, s, figure.start, figure.end, figure.quote, sentence_text, figure.value,
+                figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
+                parse_indicator(metric), direction, kind, cue, period.text, period.start, period.end,
+                period.source, period.is_average, place_name, place_code, figure.is_threshold,
+            ))
             previous = (figure, direction)
     if not rows:
         return {name: [] for name in INDICATOR_COLUMNS}
@@ -226,6 +238,22 @@ INDICATOR_COLUMNS = (
     "qualifier", "approximate", "metric", "indicator", "direction", "kind", "kind_cue", "period",
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
 )
+
+
+def _group_by_sentence(figures: list[FigureSpan], starts, texts):
+    """(sentence number, its figures) for each sentence holding figures; a figure that runs past
+    the end of its sentence is left out (offsets must cite one sentence)."""
+    s, group, last = 0, [], len(starts) - 1
+    for figure in figures:
+        if s < last and figure.start >= starts[s + 1]:
+            if group:
+                yield s, group
+                group = []
+            s = bisect.bisect_right(starts, figure.start, s) - 1
+        if starts[s] <= figure.start and figure.end <= starts[s] + len(texts[s]):
+            group.append(figure)
+    if group:
+        yield s, group
 
 
 def _sentence_place(text: str) -> str | None:
@@ -242,23 +270,24 @@ def _sentence_place(text: str) -> str | None:
     return codes[0]
 
 
-def _decide_kind(figure: FigureSpan, cues, open_kind, paragraph_kind, section: _Section | None,
+def _decide_kind(figure: FigureSpan, cues, carried_kind, section: _Section | None,
                  published: dt.date | None):
-    """(kind, cue): the last cue before the figure in its sentence, a cue carried over ; or :, a
-    cue opening the paragraph, a cue right after the figure ('4.5%左右的增长目标'), the section's
+    """(kind, cue): the last cue before the figure in its sentence, else a cue carried over ; or :
+    or opening the paragraph, a cue right after the figure ('4.5%左右的增长目标'), the section's
     kind, else actual."""
-    before = [(kind, word) for position, kind, word in cues if position < figure.start]
-    for kind, word in reversed(before):
+    for position, kind, word in reversed(cues):
+        if position >= figure.start:
+            continue
         if word.startswith("到") and published and _year_of(word) and _year_of(word) < published.year:
             continue  # "到2025年底" in a 2026 report looks back
         return kind, word
-    if open_kind:
-        return open_kind
-    if paragraph_kind:
-        return paragraph_kind
-    after = [(kind, word) for position, kind, word in cues if figure.end <= position <= figure.end + 6]
-    if after and after[0][0] == "target":
-        return after[0]
+    if carried_kind:
+        return carried_kind
+    for position, kind, word in cues:
+        if figure.end <= position <= figure.end + 6:
+            if kind == "target":
+                return kind, word
+            break
     if section and section.kind:
         return section.kind, "section"
     return "actual", None
@@ -272,36 +301,28 @@ def _year_of(word: str) -> int | None:
 def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, s: int,
                    section: _Section | None, year: int | None, published: dt.date | None) -> Period:
     """The nearest period phrase before the figure, else in its paragraph, section or document."""
-    is_average = "年均" in text[max(0, figure.start - 8):figure.start]
-    review = section is not None and section.year is not None
-    fallback_year = year or (published.year if published else 2000)
-    before = bisect.bisect_left(periods, figure.start, key=lambda item: item[0])
-    match, source = (periods[before - 1][1], "text") if before else (scan.opening_period(s), "paragraph")
+    is_average = text.find("年均", max(0, figure.start - 8), figure.start) >= 0
+    match, source = None, "text"
+    for position, phrase in periods:
+        if position >= figure.start:
+            break
+        match = phrase
+    if match is None:
+        match, source = scan.opening_period(s), "paragraph"
     if match is not None:
-        start, end = scan.resolve(match, fallback_year, published, review)
-        return Period(match.group().translate(QUOTE_MARKS), start, end, is_average, source)
+        review = section is not None and section.year is not None
+        fallback_year = year or (published.year if published else 2000)
+        return scan.period(match, fallback_year, published, review, is_average, source)
     if is_average and section and section.plan:
         first, last = PLAN_SPANS[section.plan]
         return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), True, "section")
     if section and section.year:
-        y = section.year
-        return Period(None, dt.date(y, 1, 1), dt.date(y, 12, 31), is_average, "section")
+        return _whole_year(section.year, is_average, "section")
     if year:
-        return Period(None, dt.date(year, 1, 1), dt.date(year, 12, 31), is_average, "document")
+        return _whole_year(year, is_average, "document")
     return Period(None, None, None, is_average, "none")
 
 
-def _direction(text: str, figure: FigureSpan, floor: int) -> str | None:
-    match = DIRECTION.search(text, max(floor, figure.start - 8), figure.start)
-    return match.lastgroup if match else None
-
-
-def _row(doc_id, s, sentence_text, figure: FigureSpan, metric, kind, cue, period: Period, place_name,
-         place_code, direction) -> tuple:
-    """One record, in the order of INDICATOR_COLUMNS."""
-    return (
-        doc_id, s, figure.start, figure.end, figure.quote, sentence_text, figure.value,
-        figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
-        parse_indicator(metric), direction, kind, cue, period.text, period.start, period.end,
-        period.source, period.is_average, place_name, place_code, figure.is_threshold,
-    )
+@lru_cache(maxsize=1024)
+def _whole_year(year: int, is_average: bool, source: str) -> Period:
+    return Period(None, dt.date(year, 1, 1), dt.date(year, 12, 31), is_average, source)

@@ -115,28 +115,26 @@ def clean_metric(words: str) -> str:
     return words
 
 
-def _metric_start(text: str, clause_start: ClauseStart, position: int, floor: int) -> int:
-    """Start of the clause holding ``position``: after , ; : 。 or a 、 outside quotes."""
-    start = clause_start(position, floor)
-    comma = text.rfind(LIST_COMMA, start, position)
-    if comma >= 0:
-        between = text[comma:position]
-        if between.count("“") == between.count("”"):
-            start = comma + 1
-    return start
+def _outside_quotes(text: str, start: int, end: int) -> bool:
+    """Are the quotation marks between ``start`` and ``end`` balanced (so a 、 there lists metrics)?"""
+    return text.count("“", start, end) == text.count("”", start, end)
 
 
 def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseStart,
                    sentence_start: int) -> list[str | None]:
     """The metric of each figure, as written; 分别 lists pair subjects with figures."""
     metrics: list[str | None] = []
-    respectively = pair_respectively(text, figures, clause_start, sentence_start)
+    respectively = (pair_respectively(text, figures, clause_start, sentence_start)
+                    if text.find(RESPECTIVELY, sentence_start, figures[-1].start) >= 0 else {})
     previous_end, previous_metric, previous_threshold = sentence_start, None, None
     for i, figure in enumerate(figures):
         if i in respectively:
             metric = respectively[i]
         else:
-            start = _metric_start(text, clause_start, figure.start, previous_end)
+            start = clause_start(figure.start, previous_end)
+            comma = text.rfind(LIST_COMMA, start, figure.start)
+            if comma >= 0 and _outside_quotes(text, comma, figure.start):
+                start = comma + 1
             words = text[start:figure.start]
             if previous_threshold is not None and previous_end == start:
                 words = previous_threshold.quote + words
@@ -157,11 +155,10 @@ def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseSta
 
 def find_noun_after(text: str, end: int) -> str:
     """The noun a number-first count counts: '十条|精品旅游线路', '6个|项目|获得…' (at most 16 chars)."""
-    right = text[end:end + 24]
-    if not NOUN_START.match(right):
+    if not NOUN_START.match(text, end):
         return ""
-    stop = NOUN_END.search(right)
-    return clean_metric(right[: stop.start() if stop else len(right)][:16])
+    stop = NOUN_END.search(text, end, end + 24)
+    return clean_metric(text[end:min(stop.start() if stop else end + 24, end + 16)])
 
 
 def pair_respectively(text: str, figures: list[FigureSpan], clause_start: ClauseStart,
