@@ -29,7 +29,7 @@ PAIRS = {
 # single characters, digits and punctuation: random characters alone would rarely spell a cue
 RUNS = sorted({run for pattern, candidates in PAIRS.values() for source in (pattern.pattern, candidates.pattern)
                for run in re.findall(r"[\u4e00-\u9fff“”]+", source)})
-TOKENS = sorted(set(RUNS) | {char for run in RUNS for char in run} | set("0123456789,。;\n 国市的"))
+TOKENS = sorted(set(RUNS) | {char for run in RUNS for char in run} | set("0123456789,。;\n 国市的、"))
 TEXT = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 
 

@@ -33,8 +33,10 @@ _UNIT_ALTERNATION = "|".join(
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # "87.7亿元", "92.56万亩", "1400万人次", "4.5-5%", "4.5%—5%", "6%至6.5%", "100余场", "45万人以上",
 # "0.8个百分点", "1.37万亿斤", "33.8亿美元", "60%以上"
+# (The first digit is consumed before the look-behind "not after a digit, '.' or letter" is checked:
+# a pattern that opens with a digit lets the regex engine skip ahead to digits in C.)
 ARABIC_FIGURE = re.compile(
-    rf"(?=\d)(?<![\d.A-Za-z])(?P<num>{NUMBER})"
+    r"(?P<num>\d(?<![\d.A-Za-z]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
     rf"(?:(?P<mult1>万亿|亿|万)?(?P<unit1>%|‰|个百分点|元|美元|吨|亩|人)?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
     rf"(?P<approx>余|多)?(?P<mult>万亿|千万|百万|亿|万|千)?"
     rf"(?:(?P<unit>{_UNIT_ALTERNATION})|(?P<bare>(?<=[万亿])))"
@@ -50,8 +52,9 @@ CHINESE_FIGURE = re.compile(
 # Where CHINESE_FIGURE can start (a superset the regex engine skips ahead to; see finditer_fast)
 CHINESE_CANDIDATES = re.compile(r"[二两三四五六七八九十百千][一二三四五六七八九十百千余多]{0,3}[个条项家户名座场批所类件支种位亿万]")
 # "翻一番", "翻两番", "两位数增长"
-IDIOM = re.compile(r"翻(?P<times>一|两|三)番|(?P<two_digit>两位数)(?:的)?增长")
-IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: skip the regex
+# (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
+IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长")
+IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: no need to run the regex
 QUALIFIERS_BEFORE = ("不低于", "不少于", "不超过", "不高于", "将近", "接近", "超过", "突破", "大约",
                      "高于", "低于", "近", "超", "约", "逾")
 QUALIFIER_LAST_CHARS = frozenset(q[-1] for q in QUALIFIERS_BEFORE)
@@ -124,15 +127,16 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     []
     """
     protected = find_protected_spans(sentence)
-    figures = list(_arabic(sentence))
+    figures = _arabic(sentence)
     if protected:
         figures = _drop_overlapping(figures, protected)
     taken = [(f.start, f.end) for f in figures]
+    idioms = []
     if any(marker in sentence for marker in IDIOM_MARKERS):
         idioms = _drop_overlapping(list(_idioms(sentence)), taken)
-        if idioms:
-            figures = sorted(figures + idioms, key=_start)
-            taken = [(f.start, f.end) for f in figures]
+    if idioms:
+        figures = sorted(figures + idioms, key=_start)
+        taken = [(f.start, f.end) for f in figures]
     chinese = _drop_overlapping(_drop_overlapping(list(_chinese(sentence)), protected), taken)
     if not chinese:
         return figures
@@ -146,34 +150,41 @@ def _start(figure: FigureSpan) -> int:
     return figure.start
 
 
-def _arabic(sentence: str):
+def _arabic(sentence: str) -> list[FigureSpan]:
+    found = []
+    n = len(sentence)
     for m in ARABIC_FIGURE.finditer(sentence):
         start, end = m.span()
-        if start and sentence[start - 1] in ORDINAL_LAST_CHARS and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
-            continue
         num, mult1, unit1, _, num2, approx, mult, unit, _, post = m.groups()
-        if unit1 and unit and unit1 != unit:
+        if unit is None:
+            if unit1 is None and not mult:
+                continue
+            unit = unit1
+        elif unit1 and unit1 != unit:
             continue  # "5%至10亿元" is not a range
-        unit = unit or unit1
-        if unit is None and not mult:
+        before = sentence[start - 1] if start else ""
+        if before in ORDINAL_LAST_CHARS and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
             continue
         multiplier = MULTIPLIERS[mult] if mult else 1
         value = _scale(num, MULTIPLIERS[mult1] if mult1 else multiplier)
-        high = _scale(num2, multiplier) if num2 else None
-        if high is not None and high < value:  # "2-3" fine; "5-2" is not a range
-            continue
-        is_threshold = post == "以上" and end < len(sentence) and THRESHOLD_AFTER.match(sentence[end]) is not None
-        qualifier_before = None
-        if start and sentence[start - 1] in QUALIFIER_LAST_CHARS:
-            qualifier_before = _qualifier_before(sentence, start)
-            if qualifier_before:
-                start -= len(qualifier_before)
-        qualifier = qualifier_before or (None if is_threshold else post) or approx
+        high = None
+        if num2:
+            high = _scale(num2, multiplier)
+            if high < value:  # "2-3" fine; "5-2" is not a range
+                continue
+        is_threshold = post == "以上" and end < n and THRESHOLD_AFTER.match(sentence, end) is not None
+        qualifier = None
+        if before in QUALIFIER_LAST_CHARS:
+            qualifier = _qualifier_before(sentence, start)
+            if qualifier:
+                start -= len(qualifier)
+        qualifier = qualifier or (None if is_threshold else post) or approx
         if qualifier == "多":
             qualifier = "余"
-        yield _new_figure(FigureSpan, (start, end, sentence[start:end], value, high,
-                                       BASE_UNIT.get(unit, unit) if unit else None, qualifier,
-                                       bool(approx) or qualifier in APPROXIMATE, is_threshold, None))
+        found.append(_new_figure(FigureSpan, (start, end, sentence[start:end], value, high,
+                                              BASE_UNIT.get(unit, unit), qualifier,
+                                              bool(approx) or qualifier in APPROXIMATE, is_threshold, None)))
+    return found
 
 
 def _chinese(sentence: str):

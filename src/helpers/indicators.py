@@ -58,6 +58,8 @@ QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
+# The same after a line break: a pattern that opens with a literal is found by a fast C search
+HEADING_AFTER_BREAK = re.compile(r"\n[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
 
 
 @dataclass
@@ -85,7 +87,9 @@ class _DocumentScan:
         self.cue_positions = [c[0] for c in self.cues]
         self.periods = find_period_phrases(text)
         self.period_positions = [p for p, _ in self.periods]
-        self.sections = [_read_section(m) for m in HEADING_LINE.finditer(text)]
+        first = HEADING_LINE.match(text)
+        self.sections = ([_read_section(first, first.start())] if first else []) + [
+            _read_section(m, m.start() + 1) for m in HEADING_AFTER_BREAK.finditer(text)]
         self.section_starts = [section.start for section in self.sections]
         self._open_kind: dict[int, tuple | None] = {}
         self._paragraph: dict[int, tuple] = {}
@@ -159,12 +163,12 @@ class _DocumentScan:
         return self._opening_period[s]
 
 
-def _read_section(match: re.Match) -> _Section:
+def _read_section(match: re.Match, start: int) -> _Section:
     title = match.group("title")
     kind = "target" if SECTION_TARGET.search(title) else "actual" if SECTION_ACTUAL.search(title) else None
     years = [int(y) for y in YEAR.findall(title)]
     plan = PLAN_NAME.search(title)
-    return _Section(match.start(), kind, max(years) if years else None, plan.group() if plan else None)
+    return _Section(start, kind, max(years) if years else None, plan.group() if plan else None)
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -208,13 +212,20 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
         periods = scan.periods_between(sentence_start, sentence_end)
         carried_kind = scan.open_kind(s) or paragraph_kind
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
+        # With no period phrase and no 年均 in reach, every figure of the sentence shares one period
+        shared_period = None
+        if not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0:
+            shared_period = _decide_period(text, inside[0], periods, scan, s, section, year, published)
+        # With no cue in the sentence, the kind comes from the paragraph or the section
+        sentence_kind = None if cues else (carried_kind or ((section.kind, "section") if section and section.kind
+                                                            else ("actual", None)))
         previous = None
         for figure, metric in zip(inside, metrics):
-            kind, cue = _decide_kind(figure, cues, carried_kind, section, published)
+            kind, cue = sentence_kind or _decide_kind(figure, cues, carried_kind, section, published)
             if figure.unit in COUNT_UNITS and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue = "actual", "structure"
-            period = _decide_period(text, figure, periods, scan, s, section, year, published)
+            period = shared_period or _decide_period(text, figure, periods, scan, s, section, year, published)
             direction = figure.direction
             if direction is None:
                 verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)

@@ -139,11 +139,10 @@ def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseSta
             if previous_threshold is not None and previous_end == start:
                 words = previous_threshold.quote + words
             metric = clean_metric(words)
-            following = find_noun_after(text, figure.end)
             if figure.is_threshold:
-                metric = figure.quote + following
-            elif following and (not metric or figure.unit in COUNT_UNITS or parse_indicator(metric) is None):
-                metric = following
+                metric = figure.quote + find_noun_after(text, figure.end)
+            elif not metric or figure.unit in COUNT_UNITS or parse_indicator(metric) is None:
+                metric = find_noun_after(text, figure.end) or metric  # the noun it counts, if any
             if not metric and previous_metric:
                 metric = previous_metric
         metrics.append(metric or None)
