@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
@@ -235,17 +236,26 @@ def find_protected_spans(text: str) -> list[tuple[int, int]]:
 def _drop_overlapping(figures: list[FigureSpan], spans: list[tuple[int, int]]) -> list[FigureSpan]:
     """The figures that overlap none of the spans.
 
-    Figures come in order (regex matches do: their starts and ends both increase). For each span,
-    the figures it overlaps — those ending after it starts and starting before it ends — are a run
-    found by two binary searches.
+    Figures come in order (regex matches do: their starts and ends both increase); spans are
+    sorted by start. For each span, the figures it overlaps — those ending after it starts and
+    starting before it ends — are a run found by two binary searches; when figures are fewer than
+    spans, each figure is looked up instead.
 
     >>> spans = [(0, 5), (3, 4), (20, 30)]
-    >>> [f.start for f in _drop_overlapping([FigureSpan(s, s + 2, "", 1.0, None, None, None, False, False)
-    ...                                       for s in (4, 6, 12, 19, 29, 30)], spans)]
+    >>> def figures(*starts):
+    ...     return [FigureSpan(s, s + 2, "", 1.0, None, None, None, False, False) for s in starts]
+    >>> [f.start for f in _drop_overlapping(figures(4, 6, 12, 19, 29, 30), spans)]
     [6, 12, 30]
+    >>> [f.start for f in _drop_overlapping(figures(4, 12), spans)], _drop_overlapping(figures(19), spans)
+    ([12], [])
     """
     if not spans or not figures:
         return figures
+    if len(figures) < len(spans):  # few figures: look each one up among the spans instead
+        span_starts = [a for a, _ in spans]
+        reach = list(accumulate((b for _, b in spans), max))  # furthest end of spans[:i + 1]
+        return [f for f in figures
+                if (i := bisect_left(span_starts, f.end) - 1) < 0 or reach[i] <= f.start]
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
     dropped: set[int] = set()

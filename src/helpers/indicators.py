@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,8 +47,11 @@ YEAR = re.compile(r"20\d{2}")
 PLAN_NAME = re.compile("|".join(PLAN_SPANS))
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
-DIRECTION = re.compile(r"(?:(?P<down>下降|减少|降低|回落|下滑|缩减)|(?P<up>增长|增加|提高|提升|上升|上涨|增速|涨幅|翻))"
-                       r"[^,;。]{0,2}$")
+DOWN_VERBS = ("下降", "减少", "降低", "回落", "下滑", "缩减")
+UP_VERBS = ("增长", "增加", "提高", "提升", "上升", "上涨", "增速", "涨幅", "翻")
+DIRECTION_OF = {**{verb: "down" for verb in DOWN_VERBS}, **{verb: "up" for verb in UP_VERBS}}
+# (one group of literals first, so the engine skips ahead to a verb's first character)
+DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。]{0,2}$")
 OPENING_WINDOW = 8
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
@@ -57,6 +61,7 @@ STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
+HEADING_NUMERALS = "一二三四五六七八九十"
 HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
 # The same after a line break: a pattern that opens with a literal is found by a fast C search
 HEADING_AFTER_BREAK = re.compile(r"\n[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
@@ -91,6 +96,8 @@ class _DocumentScan:
         self.sections = ([_read_section(first, first.start())] if first else []) + [
             _read_section(m, m.start() + 1) for m in HEADING_AFTER_BREAK.finditer(text)]
         self.section_starts = [section.start for section in self.sections]
+        self.cues_in = self._by_sentence(self.cues)
+        self.periods_in = self._by_sentence(self.periods)
         self._open_kind: dict[int, tuple | None] = {}
         self._paragraph: dict[int, tuple] = {}
         self._opening_period: dict[int, re.Match | None] = {}
@@ -106,6 +113,16 @@ class _DocumentScan:
             found = self._periods[key] = Period(match.group().translate(QUOTE_MARKS), start, end,
                                                 is_average, source)
         return found
+
+    def _by_sentence(self, items: list[tuple]) -> dict[int, list[tuple]]:
+        """{sentence number: the items (position first) that lie inside that sentence}."""
+        grouped: dict[int, list[tuple]] = {}
+        starts, texts = self.starts, self.sentences.texts
+        for item in items:
+            s = bisect.bisect_right(starts, item[0]) - 1
+            if s >= 0 and item[0] < starts[s] + len(texts[s]):
+                grouped.setdefault(s, []).append(item)
+        return grouped
 
     def section_at(self, position: int) -> _Section | None:
         i = bisect.bisect_right(self.section_starts, position) - 1
@@ -152,15 +169,21 @@ class _DocumentScan:
 
     def opening_period(self, s: int) -> re.Match | None:
         """The latest period phrase that opens a sentence of this paragraph up to sentence ``s``."""
-        if s not in self._opening_period:
-            found = self.periods_between(self.starts[s], self.starts[s] + OPENING_WINDOW)
-            if found:
-                self._opening_period[s] = found[-1][1]
-            elif s > self.paragraph(s)[0]:
-                self._opening_period[s] = self.opening_period(s - 1)
-            else:
-                self._opening_period[s] = None
-        return self._opening_period[s]
+        if s in self._opening_period:
+            return self._opening_period[s]
+        start, text = self.starts[s], self.sentences.texts[s]
+        if len(text) >= OPENING_WINDOW:
+            found = [p for p in self.periods_in.get(s, ()) if p[0] < start + OPENING_WINDOW]
+        else:  # the window reaches into the next sentence
+            found = self.periods_between(start, start + OPENING_WINDOW)
+        if found:
+            opening = found[-1][1]
+        elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
+            opening = self.opening_period(s - 1)
+        else:
+            opening = None
+        self._opening_period[s] = opening
+        return opening
 
 
 def _read_section(match: re.Match, start: int) -> _Section:
@@ -176,7 +199,7 @@ def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) ->
     return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
-def extract_indicators(document: dict, sentences) -> dict[str, list]:
+def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
     """Columns of indicator records for one document (``document["text"]`` and its sentences).
 
     >>> text = "一、2023年工作回顾\\n预计,全市地区生产总值增长2%,城乡居民人均可支配收入分别增长5%和8%。"
@@ -200,16 +223,16 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
         sentence_start = scan.starts[s]
         sentence_text = sentences.texts[s]
         sentence_end = sentence_start + len(sentence_text)
-        if HEADING_LINE.match(sentence_text):
+        if sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text):
             continue
-        section = scan.section_at(sentence_start)
+        section = scan.section_at(sentence_start) if scan.sections else None
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
         place = places.get(place_code) if place_code else None
         place_name = place.name if place else document.get("place")
         year = (section.year if section else None) or doc_year
-        cues = scan.cues_between(sentence_start, sentence_end)
-        periods = scan.periods_between(sentence_start, sentence_end)
+        cues = scan.cues_in.get(s, ())
+        periods = scan.periods_in.get(s, ())
         carried_kind = scan.open_kind(s) or paragraph_kind
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
         # With no period phrase and no 年均 in reach, every figure of the sentence shares one period
@@ -229,7 +252,7 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
             direction = figure.direction
             if direction is None:
                 verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)
-                direction = verb.lastgroup if verb else None
+                direction = DIRECTION_OF[verb.group("verb")] if verb else None
             if direction is None and previous and PAIRED.fullmatch(text, previous[0].end, figure.start):
                 direction = previous[1]  # "分别增长5%和8%": the 8% grew too
             rows.append((
@@ -241,7 +264,7 @@ def extract_indicators(document: dict, sentences) -> dict[str, list]:
             previous = (figure, direction)
     if not rows:
         return {name: [] for name in INDICATOR_COLUMNS}
-    return {name: list(values) for name, values in zip(INDICATOR_COLUMNS, zip(*rows))}
+    return dict(zip(INDICATOR_COLUMNS, zip(*rows)))  # columns as tuples
 
 
 INDICATOR_COLUMNS = (
@@ -267,9 +290,17 @@ def _group_by_sentence(figures: list[FigureSpan], starts, texts):
         yield s, group
 
 
+@lru_cache(maxsize=1)
+def _place_initials() -> frozenset[str]:
+    """The first characters of every place name: most sentences start with none of them."""
+    return frozenset(name[0] for name in load_gazetteer().codes_by_name)
+
+
 def _sentence_place(text: str) -> str | None:
     """A county, district or city named as the subject at the start of a sentence: '辽阳县锚定…'."""
     gazetteer = load_gazetteer()
+    if not text or text[0] not in _place_initials():
+        return None
     match = gazetteer.pattern.match(text)
     if not match:
         return None
