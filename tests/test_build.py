@@ -130,3 +130,21 @@ def test_cli_exit_status_with_quarantined_files(tmp_path, capsys):
     assert main(["build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet"]) == 0
     assert "quarantined empty.txt: empty file" in capsys.readouterr().out
     assert main(["build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet", "--strict"]) == 1
+
+
+def test_a_build_process_converts_tables_without_importing_pandas():
+    # pyarrow imports pandas (0.4 s) to check whether a list is a pandas object; a build process
+    # never needs it. In a fresh interpreter: tables build without pandas, and to_pandas() still works.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from helpers import tables\n"
+        "tables.stop_pyarrow_importing_pandas()\n"
+        "table = tables.build_table('documents', {'doc_id': ['a', 'b']})\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+        "frame = table.to_pandas()\n"
+        "assert list(frame['doc_id']) == ['a', 'b']\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)

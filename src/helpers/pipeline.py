@@ -33,6 +33,7 @@ def process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) -
     The stages allocate millions of short-lived objects without reference cycles; reference counting
     frees them, and the collector's scans only cost time. It runs again after the batch.
     """
+    tables.stop_pyarrow_importing_pandas()
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 KERNEL_NAME = "liaoning-workbench"
@@ -117,13 +118,19 @@ def _original_cell_number(executed: Path, index: int) -> int:
 def write_html(notebook_path: Path, html_path: Path) -> None:
     """Export an executed notebook as self-contained HTML with the code hidden."""
     import nbformat
-    from nbconvert import HTMLExporter
 
     node = nbformat.read(str(notebook_path), as_version=4)
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(node, resources={"metadata": {"name": find_title(node)}})
+    body, _ = _html_exporter().from_notebook_node(node, resources={"metadata": {"name": find_title(node)}})
     html_path.write_text(CDN_SCRIPT.sub("", body), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _html_exporter():
+    """One exporter for every report of a run: its templates load once."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
 
 
 def find_title(node) -> str:

@@ -7,7 +7,10 @@ same folder and renamed over the old one, so an interrupted build leaves the pre
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import types
+import warnings
 from pathlib import Path
 
 import pyarrow as pa
@@ -56,6 +59,28 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("reason", pa.string()),
     ]),
 }
+
+
+def stop_pyarrow_importing_pandas() -> None:
+    """Keep pyarrow from importing pandas (0.4 s per process) just to convert Python lists.
+
+    Before converting a list, pyarrow asks whether it is a pandas object, importing pandas the
+    first time to find out. A build hands it only lists, so a process that has not imported pandas
+    shows pyarrow a stand-in too old to use during that first check: pyarrow then skips the check
+    for good, while ``to_pandas()`` still imports the real pandas when asked. In a process that
+    already has pandas this does nothing.
+    """
+    if "pandas" in sys.modules:
+        return
+    stand_in = types.ModuleType("pandas")
+    stand_in.__version__ = "0"  # below what pyarrow supports: it records "no pandas" and moves on
+    sys.modules["pandas"] = stand_in
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "pyarrow requires pandas 2.2.2 or above"
+            pa.array([0])
+    finally:
+        del sys.modules["pandas"]
 
 
 def build_table(name: str, columns: dict[str, list] | list[dict]) -> pa.Table:
