@@ -120,6 +120,7 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
 
     from helpers import tables
 
+    tables.stop_pyarrow_importing_pandas()  # this process only writes tables it receives
     catalog = read_catalog(raw_dir)
     cache_dir = processed_dir / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
