@@ -56,15 +56,16 @@ OPENING_WINDOW = 8
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
 CUE_OPENING_WINDOW = 16
-# Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务" (matched right after the figure)
+# Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
+# (matched right after the figure)
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_NUMERALS = "一二三四五六七八九十"
-HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
+HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
 # The same after a line break: a pattern that opens with a literal is found by a fast C search
-HEADING_AFTER_BREAK = re.compile(r"\n[一二三四五六七八九十]+、(?P<title>.{2,40})$", re.M)
+HEADING_AFTER_BREAK = re.compile(rf"\n[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
 
 
 @dataclass
