@@ -38,8 +38,8 @@ def main() -> None:
     import papermill
     from nbformat.v4 import new_code_cell, new_notebook
 
-    from helpers.report import (KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks, run_notebook,
-                                write_html)
+    from helpers.report import (KERNEL_ARGUMENTS, KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks,
+                                run_notebook, write_html)
 
     kernel = ensure_kernel()
     processed = str(ROOT / "data" / "processed")
@@ -53,7 +53,7 @@ def main() -> None:
         for _ in range(args.repeat):
             started = time.perf_counter()
             papermill.execute_notebook(str(empty), str(scratch / "empty-out.ipynb"), parameters={"place": "all"},
-                                       kernel_name=kernel, progress_bar=False)
+                                       kernel_name=kernel, progress_bar=False, extra_arguments=KERNEL_ARGUMENTS)
             baseline.append(time.perf_counter() - started)
         base = statistics.median(baseline)
         started = time.perf_counter()

@@ -23,6 +23,9 @@ from pathlib import Path
 
 KERNEL_NAME = "liaoning-workbench"
 KERNEL_DISPLAY = "Liaoning workbench"
+# The batch kernel logs errors only: ipykernel warns on every start that its local TCP sockets are
+# unencrypted, 25 times in one `make reports`. (Warnings raised by a notebook's code still show in it.)
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
 # nbconvert's lab template loads require.js and MathJax from a CDN; reports must open offline
@@ -96,6 +99,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict, kernel: str) ->
             str(notebook), str(output), parameters=parameters, kernel_name=kernel,
             progress_bar=False, cwd=str(notebook.parent), start_timeout=120,
             request_save_on_cell_execute=False,  # one write at the end (or at the failure), not one per cell
+            extra_arguments=KERNEL_ARGUMENTS,
         )
     except PapermillExecutionError as error:
         raise NotebookFailure(notebook.name, _original_cell_number(output, error.cell_index),
