@@ -53,7 +53,19 @@ def _figures(sentence):
     ("全年旅游收入翻一番", [("翻一番", 100, None, "%", None, False)]),
     ("连续3年两位数增长", [("两位数增长", 10, None, "%", "以上", False)]),
     # full-width digits are normalized before extraction; a stray space is too
-    ("计划实施600个项目", [("600个", 600, None, "个", None, False)]),
+    ("计划实施600个项目", [("600个", 600, None, "个", None, False)]),    # Yichun 2022 bulletin: passenger- and ton-kilometres are units of their own, not 人 or 吨
+    ("旅客周转量57691万人公里,货物周转量1468.83亿吨公里", [("57691万人公里", 5.7691e8, None, "人公里", None, False),
+                                              ("1468.83亿吨公里", 1.46883e11, None, "吨公里", None, False)]),
+    # Yichun: air quality, weather, medals, scores and accidents
+    ("PM2.5浓度29微克/立方米,一氧化碳1.2毫克/立方米", [("29微克/立方米", 29, None, "微克/立方米", None, False),
+                                            ("1.2毫克/立方米", 1.2, None, "毫克/立方米", None, False)]),
+    ("全年平均气温18.8℃,总降水量为1667.7毫米", [("18.8℃", 18.8, None, "℃", None, False),
+                                     ("1667.7毫米", 1667.7, None, "毫米", None, False)]),
+    ("金牌133枚,团体总分4619分,生产安全事故31起", [("133枚", 133, None, "枚", None, False),
+                                        ("4619分", 4619, None, "分", None, False),
+                                        ("31起", 31, None, "起", None, False)]),
+    # 分 followed by a word is not a score: 12名 is the figure, 分别 a word
+    ("12名同志分别获评", [("12名", 12, None, "名", None, False)]),
 ])
 def test_find_figures(sentence, expected):
     assert _figures(sentence) == [tuple(e) for e in expected]
