@@ -64,6 +64,18 @@ def _figures(sentence):
     ("金牌133枚,团体总分4619分,生产安全事故31起", [("133枚", 133, None, "枚", None, False),
                                         ("4619分", 4619, None, "分", None, False),
                                         ("31起", 31, None, "起", None, False)]),
+    # Yichun: 超 … 的 + a kind of unit, or a count, names a class of parks like 500万元以上项目
+    ("营业收入超200亿元的园区9个,超300亿元的8个", [("超200亿元", 2e10, None, "元", None, True),
+                                        ("9个", 9, None, "个", None, False),
+                                        ("超300亿元", 3e10, None, "元", None, True),
+                                        ("8个", 8, None, "个", None, False)]),
+    # … but 超 before a result stays a qualifier: 2026 report
+    ("总投资超260亿元。实现超过5%的增长", [("超260亿元", 2.6e10, None, "元", "超", False),
+                                ("超过5%", 5, None, "%", "超过", False)]),
+    # 2026 report: trains and pairs of sister cities; 列入 and 对接 are words
+    ("中欧班列开行924列,国际友城达到96对", [("924列", 924, None, "列", None, False),
+                                  ("96对", 96, None, "对", None, False)]),
+    ("3个项目列入省重点,2023年对接企业", [("3个", 3, None, "个", None, False)]),
     # 分 followed by a word is not a score: 12名 is the figure, 分别 a word
     ("12名同志分别获评", [("12名", 12, None, "名", None, False)]),
 ])

@@ -149,3 +149,36 @@ def test_a_sentence_of_100000_characters_is_handled():
     document = {"doc_id": "x", "text": body, "published_date": None, "place": None, "place_code": None}
     rows = extract_indicators(document, split_sentences(body))
     assert len(rows["quote"]) > 7000
+
+
+def _metrics_of(text):
+    document = {"doc_id": "x", "text": text, "published_date": None, "place": None, "place_code": None}
+    rows = extract_indicators(document, split_sentences(text))
+    return list(zip(rows["quote"], rows["metric"], rows["indicator"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Yichun 2022 bulletin (not used while the extractor was written). A second 分别 with no
+    # subject of its own repeats the first one's subjects
+    ("营业收入和利润总额分别完成4672.8亿元和512.4亿元,分别增长9.6%和29.1%。",
+     [("4672.8亿元", "营业收入", None), ("512.4亿元", "利润总额", None),
+      ("9.6%", "营业收入", None), ("29.1%", "利润总额", None)]),
+    # a 、 inside parentheses lists the members, not the metrics; the parenthesis does not hide
+    # the indicator (GDP)
+    ("电信业务(含移动、联通、电信三家)总量36.94亿元。全年实现地区生产总值(GDP)3473.12亿元。",
+     [("三家", "电信", None), ("36.94亿元", "电信业务(含移动、联通、电信三家)总量", None),
+      ("3473.12亿元", "地区生产总值(GDP)", "gdp")]),
+    # the 和 between the last two figures of a list names nothing: the metric carries over
+    ("三次产业对GDP增长的贡献率分别为8.3%、53.9%和37.9%。",
+     [("8.3%", "三次产业对GDP增长的贡献率", None), ("53.9%", "三次产业对GDP增长的贡献率", None),
+      ("37.9%", "三次产业对GDP增长的贡献率", None)]),
+    # comparisons and 增收 are not metrics: the metric of the figure before carries over
+    ("年末金融机构本外币各项存款余额4937.31亿元,比年初增加513.67亿元。一般公共预算收入277.48亿元,增收23.25亿元,"
+     "同口径增长10.5%。",
+     [("4937.31亿元", "年末金融机构本外币各项存款余额", None), ("513.67亿元", "年末金融机构本外币各项存款余额", None),
+      ("277.48亿元", "一般公共预算收入", "public_budget_revenue"),
+      ("23.25亿元", "一般公共预算收入", "public_budget_revenue"),
+      ("10.5%", "一般公共预算收入", "public_budget_revenue")]),
+])
+def test_metrics_of_an_unseen_bulletin(text, expected):
+    assert _metrics_of(text) == expected

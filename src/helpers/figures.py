@@ -25,13 +25,15 @@ UNITS = sorted([
     "千米", "毫米", "厘米", "米", "微克/立方米", "毫克/立方米", "℃", "摄氏度", "人公里", "人次", "车次",
     "架次", "人", "户", "家", "个工作日", "工作日", "个", "项", "名", "场", "次", "起", "条", "所", "座",
     "辆", "台", "套", "批", "件", "种", "倍", "天", "小时", "分钟", "分", "处", "间", "张", "部", "架", "艘",
-    "株", "头", "只", "棵", "位", "支", "例", "篇", "类", "床", "宗", "份", "枚", "片",
+    "株", "头", "只", "棵", "位", "支", "例", "篇", "类", "床", "宗", "份", "枚", "片", "列", "对",
 ], key=len, reverse=True)
 BASE_UNIT = {"个百分点": "百分点", "个千分点": "千分点"}
 # Units that only count when nothing suggests a rank, a duration or an ordinal after them
-# (分 is a score, "团体总分4619分", unless a word goes on: 分之, 分别, 分局, 分批…)
+# (分 is a score, "团体总分4619分", unless a word goes on: 分之, 分别, 分局, 分批…; 列 counts trains,
+# "中欧班列开行924列", but not in 列入; 对 counts pairs, "国际友城达到96对", but not in 对接, 对外…)
 UNIT_NOT_BEFORE = {"个": "(?!月|别)", "分": "(?!之|别|局|会|行|院|校|批|期|段|级|布|配|享|析|解|类|钟)",
-                   "米": "(?!粉|面|饭|酒)"}
+                   "米": "(?!粉|面|饭|酒)", "列": "(?!入|为|出|举|席|表)",
+                   "对": "(?!比|接|外|标|于|口|象|策|话|待|照|应|此|全|其|我|内|华|方|称|等)"}
 _UNIT_ALTERNATION = "|".join(re.escape(u) + UNIT_NOT_BEFORE.get(u, "") for u in UNITS)
 
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -68,6 +70,8 @@ ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
 # "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
 THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
+# "营业收入超200亿元的园区9个, 超300亿元的8个": 超 … 的 and a kind of unit, or a count, names a class too
+THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区|项目|单位|工程|平台|集群|景区|乡镇|村|户|商户)|\d)")
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
 OPENING = "“《「『"
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
@@ -182,6 +186,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             qualifier = _qualifier_before(sentence, start)
             if qualifier:
                 start -= len(qualifier)
+                if qualifier in ("超", "超过") and THRESHOLD_CLASS_AFTER.match(sentence, end):
+                    is_threshold, qualifier = True, None
         qualifier = qualifier or (None if is_threshold else post) or approx
         if qualifier == "多":
             qualifier = "余"

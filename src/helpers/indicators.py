@@ -47,8 +47,8 @@ YEAR = re.compile(r"20\d{2}")
 PLAN_NAME = re.compile("|".join(PLAN_SPANS))
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
-DOWN_VERBS = ("下降", "减少", "降低", "回落", "下滑", "缩减")
-UP_VERBS = ("增长", "增加", "提高", "提升", "上升", "上涨", "增速", "涨幅", "翻")
+DOWN_VERBS = ("下降", "减少", "降低", "回落", "下滑", "缩减", "减收", "减支")
+UP_VERBS = ("增长", "增加", "提高", "提升", "上升", "上涨", "增速", "涨幅", "翻", "增收", "增支")
 DIRECTION_OF = {**{verb: "down" for verb in DOWN_VERBS}, **{verb: "up" for verb in UP_VERBS}}
 # (one group of literals first, so the engine skips ahead to a verb's first character)
 DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。]{0,2}$")

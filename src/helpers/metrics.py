@@ -31,10 +31,12 @@ LEADING_NOISE = re.compile(
     r"|谋划|推进|推动|发放|兑现|协调|保障|争取|组建|成立|入选|认定|扶持|改造升级|发展|设置了?|提出|计划|力争|发生"
     r"|确保|预期|滚动实施|强力推进|正式签约|新争取|新引进|到20\d{2}年(?:末|底)?|20\d{2}年|“十[三四五]五”期间"
     r"|十[三四五]五期间|有|其中|组建|连续\d+年|市级|县级|省级(?=[\u4e00-\u9fff]{4}))[,、]?)+")
-# Verbs and qualifiers at the end of the words before a figure: "同比增长", "达到", "较2022年提高"
+# Verbs and qualifiers at the end of the words before a figure: "同比增长", "达到", "较2022年提高",
+# and from statistical bulletins "比年初增加", "同口径增长", "增收", "偏高"
 TRAILING_NOISE = re.compile(
-    r"(?:(?:同比|比上年|较上年|较20\d{2}年|比20\d{2}年|年均)?(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑"
-    r"|涨幅|达到|达|完成|实现|为|是|突破|超过|超|近|约|共|累计|总计|合计|保持|稳定在|控制在|分别|拟按|按|拟|均"
+    r"(?:(?:同比|比上年|较上年|较20\d{2}年|比20\d{2}年|年均|比年初|较年初|比上年末|较上年末|同口径)?"
+    r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑|增收|增支|减收|减支"
+    r"|涨幅|偏高|偏低|偏多|偏少|达到|达|完成|实现|为|是|突破|超过|超|近|约|共|累计|总计|合计|保持|稳定在|控制在|分别|拟按|按|拟|均"
     r"|提高到|提高至|降低到|降至|升至)|的|了)+$")
 # What joins the figures of a pair: "5%和8%", "111.6万吨、85.9万吨", "4.3%、5.3%"
 QUOTE_MARKS = str.maketrans("", "", "“”\"‘’")
@@ -42,6 +44,10 @@ QUOTE_MARKS = str.maketrans("", "", "“”\"‘’")
 SHARE_WORDS = re.compile(r"占|比重|占比|比例")
 # Words that may follow an indicator's name: "规上工业增加值增速", "城镇新增就业人数"
 TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|总额|总量|规模|数量|人数|实际|平均|年均|同比|合计|累计)+")
+# Words that only join two figures
+CONNECTORS = frozenset({"和", "及", "与", "以及", "或", "、"})
+# A parenthesis inside a metric: "地区生产总值(GDP)", "居民消费价格(CPI)"
+PARENTHESIS = re.compile(r"\([^()]*\)")
 # A count written number-first: "十条精品旅游线路", "6个项目获得省科技进步奖", "72户企业获评…"
 COUNT_UNITS = frozenset("个条项家户名座场批所类件支种位辆台套部处间枚片起")
 # Where the noun after a number-first count ends: "项目|获得省科技进步奖", "新建项目|相继开工"
@@ -84,10 +90,14 @@ def parse_indicator(metric: str | None) -> str | None:
     ('industrial_value_added', 'energy_intensity', None)
     >>> parse_indicator("高新技术产业增加值占地区生产总值比重"), parse_indicator("城镇调查失业率平")
     (None, 'unemployment_rate')
+    >>> parse_indicator("地区生产总值(GDP)")  # a parenthesis does not hide the head noun
+    'gdp'
     """
     if not metric:
         return None
     plain = metric.translate(QUOTE_MARKS)
+    if "(" in plain:
+        plain = PARENTHESIS.sub("", plain)
     vocabulary = load_indicator_vocabulary()
     matches = list(vocabulary.pattern.finditer(plain))
     if not matches:
@@ -103,7 +113,14 @@ def parse_indicator(metric: str | None) -> str | None:
 
 @lru_cache(maxsize=65536)
 def clean_metric(words: str) -> str:
+    """The words before a figure without the verbs, adverbs and scope words around the metric.
+
+    >>> clean_metric("初步核算,全年实现地区生产总值"), clean_metric("(其中执业医师")
+    ('地区生产总值', '执业医师')
+    """
     words = words.strip()
+    if words.startswith("(") and ")" not in words:  # "医师11835人(其中执业医师9919人)"
+        words = words[1:]
     for _ in range(3):
         stripped = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", words))
         if stripped == words:
@@ -115,9 +132,11 @@ def clean_metric(words: str) -> str:
     return words
 
 
-def _outside_quotes(text: str, start: int, end: int) -> bool:
-    """Are the quotation marks between ``start`` and ``end`` balanced (so a 、 there lists metrics)?"""
-    return text.count("“", start, end) == text.count("”", start, end)
+def _outside_brackets(text: str, start: int, end: int) -> bool:
+    """Are the quotation marks and parentheses between ``start`` and ``end`` balanced (so a 、 there
+    lists metrics, not the members of '电信业务(含移动、联通、电信三家)总量')?"""
+    return (text.count("“", start, end) == text.count("”", start, end)
+            and text.count("(", start, end) == text.count(")", start, end))
 
 
 def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseStart,
@@ -132,13 +151,20 @@ def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseSta
             metric = respectively[i]
         else:
             start = clause_start(figure.start, previous_end)
+            if text.count(")", start, figure.start) > text.count("(", start, figure.start):
+                # the previous figure sat in a parenthesis inside this metric: "电信业务(含…三家)总量"
+                opening = text.rfind("(", sentence_start, start)
+                if opening >= 0:
+                    start = clause_start(opening, sentence_start)
             comma = text.rfind(LIST_COMMA, start, figure.start)
-            if comma >= 0 and _outside_quotes(text, comma, figure.start):
+            if comma >= 0 and _outside_brackets(text, comma, figure.start):
                 start = comma + 1
             words = text[start:figure.start]
             if previous_threshold is not None and previous_end == start:
                 words = previous_threshold.quote + words
             metric = clean_metric(words)
+            if metric in CONNECTORS:  # "8.3%、53.9%和37.9%": the 和 names nothing
+                metric = ""
             if figure.is_threshold:
                 metric = figure.quote + find_noun_after(text, figure.end)
             elif not metric or figure.unit in COUNT_UNITS or parse_indicator(metric) is None:
@@ -169,20 +195,36 @@ def _starts_noun(text: str, position: int) -> bool:
 
 def pair_respectively(text: str, figures: list[FigureSpan], clause_start: ClauseStart,
                       sentence_start: int) -> dict[int, str]:
-    """{figure index: subject} for '…A、B分别增长x%和y%'."""
-    at = text.find(RESPECTIVELY, sentence_start, figures[-1].start)
-    if at < 0:
-        return {}
-    after = [i for i, f in enumerate(figures) if f.start > at]
-    if len(after) < 2:
-        return {}
-    subject = clean_metric(text[clause_start(at, sentence_start):at])
+    """{figure index: subject} for '…A、B分别增长x%和y%'.
+
+    Each 分别 pairs the figures after it (up to the next 分别) with the subjects before it; a 分别
+    with no subject of its own repeats the previous list: '营业收入和利润总额分别完成4672.8亿元和512.4亿元,
+    分别增长9.6%和29.1%' (Yichun 2022) gives both growth rates their subjects too.
+    """
+    pairs: dict[int, str] = {}
+    items: list[str] = []
+    end = figures[-1].start
+    at = text.find(RESPECTIVELY, sentence_start, end)
+    while at >= 0:
+        following = text.find(RESPECTIVELY, at + len(RESPECTIVELY), end)
+        stop = following if following >= 0 else end + 1
+        subject = clean_metric(text[clause_start(at, sentence_start):at])
+        if subject or not items:
+            items = _split_subjects(subject)
+        after = [i for i, f in enumerate(figures) if at < f.start < stop]
+        if len(items) >= 2 and len(after) >= 2:
+            pairs.update({i: items[n] for n, i in enumerate(after[: len(items)])})
+        at = following
+    return pairs
+
+
+def _split_subjects(subject: str) -> list[str]:
+    """'城镇、农村居民人均可支配收入' → both in full; '城乡居民…' → 城镇… and 农村…; else as listed."""
     items = [item for item in SUBJECT_SPLIT.split(subject) if item]
     if len(items) == 1 and items[0].startswith("城乡"):
         rest = items[0][2:]
         items = ["城镇" + rest, "农村" + rest]
     if len(items) < 2:
-        return {}
+        return []
     last = items[-1]
-    items = [item + last[len(item):] if len(last) > len(item) and len(item) <= 3 else item for item in items]
-    return {i: items[n] for n, i in enumerate(after[: len(items)])}
+    return [item + last[len(item):] if len(last) > len(item) and len(item) <= 3 else item for item in items]
