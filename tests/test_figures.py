@@ -72,6 +72,8 @@ def _figures(sentence):
     # … but 超 before a result stays a qualifier: 2026 report
     ("总投资超260亿元。实现超过5%的增长", [("超260亿元", 2.6e10, None, "元", "超", False),
                                 ("超过5%", 5, None, "%", "超过", False)]),
+    # 2026 report: a target restated, not a class of thing
+    ("城镇新增就业45万人以上的目标,体现了就业优先", [("45万人以上", 450000, None, "人", "以上", False)]),
     # 2026 report: trains and pairs of sister cities; 列入 and 对接 are words
     ("中欧班列开行924列,国际友城达到96对", [("924列", 924, None, "列", None, False),
                                   ("96对", 96, None, "对", None, False)]),

@@ -70,6 +70,8 @@ ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
 # "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
 THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
+# "城镇新增就业45万人以上的目标" (2026 report) restates a target: 以上 before 的目标 is no class
+GOAL_AFTER = re.compile(r"的?(?:目标|增长|增速|水平|任务|规模|速度|幅度|预期)")
 # "营业收入超200亿元的园区9个, 超300亿元的8个": 超 … 的 and a kind of unit, or a count, names a class too
 THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区|项目|单位|工程|平台|集群|景区|乡镇|村|户|商户)|\d)")
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
@@ -180,7 +182,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             high = _scale(num2, multiplier)
             if high < value:  # "2-3" fine; "5-2" is not a range
                 continue
-        is_threshold = post == "以上" and end < n and THRESHOLD_AFTER.match(sentence, end) is not None
+        is_threshold = (post == "以上" and end < n and THRESHOLD_AFTER.match(sentence, end) is not None
+                        and not GOAL_AFTER.match(sentence, end))
         qualifier = None
         if before in QUALIFIER_LAST_CHARS:
             qualifier = _qualifier_before(sentence, start)

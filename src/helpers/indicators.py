@@ -27,11 +27,12 @@ KINDS = ("actual", "forecast", "target", "plan")
 # "预计全年完成工业固定资产投资80亿元", "今年,盘锦市计划实施600个项目", "力争“十四五”期间…超过1000亿元",
 # "全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右", "一般公共预算收入按增长5%安排",
 # "到2025年末,…达到230家以上", "拟安排资金…", "年度计划投资109亿元"
+# (计划 is a noun in "招生计划1.76万个", an enrolment quota, and 力争 is inside "努力争取": 2026 report)
 KIND_CUES = re.compile(
     r"(?=[拟预年计初有主目力确努按要将到2末底])(?:"  # first characters, so the engine can skip ahead
     r"(?P<plan>拟安排|拟按|拟投入|拟发行|预算安排|年度计划投资|计划投资)"
     r"|(?P<forecast>预计|预测|初步统计|预估|有望)"
-    r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|力争|确保|努力(?:实现|达到)|计划(?!总投资)"
+    r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|(?<!努)力争|确保|努力(?:实现|达到)|(?<!招生)计划(?!总投资)"
     r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前))"
 )
 # Where KIND_CUES can start, as literals the regex engine skips ahead to (see finditer_fast)
