@@ -195,3 +195,24 @@ def test_kind_cues_of_the_2026_report(text, expected):
     document = {"doc_id": "x", "text": text, "published_date": dt.date(2026, 1, 27), "place": None, "place_code": None}
     rows = extract_indicators(document, split_sentences(text))
     assert list(zip(rows["quote"], rows["kind"], rows["kind_cue"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 2024 national report: 安排 after a figure names nothing; a base of comparison (比上年年初预算)
+    # is no metric, the one before carries over
+    ("二、2024年经济社会发展总体要求和政策取向\n赤字率拟按3%安排,赤字规模4.06万亿元,比上年年初预算增加1800亿元。",
+     [("3%", "赤字率", None, "plan"), ("4.06万亿元", "赤字规模", None, "plan"),
+      ("1800亿元", "赤字规模", None, "plan")]),
+    # 单位国内生产总值能耗 is energy intensity, not GDP
+    ("二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是:单位国内生产总值能耗降低2.5%左右。",
+     [("2.5%左右", "单位国内生产总值能耗", "energy_intensity", "target")]),
+    # a section on 总体要求和政策取向 sets the year's course: its figures without a cue are targets
+    ("二、2024年经济社会发展总体要求和政策取向\n今年先发行1万亿元。", [("1万亿元", "先发行", None, "target")]),
+    # 2022 national report: a programme named …计划 is no cue; in the review, a result
+    ("一、2021年工作回顾\n提高学生营养改善计划补助标准,3700多万学生受益。",
+     [("3700多万", "学生受益", None, "actual")]),
+])
+def test_records_of_the_national_reports(text, expected):
+    document = {"doc_id": "x", "text": text, "published_date": dt.date(2024, 3, 5), "place": None, "place_code": None}
+    rows = extract_indicators(document, split_sentences(text))
+    assert list(zip(rows["quote"], rows["metric"], rows["indicator"], rows["kind"])) == expected

@@ -27,12 +27,15 @@ KINDS = ("actual", "forecast", "target", "plan")
 # "预计全年完成工业固定资产投资80亿元", "今年,盘锦市计划实施600个项目", "力争“十四五”期间…超过1000亿元",
 # "全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右", "一般公共预算收入按增长5%安排",
 # "到2025年末,…达到230家以上", "拟安排资金…", "年度计划投资109亿元"
-# (计划 is a noun in "招生计划1.76万个", an enrolment quota, and 力争 is inside "努力争取": 2026 report)
+# (计划 is a cue only as a verb, "计划实施", not as a noun: "招生计划1.76万个" (an enrolment quota, 2026
+# report), "营养改善计划惠及3700多万学生" (2022 national report); 力争 inside "努力争取" is none)
 KIND_CUES = re.compile(
     r"(?=[拟预年计初有主目力确努按要将到2末底])(?:"  # first characters, so the engine can skip ahead
     r"(?P<plan>拟安排|拟按|拟投入|拟发行|预算安排|年度计划投资|计划投资)"
     r"|(?P<forecast>预计|预测|初步统计|预估|有望)"
-    r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|(?<!努)力争|确保|努力(?:实现|达到)|(?<!招生)计划(?!总投资)"
+    r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|(?<!努)力争|确保|努力(?:实现|达到)"
+    r"|计划(?=实施|投资|构建|建设|新增|开工|引进|举办|打造|培育|完成|达到|安排|推进|开展|建成|实现|新建|改造"
+    r"|招引|签约|落地|用)"
     r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前))"
 )
 # Where KIND_CUES can start, as literals the regex engine skips ahead to (see finditer_fast)
@@ -43,7 +46,7 @@ KIND_CUE_CANDIDATES = re.compile(
 )
 # "一、2023年工作回顾", "二、“十五五”时期目标任务和2026年工作安排", "三、全面加强政府自身建设"
 SECTION_ACTUAL = re.compile(r"回顾|成绩|过去")
-SECTION_TARGET = re.compile(r"安排|任务|部署|计划")
+SECTION_TARGET = re.compile(r"安排|任务|部署|计划|总体要求|政策取向")  # "二、2024年经济社会发展总体要求和政策取向"
 YEAR = re.compile(r"20\d{2}")
 PLAN_NAME = re.compile("|".join(PLAN_SPANS))
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")

@@ -44,6 +44,8 @@ QUOTE_MARKS = str.maketrans("", "", "“”\"‘’")
 SHARE_WORDS = re.compile(r"占|比重|占比|比例")
 # Words that may follow an indicator's name: "规上工业增加值增速", "城镇新增就业人数"
 TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|总额|总量|规模|数量|人数|实际|平均|年均|同比|合计|累计)+")
+# A base of comparison left as the whole metric: "比上年年初预算增加1800亿元" (2024 national report)
+COMPARISON = re.compile(r"(?:比|较)(?!重|例|率)")
 # Words that only join two figures
 CONNECTORS = frozenset({"和", "及", "与", "以及", "或", "、"})
 # A parenthesis inside a metric: "地区生产总值(GDP)", "居民消费价格(CPI)"
@@ -51,7 +53,8 @@ PARENTHESIS = re.compile(r"\([^()]*\)")
 # A count written number-first: "十条精品旅游线路", "6个项目获得省科技进步奖", "72户企业获评…"
 COUNT_UNITS = frozenset("个条项家户名座场批所类件支种位辆台套部处间枚片起")
 # Where the noun after a number-first count ends: "项目|获得省科技进步奖", "新建项目|相继开工"
-NOUN_END = re.compile(r"获得|获评|入选|进入|实现|相继|全部|列入|被|成为|达到|完成|开工|复工|落地|参加|纳入|认定|通过"
+# ("赤字率拟按3%安排", "100万元至300万元部分": 安排 and 部分 name nothing, the words before do)
+NOUN_END = re.compile(r"安排|部分|获得|获评|入选|进入|实现|相继|全部|列入|被|成为|达到|完成|开工|复工|落地|参加|纳入|认定|通过"
                       r"|的|及|和|与|等|[,;。:、\d(]")
 
 
@@ -127,6 +130,8 @@ def clean_metric(words: str) -> str:
             break
         words = stripped
     words = words.strip(" ,、:")
+    if COMPARISON.match(words):  # "比上年年初预算(增加)", "较上年末": a base of comparison names nothing
+        return ""
     if words.count("“") != words.count("”"):
         words = words.replace("“", "").replace("”", "")
     return words
