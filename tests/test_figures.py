@@ -72,6 +72,8 @@ def _figures(sentence):
     # … but 超 before a result stays a qualifier: 2026 report
     ("总投资超260亿元。实现超过5%的增长", [("超260亿元", 2.6e10, None, "元", "超", False),
                                 ("超过5%", 5, None, "%", "超过", False)]),
+    # Yichun: "三项均…" refers back to three things already counted: no figure
+    ("团体总分4619分,三项均位列全省第四名", [("4619分", 4619, None, "分", None, False)]),
     # 2026 report: a target restated, not a class of thing
     ("城镇新增就业45万人以上的目标,体现了就业优先", [("45万人以上", 450000, None, "人", "以上", False)]),
     # 2026 report: trains and pairs of sister cities; 列入 and 对接 are words

@@ -54,6 +54,7 @@ CHINESE_FIGURE = re.compile(
     r"(?=[二两三四五六七八九十百千])(?<![第" + CHINESE_DIGITS + r"])"
     r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
     r"(?P<approx>余|多)?(?P<unit>个(?!月|别|人|体)|条|项|家|名|座|场|批|所|户|类|件|支|种|位|亿元|万元)"
+    r"(?!均|都)"  # "金牌、奖牌、总分三项均位列全省第四" (Yichun 2022): "all three", not a count
 )
 # Where CHINESE_FIGURE can start (a superset the regex engine skips ahead to; see finditer_fast)
 CHINESE_CANDIDATES = re.compile(r"[二两三四五六七八九十百千][一二三四五六七八九十百千余多]{0,3}[个条项家户名座场批所类件支种位亿万]")
