@@ -208,6 +208,9 @@ def test_kind_cues_of_the_2026_report(text, expected):
      [("2.5%左右", "单位国内生产总值能耗", "energy_intensity", "target")]),
     # a section on 总体要求和政策取向 sets the year's course: its figures without a cue are targets
     ("二、2024年经济社会发展总体要求和政策取向\n今年先发行1万亿元。", [("1万亿元", "先发行", None, "target")]),
+    # 2022 national report: 保持在 and 比去年扩大 are not part of the metric
+    ("二、2022年经济社会发展总体要求和政策取向\n粮食产量保持在1.3万亿斤以上。",
+     [("1.3万亿斤以上", "粮食产量", "grain_output", "target")]),
     # 2022 national report: a programme named …计划 is no cue; in the review, a result
     ("一、2021年工作回顾\n提高学生营养改善计划补助标准,3700多万学生受益。",
      [("3700多万", "学生受益", None, "actual")]),
