@@ -76,6 +76,8 @@ def _figures(sentence):
     ("团体总分4619分,三项均位列全省第四名", [("4619分", 4619, None, "分", None, False)]),
     # 2026 report: a target restated, not a class of thing
     ("城镇新增就业45万人以上的目标,体现了就业优先", [("45万人以上", 450000, None, "人", "以上", False)]),
+    # Jiangxi 2022 bulletin: map sheets
+    ("基本比例尺地形图4062幅", [("4062幅", 4062, None, "幅", None, False)]),
     # 2026 report: trains and pairs of sister cities; 列入 and 对接 are words
     ("中欧班列开行924列,国际友城达到96对", [("924列", 924, None, "列", None, False),
                                   ("96对", 96, None, "对", None, False)]),

@@ -67,6 +67,7 @@ def test_normalize_width(raw, expected):
     ("  现在,我代表辽阳市人民政府向大会报告工作", "现在,我代表辽阳市人民政府向大会报告工作"),  # 001 indentation
     ("实施投资亿元以上项目 330个", "实施投资亿元以上项目330个"),  # 001 stray space before a number
     ("国家级绿色工厂达到 8 户", "国家级绿色工厂达到8户"),  # 001 spaces around a number
+    ("规上工业增加值增长3.1 %。", "规上工业增加值增长3.1%。"),  # Jiangxi 2022 bulletin: a space before %
     ("分别达到 111.6 万吨、 85.9 万吨", "分别达到111.6万吨、85.9万吨"),  # 001 space after 、
     ("辽阳博物馆晋升国家 4a 级旅游景区", "辽阳博物馆晋升国家4a级旅游景区"),  # 001 rating with spaces
     ("国务院总理 李强", "国务院总理 李强"),  # a space between title and name stays

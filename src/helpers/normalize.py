@@ -181,6 +181,8 @@ def _judge_space(text: str, start: int, end: int) -> tuple[str | None, str]:
     after = text[end] if end < len(text) else "\n"
     if before == "\n" or after == "\n":
         return "line_edge_space", ""
+    if after in "%‰" and before.isdigit():  # "增长3.1 %" (Jiangxi 2022 bulletin)
+        return "space_before_percent", ""
     chinese_before = CHINESE_OR_PUNCT.match(before)
     chinese_after = CHINESE_OR_PUNCT.match(after)
     if ((chinese_before and (ASCII_WORD.match(after) or CHINESE_PUNCT.match(after) or after in ",:;!?"))
