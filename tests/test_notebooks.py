@@ -58,6 +58,7 @@ def test_every_notebook_ran_and_exported_html(corpus_report, place_report):
         for section in SECTIONS.get(notebook.stem, []):
             assert section in html, (notebook.stem, section)
         assert "<script src=\"https://cdn" not in html  # opens offline
+        assert "No description has been provided" not in html  # every figure has alt text
         executed = json.loads((folder / notebook.name).read_text(encoding="utf-8"))
         errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert not errors
