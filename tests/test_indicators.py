@@ -219,3 +219,12 @@ def test_records_of_the_national_reports(text, expected):
     document = {"doc_id": "x", "text": text, "published_date": dt.date(2024, 3, 5), "place": None, "place_code": None}
     rows = extract_indicators(document, split_sentences(text))
     assert list(zip(rows["quote"], rows["metric"], rows["indicator"], rows["kind"])) == expected
+
+
+def test_a_statistical_bulletin_reports_on_the_year_its_title_names():
+    # published 2023-04-12 about 2022: 全年 and the default period are 2022, not the publication year
+    result = process_document((FIXTURES / "yichun-stat-bulletin-2022.html").read_bytes(), "yichun.html")
+    rows = pd.DataFrame(extract_indicators(result.document, result.sentences))
+    gdp = _record(rows, "yichun", "3473.12亿元")
+    assert (gdp["period_start"], gdp["period_end"]) == (D(2022, 1, 1), D(2022, 12, 31))
+    assert (rows["period_start"] == D(2022, 1, 1)).mean() > 0.9

@@ -221,7 +221,7 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
         return {name: [] for name in INDICATOR_COLUMNS}
     scan = _DocumentScan(text, sentences)
     published = document.get("published_date")
-    doc_year = published.year if published else None
+    doc_year = reference_year(document)
     doc_id = document["doc_id"]
     places = load_gazetteer().places
     for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
@@ -277,6 +277,25 @@ INDICATOR_COLUMNS = (
     "qualifier", "approximate", "metric", "indicator", "direction", "kind", "kind_cue", "period",
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
 )
+
+
+def reference_year(document: dict) -> int | None:
+    """The year a document's text speaks from: its publication year, except for a statistical
+    bulletin, which reports on the year its title names ("宜春市2022年国民经济和社会发展统计公报",
+    published 2023-04-12: its 全年 is 2022).
+
+    >>> reference_year({"genre": "statistical_bulletin", "title": "江西省2022年国民经济和社会发展统计公报",
+    ...                 "published_date": dt.date(2023, 3, 28)})
+    2022
+    >>> reference_year({"genre": "press_conference", "title": "2023年工作新闻发布会", "published_date": dt.date(2024, 1, 7)})
+    2024
+    """
+    published = document.get("published_date")
+    if document.get("genre") == "statistical_bulletin":
+        titled = YEAR.search(document.get("title") or "")
+        if titled:
+            return int(titled.group())
+    return published.year if published else None
 
 
 def _group_by_sentence(figures: list[FigureSpan], starts, texts):
