@@ -228,3 +228,12 @@ def test_a_statistical_bulletin_reports_on_the_year_its_title_names():
     gdp = _record(rows, "yichun", "3473.12亿元")
     assert (gdp["period_start"], gdp["period_end"]) == (D(2022, 1, 1), D(2022, 12, 31))
     assert (rows["period_start"] == D(2022, 1, 1)).mean() > 0.9
+
+
+def test_a_year_that_qualifies_a_noun_opens_no_period():
+    # Yichun 2022: 2021年度 names the award year; the next sentences report 2022, the bulletin's year
+    text = "获得2021年度省级科技奖励10项;认定国家高新技术企业210家。"
+    document = {"doc_id": "x", "text": text, "published_date": D(2023, 4, 12), "place": None, "place_code": None,
+                "genre": "statistical_bulletin", "title": "宜春市2022年国民经济和社会发展统计公报"}
+    rows = extract_indicators(document, split_sentences(text))
+    assert list(zip(rows["quote"], rows["period_start"])) == [("10项", D(2021, 1, 1)), ("210家", D(2022, 1, 1))]

@@ -57,6 +57,7 @@ DIRECTION_OF = {**{verb: "down" for verb in DOWN_VERBS}, **{verb: "up" for verb 
 # (one group of literals first, so the engine skips ahead to a verb's first character)
 DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。]{0,2}$")
 OPENING_WINDOW = 8
+ATTRIBUTE_AFTER_YEAR = "度"  # 2021年度…: the year of an award or a plan, not of what follows
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
 CUE_OPENING_WINDOW = 16
@@ -181,6 +182,8 @@ class _DocumentScan:
             found = [p for p in self.periods_in.get(s, ()) if p[0] < start + OPENING_WINDOW]
         else:  # the window reaches into the next sentence
             found = self.periods_between(start, start + OPENING_WINDOW)
+        # "获得2021年度省级科技奖励10项" (Yichun 2022): a year that qualifies a noun opens nothing
+        found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())]
         if found:
             opening = found[-1][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
