@@ -151,8 +151,6 @@ def describe_figures(node) -> list[str]:
 @lru_cache(maxsize=1)
 def _html_exporter():
     """One exporter for every report of a run: its templates load once."""
-    import logging
-
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,

@@ -11,6 +11,7 @@ import sys
 import tempfile
 import types
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -61,6 +62,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
+@lru_cache(maxsize=1)  # once per process: pyarrow remembers the answer
 def stop_pyarrow_importing_pandas() -> None:
     """Keep pyarrow from importing pandas (0.4 s per process) just to convert Python lists.
 
