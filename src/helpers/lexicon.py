@@ -39,7 +39,7 @@ def load_themes() -> tuple[Theme, ...]:
     """
     import yaml
 
-    data = yaml.safe_load(_read("themes.yaml"))
+    data = yaml.load(_read("themes.yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: 9× faster
     return tuple(Theme(code, spec["zh"], spec["en"], tuple(str(k) for k in spec["keywords"]))
                  for code, spec in data.items())
 
