@@ -1,5 +1,6 @@
 """Incremental, parallel and distributed builds give the tables of a serial build from scratch."""
 
+import pickle
 import shutil
 
 import pyarrow.parquet as pq
@@ -72,6 +73,32 @@ def test_a_lexicon_change_reruns_only_the_theme_stage(raw_copy, tmp_path, spy, m
     spy.update(corpus=0, indicators=0, themes=0)
     build_corpus(raw_copy, processed, workers=1, progress=False)
     assert spy == {"corpus": 0, "indicators": 0, "themes": first.n_documents}
+
+
+@pytest.mark.parametrize("damage, why", [
+    (lambda data: data[:len(data) // 2], "a file cut short by a full disk or a killed build"),
+    (lambda data: pickle.dumps({"documents": {}}), "a file in the uncompressed format of earlier versions"),
+    (lambda data: b"", "an empty file"),
+])
+def test_a_damaged_cache_file_is_recomputed_not_trusted(raw_copy, tmp_path, spy, damage, why):
+    processed = tmp_path / "processed"
+    build_corpus(raw_copy, processed, workers=1, progress=False)
+    victim = sorted((processed / ".cache").glob("*.themes-*.pkl"))[0]
+    victim.write_bytes(damage(victim.read_bytes()))
+    before = _tables(processed)
+    (processed / "manifest.json").unlink()  # force a pass over the documents
+    spy.update({k: 0 for k in spy})
+    build_corpus(raw_copy, processed, workers=1, progress=False)
+    assert spy == {"corpus": 0, "indicators": 0, "themes": 1}, why
+    assert _tables(processed) == before, why
+
+
+def test_cache_files_round_trip_compressed(tmp_path):
+    value = {"documents": {"text": ["全面振兴新突破三年行动" * 1000]}}
+    cache.write_cached(tmp_path, "k" * 32, "corpus", value)
+    path = cache.cache_path(tmp_path, "k" * 32, "corpus")
+    assert cache.read_cached(tmp_path, "k" * 32, "corpus") == value
+    assert path.read_bytes()[:4] == cache.CACHE_MAGIC and path.stat().st_size < 2_000
 
 
 def test_two_workers_build_the_tables_of_a_serial_build(raw_copy, tmp_path):

