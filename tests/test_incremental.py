@@ -1,7 +1,9 @@
 """Incremental, parallel and distributed builds give the tables of a serial build from scratch."""
 
+import multiprocessing
 import pickle
 import shutil
+import sqlite3
 
 import pyarrow.parquet as pq
 import pytest
@@ -76,15 +78,16 @@ def test_a_lexicon_change_reruns_only_the_theme_stage(raw_copy, tmp_path, spy, m
 
 
 @pytest.mark.parametrize("damage, why", [
-    (lambda data: data[:len(data) // 2], "a file cut short by a full disk or a killed build"),
-    (lambda data: pickle.dumps({"documents": {}}), "a file in the uncompressed format of earlier versions"),
-    (lambda data: b"", "an empty file"),
+    (lambda data: data[:len(data) // 2], "an entry cut short"),
+    (lambda data: pickle.dumps({"documents": {}}), "an entry in the uncompressed format of earlier versions"),
+    (lambda data: b"", "an empty entry"),
 ])
-def test_a_damaged_cache_file_is_recomputed_not_trusted(raw_copy, tmp_path, spy, damage, why):
+def test_a_damaged_cache_entry_is_recomputed_not_trusted(raw_copy, tmp_path, spy, damage, why):
     processed = tmp_path / "processed"
     build_corpus(raw_copy, processed, workers=1, progress=False)
-    victim = sorted((processed / ".cache").glob("*.themes-*.pkl"))[0]
-    victim.write_bytes(damage(victim.read_bytes()))
+    with sqlite3.connect(processed / ".cache" / cache.CACHE_FILE) as connection:
+        rowid, value = connection.execute("SELECT rowid, value FROM results WHERE stage = 'themes'").fetchone()
+        connection.execute("UPDATE results SET value = ? WHERE rowid = ?", (damage(value), rowid))
     before = _tables(processed)
     (processed / "manifest.json").unlink()  # force a pass over the documents
     spy.update({k: 0 for k in spy})
@@ -93,12 +96,42 @@ def test_a_damaged_cache_file_is_recomputed_not_trusted(raw_copy, tmp_path, spy,
     assert _tables(processed) == before, why
 
 
-def test_cache_files_round_trip_compressed(tmp_path):
+def test_an_unreadable_cache_file_is_replaced(raw_copy, tmp_path, spy):
+    processed = tmp_path / "processed"
+    build_corpus(raw_copy, processed, workers=1, progress=False)
+    before = _tables(processed)
+    (processed / "manifest.json").unlink()
+    for path in (processed / ".cache").iterdir():
+        path.write_bytes(b"not a database " * 100)  # e.g. a disk error, or another program's file
+    spy.update({k: 0 for k in spy})
+    build_corpus(raw_copy, processed, workers=1, progress=False)
+    assert spy["corpus"] == len(list(raw_copy.iterdir()))  # everything again, nothing trusted
+    assert _tables(processed) == before
+
+
+def _write_entries(folder, worker):
+    cache.write_cached_many(folder, [(f"{worker}-{i}", "themes", {"n": [i]}) for i in range(50)])
+    return [cache.read_cached(folder, f"{worker}-{i}", "themes") for i in range(50)]
+
+
+def test_worker_processes_can_open_and_fill_a_new_cache_at_once(tmp_path):
+    """Four processes create the cache file together (no prepare_cache): none loses its entries."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(4) as pool:
+        read_back = pool.starmap(_write_entries, [(tmp_path, w) for w in range(4)])
+    assert read_back == [[{"n": [i]} for i in range(50)]] * 4
+    assert all(cache.read_cached(tmp_path, f"{w}-{i}", "themes") == {"n": [i]} for w in range(4) for i in range(50))
+    cache.close_cache(tmp_path)
+
+
+def test_cache_entries_round_trip_compressed(tmp_path):
     value = {"documents": {"text": ["全面振兴新突破三年行动" * 1000]}}
     cache.write_cached(tmp_path, "k" * 32, "corpus", value)
-    path = cache.cache_path(tmp_path, "k" * 32, "corpus")
     assert cache.read_cached(tmp_path, "k" * 32, "corpus") == value
-    assert path.read_bytes()[:4] == cache.CACHE_MAGIC and path.stat().st_size < 2_000
+    with sqlite3.connect(tmp_path / cache.CACHE_FILE) as connection:
+        stored = connection.execute("SELECT value FROM results").fetchone()[0]
+    assert stored[:4] == cache.CACHE_MAGIC and len(stored) < 2_000
+    cache.close_cache(tmp_path)
 
 
 def test_two_workers_build_the_tables_of_a_serial_build(raw_copy, tmp_path):

@@ -124,6 +124,8 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
     catalog = read_catalog(raw_dir)
     cache_dir = processed_dir / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
+    if use_cache:
+        cache.prepare_cache(cache_dir)
     # Keys are computed where the bytes are read: in the workers (or, for Dask, here when shipping).
     jobs = [(path, None, catalog.get(path) or catalog.get(path.rsplit(".", 1)[0]), None) for path in paths]
     keys, n_cached = set(), 0
@@ -136,9 +138,8 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
     with tables.TableWriters(processed_dir) as writers:
         results = _run_batches(batches, raw_dir, cache_dir if use_cache else None, workers, scheduler)
         for batch, (batch_tables, computed, batch_keys) in zip(batches, results):
-            for key, stage, value in computed:
-                if key and use_cache:
-                    cache.write_cached(cache_dir, key, stage, value)
+            if use_cache:  # results computed on a Dask cluster; local processes keep their own
+                cache.write_cached_many(cache_dir, [(key, stage, value) for key, stage, value in computed if key])
             keys.update(key for key, _ in batch_keys if key)
             n_cached += sum(cached for _, cached in batch_keys)
             for name, table in batch_tables.items():
@@ -151,6 +152,7 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
     bar.close()
     if use_cache:
         cache.prune_cache(cache_dir, keys)
+        cache.close_cache(cache_dir)
     summary = BuildSummary(
         n_files=len(paths), n_documents=counts["documents"], n_quarantined=len(quarantined),
         n_processed=len(paths) - n_cached if use_cache else len(paths), n_cached=n_cached if use_cache else 0,

@@ -58,14 +58,14 @@ def _process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) 
             data = data if data is not None else _read_or_none(raw_dir, raw_path)
             key = cache.document_key(data or b"", raw_path, catalog_row)
         before = len(computed)
-        folder = Path(cache_dir) if cache_dir else None
-        was_cached = folder is not None and key is not None and all(
-            cache.cache_path(folder, key, stage).exists() for stage in cache.STAGES)
         for name, columns in run_document(raw_path, data, catalog_row, key, raw_dir, cache_dir, computed).items():
             table = collected[name]
             for column, values in columns.items():
                 table.setdefault(column, []).extend(values)
-        keys.append((key, was_cached and len(computed) == before))
+        keys.append((key, cache_dir is not None and len(computed) == before))
+    if cache_dir:  # kept here, in one transaction per batch; the caller gets nothing to keep
+        cache.write_cached_many(Path(cache_dir), computed)
+        computed = []
     return {name: tables.build_table(name, columns) for name, columns in collected.items()}, computed, keys
 
 
@@ -90,7 +90,7 @@ def run_document(raw_path: str, data: bytes | None, catalog_row: dict | None, ke
             except OSError as error:  # removed during the build, permissions: not cached, said plainly
                 return _quarantine(raw_path, None, None, f"could not read the file: {error.strerror or error}")
         corpus = run_corpus_stage(data, raw_path, catalog_row)
-        _keep(folder, key, "corpus", corpus, computed)
+        computed.append((key, "corpus", corpus))
     if "quarantine" in corpus:
         return corpus
     result = _result_from_columns(corpus)
@@ -99,16 +99,9 @@ def run_document(raw_path: str, data: bytes | None, catalog_row: dict | None, ke
         value = cache.read_cached(folder, key, stage) if folder else None
         if value is None:
             value = run(result)
-            _keep(folder, key, stage, value, computed)
+            computed.append((key, stage, value))
         outputs.update(value)
     return outputs
-
-
-def _keep(folder: Path | None, key: str, stage: str, value, computed: list) -> None:
-    if folder is not None:
-        cache.write_cached(folder, key, stage, value)
-    else:
-        computed.append((key, stage, value))
 
 
 def run_corpus_stage(data: bytes, raw_path: str, catalog_row: dict | None) -> Columns:
