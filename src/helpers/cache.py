@@ -24,8 +24,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import pyarrow as pa
-
 logger = logging.getLogger(__name__)
 
 # What each stage reads: its modules and resource files. The corpus stage feeds the other two.
@@ -84,7 +82,7 @@ def read_cached(cache_dir: Path, key: str, stage: str):
             "SELECT value FROM results WHERE key = ? AND stage = ? AND version = ?",
             (key, stage, stage_versions()[stage])).fetchone()
         return None if row is None else _unpack(row[0])
-    except (sqlite3.Error, OSError, EOFError, pickle.UnpicklingError, ValueError, pa.ArrowException) as error:
+    except (sqlite3.Error, OSError, EOFError, pickle.UnpicklingError, ValueError) as error:  # Arrow's are these too
         logger.debug("cache entry %s/%s unreadable (%s): recomputed", key, stage, error)
         return None
 
@@ -153,8 +151,10 @@ def _unpack(packed: bytes):
 
 
 @lru_cache(maxsize=1)
-def _codec() -> pa.Codec:
-    return pa.Codec("lz4")
+def _codec():
+    import pyarrow  # not at import: a rebuild with nothing changed never needs it (0.1 s)
+
+    return pyarrow.Codec("lz4")
 
 
 # One connection per process and cache folder: a connection must not cross a fork, so the key
