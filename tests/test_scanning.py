@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from helpers.figures import CHINESE_CANDIDATES, CHINESE_FIGURE
 from helpers.indicators import KIND_CUE_CANDIDATES, KIND_CUES
+from helpers.metrics import TRAILING_NOISE, strip_trailing_noise
 from helpers.periods import PERIOD, PERIOD_CANDIDATES
 from helpers.wordsearch import finditer_fast
 
@@ -57,3 +58,28 @@ def test_fast_scan_finds_what_finditer_finds_in_the_corpus(name):
 def test_fast_scan_finds_what_finditer_finds_in_any_text(name, text):
     pattern, candidates = PAIRS[name]
     assert _spans(finditer_fast(pattern, candidates, text)) == _spans(pattern.finditer(text))
+
+
+# strip_trailing_noise tries TRAILING_NOISE only where TRAILING_NOISE_STARTS matches and only when
+# the words end with one of TRAILING_NOISE_LAST: a character missing from either would leave a verb
+# in a metric ("规上工业增加值同比增长") and lose its indicator code.
+NOISE_RUNS = sorted(set(re.findall(r"[\u4e00-\u9fff]+", TRAILING_NOISE.pattern)))
+NOISE_TEXT = st.lists(st.sampled_from(NOISE_RUNS + sorted({c for run in NOISE_RUNS for c in run})
+                                      + ["2023", "工业", "产值", " ", "\n", "、"]), max_size=12).map("".join)
+
+
+def test_trailing_noise_stripped_as_the_regex_strips_it_in_the_corpus():
+    checked = 0
+    for path in sorted((ROOT / "data" / "raw").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"[^,;。:\d]{1,24}(?=\d)", text):  # the words before every figure
+            words = m.group()
+            assert strip_trailing_noise(words) == TRAILING_NOISE.sub("", words), words
+            checked += words != TRAILING_NOISE.sub("", words)
+    assert checked > 100  # many of them do end with noise: the comparison is not vacuous
+
+
+@settings(max_examples=600, deadline=None)
+@given(words=NOISE_TEXT)
+def test_trailing_noise_stripped_as_the_regex_strips_it_in_any_text(words):
+    assert strip_trailing_noise(words) == TRAILING_NOISE.sub("", words)
