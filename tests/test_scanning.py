@@ -18,7 +18,7 @@ from helpers.figures import CHINESE_CANDIDATES, CHINESE_FIGURE
 from helpers.indicators import KIND_CUE_CANDIDATES, KIND_CUES
 from helpers.metrics import TRAILING_NOISE, strip_trailing_noise
 from helpers.periods import PERIOD, PERIOD_CANDIDATES
-from helpers.wordsearch import finditer_fast
+from helpers.wordsearch import WordFinder, compile_words, finditer_fast
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = {
@@ -83,3 +83,39 @@ def test_trailing_noise_stripped_as_the_regex_strips_it_in_the_corpus():
 @given(words=NOISE_TEXT)
 def test_trailing_noise_stripped_as_the_regex_strips_it_in_any_text(words):
     assert strip_trailing_noise(words) == TRAILING_NOISE.sub("", words)
+
+
+# WordFinder (Aho–Corasick) must give the matches of the compile_words regex it replaces: the
+# theme keywords (whose first characters start a quarter of all positions) and the place names.
+def _word_lists():
+    from helpers.lexicon import load_themes
+    from helpers.places import load_gazetteer
+
+    return {"theme keywords": [k for theme in load_themes() for k in theme.keywords],
+            "place names": list(load_gazetteer().codes_by_name)}
+
+
+@pytest.mark.parametrize("name", ["theme keywords", "place names"])
+def test_word_finder_finds_what_the_word_regex_finds_in_the_corpus(name):
+    words = _word_lists()[name]
+    finder, pattern = WordFinder(words), compile_words(words)
+    found = 0
+    for path in sorted((ROOT / "data" / "raw").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        assert finder.find(text) == expected, path.name
+        found += len(expected)
+    assert found > 50
+
+
+WORD_PIECES = ["辽阳", "辽阳县", "阳县", "县城", "项目为王", "项目", "为王", "振兴", "全面振兴新突破", "新突破", "😀", "\ud800", "。", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(WORD_PIECES), max_size=20),
+       words=st.lists(st.sampled_from(WORD_PIECES[:10]), max_size=6))
+def test_word_finder_finds_what_the_word_regex_finds_in_any_text(pieces, words):
+    """Overlapping words, words inside words, astral characters (offsets count characters, not
+    UTF-8 bytes) and lone surrogates (no UTF-8 form: the regex takes over)."""
+    text = "".join(pieces)
+    assert WordFinder(words).find(text) == [(m.start(), m.end(), m.group()) for m in compile_words(words).finditer(text)]

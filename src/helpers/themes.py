@@ -16,19 +16,19 @@ import numpy as np
 
 from helpers.lexicon import load_stopwords, load_themes
 from helpers.segment import load_segmenter
-from helpers.wordsearch import compile_words
+from helpers.wordsearch import WordFinder
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
-def _keyword_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+def _keyword_index() -> tuple[WordFinder, dict[str, tuple[str, ...]]]:
     themes_of: dict[str, list[str]] = {}
     for theme in load_themes():
         for keyword in theme.keywords:
             themes_of.setdefault(keyword, []).append(theme.code)
-    return compile_words(themes_of), {k: tuple(v) for k, v in themes_of.items()}
+    return WordFinder(themes_of), {k: tuple(v) for k, v in themes_of.items()}
 
 
 @lru_cache(maxsize=200_000)
@@ -60,8 +60,8 @@ def extract_theme_hits(text: str, sentence_starts: list[int]) -> list[tuple]:
     >>> extract_theme_hits("坚持项目为王。推动带土移植。", [0, 7])
     [(0, 'projects', '项目为王', 2, 6), (1, 'innovation', '带土移植', 9, 13)]
     """
-    pattern, themes_of = _keyword_index()
-    found = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    finder, themes_of = _keyword_index()
+    found = finder.find(text)
     if not found:
         return []
     sentences = np.searchsorted(sentence_starts, [start for start, _, _ in found], side="right") - 1
