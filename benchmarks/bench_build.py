@@ -122,13 +122,16 @@ def main() -> None:
             ("build peak memory", f"{peak_mb:.0f} MB"),
             ("rebuild, nothing changed", f"{rebuild_s:.2f} s ({rebuild_s / build_s:.0%} of the build)"),
         ]
+        parallel_s = None
         if args.workers > 1:
             parallel_s, _ = run_build(raw, Path(scratch) / "parallel", "--workers", str(args.workers))
             rows.append((f"build, {args.workers} workers", f"{parallel_s:.2f} s, speed-up {build_s / parallel_s:.2f}x"))
         if not args.no_jieba:
             jieba_s = time_jieba(texts)
             rows.append(("bare jieba.lcut, same text", f"{jieba_s:.2f} s = {n_chars / jieba_s / 1e6:.2f} M chars/s"))
-            rows.append(("build time / jieba.lcut time", f"{build_s / jieba_s:.2f}"))
+            rows.append(("build time / jieba.lcut time, 1 process", f"{build_s / jieba_s:.2f}"))
+            if parallel_s:
+                rows.append((f"build time / jieba.lcut time, {args.workers} workers", f"{parallel_s / jieba_s:.2f}"))
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key:<{width}}  {value}")
