@@ -62,7 +62,8 @@ def _process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) 
             table = collected[name]
             for column, values in columns.items():
                 table.setdefault(column, []).extend(values)
-        keys.append((key, cache_dir is not None and len(computed) == before))
+        # fully cached: nothing computed, and the file was read (an unreadable one computes nothing either)
+        keys.append((key, cache_dir is not None and data is not None and len(computed) == before))
     if cache_dir:  # kept here, in one transaction per batch; the caller gets nothing to keep
         cache.write_cached_many(Path(cache_dir), computed)
         computed = []
