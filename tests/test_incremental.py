@@ -126,7 +126,7 @@ def test_worker_processes_can_open_and_fill_a_new_cache_at_once(tmp_path):
 
 def test_cache_entries_round_trip_compressed(tmp_path):
     value = {"documents": {"text": ["全面振兴新突破三年行动" * 1000]}}
-    cache.write_cached(tmp_path, "k" * 32, "corpus", value)
+    cache.write_cached_many(tmp_path, [("k" * 32, "corpus", value)])
     assert cache.read_cached(tmp_path, "k" * 32, "corpus") == value
     with sqlite3.connect(tmp_path / cache.CACHE_FILE) as connection:
         stored = connection.execute("SELECT value FROM results").fetchone()[0]

@@ -87,11 +87,6 @@ def read_cached(cache_dir: Path, key: str, stage: str):
         return None
 
 
-def write_cached(cache_dir: Path, key: str, stage: str, value) -> None:
-    """Keep one stage result (see :func:`write_cached_many`)."""
-    write_cached_many(cache_dir, [(key, stage, value)])
-
-
 def write_cached_many(cache_dir: Path, results: list[tuple[str, str, object]]) -> None:
     """Keep stage results ``(key, stage, value)`` in one transaction; a failure only logs a warning
     (the cache saves time, it holds nothing the raw files cannot give again)."""
