@@ -7,6 +7,10 @@ KERNEL := liaoning-workbench
 RAW ?= data/raw
 PROCESSED ?= data/processed
 REPORTS ?= reports
+# The extraction modules compiled with mypyc (helpers/native.py: COMPILED_MODULES); recompiled when
+# one changes. Without a C compiler the manifest records why, and the .py files run.
+NATIVE := src/helpers/_native/manifest.json
+NATIVE_SOURCES := $(patsubst %,src/helpers/%.py,wordsearch periods figures metrics indicators)
 
 .DEFAULT_GOAL := help
 .PHONY: help install processed reports test test-fast bench lab clean
@@ -24,21 +28,24 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Liaoning workbench"
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install the project with its dependencies and kernel
+$(NATIVE): $(NATIVE_SOURCES) $(STAMP)
+	$(PY) -m helpers compile
 
-processed: $(STAMP) ## build data/processed/ (Parquet tables) from data/raw/
+install: $(STAMP) $(NATIVE) ## create .venv, install the project with its dependencies and kernel, compile
+
+processed: $(STAMP) $(NATIVE) ## build data/processed/ (Parquet tables) from data/raw/
 	$(PY) -m helpers build --raw $(RAW) --processed $(PROCESSED)
 
 reports: processed ## set up, build the tables, run the numbered notebooks into reports/
 	$(PY) -m helpers report --processed $(PROCESSED) --out $(REPORTS) --all-places
 
-test: $(STAMP) ## run the test suite (unit tests and notebooks through papermill)
+test: $(STAMP) $(NATIVE) ## run the test suite (unit tests and notebooks through papermill)
 	$(PY) -m pytest
 
-test-fast: $(STAMP) ## run the unit tests only
+test-fast: $(STAMP) $(NATIVE) ## run the unit tests only
 	$(PY) -m pytest -m "not slow"
 
-bench: $(STAMP) processed ## run the benchmarks (10 MB corpus) and print their figures
+bench: $(STAMP) $(NATIVE) processed ## run the benchmarks (10 MB corpus) and print their figures
 	$(PY) benchmarks/bench_build.py --mb 10 --workers 2
 	$(PY) benchmarks/bench_indicators.py
 	$(PY) benchmarks/bench_themes.py

@@ -105,6 +105,8 @@ def main() -> None:
     args = parser.parse_args()
     import pyarrow.parquet as pq
 
+    from helpers.native import describe_compiled_modules
+
     with tempfile.TemporaryDirectory() as scratch:
         raw, processed = Path(scratch) / "raw", Path(scratch) / "processed"
         raw.mkdir()
@@ -117,6 +119,7 @@ def main() -> None:
         stages_s, _ = time_document_stages(raw)
         rows = [
             ("corpus", f"{n_bytes / 1e6:.1f} MB, {n_docs} documents, {n_chars / 1e6:.2f} M cleaned characters"),
+            ("extraction modules", describe_compiled_modules()),
             ("read+clean+metadata+sentences (1 core, best of 3)", f"{stages_s:.2f} s = {n_chars / stages_s / 1e6:.2f} M chars/s"),
             ("build (1 process, start-up included)", f"{build_s:.2f} s = {n_chars / build_s / 1e6:.2f} M chars/s"),
             ("build peak memory", f"{peak_mb:.0f} MB"),

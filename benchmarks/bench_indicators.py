@@ -8,6 +8,8 @@ times, so the caches of metric phrases (``clean_metric``, ``parse_indicator``) n
 second figure gives the speed over distinct real documents (data/raw and ../shared/corpora) with those
 caches emptied before each run: the speed on text the extractor has not seen. Linear time: one sentence of 25k, 50k and
 100k characters. Quality: precision, recall and kind accuracy on tests/fixtures/indicators_gold.yaml.
+The extraction modules run compiled with mypyc when ``make install`` could build them (the first row
+says); ``HELPERS_PURE_PYTHON=1`` measures the .py files.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     from helpers.evaluation import evaluate_indicators
     from helpers.indicators import extract_indicators
+    from helpers.native import describe_compiled_modules
     from helpers.sentences import split_sentences
 
     documents = process_synthetic_corpus(args.mb)
@@ -38,6 +41,7 @@ def main() -> None:
         times.append(time.perf_counter() - started)
     seconds = min(times)
     rows = [("corpus", f"{len(documents)} documents, {n_chars / 1e6:.2f} M cleaned characters"),
+            ("extraction modules", describe_compiled_modules()),
             ("extraction (1 core, best of 5)", f"{seconds:.2f} s = {n_chars / seconds / 1e6:.2f} M chars/s, "
                                                f"{n_records} records (one per {n_chars / max(1, n_records):.0f} chars); "
                                                f"all 5 runs {min(times):.2f}–{max(times):.2f} s")]

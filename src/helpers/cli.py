@@ -1,4 +1,4 @@
-"""The command line: ``python -m helpers build`` and ``python -m helpers report``."""
+"""The command line: ``python -m helpers build``, ``report`` and ``compile``."""
 
 from __future__ import annotations
 
@@ -33,10 +33,14 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--notebook-dir", default=None, help="folder of the notebooks (default: notebooks/)")
     report.add_argument("--params", default=None, help="a YAML parameter set from notebooks/params/")
 
+    commands.add_parser("compile", help="compile the extraction modules with mypyc (make install runs it)")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
         return _build(args)
+    if args.command == "compile":
+        return _compile()
     return _report(args)
 
 
@@ -52,6 +56,17 @@ def _build(args) -> int:
     for raw_path, reason in summary.quarantined:
         print(f"  quarantined {raw_path}: {reason}")
     return 1 if args.strict and summary.n_quarantined else 0
+
+
+def _compile() -> int:
+    from helpers.native import NATIVE_DIR, compile_modules
+
+    manifest = compile_modules()
+    if manifest["compiled"]:
+        print(f"compiled with mypyc: {', '.join(manifest['sources'])} -> {NATIVE_DIR}")
+    else:  # not an error: the pure-Python modules give the same records
+        print(f"not compiled ({manifest['reason']}); the pure-Python modules run instead", file=sys.stderr)
+    return 0
 
 
 def _report(args) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from functools import lru_cache
 from importlib import resources
 
@@ -166,7 +166,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
     n = len(sentence)
     for m in ARABIC_FIGURE.finditer(sentence):
         start, end = m.span()
-        num, mult1, unit1, _, num2, approx, mult, unit, _, post = m.groups()
+        groups: tuple[Any, ...] = m.groups()  # (typed for mypyc: a group that did not match is None)
+        num, mult1, unit1, _, num2, approx, mult, unit, _, post = groups
         if unit is None:
             if unit1 is None and not mult:
                 continue

@@ -304,7 +304,8 @@ def reference_year(document: dict) -> int | None:
 def _group_by_sentence(figures: list[FigureSpan], starts, texts):
     """(sentence number, its figures) for each sentence holding figures; a figure that runs past
     the end of its sentence is left out (offsets must cite one sentence)."""
-    s, group, last = 0, [], len(starts) - 1
+    group: list[FigureSpan] = []
+    s, last = 0, len(starts) - 1
     for figure in figures:
         if s < last and figure.start >= starts[s + 1]:
             if group:
@@ -347,7 +348,8 @@ def _decide_kind(figure: FigureSpan, cues, carried_kind, section: _Section | Non
     for position, kind, word in reversed(cues):
         if position >= figure.start:
             continue
-        if word.startswith("到") and published and _year_of(word) and _year_of(word) < published.year:
+        looks_back = word.startswith("到") and published is not None and (_year_of(word) or 9999) < published.year
+        if looks_back:
             continue  # "到2025年底" in a 2026 report looks back
         return kind, word
     if carried_kind:
