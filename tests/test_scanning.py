@@ -91,11 +91,14 @@ def _word_lists():
     from helpers.lexicon import load_themes
     from helpers.places import load_gazetteer
 
+    from helpers.figures import load_not_figures
+
     return {"theme keywords": [k for theme in load_themes() for k in theme.keywords],
-            "place names": list(load_gazetteer().codes_by_name)}
+            "place names": list(load_gazetteer().codes_by_name),
+            "protected phrases (not_figures.txt)": load_not_figures().words}
 
 
-@pytest.mark.parametrize("name", ["theme keywords", "place names"])
+@pytest.mark.parametrize("name", ["theme keywords", "place names", "protected phrases (not_figures.txt)"])
 def test_word_finder_finds_what_the_word_regex_finds_in_the_corpus(name):
     words = _word_lists()[name]
     finder, pattern = WordFinder(words), compile_words(words)
@@ -119,3 +122,4 @@ def test_word_finder_finds_what_the_word_regex_finds_in_any_text(pieces, words):
     UTF-8 bytes) and lone surrogates (no UTF-8 form: the regex takes over)."""
     text = "".join(pieces)
     assert WordFinder(words).find(text) == [(m.start(), m.end(), m.group()) for m in compile_words(words).finditer(text)]
+

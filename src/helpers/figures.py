@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from functools import lru_cache
 from importlib import resources
 
-from helpers.wordsearch import compile_words, finditer_fast
+from helpers.wordsearch import WordFinder, finditer_fast
 
 MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
 # Units as written; the base unit is the same except "个百分点" → "百分点". Longest first.
@@ -96,10 +96,11 @@ class FigureSpan(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def load_not_figures() -> re.Pattern:
-    """``resources/not_figures.txt`` as one regex of protected phrases."""
+def load_not_figures() -> WordFinder:
+    """``resources/not_figures.txt``: the protected phrases, found by Aho–Corasick (twice as fast
+    as their trie regex here: most of them open with a common numeral, 两个…, 三个…)."""
     text = resources.files("helpers.resources").joinpath("not_figures.txt").read_text(encoding="utf-8")
-    return compile_words(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return WordFinder(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def parse_chinese_number(text: str) -> int | None:
@@ -241,7 +242,7 @@ def _qualifier_before(sentence: str, start: int) -> str | None:
 
 def find_protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted spans whose numbers are names: quotations, titles and ``not_figures.txt`` phrases."""
-    spans = [m.span() for m in load_not_figures().finditer(text)]
+    spans = [(start, end) for start, end, _ in load_not_figures().find(text)]
     if any(mark in text for mark in OPENING):
         spans += [m.span() for m in QUOTATION.finditer(text)]
     return sorted(spans)
