@@ -116,8 +116,6 @@ def build_corpus(raw_dir: str | Path = "data/raw", processed_dir: str | Path = "
 
 def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
            batch_size, started) -> BuildSummary:
-    from tqdm import tqdm
-
     from helpers import tables
 
     tables.stop_pyarrow_importing_pandas()  # this process only writes tables it receives
@@ -134,7 +132,11 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
     batches = [jobs[i:i + batch_size] for i in range(0, len(jobs), batch_size)]
     counts = {"documents": 0, "quarantine": 0, "n_chars": 0}
     quarantined = []
-    bar = tqdm(total=len(jobs), unit="doc", disable=not progress or not jobs, desc="build")
+    bar = None
+    if progress and jobs:  # tqdm is imported only to be shown (16 ms of a quiet build's start-up)
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(jobs), unit="doc", desc="build")
     with tables.TableWriters(processed_dir) as writers:
         results = _run_batches(batches, raw_dir, cache_dir if use_cache else None, workers, scheduler)
         for batch, (batch_tables, computed, batch_keys) in zip(batches, results):
@@ -148,8 +150,10 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
             counts["n_chars"] += sum(batch_tables["documents"].column("n_chars").to_pylist())
             quarantine = batch_tables["quarantine"]
             quarantined += list(zip(quarantine.column("raw_path").to_pylist(), quarantine.column("reason").to_pylist()))
-            bar.update(len(batch))
-    bar.close()
+            if bar is not None:
+                bar.update(len(batch))
+    if bar is not None:
+        bar.close()
     if use_cache:
         cache.prune_cache(cache_dir, keys)
         cache.close_cache(cache_dir)
