@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from helpers import cache
+from helpers.native import describe_compiled_modules
 
 CATALOG_NAME = "catalog.csv"
 MANIFEST_NAME = "manifest.json"
@@ -165,6 +166,7 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
     write_manifest(processed_dir, {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "raw_dir": str(raw_dir), "pipeline_version": "+".join(fingerprint["stage_versions"].values()),
+        "extraction_modules": describe_compiled_modules(),  # compiled or .py: the same records
         **fingerprint, "tables": list(tables.SCHEMAS), "summary": asdict(summary), **asdict(summary)})
     return summary
 
