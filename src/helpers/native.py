@@ -11,8 +11,9 @@ files stay the source of truth:
 - At ``import helpers``, :func:`use_compiled_modules` puts a finder in front of Python's own, which
   loads the compiled modules only if *every* source of the group is unchanged. The compiled modules
   call each other directly in C, so one edited file turns the whole group back into Python.
-- ``HELPERS_PURE_PYTHON=1`` turns them off. The records are the same either way; the tests check
-  this.
+- ``HELPERS_PURE_PYTHON=1`` turns them off: set it while editing these modules in a running kernel
+  (``%autoreload`` cannot reload a compiled module; the check runs when ``helpers`` is first
+  imported). The records are the same either way; the tests check this.
 """
 
 from __future__ import annotations
