@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURES, RAW, ROOT
 from helpers import native
 
-COMPILED = native.describe_compiled_modules().startswith("compiled")
+COMPILED = native.find_reason_for_python() is None
 needs_compiled = pytest.mark.skipif(not COMPILED, reason=native.describe_compiled_modules())
 
 # Every record of every document, and the figures of odd strings, as JSON lines (run in a child)

@@ -58,21 +58,27 @@ def read_manifest() -> dict:
         return {}
 
 
-def describe_compiled_modules() -> str:
-    """One line for logs and benchmarks: are the compiled modules in use, and if not, why."""
+def find_reason_for_python() -> str | None:
+    """Why the .py files run instead of the compiled group, or None when the group can be used."""
     if os.environ.get(PURE_PYTHON_VARIABLE):
-        return f"pure Python ({PURE_PYTHON_VARIABLE} is set)"
+        return f"{PURE_PYTHON_VARIABLE} is set"
     manifest = read_manifest()
     if not manifest:
-        return "pure Python (not compiled: run `python -m helpers compile`)"
+        return "not compiled: run `python -m helpers compile`"
     if not manifest.get("compiled"):
-        return f"pure Python (compilation failed: {manifest.get('reason', 'no reason recorded')})"
+        return f"compilation failed: {manifest.get('reason', 'no reason recorded')}"
     if manifest.get("suffix") != importlib.machinery.EXTENSION_SUFFIXES[0]:
-        return "pure Python (compiled for another Python)"
+        return "compiled for another Python"
     changed = [m for m, digest in hash_sources().items() if manifest["sources"].get(m) != digest]
     if changed:
-        return f"pure Python ({', '.join(changed)} changed since compilation: run `python -m helpers compile`)"
-    return f"compiled with mypyc ({', '.join(COMPILED_MODULES)})"
+        return f"{', '.join(changed)} changed since compilation: run `python -m helpers compile`"
+    return None
+
+
+def describe_compiled_modules() -> str:
+    """One line for logs and benchmarks: are the compiled modules in use, and if not, why."""
+    reason = find_reason_for_python()
+    return f"pure Python ({reason})" if reason else f"compiled with mypyc ({', '.join(COMPILED_MODULES)})"
 
 
 class _CompiledFinder:
@@ -94,7 +100,7 @@ def use_compiled_modules() -> bool:
     """Load the compiled group from now on, if it matches the sources; say whether it does."""
     if any(isinstance(finder, _CompiledFinder) for finder in sys.meta_path):
         return True
-    if not describe_compiled_modules().startswith("compiled"):
+    if find_reason_for_python():
         return False
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
     files = {f"helpers.{module}": NATIVE_DIR / f"{module}{suffix}" for module in COMPILED_MODULES}
@@ -128,6 +134,7 @@ def compile_modules() -> dict:
         built[f"{GROUP}__mypyc{suffix}"] = scratch / "lib" / f"{GROUP}__mypyc{suffix}"
         if run.returncode != 0 or not all(path.is_file() for path in built.values()):
             errors = [line for line in (run.stdout + run.stderr).splitlines() if "error" in line.lower()]
+            shutil.rmtree(NATIVE_DIR, ignore_errors=True)  # no stale binaries beside a failure
             manifest = {"compiled": False, "sources": sources,
                         "reason": (errors[-1] if errors else f"mypyc exited with {run.returncode}")[:300]}
         else:
