@@ -118,8 +118,11 @@ def build_corpus(raw_dir: str | Path = "data/raw", processed_dir: str | Path = "
 def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
            batch_size, started) -> BuildSummary:
     from helpers import tables
+    from helpers.allocator import keep_freed_memory
 
     tables.stop_pyarrow_importing_pandas()  # this process only writes tables it receives
+    if not scheduler:
+        keep_freed_memory()  # inherited by forked workers; passed to the others as their initializer
     catalog = read_catalog(raw_dir)
     cache_dir = processed_dir / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -193,7 +196,9 @@ def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, s
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    from helpers.allocator import keep_freed_memory
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=keep_freed_memory) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.submit(process_batch, batch, str(raw_dir), str(cache_dir) if cache_dir else None))
