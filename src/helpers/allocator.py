@@ -5,7 +5,9 @@ of more than 128 KB to 32 MB (its adaptive limit) with fresh ``mmap`` calls and 
 at the heap's top back to the system, so each batch pays page faults again to get the same memory:
 in a 10 MB build, 40,000 faults and 0.15 s of kernel time per worker. Raising both limits lets
 freed memory be reused; the peak, which is what the build's memory goal counts, stays as it was.
-Only local build processes ask for this: a Dask worker belongs to whoever runs the cluster.
+Only processes that end with the build ask for this: the command line's and its worker processes.
+A JupyterLab kernel that calls the build keeps its allocator as it is, and a Dask worker belongs to
+whoever runs the cluster.
 """
 
 from __future__ import annotations

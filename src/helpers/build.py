@@ -118,11 +118,8 @@ def build_corpus(raw_dir: str | Path = "data/raw", processed_dir: str | Path = "
 def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
            batch_size, started) -> BuildSummary:
     from helpers import tables
-    from helpers.allocator import keep_freed_memory
 
     tables.stop_pyarrow_importing_pandas()  # this process only writes tables it receives
-    if not scheduler:
-        keep_freed_memory()  # inherited by forked workers; passed to the others as their initializer
     catalog = read_catalog(raw_dir)
     cache_dir = processed_dir / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -198,6 +195,8 @@ def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, s
 
     from helpers.allocator import keep_freed_memory
 
+    # Worker processes end with the build, so they may keep the memory they free (a caller's
+    # process, a JupyterLab kernel say, is left as it is: only the command line sets its own)
     with ProcessPoolExecutor(max_workers=workers, initializer=keep_freed_memory) as pool:
         pending: deque = deque()
         for batch in batches:

@@ -45,8 +45,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
+    from helpers.allocator import keep_freed_memory
     from helpers.build import build_corpus
 
+    if not args.scheduler:
+        keep_freed_memory()  # this process ends with the build; forked workers inherit the setting
     summary = build_corpus(args.raw, args.processed, workers=args.workers, scheduler=args.scheduler,
                            use_cache=not args.no_cache, progress=not args.quiet)
     print(f"{summary.n_documents} documents, {summary.n_quarantined} quarantined, "
