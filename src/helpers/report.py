@@ -23,9 +23,15 @@ from pathlib import Path
 
 KERNEL_NAME = "liaoning-workbench"
 KERNEL_DISPLAY = "Liaoning workbench"
-# The batch kernel logs errors only: ipykernel warns on every start that its local TCP sockets are
+# The batch kernel freezes its objects when it exits. After a report has imported pandas and
+# matplotlib, Python's final garbage collections take 0.2 s before the process ends, and papermill
+# waits for that (then up to 0.1 s more: it polls the process every 0.1 s). Frozen objects are left
+# out of those collections and freed all the same: the kernel ends in 0.04 s instead of 0.34 s. No
+# name is left in the notebook's namespace.
+FREEZE_AT_EXIT = ("import atexit as _atexit, gc as _gc", "_atexit.register(_gc.freeze); del _atexit, _gc")
+# The batch kernel also logs errors only: ipykernel warns on every start that its local TCP sockets are
 # unencrypted, 25 times in one `make reports`. (Warnings raised by a notebook's code still show in it.)
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines={json.dumps(list(FREEZE_AT_EXIT))}"]
 NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
 # nbconvert's lab template loads require.js and MathJax from a CDN; reports must open offline
