@@ -30,4 +30,3 @@ def test_build_processes_reuse_freed_memory_instead_of_faulting_it_in_again():
     default, kept = _faults_of_second_block("default"), _faults_of_second_block("kept")
     assert default > 5000  # 24 MB / 4 KB pages: the block came from a fresh mapping
     assert kept < 500, (default, kept)
-
