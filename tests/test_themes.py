@@ -120,7 +120,6 @@ def test_chinese_figures_have_no_missing_glyphs(built_corpus):
     shares = theme_analysis.summarize_theme_shares(hits, documents, by="place")
     _render_without_missing_glyphs(lambda: plots.plot_heatmap(theme_analysis.pivot_theme_profile(shares), "主题构成"))
     _render_without_missing_glyphs(lambda: plots.plot_timeline(documents))
-    _render_without_missing_glyphs(lambda: plots.plot_wordcloud({"项目为王": 5, "三篇大文章": 3}, "词云"))
 
 
 def test_the_glyph_check_fails_without_the_cjk_font():
@@ -135,17 +134,3 @@ def test_the_glyph_check_fails_without_the_cjk_font():
                 ax.set_title("主题构成")
                 fig.canvas.draw()
     plt.close("all")
-
-
-def test_word_clouds_with_reused_fonts_are_the_clouds_wordcloud_draws(monkeypatch):
-    # new_wordcloud hands wordcloud a font loader that keeps each size it opened; the picture must
-    # be the one wordcloud draws opening every font itself (same words, sizes and places)
-    import wordcloud.wordcloud
-    from PIL import ImageFont
-
-    counts = {"项目为王": 9, "三篇大文章": 7, "招商引资": 5, "营商环境": 4, "数字辽宁": 3, "振兴": 2}
-    reused = plots.new_wordcloud(seed=7).generate_from_frequencies(counts).to_array()
-    assert wordcloud.wordcloud.ImageFont is not ImageFont  # the loader was swapped
-    monkeypatch.setattr(wordcloud.wordcloud, "ImageFont", ImageFont)  # wordcloud as shipped
-    plain = wordcloud.WordCloud(font_path=plots.font_path(), random_state=7, **plots.CLOUD_OPTIONS)
-    assert (reused == plain.generate_from_frequencies(counts).to_array()).all()

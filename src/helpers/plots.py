@@ -1,23 +1,20 @@
 """Draw figures with Chinese labels: every function takes a table and returns a Figure.
 
-The CJK font is Noto Sans CJK SC from the mplfonts package (SIL Open Font License), registered
-with matplotlib on first use; nothing happens at import. Figures are never saved here.
+The CJK font (`fonts.font_path`, Noto Sans CJK SC) is registered with matplotlib on first use;
+nothing happens at import. Figures are never saved here. Word clouds are `clouds`, shaded tables
+`shading`: neither needs matplotlib.pyplot, whose import costs a report 0.33 s.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-FONT_FILE = "NotoSansCJKsc-Regular.otf"
+from helpers.fonts import font_path
+
 MAX_LABELLED_CELLS = 120
-# Word clouds: a 500×270 canvas, 100 words, font sizes in steps of 3 from 8 px. Each size tried
-# reloads the 16 MB font, so coarser steps make a cloud about four times faster (0.1 s, not 0.5 s).
-CLOUD_OPTIONS = dict(width=500, height=270, max_words=100, font_step=3, min_font_size=8,
-                     background_color="white", collocations=False, prefer_horizontal=1.0)
 GENRE_MARKERS = {"press_conference": "o", "government_work_report": "s", "news_report": "^",
                  "statistical_bulletin": "D", "other": "x"}
 
@@ -27,17 +24,12 @@ def use_chinese_font() -> str:
     """Register Noto Sans CJK SC with matplotlib and make it the default; returns its name."""
     from matplotlib import font_manager
 
-    path = resources.files("mplfonts").joinpath("fonts", FONT_FILE)
-    font_manager.fontManager.addfont(str(path))
-    name = font_manager.FontProperties(fname=str(path)).get_name()
+    path = font_path()
+    font_manager.fontManager.addfont(path)
+    name = font_manager.FontProperties(fname=path).get_name()
     plt.rcParams["font.family"] = [name, "DejaVu Sans"]
     plt.rcParams["axes.unicode_minus"] = False
     return name
-
-
-def font_path() -> str:
-    """The file path of the CJK font, for libraries (wordcloud) that take a path."""
-    return str(resources.files("mplfonts").joinpath("fonts", FONT_FILE))
 
 
 def plot_timeline(docs: pd.DataFrame, title: str = "文档时间线 (documents by date, place and genre)"):
@@ -119,58 +111,5 @@ def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
                 color="white" if high and value > 0.6 * high else "black")
     fig.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title)
-    fig.tight_layout()
-    return fig
-
-
-def new_wordcloud(seed: int = 7):
-    """A WordCloud with the CJK font and the project's options, its fonts loaded once per size."""
-    from wordcloud import WordCloud
-
-    _reuse_wordcloud_fonts()
-    return WordCloud(font_path=font_path(), random_state=seed, **CLOUD_OPTIONS)
-
-
-@lru_cache(maxsize=1)
-def _reuse_wordcloud_fonts() -> None:
-    """wordcloud opens the font file again for every word and size it tries (about 200 times a
-    cloud, a third of its time); give it a ``truetype`` that keeps each (file, size) it opened."""
-    from types import SimpleNamespace
-
-    import wordcloud.wordcloud as module
-    from PIL import ImageFont
-
-    module.ImageFont = SimpleNamespace(truetype=lru_cache(maxsize=256)(ImageFont.truetype),
-                                       TransposedFont=ImageFont.TransposedFont)
-
-
-def plot_wordcloud(frequencies: dict[str, int], title: str, seed: int = 7):
-    """A word cloud of {term: count}; the font is the CJK font, so no character is a box."""
-    use_chinese_font()
-    fig, ax = plt.subplots(figsize=(7, 3.8))
-    ax.set_axis_off()
-    ax.set_title(title)
-    if not frequencies:
-        ax.text(0.5, 0.5, "no terms", ha="center", va="center")
-        return fig
-    ax.imshow(new_wordcloud(seed).generate_from_frequencies(frequencies), interpolation="bilinear")
-    fig.tight_layout()
-    return fig
-
-
-def plot_wordcloud_grid(frequencies: dict[str, dict[str, int]], title: str, columns: int = 2, seed: int = 7):
-    """One word cloud per label ({label: {term: count}}), in a grid."""
-    use_chinese_font()
-    labels = list(frequencies) or ["(none)"]
-    rows = -(-len(labels) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(6 * columns, 3.3 * rows), squeeze=False)
-    for ax in axes.flat:
-        ax.set_axis_off()
-    for ax, label in zip(axes.flat, labels):
-        ax.set_title(label)
-        counts = frequencies.get(label) or {}
-        if counts:
-            ax.imshow(new_wordcloud(seed).generate_from_frequencies(counts), interpolation="bilinear")
-    fig.suptitle(title)
     fig.tight_layout()
     return fig

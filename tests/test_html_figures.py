@@ -1,0 +1,93 @@
+"""Shaded tables and word clouds: the figures a report shows without matplotlib.pyplot."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from helpers import clouds, shading
+from helpers.fonts import font_path
+
+SLOGANS = "项目为王三篇大文章带土移植揭榜挂帅营商环境数字辽宁"
+NOT_IN_ANY_FONT = "\ue000"  # a private-use code point: every font draws its "missing" box for it
+
+
+def _draw(font, character: str) -> bytes:
+    image = Image.new("L", (60, 60))
+    ImageDraw.Draw(image).text((5, 5), character, font=font, fill=255)
+    return image.tobytes()
+
+
+@pytest.mark.parametrize("values, expected", [
+    ([0.0, 0.5, 1.0], ["#ffffcc", "#fd8d3c", "#800026"]),  # 0 lightest, the maximum darkest
+    ([0.2, 0.2, 0.2], ["#800026"] * 3),  # all equal and above 0: all at the maximum
+    ([0.0, 0.0, 0.0], ["#ffffcc"] * 3),  # all zero (a theme never found): lightest, no division by zero
+    ([-1.0, 0.0, 1.0], ["#ffffcc", "#fd8d3c", "#800026"]),  # a negative minimum is the lightest
+    ([None, 0.0, 4.0], [None, "#ffffcc", "#800026"]),  # a missing value is not shaded
+])
+def test_cells_are_shaded_from_lightest_to_darkest(values, expected):
+    css = shading.shade_cells(pd.DataFrame({"share": values}))["share"]
+    shades = [None if not style else style.split(";")[0].split(": ")[1] for style in css]
+    assert shades == expected
+
+
+def test_dark_cells_carry_white_numbers():
+    css = shading.shade_cells(pd.DataFrame({"n": [0, 10]}))["n"]
+    assert "color: black" in css[0] and "color: white" in css[1]
+
+
+def test_heatmap_table_escapes_labels_and_title_and_keeps_the_numbers():
+    table = pd.DataFrame({"<script>alert(1)</script>": [0.25, 0.75]}, index=["辽阳市", "<b>盘锦</b>"])
+    html = shading.show_heatmap(table, "主题 <i>构成</i>").to_html()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>盘锦" not in html and "&lt;b&gt;盘锦" in html
+    assert "<i>构成" not in html and "&lt;i&gt;构成" in html
+    assert "25%" in html and "75%" in html
+
+
+def test_word_cloud_panel_embeds_pngs_and_escapes_captions():
+    panel = clouds.show_wordclouds({"<script>x</script>": {"项目为王": 5, "振兴": 3}, "空": {}}, "高频词 <b>")
+    html = panel._repr_html_()
+    assert html.count("data:image/png;base64,") == 1  # one cloud; the place without terms says so
+    assert "no terms" in html
+    assert "<script>" not in html and "&lt;script&gt;x" in html and "高频词 &lt;b&gt;" in html
+    assert panel.images["<script>x</script>"].size == (500, 270)
+
+
+def test_word_cloud_font_has_every_glyph_of_the_slogans():
+    font = ImageFont.truetype(font_path(), 40)
+    missing = _draw(font, NOT_IN_ANY_FONT)
+    assert [ch for ch in SLOGANS if _draw(font, ch) == missing] == []
+
+
+def test_the_glyph_check_fails_with_a_latin_font():
+    """Control: DejaVu Sans has no 项, so it draws the same box as for a private-use code point."""
+    import matplotlib
+
+    font = ImageFont.truetype(f"{matplotlib.get_data_path()}/fonts/ttf/DejaVuSans.ttf", 40)
+    assert _draw(font, "项") == _draw(font, NOT_IN_ANY_FONT)
+
+
+def test_word_clouds_with_reused_fonts_are_the_clouds_wordcloud_draws(monkeypatch):
+    # new_wordcloud hands wordcloud a font loader that keeps each size it opened; the picture must
+    # be the one wordcloud draws opening every font itself (same words, sizes and places)
+    import wordcloud.wordcloud
+
+    counts = {"项目为王": 9, "三篇大文章": 7, "招商引资": 5, "营商环境": 4, "数字辽宁": 3, "振兴": 2}
+    reused = clouds.new_wordcloud(seed=7).generate_from_frequencies(counts).to_array()
+    assert wordcloud.wordcloud.ImageFont is not ImageFont  # the loader was swapped
+    monkeypatch.setattr(wordcloud.wordcloud, "ImageFont", ImageFont)  # wordcloud as shipped
+    plain = wordcloud.WordCloud(font_path=font_path(), random_state=7, color_func=clouds.pick_colour,
+                                **clouds.CLOUD_OPTIONS)
+    assert (reused == plain.generate_from_frequencies(counts).to_array()).all()
+
+
+def test_shaded_tables_and_word_clouds_do_not_import_pyplot():
+    # the reason they exist: pyplot's import costs a report 0.33 s
+    code = ("import sys, pandas as pd; from helpers import clouds, shading; "
+            "shading.show_heatmap(pd.DataFrame({'a': [1, 2]}), 't').to_html(); "
+            "clouds.show_wordcloud({'项目为王': 3}, 't')._repr_html_(); "
+            "print('matplotlib.pyplot' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
