@@ -1,0 +1,42 @@
+"""Show a table of numbers as a heatmap that stays a table: each cell shaded by its value.
+
+In a report a shaded table is text (the numbers can be read, copied and searched) and costs a few
+milliseconds; the same heatmap drawn by matplotlib cost 0.3–0.45 s and an image. `plots.plot_heatmap`
+still draws the picture, for a paper.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+# ColorBrewer YlOrRd, 9 classes (Apache 2.0), light to dark: the colormap plots.plot_heatmap uses
+SHADES = ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026")
+WHITE_TEXT_FROM = 6  # shades this dark and darker carry white numbers
+
+
+def shade_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """The CSS of each cell: its shade, from the lightest at 0 (or the minimum) to the darkest at the maximum."""
+    values = table.astype(float)
+    low = min(0.0, float(values.min().min())) if values.size else 0.0
+    span = (float(values.max().max()) - low) if values.size else 0.0
+    level = ((values - low) / span * (len(SHADES) - 1)).round() if span > 0 else values * 0
+    return level.apply(lambda column: column.map(_style_level))
+
+
+def _style_level(level: float) -> str:
+    if pd.isna(level):
+        return ""
+    index = int(level)
+    colour = "white" if index >= WHITE_TEXT_FROM else "black"
+    return f"background-color: {SHADES[index]}; color: {colour}; text-align: center"
+
+
+def show_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
+    """The table as a pandas Styler: cells shaded by value, numbers written with ``fmt``, labels escaped."""
+    return (table.style.apply(shade_cells, axis=None)
+            .format(fmt, na_rep="", escape="html")
+            .format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+            .set_caption(html.escape(title))
+            .set_table_styles([{"selector": "caption", "props": "font-weight: bold; text-align: left"}]))
