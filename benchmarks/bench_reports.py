@@ -1,6 +1,6 @@
 """Measure report regeneration: each notebook's run time next to papermill's time for an empty one.
 
-    python benchmarks/bench_reports.py [--repeat 3]
+    python benchmarks/bench_reports.py [--repeat 3] [--notebooks 01,03]
 
 Uses data/processed (run `make processed` first) and the project kernel. The time of a notebook
 includes the HTML export, as in `python -m helpers report`; the empty notebook has only a parameters
@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--place", default="liaoyang")
+    parser.add_argument("--notebooks", help="comma-separated numbers, such as 01,03; all when left out")
     args = parser.parse_args()
     from helpers.report import avoid_slow_imports
 
@@ -72,7 +73,7 @@ def main() -> None:
             times.append(time.perf_counter() - started)
         median = statistics.median(times)
         rows.append(("floor: imports + one small figure + HTML", f"{median:.2f} s", f"{median / base:.2f}"))
-        for notebook in list_notebooks(find_notebook_dir()):
+        for notebook in list_notebooks(find_notebook_dir(), args.notebooks):
             times = []
             for _ in range(args.repeat):
                 started = time.perf_counter()
