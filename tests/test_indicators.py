@@ -237,3 +237,27 @@ def test_a_year_that_qualifies_a_noun_opens_no_period():
                 "genre": "statistical_bulletin", "title": "宜春市2022年国民经济和社会发展统计公报"}
     rows = extract_indicators(document, split_sentences(text))
     assert list(zip(rows["quote"], rows["period_start"])) == [("10项", D(2021, 1, 1)), ("210家", D(2022, 1, 1))]
+
+
+@pytest.mark.parametrize("value, read_back", [
+    ("=SUM(A1:A2)", "=SUM(A1:A2)"),  # text that looks like a formula stays text, as the document had it
+    ("https://www.liaoyang.gov.cn/a.html", "https://www.liaoyang.gov.cn/a.html"),  # an address is not a link
+    ("同比增长4.5%左右", "同比增长4.5%左右"),  # Chinese and the full sentence, unchanged
+    (float("nan"), None),  # a missing value is an empty cell, not "nan" or an error
+    (True, True),  # a flag reads as TRUE, not 1
+    (2024, 2024),  # numpy int64 in the frame, an integer in the sheet
+    (4.5, 4.5),
+    (dt.date(2023, 10, 18), dt.datetime(2023, 10, 18)),  # a date Excel can sort, not a string
+])
+def test_xlsx_export_keeps_each_value_as_it_was(tmp_path, value, read_back):
+    import openpyxl
+
+    from helpers.indicator_tables import write_xlsx
+
+    write_xlsx(pd.DataFrame({"doc_id": ["000_a", "001_b"], "field": [value, value]}), tmp_path / "x.xlsx", "indicators")
+    sheet = openpyxl.load_workbook(tmp_path / "x.xlsx")["indicators"]
+    assert [cell.value for cell in sheet[1]] == ["doc_id", "field"]
+    assert sheet["B2"].value == read_back and sheet["B2"].data_type != "f"
+    if isinstance(value, dt.date):
+        assert sheet["B2"].number_format == "yyyy-mm-dd"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:B3"
