@@ -101,6 +101,22 @@ def test_slogan_tracker_and_kwic(built_corpus):
     assert lines["left"].str.len().max() <= 8 + 4  # the window (a line break shows as ⏎)
 
 
+@pytest.mark.parametrize("start_year, end_year, dates", [
+    (None, None, {"2022-02-18", "2022-09-11", "2023-03-30", "2023-10-18", "2024-01-07", "2026-02-01"}),
+    (2023, 2025, {"2023-03-30", "2023-10-18", "2024-01-07"}),  # the three-year action only
+    (2026, None, {"2026-02-01"}),  # the provincial report that reviews it
+])
+def test_concordances_keep_to_the_years_of_the_report(built_corpus, start_year, end_year, dates):
+    # a report on 2023-2025 must not quote a 2022 baseline document as campaign evidence
+    lines = theme_analysis.kwic("项目", processed_dir=built_corpus, limit=None, start_year=start_year, end_year=end_year)
+    assert {str(d) for d in lines["date"]} == dates
+    hits = theme_analysis.load_theme_hits(built_corpus, start_year=start_year, end_year=end_year)
+    chosen = theme_analysis.kwic_slogans(built_corpus, start_year=start_year, end_year=end_year)
+    assert chosen.equals(theme_analysis.kwic_slogans(built_corpus, tracked=theme_analysis.track_slogans(hits),
+                                                     start_year=start_year, end_year=end_year))
+    assert {str(d) for d in chosen["date"]} <= dates
+
+
 def test_cooccurrence_is_symmetric(built_corpus):
     matrix = theme_analysis.count_theme_cooccurrence(theme_analysis.load_theme_hits(built_corpus))
     assert (matrix.values == matrix.values.T).all()

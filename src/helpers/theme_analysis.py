@@ -138,9 +138,11 @@ def track_slogans(hits: pd.DataFrame, min_length: int = 4, slogans: list[str] | 
     rows = hits[hits["term"].isin(slogans)] if slogans else hits[hits["term"].str.len() >= min_length]
     rows = rows.drop_duplicates(["doc_id", "term", "start"])
     table = rows.groupby("term").agg(
-        theme=("theme", "first"), places=("place", lambda p: "、".join(sorted(set(p.dropna())))),
-        documents=("doc_id", "nunique"), hits=("start", "size"),
+        theme=("theme", "first"), documents=("doc_id", "nunique"), hits=("start", "size"),
         first_date=("published_date", "min"), last_date=("published_date", "max"))
+    places = (rows[["term", "place"]].dropna().drop_duplicates().sort_values(["term", "place"])
+              .groupby("term")["place"].agg("、".join))  # not a lambda per group: 0.04 -> 0.02 s
+    table.insert(1, "places", places.reindex(table.index).fillna(""))
     return table.sort_values(["documents", "hits"], ascending=False).reset_index()
 
 
@@ -176,10 +178,14 @@ def summarize_term_frequencies_by_place(processed_dir: str | Path = "data/proces
 
 
 def kwic_slogans(processed_dir: str | Path = "data/processed", place: str = "all", slogans: int = 3,
-                 window: int = 20, per_slogan: int = 6) -> pd.DataFrame:
-    """Concordances of the ``slogans`` slogans used in most documents of the selection."""
-    tracked = track_slogans(load_theme_hits(processed_dir, place))
-    frames = [kwic(term, window, processed_dir, place, limit=per_slogan) for term in tracked["term"].head(slogans)]
+                 window: int = 20, per_slogan: int = 6, start_year: int | None = None,
+                 end_year: int | None = None, tracked: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Concordances of the ``slogans`` slogans used in most documents of the selection (place and
+    years). ``tracked``: the selection's `track_slogans` table, when the caller has it already."""
+    if tracked is None:
+        tracked = track_slogans(load_theme_hits(processed_dir, place, start_year, end_year))
+    frames = [kwic(term, window, processed_dir, place, limit=per_slogan, start_year=start_year, end_year=end_year)
+              for term in tracked["term"].head(slogans)]
     return pd.concat(frames, ignore_index=True) if frames else kwic("", window, processed_dir, place, limit=0)
 
 
@@ -191,19 +197,24 @@ def summarize_theme_terms(hits: pd.DataFrame, theme: str) -> dict[str, int]:
 @lru_cache(maxsize=4)
 def _kwic_documents(processed_dir: str, modified: float) -> pd.DataFrame:
     return load_table("documents", processed_dir)[["doc_id", "title", "place", "place_code",
-                                                    "published_date", "text"]]
+                                                    "published_date", "year", "text"]]
 
 
 def kwic(term: str, window: int = 20, processed_dir: str | Path = "data/processed", place: str = "all",
-         regex: bool = False, limit: int | None = 200) -> pd.DataFrame:
+         regex: bool = False, limit: int | None = 200, start_year: int | None = None,
+         end_year: int | None = None) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` with the text around it.
 
     Columns: doc_id, place, date, left, term, right, start (offset into the cleaned text). ``regex``
     makes ``term`` a regular expression (e.g. ``"项目为[王纲]"``). Text is plain data: displayed in
-    HTML it is escaped.
+    HTML it is escaped. The years, as everywhere, are publication years; undated documents are kept.
     """
     path = Path(processed_dir) / "documents.parquet"
     docs = filter_place(_kwic_documents(str(processed_dir), path.stat().st_mtime), place)
+    if start_year is not None:
+        docs = docs[docs["year"].isna() | (docs["year"] >= start_year)]
+    if end_year is not None:
+        docs = docs[docs["year"].isna() | (docs["year"] <= end_year)]
     pattern = re.compile(term if regex else re.escape(term))
     rows = []
     for doc in docs.itertuples():
