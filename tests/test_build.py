@@ -175,3 +175,37 @@ def test_table_writers_stopped_with_held_rows_leave_the_previous_table(tmp_path)
             raise KeyboardInterrupt  # Ctrl-C while the new rows are still held
     assert pd.read_parquet(tmp_path / "quarantine.parquet")["reason"].tolist() == ["old"]
     assert [p.name for p in tmp_path.iterdir()] == ["quarantine.parquet"]
+
+
+def test_a_rebuilt_table_is_read_again_and_a_loaded_frame_is_the_callers_own(tmp_path):
+    # load_table keeps the Arrow table it read; a table renamed into place by a rebuild is a new file
+    save = lambda reason: tables.save_table(  # noqa: E731
+        tables.build_table("quarantine", [{"raw_path": "a.txt", "reason": reason}]), tmp_path / "quarantine.parquet")
+    save("first build")
+    first = tables.load_table("quarantine", tmp_path)
+    first.loc[0, "reason"] = "edited in a notebook"
+    assert tables.load_table("quarantine", tmp_path)["reason"].tolist() == ["first build"]
+    save("second build")
+    assert tables.load_table("quarantine", tmp_path)["reason"].tolist() == ["second build"]
+
+
+@pytest.mark.parametrize("umask, mode", [
+    (0o022, 0o644),  # the usual: everyone may read the tables, only the owner write them
+    (0o002, 0o664),  # a shared group folder: the group may write too
+    (0o077, 0o600),  # a private umask stays private
+])
+def test_tables_and_manifest_get_the_permissions_of_a_new_file(tmp_path, umask, mode):
+    # mkstemp alone makes every file 0600: a colleague could not read a shared processed folder
+    from helpers import atomic
+
+    atomic._umask.cache_clear()
+    old = os.umask(umask)
+    try:
+        tables.save_table(tables.build_table("quarantine", []), tmp_path / "quarantine.parquet")
+        with tables.TableWriters(tmp_path / "built") as writers:
+            writers.write("quarantine", tables.build_table("quarantine", [{"raw_path": "a", "reason": "b"}]))
+    finally:
+        os.umask(old)
+        atomic._umask.cache_clear()
+    written = [tmp_path / "quarantine.parquet", *(tmp_path / "built").glob("*.parquet")]
+    assert {path.stat().st_mode & 0o777 for path in written} == {mode}

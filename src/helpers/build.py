@@ -20,13 +20,13 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from helpers import cache
+from helpers.atomic import make_temporary_file
 from helpers.native import describe_compiled_modules
 
 CATALOG_NAME = "catalog.csv"
@@ -246,7 +246,7 @@ def read_manifest(processed_dir: Path) -> dict | None:
 
 def write_manifest(processed_dir: Path, manifest: dict) -> None:
     """manifest.json, written atomically after the tables."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=processed_dir)
+    handle, temporary = make_temporary_file(processed_dir, f".{MANIFEST_NAME}.", ".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         json.dump(manifest, out, ensure_ascii=False, indent=1, default=str)
     os.replace(temporary, Path(processed_dir) / MANIFEST_NAME)

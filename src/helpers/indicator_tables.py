@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from helpers.atomic import make_temporary_file
 from helpers.corpus import filter_place
 from helpers.tables import load_table
 
@@ -85,7 +85,7 @@ def write_indicator_exports(records: pd.DataFrame, output_dir: str | Path) -> li
     written = []
     for name, write in (("indicators.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")),
                         ("indicators.xlsx", lambda p: write_xlsx(table, p, "indicators"))):
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=Path(name).suffix, dir=output_dir)
+        handle, temporary = make_temporary_file(output_dir, f".{name}.", Path(name).suffix)
         os.close(handle)
         try:
             write(temporary)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import types
 import warnings
 from functools import lru_cache
@@ -16,6 +15,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from helpers.atomic import make_temporary_file
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -104,7 +105,7 @@ def save_table(table: pa.Table, path: Path) -> Path:
     """Write a Parquet file atomically: temporary file in the same folder, then rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = make_temporary_file(path.parent, f".{path.name}.", ".tmp")
     os.close(handle)
     try:
         pq.write_table(table, temporary, compression="zstd")
@@ -116,11 +117,33 @@ def save_table(table: pa.Table, path: Path) -> Path:
 
 
 def load_table(name: str, processed_dir: str | Path = "data/processed"):
-    """Read one processed table as a DataFrame; a missing table says how to build it."""
+    """Read one processed table as a DataFrame; a missing table says how to build it.
+
+    The Arrow table read is kept for the file as it is now (`read_arrow_table`), so a notebook that
+    loads the documents five times reads and decompresses them once; each call gets its own DataFrame.
+    """
     path = Path(processed_dir) / f"{name}.parquet"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: run `make processed` (python -m helpers build)")
-    return pq.read_table(path).to_pandas()  # pandas is imported here, not by the build
+    return read_arrow_table(path).to_pandas()  # pandas is imported here, not by the build
+
+
+_READ: dict[str, tuple[tuple[int, int, int], pa.Table]] = {}
+
+
+def read_arrow_table(path: str | Path) -> pa.Table:
+    """The Parquet file as an (immutable) Arrow table, read again only when the file changed.
+
+    A file is known by its inode, size and modification time: a rebuild renames a new file into
+    place, which changes all three. Only the latest read of each path is kept in memory.
+    """
+    path = Path(path).resolve()
+    stat = path.stat()
+    identity = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    kept = _READ.get(str(path))
+    if kept is None or kept[0] != identity:
+        kept = _READ[str(path)] = (identity, pq.read_table(path))
+    return kept[1]
 
 
 class TableWriters:
@@ -154,7 +177,7 @@ class TableWriters:
         if not held:
             return
         if name not in self._writers:
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.parquet.", suffix=".tmp", dir=self.folder)
+            handle, temporary = make_temporary_file(self.folder, f".{name}.parquet.", ".tmp")
             os.close(handle)
             self._writers[name] = (pq.ParquetWriter(temporary, SCHEMAS[name], compression="zstd"), temporary)
         # one row group: the batches' chunks are written as they are, without a copy
