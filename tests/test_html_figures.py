@@ -91,3 +91,29 @@ def test_shaded_tables_and_word_clouds_do_not_import_pyplot():
             "clouds.show_wordcloud({'项目为王': 3}, 't')._repr_html_(); "
             "print('matplotlib.pyplot' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def _bar_css(styler) -> dict[int, str]:
+    """Row number -> the background of its bar cell, from the Styler's computed styles."""
+    styler._compute()
+    return {row: dict(styles).get("background", "") for (row, column), styles in styler.ctx.items()}
+
+
+def test_bars_are_coloured_by_kind_on_one_scale_with_falls_to_the_left():
+    table = pd.DataFrame({"place": ["辽阳市", "盘锦市", "辽宁省", "<b>x</b>"], "kind": ["actual", "target", "forecast", "plan"],
+                          "signed": [4.0, 2.0, -2.0, None]})
+    styler = shading.show_bars(table, "signed", "gdp <i>", colour_by="kind", colours=shading.KIND_COLOURS)
+    css = _bar_css(styler)
+    assert shading.KIND_COLOURS["actual"] in css[0] and shading.KIND_COLOURS["target"] in css[1]
+    # one scale from -2 to 4: zero sits a third of the way in; 4 fills the rest, 2 half of it
+    assert "33.3%, #1f77b4 33.3%, #1f77b4 100.0%" in css[0]
+    assert "33.3%, #d62728 33.3%, #d62728 66.7%" in css[1]
+    assert "(90deg, #9ecae1 33.3%, transparent 33.3%)" in css[2]  # -2: from the left edge to zero
+    assert "linear-gradient" not in css.get(3, "")  # a missing value gets no bar
+    html = styler.to_html()
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html and "gdp &lt;i&gt;" in html
+
+
+def test_bars_of_a_table_without_numbers_are_just_the_table():
+    styler = shading.show_bars(pd.DataFrame({"place": ["辽阳市"], "signed": [None]}), "signed", "t")
+    assert "linear-gradient" not in styler.to_html() and "辽阳市" in styler.to_html()

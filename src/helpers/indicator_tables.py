@@ -63,6 +63,27 @@ def summarize_indicator(records: pd.DataFrame, indicator: str) -> pd.DataFrame:
     return rows.sort_values(["published_date", "doc_id", "start"])[READING_COLUMNS].reset_index(drop=True)
 
 
+def compare_indicator(records: pd.DataFrame, indicator: str, unit: str | None = None) -> pd.DataFrame:
+    """One indicator across places and periods: a row per record in one unit, by place and period.
+
+    Only records in ``unit`` (by default the indicator's most common unit) are kept: a growth rate and
+    a level cannot share an axis. ``signed`` is the value with its direction (a fall is negative);
+    ``period`` is the text's period or, when it names none, the year the period ends.
+    """
+    rows = records[records["indicator"] == indicator]
+    if rows.empty:
+        return pd.DataFrame(columns=COMPARISON_COLUMNS)
+    unit = unit or rows["unit"].mode().iat[0]
+    rows = rows[rows["unit"] == unit].sort_values(["place", "period_end"], na_position="last")
+    year = pd.to_datetime(rows["period_end"]).dt.year.astype("Int64").astype(str).replace("<NA>", pd.NA)
+    return rows.assign(period=rows["period"].fillna(year),
+                       signed=rows["value"].where(rows["direction"] != "down", -rows["value"])
+                       )[COMPARISON_COLUMNS].reset_index(drop=True)
+
+
+COMPARISON_COLUMNS = ["place", "period", "kind", "quote", "signed", "unit", "published_date", "doc_id"]
+
+
 def rank_indicators(records: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     """The canonical indicators reported most often, with their names."""
     counts = records.dropna(subset=["indicator"]).groupby("indicator").agg(

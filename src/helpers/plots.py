@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.fonts import font_path
+from helpers.shading import KIND_COLOURS
 
 MAX_LABELLED_CELLS = 120
 GENRE_MARKERS = {"press_conference": "o", "government_work_report": "s", "news_report": "^",
@@ -65,34 +66,25 @@ def plot_bar(table: pd.DataFrame, label: str, value: str, title: str, horizontal
     return fig
 
 
-KIND_COLORS = {"actual": "#1f77b4", "forecast": "#9ecae1", "target": "#d62728", "plan": "#ff9896"}
-
-
 def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str | None = None):
-    """One indicator across places and periods: a bar per record, coloured by kind.
+    """One indicator across places and periods (`indicator_tables.compare_indicator`): a bar per
+    record, coloured by kind, in the indicator's most common unit unless ``unit`` is given."""
+    from helpers.indicator_tables import compare_indicator
 
-    Only records in the indicator's most common unit are drawn (growth rates and levels differ).
-    """
     use_chinese_font()
-    rows = records[records["indicator"] == indicator]
+    rows = compare_indicator(records, indicator, unit)
     fig, ax = plt.subplots(figsize=(9, 4))
     if rows.empty:
         ax.text(0.5, 0.5, f"no records of {indicator}", ha="center", va="center")
         ax.set_axis_off()
         return fig
-    unit = unit or rows["unit"].mode().iat[0]
-    rows = rows[rows["unit"] == unit].copy()
-    year = pd.to_datetime(rows["period_end"]).dt.year.astype("Int64").astype(str)
-    rows["label"] = rows["place"].fillna("?") + "\n" + rows["period"].fillna(year)
-    rows = rows.sort_values(["place", "period_end"])
-    signed = rows["value"].where(rows["direction"] != "down", -rows["value"])
-    ax.bar(range(len(rows)), signed, color=[KIND_COLORS.get(k, "grey") for k in rows["kind"]])
-    ax.set_xticks(range(len(rows)), rows["label"], fontsize=8)
+    ax.bar(range(len(rows)), rows["signed"], color=[KIND_COLOURS.get(k, "grey") for k in rows["kind"]])
+    ax.set_xticks(range(len(rows)), rows["place"].fillna("?") + "\n" + rows["period"].fillna(""), fontsize=8)
     ax.axhline(0, color="black", linewidth=0.6)
-    ax.set_ylabel(unit)
+    ax.set_ylabel(rows["unit"].iat[0])
     ax.set_title(f"{indicator}: 各地各期数值 (values by place and period; red = target)")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLORS.values()]
-    ax.legend(handles, KIND_COLORS.keys(), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLOURS.values()]
+    ax.legend(handles, KIND_COLOURS.keys(), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return fig
 

@@ -40,3 +40,30 @@ def show_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
             .format_index(escape="html", axis=0).format_index(escape="html", axis=1)
             .set_caption(html.escape(title))
             .set_table_styles([{"selector": "caption", "props": "font-weight: bold; text-align: left"}]))
+
+
+# Bar colours by kind of figure: results blue, estimates light blue, targets red, plans pink
+KIND_COLOURS = {"actual": "#1f77b4", "forecast": "#9ecae1", "target": "#d62728", "plan": "#ff9896"}
+OTHER_COLOUR = "#999999"
+
+
+def show_bars(table: pd.DataFrame, value: str, title: str, colour_by: str | None = None,
+              colours: dict[str, str] | None = None, fmt: str = "{:,.6g}"):
+    """The table as a pandas Styler with a bar in each ``value`` cell, drawn from zero on one scale for
+    all rows (a negative value to the left), coloured by the ``colour_by`` column; text escaped.
+
+    A bar chart that keeps each bar's row: its place, period, quote and document sit beside it.
+    """
+    styler = (table.style.format(na_rep="", escape="html").format(fmt, subset=[value], na_rep="")
+              .format_index(escape="html", axis=1).hide(axis="index")
+              .set_caption(html.escape(title))
+              .set_table_styles([{"selector": "caption", "props": "font-weight: bold; text-align: left"}]))
+    numbers = pd.to_numeric(table[value], errors="coerce")
+    if numbers.notna().sum() == 0:
+        return styler
+    low, high = min(0.0, float(numbers.min())), max(0.0, float(numbers.max()))
+    groups = table[colour_by].fillna("") if colour_by else pd.Series("", index=table.index)
+    for group, rows in table.groupby(groups, sort=False).groups.items():
+        colour = (colours or {}).get(group, OTHER_COLOUR)
+        styler = styler.bar(subset=(rows, value), color=colour, align="mid", vmin=low, vmax=high)
+    return styler
