@@ -263,7 +263,7 @@ def test_xlsx_export_keeps_each_value_as_it_was(tmp_path, value, read_back):
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:B3"
 
 
-def _record(place, period, value, unit="%", kind="actual", direction="up", period_end="2024-12-31"):
+def _gdp_record(place, period, value, unit="%", kind="actual", direction="up", period_end="2024-12-31"):
     return {"indicator": "gdp", "place": place, "period": period, "value": value, "unit": unit, "kind": kind,
             "direction": direction, "period_end": dt.date.fromisoformat(period_end) if period_end else None,
             "quote": f"{value}{unit}", "published_date": dt.date(2025, 1, 1), "doc_id": "000_a"}
@@ -271,16 +271,16 @@ def _record(place, period, value, unit="%", kind="actual", direction="up", perio
 
 @pytest.mark.parametrize("records, expected", [
     # the most common unit only: a growth rate and a level cannot share one scale
-    ([_record("辽阳市", "前三季度", 5.2), _record("辽阳市", None, 2.0), _record("辽阳市", None, 2000.0, unit="亿元")],
+    ([_gdp_record("辽阳市", "前三季度", 5.2), _gdp_record("辽阳市", None, 2.0), _gdp_record("辽阳市", None, 2000.0, unit="亿元")],
      [("辽阳市", "前三季度", 5.2), ("辽阳市", "2024", 2.0)]),
     # a fall is negative, whatever number the text gave (下降8.7% is value 8.7, direction down)
-    ([_record("辽阳市", None, 8.7, direction="down")], [("辽阳市", "2024", -8.7)]),
+    ([_gdp_record("辽阳市", None, 8.7, direction="down")], [("辽阳市", "2024", -8.7)]),
     # sorted by place, then by the end of the period; a period the text names is kept as written
-    ([_record("盘锦市", "十四五时期", 4.5, period_end="2025-12-31"), _record("盘锦市", None, 3.0, period_end="2023-12-31"),
-      _record("丹东市", None, 1.0)],
+    ([_gdp_record("盘锦市", "十四五时期", 4.5, period_end="2025-12-31"), _gdp_record("盘锦市", None, 3.0, period_end="2023-12-31"),
+      _gdp_record("丹东市", None, 1.0)],
      [("丹东市", "2024", 1.0), ("盘锦市", "2023", 3.0), ("盘锦市", "十四五时期", 4.5)]),
     # no period at all: the period stays empty rather than a made-up year
-    ([_record("辽阳市", None, 1.0, period_end=None)], [("辽阳市", None, 1.0)]),
+    ([_gdp_record("辽阳市", None, 1.0, period_end=None)], [("辽阳市", None, 1.0)]),
 ])
 def test_one_indicator_compared_across_places_and_periods(records, expected):
     from helpers.indicator_tables import compare_indicator
@@ -293,4 +293,4 @@ def test_one_indicator_compared_across_places_and_periods(records, expected):
 def test_an_indicator_without_records_compares_as_an_empty_table():
     from helpers.indicator_tables import COMPARISON_COLUMNS, compare_indicator
 
-    assert compare_indicator(pd.DataFrame([_record("辽阳市", None, 1.0)]), "cpi").columns.tolist() == COMPARISON_COLUMNS
+    assert compare_indicator(pd.DataFrame([_gdp_record("辽阳市", None, 1.0)]), "cpi").columns.tolist() == COMPARISON_COLUMNS
