@@ -75,7 +75,7 @@ def compare_indicator(records: pd.DataFrame, indicator: str, unit: str | None = 
         return pd.DataFrame(columns=COMPARISON_COLUMNS)
     unit = unit or rows["unit"].mode().iat[0]
     rows = rows[rows["unit"] == unit].sort_values(["place", "period_end"], na_position="last")
-    year = pd.to_datetime(rows["period_end"]).dt.year.astype("Int64").astype(str).replace("<NA>", pd.NA)
+    year = pd.to_datetime(rows["period_end"]).dt.year.astype("Int64").astype("string")  # missing stays missing
     return rows.assign(period=rows["period"].fillna(year),
                        signed=rows["value"].where(rows["direction"] != "down", -rows["value"])
                        )[COMPARISON_COLUMNS].reset_index(drop=True)
