@@ -25,13 +25,18 @@ def load_documents(processed_dir: str | Path = "data/processed", place: str = "a
     A place code such as ``liaoyang`` also selects documents about 灯塔市 or 辽阳县. Documents
     without a date are always kept (the year filter cannot judge them).
     """
-    docs = load_table("documents", processed_dir)
-    docs = filter_place(docs, place)
-    if start_year is not None:
-        docs = docs[docs["year"].isna() | (docs["year"] >= start_year)]
-    if end_year is not None:
-        docs = docs[docs["year"].isna() | (docs["year"] <= end_year)]
+    docs = filter_years(filter_place(load_table("documents", processed_dir), place), start_year, end_year)
     return docs.sort_values(["published_date", "doc_id"], na_position="last").reset_index(drop=True)
+
+
+def filter_years(frame: pd.DataFrame, start_year: int | None = None, end_year: int | None = None,
+                 column: str = "year") -> pd.DataFrame:
+    """Rows published within the years (either bound may be None); undated rows are always kept."""
+    if start_year is not None:
+        frame = frame[frame[column].isna() | (frame[column] >= start_year)]
+    if end_year is not None:
+        frame = frame[frame[column].isna() | (frame[column] <= end_year)]
+    return frame
 
 
 def filter_place(frame: pd.DataFrame, place: str, column: str = "place_code") -> pd.DataFrame:

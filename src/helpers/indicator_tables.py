@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.atomic import make_temporary_file
-from helpers.corpus import filter_place
+from helpers.corpus import filter_place, filter_years
 from helpers.tables import load_table
 
 READING_COLUMNS = ["place", "published_date", "kind", "indicator", "metric", "quote", "value",
@@ -43,11 +43,7 @@ def load_indicators(processed_dir: str | Path = "data/processed", place: str = "
     records = filter_place(records, place)
     if not include_thresholds:
         records = records[~records["is_threshold"]]
-    if start_year is not None:
-        records = records[records["year"].isna() | (records["year"] >= start_year)]
-    if end_year is not None:
-        records = records[records["year"].isna() | (records["year"] <= end_year)]
-    return records.reset_index(drop=True)
+    return filter_years(records, start_year, end_year).reset_index(drop=True)
 
 
 def count_indicators(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:

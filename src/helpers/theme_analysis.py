@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.corpus import filter_place, load_documents
+from helpers.corpus import filter_place, filter_years, load_documents
 from helpers.lexicon import load_gov_verbs, load_themes
 from helpers.places import load_gazetteer
 from helpers.tables import load_table
@@ -194,10 +193,7 @@ def summarize_theme_terms(hits: pd.DataFrame, theme: str) -> dict[str, int]:
     return hits[hits["theme"] == theme].groupby("term").size().sort_values(ascending=False).to_dict()
 
 
-@lru_cache(maxsize=4)
-def _kwic_documents(processed_dir: str, modified: float) -> pd.DataFrame:
-    return load_table("documents", processed_dir)[["doc_id", "title", "place", "place_code",
-                                                    "published_date", "year", "text"]]
+KWIC_COLUMNS = ["doc_id", "place", "place_code", "published_date", "year", "text"]
 
 
 def kwic(term: str, window: int = 20, processed_dir: str | Path = "data/processed", place: str = "all",
@@ -209,12 +205,8 @@ def kwic(term: str, window: int = 20, processed_dir: str | Path = "data/processe
     makes ``term`` a regular expression (e.g. ``"项目为[王纲]"``). Text is plain data: displayed in
     HTML it is escaped. The years, as everywhere, are publication years; undated documents are kept.
     """
-    path = Path(processed_dir) / "documents.parquet"
-    docs = filter_place(_kwic_documents(str(processed_dir), path.stat().st_mtime), place)
-    if start_year is not None:
-        docs = docs[docs["year"].isna() | (docs["year"] >= start_year)]
-    if end_year is not None:
-        docs = docs[docs["year"].isna() | (docs["year"] <= end_year)]
+    docs = load_table("documents", processed_dir)[KWIC_COLUMNS]  # the Arrow read is kept (tables.py)
+    docs = filter_years(filter_place(docs, place), start_year, end_year)
     pattern = re.compile(term if regex else re.escape(term))
     rows = []
     for doc in docs.itertuples():
