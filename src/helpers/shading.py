@@ -35,10 +35,14 @@ def _style_level(level: float) -> str:
 
 def show_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
     """The table as a pandas Styler: cells shaded by value, numbers written with ``fmt``, labels escaped."""
-    return (table.style.apply(shade_cells, axis=None)
-            .format(fmt, na_rep="", escape="html")
-            .format_index(escape="html", axis=0).format_index(escape="html", axis=1)
-            .set_caption(html.escape(title))
+    return _add_caption(table.style.apply(shade_cells, axis=None)
+                        .format(fmt, na_rep="", escape="html")
+                        .format_index(escape="html", axis=0).format_index(escape="html", axis=1), title)
+
+
+def _add_caption(styler, title: str):
+    """The title above the table, escaped, bold and left-aligned."""
+    return (styler.set_caption(html.escape(title))
             .set_table_styles([{"selector": "caption", "props": "font-weight: bold; text-align: left"}]))
 
 
@@ -54,10 +58,8 @@ def show_bars(table: pd.DataFrame, value: str, title: str, colour_by: str | None
 
     A bar chart that keeps each bar's row: its place, period, quote and document sit beside it.
     """
-    styler = (table.style.format(na_rep="", escape="html").format(fmt, subset=[value], na_rep="")
-              .format_index(escape="html", axis=1).hide(axis="index")
-              .set_caption(html.escape(title))
-              .set_table_styles([{"selector": "caption", "props": "font-weight: bold; text-align: left"}]))
+    styler = _add_caption(table.style.format(na_rep="", escape="html").format(fmt, subset=[value], na_rep="")
+                          .format_index(escape="html", axis=1).hide(axis="index"), title)
     numbers = pd.to_numeric(table[value], errors="coerce")
     if numbers.notna().sum() == 0:
         return styler
