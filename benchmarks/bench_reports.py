@@ -45,8 +45,9 @@ def main() -> None:
     import papermill
     from nbformat.v4 import new_code_cell, new_notebook
 
+    from helpers.html_export import write_html
     from helpers.report import (KERNEL_ARGUMENTS, KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks,
-                                run_notebook, write_html)
+                                run_notebook)
 
     kernel = ensure_kernel()
     processed = str(ROOT / "data" / "processed")

@@ -161,7 +161,7 @@ def test_every_helper_module_belongs_to_a_stage_or_to_no_per_document_work():
     staged = {module for modules, _ in cache.STAGES.values() for module in modules}
     # modules that never run per document (analysis, notebooks, the build's own plumbing)
     outside = {"__init__", "__main__", "allocator", "atomic", "build", "cache", "cli", "clouds", "corpus",
-               "evaluation", "explore", "fonts", "indicator_tables", "ledger", "native", "pipeline", "plots",
+               "evaluation", "explore", "fonts", "html_export", "indicator_tables", "ledger", "native", "pipeline", "plots",
                "profile", "report", "shading", "tables", "theme_analysis"}
     modules = {p.name[:-3] for p in resources.files("helpers").iterdir() if p.name.endswith(".py")}
     assert modules == staged | outside, modules ^ (staged | outside)

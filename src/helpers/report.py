@@ -18,8 +18,9 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from helpers.html_export import write_html
 
 KERNEL_NAME = "liaoning-workbench"
 KERNEL_DISPLAY = "Liaoning workbench"
@@ -39,8 +40,6 @@ BATCH_KERNEL_LINES = (*FREEZE_AT_EXIT, COLLECT_LESS_OFTEN)
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines={json.dumps(list(BATCH_KERNEL_LINES))}"]
 NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
-# nbconvert's lab template loads require.js and MathJax from a CDN; reports must open offline
-CDN_SCRIPT = re.compile(r'<script[^>]+src="https://cdn[^"]*"[^>]*>\s*</script>\s*', re.I)
 
 
 @dataclass(frozen=True)
@@ -128,59 +127,6 @@ def _original_cell_number(executed: Path, index: int) -> int:
         return index + 1
     injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
     return index + (0 if injected and injected[0] < index else 1)
-
-
-def write_html(notebook_path: Path, html_path: Path) -> None:
-    """Export an executed notebook as self-contained HTML with the code hidden."""
-    import nbformat
-
-    node = nbformat.read(str(notebook_path), as_version=4)
-    body, _ = _html_exporter().from_notebook_node(node, resources={"metadata": {"name": find_title(node)}})
-    for text in describe_figures(node):  # nbconvert's lab template leaves figures without alt text
-        body = body.replace(NO_ALT_TEXT, f'alt="{html.escape(text)}"', 1)
-    html_path.write_text(CDN_SCRIPT.sub("", body), encoding="utf-8")
-
-
-# What nbconvert writes (and warns about) for an image without alt text
-NO_ALT_TEXT = 'alt="No description has been provided for this image"'
-
-
-def describe_figures(node) -> list[str]:
-    """Alt text for each figure of an executed notebook, in order: its section's heading."""
-    heading, texts = find_title(node), []
-    for cell in node.cells:
-        if cell.cell_type == "markdown":
-            headings = [line.lstrip("#").strip() for line in cell.source.splitlines() if line.startswith("#")]
-            heading = headings[-1] if headings else heading
-            continue
-        for output in cell.get("outputs", []):
-            if any(kind in output.get("data", {}) for kind in ("image/png", "image/jpeg")):
-                texts.append(f"Figure: {heading}")
-    return texts
-
-
-@lru_cache(maxsize=1)
-def _html_exporter():
-    """One exporter for every report of a run: its templates load once."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    # write_html gives every figure its alt text after the export: the warning would be wrong
-    exporter.log.addFilter(lambda record: "Alternative text is missing" not in str(record.msg))
-    return exporter
-
-
-def find_title(node) -> str:
-    """The page title: the first '# …' heading in the notebook's markdown cells or outputs."""
-    for cell in node.cells:
-        texts = [cell.source] if cell.cell_type == "markdown" else [
-            output.get("data", {}).get("text/markdown", "") for output in cell.get("outputs", [])]
-        for text in texts:
-            for line in str(text).splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return "Report"
 
 
 def avoid_slow_imports() -> None:
