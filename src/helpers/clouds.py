@@ -11,6 +11,8 @@ from __future__ import annotations
 import base64
 import html
 import io
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,23 +34,53 @@ def pick_colour(word, font_size, position, orientation, random_state=None, **kwa
 
 def new_wordcloud(seed: int = 7):
     """A WordCloud with the CJK font and the project's options, its fonts loaded once per size."""
-    from wordcloud import WordCloud
-
+    module = import_wordcloud()
     _reuse_wordcloud_fonts()
-    return WordCloud(font_path=font_path(), random_state=seed, color_func=pick_colour, **CLOUD_OPTIONS)
+    return module.WordCloud(font_path=font_path(), random_state=seed, color_func=pick_colour, **CLOUD_OPTIONS)
+
+
+@lru_cache(maxsize=1)
+def import_wordcloud():
+    """wordcloud's module, without importing matplotlib until wordcloud uses it.
+
+    wordcloud imports matplotlib at the top (0.1 s of a report), for its default colormap and its SVG
+    export; with a colour function a cloud never touches it. While wordcloud is imported,
+    ``matplotlib`` is a stand-in that imports the real package on the first attribute wordcloud reads,
+    and the stand-in leaves ``sys.modules`` at once, so every other import gets the real matplotlib.
+    (``importlib.util.LazyLoader`` cannot do this on Python 3.11: the import system reads the module's
+    ``__spec__``, which loads it.)
+    """
+    if "matplotlib" in sys.modules or "wordcloud.wordcloud" in sys.modules:
+        import wordcloud.wordcloud as module
+
+        return module
+    stand_in = _MatplotlibOnFirstUse("matplotlib")
+    sys.modules["matplotlib"] = stand_in
+    try:
+        import wordcloud.wordcloud as module
+    finally:
+        if sys.modules.get("matplotlib") is stand_in:
+            del sys.modules["matplotlib"]
+    return module
+
+
+class _MatplotlibOnFirstUse(types.ModuleType):
+    """A stand-in for ``matplotlib`` in wordcloud's namespace: any attribute imports the real one."""
+
+    def __getattr__(self, name: str):
+        import importlib
+
+        return getattr(importlib.import_module("matplotlib"), name)
 
 
 @lru_cache(maxsize=1)
 def _reuse_wordcloud_fonts() -> None:
     """wordcloud opens the font file again for every word and size it tries (about 200 times a
     cloud, a third of its time); give it a ``truetype`` that keeps each (file, size) it opened."""
-    from types import SimpleNamespace
-
-    import wordcloud.wordcloud as module
     from PIL import ImageFont
 
-    module.ImageFont = SimpleNamespace(truetype=lru_cache(maxsize=256)(ImageFont.truetype),
-                                       TransposedFont=ImageFont.TransposedFont)
+    import_wordcloud().ImageFont = types.SimpleNamespace(truetype=lru_cache(maxsize=256)(ImageFont.truetype),
+                                                         TransposedFont=ImageFont.TransposedFont)
 
 
 def draw_wordcloud(frequencies: dict[str, int], seed: int = 7):
