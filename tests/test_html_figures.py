@@ -84,6 +84,22 @@ def test_word_clouds_with_reused_fonts_are_the_clouds_wordcloud_draws(monkeypatc
     assert (reused == plain.generate_from_frequencies(counts).to_array()).all()
 
 
+def test_a_cloud_in_64_colours_looks_as_in_full_colour():
+    # encode_png keeps 64 colours: the words' colours and their edges' shades, within a few levels
+    import io
+
+    import numpy as np
+
+    image = clouds.draw_wordcloud({"项目为王": 9, "三篇大文章": 7, "招商引资": 5, "营商环境": 4, "数字辽宁": 3,
+                                   "振兴": 2, "辽阳": 6, "盘锦": 5})
+    shown = Image.open(io.BytesIO(clouds.encode_png(image)))
+    assert shown.format == "PNG" and shown.size == image.size
+    difference = np.abs(np.asarray(image, dtype=int) - np.asarray(shown.convert("RGB"), dtype=int)).max(axis=2)
+    assert difference.mean() < 3 and np.percentile(difference, 99) <= 16
+    full = {tuple(int(v[i:i + 2], 16) for i in (1, 3, 5)) for v in clouds.PALETTE}
+    assert full & {colour for _, colour in shown.convert("RGB").getcolors(256)}  # solid word colours survive
+
+
 def test_shaded_tables_and_word_clouds_do_not_import_matplotlib():
     # the reason they exist: pyplot's import costs a report 0.33 s, matplotlib's alone 0.1-0.2 s
     # (wordcloud and mplfonts both import it at the top)
