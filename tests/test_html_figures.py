@@ -56,6 +56,11 @@ def test_word_cloud_panel_embeds_pngs_and_escapes_captions():
     assert panel.images["<script>x</script>"].size == (500, 270)
 
 
+def test_a_cloud_without_a_caption_takes_the_title_as_alt_text():
+    html = clouds.show_wordcloud({"项目为王": 5}, "主题词云: projects <i>")._repr_html_()
+    assert 'alt="主题词云: projects &lt;i&gt;"' in html
+
+
 def test_word_cloud_font_has_every_glyph_of_the_slogans():
     font = ImageFont.truetype(font_path(), 40)
     missing = _draw(font, NOT_IN_ANY_FONT)

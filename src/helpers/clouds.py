@@ -108,17 +108,17 @@ class CloudPanel:
     images: dict[str, object]
 
     def _repr_html_(self) -> str:
-        cells = "".join(_render_cloud(caption, image) for caption, image in self.images.items())
+        cells = "".join(_render_cloud(caption, image, alt=caption or self.title) for caption, image in self.images.items())
         return (f'<figure style="margin:0"><figcaption style="font-weight:bold">{html.escape(self.title)}'
                 f'</figcaption><div style="display:flex;flex-wrap:wrap;gap:8px">{cells}</div></figure>')
 
 
-def _render_cloud(caption: str, image) -> str:
+def _render_cloud(caption: str, image, alt: str) -> str:
     if image is None:
         body = '<div style="padding:2em;color:#666">no terms</div>'
     else:
         data = base64.b64encode(encode_png(image)).decode("ascii")
-        body = f'<img src="data:image/png;base64,{data}" width="{image.width}" alt="{html.escape(caption)}">'
+        body = f'<img src="data:image/png;base64,{data}" width="{image.width}" alt="{html.escape(alt)}">'
     return f'<figure style="margin:0">{body}<figcaption>{html.escape(caption)}</figcaption></figure>'
 
 
