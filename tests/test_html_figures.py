@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -83,10 +84,40 @@ def test_word_clouds_with_reused_fonts_are_the_clouds_wordcloud_draws(monkeypatc
     counts = {"项目为王": 9, "三篇大文章": 7, "招商引资": 5, "营商环境": 4, "数字辽宁": 3, "振兴": 2}
     reused = clouds.new_wordcloud(seed=7).generate_from_frequencies(counts).to_array()
     assert wordcloud.wordcloud.ImageFont is not ImageFont  # the loader was swapped
-    monkeypatch.setattr(wordcloud.wordcloud, "ImageFont", ImageFont)  # wordcloud as shipped
+    opened = []
+
+    def open_each_time(path, size):
+        opened.append(size)
+        return clouds.load_basic_font(path, size)
+    monkeypatch.setattr(wordcloud.wordcloud, "ImageFont", SimpleNamespace(
+        truetype=open_each_time, TransposedFont=ImageFont.TransposedFont))
     plain = wordcloud.WordCloud(font_path=font_path(), random_state=7, color_func=clouds.pick_colour,
                                 **clouds.CLOUD_OPTIONS)
     assert (reused == plain.generate_from_frequencies(counts).to_array()).all()
+    assert len(opened) > len(set(opened))  # wordcloud does ask for a size again: the cache is used
+
+
+@pytest.mark.parametrize("text, tolerance", [
+    ("项目为王", 0.01),  # Chinese: the same pixels
+    ("全面振兴新突破三年行动", 0.01),
+    ("VR产业", 3),  # Raqm kerns Latin letters: they move by under a pixel, the box stays
+])
+def test_the_basic_layout_engine_sets_chinese_as_raqm_does(text, tolerance):
+    # wordcloud's fonts use PIL's basic engine: for horizontal Chinese the same glyphs, same places
+    import numpy as np
+    from PIL import features
+
+    if not features.check("raqm"):
+        pytest.skip("PIL was built without Raqm: the basic engine is the only one")
+    raqm = ImageFont.truetype(font_path(), 40, layout_engine=ImageFont.Layout.RAQM)
+    basic = clouds.load_basic_font(font_path(), 40)
+    drawn = []
+    for font in (raqm, basic):
+        image = Image.new("L", (600, 60))
+        ImageDraw.Draw(image).text((5, 5), text, font=font, fill=255)
+        drawn.append(np.asarray(image, dtype=int))
+    assert raqm.getbbox(text) == basic.getbbox(text)
+    assert np.abs(drawn[0] - drawn[1]).mean() <= tolerance
 
 
 def test_a_cloud_in_64_colours_looks_as_in_full_colour():

