@@ -10,7 +10,7 @@ import pytest
 matplotlib.use("Agg")
 
 from conftest import RAW  # noqa: E402
-from helpers import plots, theme_analysis  # noqa: E402
+from helpers import corpus, plots, theme_analysis  # noqa: E402
 from helpers.documents import process_document  # noqa: E402
 from helpers.lexicon import load_gov_verbs, load_stopwords, load_themes  # noqa: E402
 from helpers.segment import load_reference_segmenter, load_segmenter  # noqa: E402
@@ -115,6 +115,24 @@ def test_concordances_keep_to_the_years_of_the_report(built_corpus, start_year, 
     assert chosen.equals(theme_analysis.kwic_slogans(built_corpus, tracked=theme_analysis.track_slogans(hits),
                                                      start_year=start_year, end_year=end_year))
     assert {str(d) for d in chosen["date"]} <= dates
+
+
+@pytest.mark.parametrize("start_year, end_year, places", [
+    (None, None, {"辽宁省", "盘锦市", "辽阳市", "葫芦岛市"}),
+    (2023, 2025, {"盘锦市", "辽阳市"}),  # 葫芦岛's only document and the provincial report fall outside
+])
+def test_word_clouds_and_distinctive_terms_keep_to_the_years_of_the_report(built_corpus, start_year, end_year, places):
+    documents = corpus.load_documents(built_corpus, start_year=start_year, end_year=end_year)
+    terms = load_table("doc_terms", built_corpus)
+    totals = terms[terms["doc_id"].isin(documents["doc_id"])].groupby("term")["n"].sum()
+    clouds = theme_analysis.summarize_term_frequencies_by_place(built_corpus, start_year=start_year, end_year=end_year)
+    assert set(clouds) == places
+    assert all(n <= totals[term] for counts in clouds.values() for term, n in counts.items())
+    ranked = theme_analysis.rank_distinctive_terms_by_place(built_corpus, place="liaoyang", start_year=start_year,
+                                                            end_year=end_year)
+    # here and elsewhere together: the term's count over the report's documents, no more
+    assert len(ranked) and ((ranked["count_here"] + ranked["count_elsewhere"]).values
+                            == totals[ranked["term"]].values).all()
 
 
 def test_cooccurrence_is_symmetric(built_corpus):

@@ -106,11 +106,14 @@ def rank_distinctive_terms(terms: pd.DataFrame, documents: pd.DataFrame, place: 
 
 
 def rank_distinctive_terms_by_place(processed_dir: str | Path = "data/processed", place: str = "all",
-                                    n: int = 12, gov_verbs: bool = False) -> pd.DataFrame:
+                                    n: int = 12, gov_verbs: bool = False, start_year: int | None = None,
+                                    end_year: int | None = None) -> pd.DataFrame:
     """Distinctive terms of ``place`` against the rest of the corpus, or of every place with
-    documents (place "all"), one block of ``n`` rows per place."""
-    documents = load_documents(processed_dir)
+    documents (place "all"), one block of ``n`` rows per place. Both sides keep to the years (undated
+    documents are kept, as everywhere)."""
+    documents = load_documents(processed_dir, start_year=start_year, end_year=end_year)
     terms = load_table("doc_terms", processed_dir)
+    terms = terms[terms["doc_id"].isin(documents["doc_id"])]
     codes = [place] if place != "all" else sorted(documents["place_code"].dropna().unique())
     blocks = []
     for code in codes:
@@ -166,9 +169,11 @@ def summarize_term_frequencies(terms: pd.DataFrame, doc_ids, gov_verbs: bool = F
 
 
 def summarize_term_frequencies_by_place(processed_dir: str | Path = "data/processed", place: str = "all",
-                                        gov_verbs: bool = False, places: int = 4) -> dict[str, dict[str, int]]:
-    """{place name: {term: count}} for the ``places`` places with most text (or the one place)."""
-    documents = load_documents(processed_dir, place)
+                                        gov_verbs: bool = False, places: int = 4, start_year: int | None = None,
+                                        end_year: int | None = None) -> dict[str, dict[str, int]]:
+    """{place name: {term: count}} for the ``places`` places with most text (or the one place),
+    over the documents published within the years (and the undated ones)."""
+    documents = load_documents(processed_dir, place, start_year, end_year)
     terms = load_table("doc_terms", processed_dir)
     biggest = documents.groupby("place")["n_chars"].sum().sort_values(ascending=False).head(places)
     return {name: summarize_term_frequencies(terms, documents.loc[documents["place"] == name, "doc_id"],
