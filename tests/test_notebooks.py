@@ -64,6 +64,17 @@ def test_every_notebook_ran_and_exported_html(corpus_report, place_report):
         assert not errors
 
 
+def test_a_place_and_years_without_documents_give_empty_reports_not_errors(built_corpus, tmp_path):
+    # liaoyang has no document from 2026 on: every report of it says so with empty tables
+    params = tmp_path / "after_2026.yaml"
+    params.write_text("start_year: 2026\nend_year: 2100\n", encoding="utf-8")
+    assert run_reports(_args(built_corpus, tmp_path / "out", place="liaoyang", params=str(params))) == 0
+    pages = sorted((tmp_path / "out").glob("*/*.html"))
+    assert len(pages) == len(list_notebooks(find_notebook_dir()))
+    for page in pages:
+        assert "Traceback" not in page.read_text(encoding="utf-8"), page.name
+
+
 def test_indicator_exports_open_in_excel(corpus_report):
     import openpyxl
 

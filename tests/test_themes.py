@@ -5,6 +5,7 @@ import re
 import warnings
 
 import matplotlib
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
@@ -133,6 +134,37 @@ def test_word_clouds_and_distinctive_terms_keep_to_the_years_of_the_report(built
     # here and elsewhere together: the term's count over the report's documents, no more
     assert len(ranked) and ((ranked["count_here"] + ranked["count_elsewhere"]).values
                             == totals[ranked["term"]].values).all()
+
+
+@pytest.mark.parametrize("start_year, end_year", [(None, None), (2023, 2025), (2026, None)])
+def test_a_places_theme_profile_compares_the_same_years(built_corpus, start_year, end_year):
+    from helpers import profile
+
+    table = profile.compare_theme_profile(built_corpus, "liaoyang", start_year, end_year).set_index("theme")
+    for column, place in (("share_here", "liaoyang"), ("share_corpus", "all")):
+        hits = theme_analysis.load_theme_hits(built_corpus, place, start_year, end_year)
+        counts = hits.groupby("theme").size()
+        expected = (counts / counts.sum()).reindex(table.index).fillna(0.0) if len(counts) else 0.0
+        assert (table[column] - expected).abs().max() < 1e-12, (column, start_year)
+
+
+@pytest.mark.parametrize("summarize, reason", [
+    (lambda hits, docs, d: theme_analysis.summarize_theme_shares(hits, docs, by="place"), "rates over no characters"),
+    (lambda hits, docs, d: theme_analysis.pivot_theme_profile(
+        theme_analysis.summarize_theme_shares(hits, docs, by="year"), by="year"), "a heatmap of nothing"),
+    (lambda hits, docs, d: theme_analysis.count_theme_cooccurrence(hits), "crosstab of no sentences"),
+    (lambda hits, docs, d: theme_analysis.track_slogans(hits), "no slogans"),
+    (lambda hits, docs, d: theme_analysis.rank_distinctive_terms_by_place(d, "liaoyang", start_year=2026),
+     "a place without documents in the years"),
+    (lambda hits, docs, d: pd.DataFrame(theme_analysis.summarize_term_frequencies_by_place(d, "liaoyang", start_year=2026)),
+     "no clouds to draw"),
+])
+def test_a_selection_without_documents_gives_empty_tables(built_corpus, summarize, reason):
+    # liaoyang has no document from 2026 on; a report of it must show empty tables, not fail
+    hits = theme_analysis.load_theme_hits(built_corpus, "liaoyang", start_year=2026)
+    docs = corpus.load_documents(built_corpus, "liaoyang", start_year=2026)
+    assert hits.empty and docs.empty
+    assert len(summarize(hits, docs, built_corpus)) == 0, reason
 
 
 def test_cooccurrence_is_symmetric(built_corpus):

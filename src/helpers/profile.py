@@ -29,11 +29,14 @@ def show_title(place: str):
     return Markdown(f"# {name_place(place)}: place profile 地方画像")
 
 
-def compare_theme_profile(processed_dir: str | Path, place: str) -> pd.DataFrame:
-    """Theme shares of the place next to the whole corpus, and the difference in points."""
-    here = summarize_theme_shares(load_theme_hits(processed_dir, place), load_documents(processed_dir, place),
-                                  by="genre").groupby("theme")["hits"].sum()
-    everywhere = summarize_theme_shares(load_theme_hits(processed_dir), load_documents(processed_dir),
+def compare_theme_profile(processed_dir: str | Path, place: str, start_year: int | None = None,
+                          end_year: int | None = None) -> pd.DataFrame:
+    """Theme shares of the place next to the whole corpus, and the difference in points; both within
+    the years (and the undated documents)."""
+    years = {"start_year": start_year, "end_year": end_year}
+    here = summarize_theme_shares(load_theme_hits(processed_dir, place, **years),
+                                  load_documents(processed_dir, place, **years), by="genre").groupby("theme")["hits"].sum()
+    everywhere = summarize_theme_shares(load_theme_hits(processed_dir, **years), load_documents(processed_dir, **years),
                                         by="genre").groupby("theme")["hits"].sum()
     table = name_themes().set_index("theme")
     table["share_here"] = (here / here.sum()).reindex(table.index).fillna(0.0) if len(here) else 0.0

@@ -44,7 +44,8 @@ def summarize_theme_shares(hits: pd.DataFrame, documents: pd.DataFrame, by: str 
         raise ValueError(f"by must be one of {GROUPS}")
     chars = documents.groupby(by)["n_chars"].sum()
     counts = hits.groupby([by, "theme"]).size().rename("hits").reset_index()
-    counts["per_10k_chars"] = counts["hits"] / counts[by].map(chars) * 10_000
+    # as float: with no hits (a place without documents in the years) map keeps the groups' dtype
+    counts["per_10k_chars"] = counts["hits"] / counts[by].map(chars).astype("float64") * 10_000
     counts["share"] = counts["hits"] / counts.groupby(by)["hits"].transform("sum")
     return counts.merge(name_themes(), on="theme").sort_values([by, "hits"], ascending=[True, False],
                                                                ignore_index=True)
@@ -117,8 +118,9 @@ def rank_distinctive_terms_by_place(processed_dir: str | Path = "data/processed"
     codes = [place] if place != "all" else sorted(documents["place_code"].dropna().unique())
     blocks = []
     for code in codes:
-        if len(filter_place(documents, code)) == len(documents):
-            continue  # the place covers the whole corpus (the province): nothing to compare with
+        inside = len(filter_place(documents, code))
+        if inside in (0, len(documents)):
+            continue  # no documents in these years, or all of them (the province): nothing to compare
         ranked = rank_distinctive_terms(terms, documents, code, n=n, gov_verbs=gov_verbs)
         blocks.append(ranked.assign(place=load_gazetteer().places[code].name))
     if not blocks:
@@ -152,6 +154,8 @@ def count_theme_cooccurrence(hits: pd.DataFrame) -> pd.DataFrame:
     """Themes × themes: in how many sentences both occur (the diagonal: sentences with the theme)."""
     names = name_themes().set_index("theme")["zh"]
     pairs = hits[["doc_id", "sentence_id", "theme"]].drop_duplicates()
+    if pairs.empty:  # no documents in the selection: an empty table, not crosstab's error
+        return pd.DataFrame(dtype="int64")
     onehot = pd.crosstab([pairs["doc_id"], pairs["sentence_id"]], pairs["theme"]).clip(upper=1)
     matrix = onehot.T @ onehot
     order = [t for t in names.index if t in matrix.index]
