@@ -82,6 +82,7 @@ def test_word_clouds_with_reused_fonts_are_the_clouds_wordcloud_draws(monkeypatc
     import wordcloud.wordcloud
 
     counts = {"项目为王": 9, "三篇大文章": 7, "招商引资": 5, "营商环境": 4, "数字辽宁": 3, "振兴": 2}
+    counts |= {SLOGANS[i:i + 2]: 1 for i in range(0, len(SLOGANS), 2)}  # words of one size: asked again
     reused = clouds.new_wordcloud(seed=7).generate_from_frequencies(counts).to_array()
     assert wordcloud.wordcloud.ImageFont is not ImageFont  # the loader was swapped
     opened = []
