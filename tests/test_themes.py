@@ -1,6 +1,7 @@
 """Segmentation, theme tagging and theme analysis on the real corpus."""
 
 import difflib
+import math
 import re
 import warnings
 
@@ -91,6 +92,36 @@ def test_distinctive_terms_of_panjin(built_corpus):
     top = set(theme_analysis.rank_distinctive_terms(terms, documents, "panjin", n=10)["term"])
     assert {"精细化工", "头部企业"} <= top  # 盘锦's petrochemical base and its anchor firms
     assert not top & load_gov_verbs()
+
+
+def test_every_place_scored_at_once_ranks_as_each_place_alone(built_corpus):
+    # one pass over the terms for all places; a city's block counts its districts' documents too
+    by_place = theme_analysis.rank_distinctive_terms_by_place(built_corpus, n=12)
+    documents, terms = corpus.load_documents(built_corpus), load_table("doc_terms", built_corpus)
+    names = {"辽阳市": "liaoyang", "盘锦市": "panjin", "葫芦岛市": "huludao"}
+    assert set(by_place["place"]) == set(names)  # 辽宁省 holds every document: nothing to compare
+    for name, code in names.items():
+        alone = theme_analysis.rank_distinctive_terms(terms, documents, code, n=12)
+        block = by_place[by_place["place"] == name].drop(columns="place").reset_index(drop=True)
+        pd.testing.assert_frame_equal(block, alone)
+
+
+@pytest.mark.parametrize("n_here, n_elsewhere, reason", [
+    (60_000, 1_000_000, "a term's count times a place's total passes 2^31"),
+    (3, 40_000_000, "a rare term in a large corpus"),
+])
+def test_keyness_of_large_counts_does_not_overflow(n_here, n_elsewhere, reason):
+    # doc_terms stores n as int32; the expected counts multiply two corpus-wide totals
+    terms = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "term": ["项目", "振兴", "项目", "振兴"],
+                          "n": pd.array([n_here, n_here, 10, n_elsewhere], dtype="int32")})
+    ranked = theme_analysis.score_keyness(terms, pd.DataFrame({"doc_id": ["a"], "code": ["x"]}), min_count=1)
+    row = ranked.set_index("term").loc["项目"]
+    a, b = float(n_here), 10.0
+    total_a, total_b = 2.0 * n_here, 10.0 + n_elsewhere
+    expected_a, expected_b = (a + b) * total_a / (total_a + total_b), (a + b) * total_b / (total_a + total_b)
+    g2 = 2 * (a * math.log(a / expected_a) + b * math.log(b / expected_b))
+    assert row["g2"] == pytest.approx(g2, rel=1e-9) and row["g2"] > 0, reason
+    assert row["count_here"] == n_here and row["count_elsewhere"] == 10
 
 
 def test_slogan_tracker_and_kwic(built_corpus):

@@ -6,10 +6,10 @@ the concordance a researcher types first in JupyterLab: ``theme_analysis.kwic("�
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers.corpus import filter_place, filter_years, load_documents
@@ -74,6 +74,9 @@ def drop_terms(terms: pd.DataFrame, gov_verbs: bool = False, place_names: bool =
     return terms[~terms["term"].isin(unwanted)] if unwanted else terms
 
 
+DISTINCTIVE_COLUMNS = ["place", "term", "count_here", "count_elsewhere", "g2", "log_ratio"]
+
+
 def rank_distinctive_terms(terms: pd.DataFrame, documents: pd.DataFrame, place: str, n: int = 20,
                            gov_verbs: bool = False, min_count: int = 2,
                            place_names: bool = False) -> pd.DataFrame:
@@ -83,27 +86,14 @@ def rank_distinctive_terms(terms: pd.DataFrame, documents: pd.DataFrame, place: 
     returned, strongest first, with their counts and the log ratio of relative frequencies.
     ``gov_verbs=False`` leaves the generic government verbs out, ``place_names=False`` place names.
     """
-    inside = set(filter_place(documents, place)["doc_id"])
-    if not inside:
+    inside = filter_place(documents, place)["doc_id"]
+    if inside.empty:
         raise ValueError(f"no documents for place {place!r}")
     terms = drop_terms(terms, gov_verbs, place_names)
-    terms = terms.assign(target=terms["doc_id"].isin(inside))
-    table = terms.groupby(["term", "target"])["n"].sum().unstack(fill_value=0)
-    for column in (True, False):
-        if column not in table.columns:
-            table[column] = 0
-    a, b = table[True], table[False]
-    total_a, total_b = a.sum(), b.sum()
-    if total_a == 0 or total_b == 0:
+    ranked = score_keyness(terms, pd.DataFrame({"doc_id": inside.values, "code": place}), min_count)
+    if ranked is None:
         raise ValueError("keyness needs documents both inside and outside the place")
-    expected_a = (a + b) * total_a / (total_a + total_b)
-    expected_b = (a + b) * total_b / (total_a + total_b)
-    g2 = 2 * (_xlogx(a, expected_a) + _xlogx(b, expected_b))
-    log_ratio = ((a + 0.5) / total_a / ((b + 0.5) / total_b)).map(math.log2)
-    result = pd.DataFrame({"term": table.index, "count_here": a.values, "count_elsewhere": b.values,
-                           "g2": g2.values, "log_ratio": log_ratio.values})
-    result = result[(result["count_here"] >= min_count) & (result["log_ratio"] > 0)]
-    return result.sort_values("g2", ascending=False).head(n).reset_index(drop=True)
+    return ranked.head(n).drop(columns="code").reset_index(drop=True)
 
 
 def rank_distinctive_terms_by_place(processed_dir: str | Path = "data/processed", place: str = "all",
@@ -111,26 +101,62 @@ def rank_distinctive_terms_by_place(processed_dir: str | Path = "data/processed"
                                     end_year: int | None = None) -> pd.DataFrame:
     """Distinctive terms of ``place`` against the rest of the corpus, or of every place with
     documents (place "all"), one block of ``n`` rows per place. Both sides keep to the years (undated
-    documents are kept, as everywhere)."""
+    documents are kept, as everywhere). Every place is scored in one pass over the terms."""
     documents = load_documents(processed_dir, start_year=start_year, end_year=end_year)
     terms = load_table("doc_terms", processed_dir)
-    terms = terms[terms["doc_id"].isin(documents["doc_id"])]
+    terms = drop_terms(terms[terms["doc_id"].isin(documents["doc_id"])], gov_verbs, place_names=False)
     codes = [place] if place != "all" else sorted(documents["place_code"].dropna().unique())
-    blocks = []
-    for code in codes:
-        inside = len(filter_place(documents, code))
-        if inside in (0, len(documents)):
-            continue  # no documents in these years, or all of them (the province): nothing to compare
-        ranked = rank_distinctive_terms(terms, documents, code, n=n, gov_verbs=gov_verbs)
-        blocks.append(ranked.assign(place=load_gazetteer().places[code].name))
-    if not blocks:
-        return pd.DataFrame(columns=["place", "term", "count_here", "count_elsewhere", "g2", "log_ratio"])
-    return pd.concat(blocks, ignore_index=True)[["place", "term", "count_here", "count_elsewhere", "g2", "log_ratio"]]
+    ranked = score_keyness(terms, list_documents_inside(documents, codes))
+    if ranked is None:
+        return pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
+    ranked = ranked.groupby("code", sort=True).head(n)
+    names = {code: place.name for code, place in load_gazetteer().places.items()}
+    return ranked.assign(place=ranked["code"].map(names))[DISTINCTIVE_COLUMNS].reset_index(drop=True)
+
+
+def list_documents_inside(documents: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """(doc_id, code) for every document inside each place code (its own code or a part of it).
+
+    A place whose documents are none or all of them is left out: there is nothing to compare it
+    with (the province, in a corpus of its cities)."""
+    gazetteer, wanted = load_gazetteer(), set(codes)
+    pairs = [(doc_id, code) for doc_id, own in zip(documents["doc_id"], documents["place_code"])
+             if isinstance(own, str) for code in gazetteer.ancestors(own) if code in wanted]
+    inside = pd.DataFrame(pairs, columns=["doc_id", "code"])
+    sizes = inside["code"].value_counts()
+    return inside[inside["code"].map(sizes) < len(documents)]
+
+
+def score_keyness(terms: pd.DataFrame, inside: pd.DataFrame, min_count: int = 2) -> pd.DataFrame | None:
+    """G² and log ratio of every term over-used inside each place against the rest of ``terms``.
+
+    ``inside``: (doc_id, code) pairs. Out: code, term, count_here, count_elsewhere, g2, log_ratio,
+    the strongest first within each code; None when there is nothing to compare (no place, or no
+    term outside). Counts are summed as integers and scored as floats (a product of two corpus-wide
+    counts overflows the table's int32 past 2^31)."""
+    totals = terms.groupby("term")["n"].sum().astype("int64")
+    grand = int(totals.sum())
+    here = (terms[["doc_id", "term", "n"]].merge(inside, on="doc_id").groupby(["code", "term"])["n"].sum()
+            .astype("int64").rename("count_here").reset_index())
+    if here.empty:
+        return None
+    total_here = here["code"].map(here.groupby("code")["count_here"].sum()).astype("float64")
+    total_elsewhere = grand - total_here
+    if (total_here <= 0).any() or (total_elsewhere <= 0).any():
+        return None
+    here["count_elsewhere"] = here["term"].map(totals).astype("int64") - here["count_here"]
+    a, b = here["count_here"].astype("float64"), here["count_elsewhere"].astype("float64")
+    expected_a = (a + b) * total_here / grand
+    expected_b = (a + b) * total_elsewhere / grand
+    here["g2"] = 2 * (_xlogx(a, expected_a) + _xlogx(b, expected_b))
+    here["log_ratio"] = np.log2((a + 0.5) / total_here / ((b + 0.5) / total_elsewhere))
+    here = here[(here["count_here"] >= min_count) & (here["log_ratio"] > 0)]
+    return here.sort_values(["code", "g2", "term"], ascending=[True, False, True], ignore_index=True)
 
 
 def _xlogx(observed: pd.Series, expected: pd.Series) -> pd.Series:
-    ratio = (observed / expected).where(observed > 0, 1.0)
-    return observed * ratio.map(math.log)
+    """observed × ln(observed / expected), 0 where nothing was observed."""
+    return observed * np.log((observed / expected).where(observed > 0, 1.0))
 
 
 def track_slogans(hits: pd.DataFrame, min_length: int = 4, slogans: list[str] | None = None) -> pd.DataFrame:
