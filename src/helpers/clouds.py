@@ -118,7 +118,8 @@ class CloudPanel:
     images: dict[str, object]
 
     def _repr_html_(self) -> str:
-        cells = "".join(_render_cloud(caption, image, alt=caption or self.title) for caption, image in self.images.items())
+        cells = "".join(_render_cloud(caption, image, alt=caption or self.title)
+                        for caption, image in self.images.items())
         return (f'<figure style="margin:0"><figcaption style="font-weight:bold">{html.escape(self.title)}'
                 f'</figcaption><div style="display:flex;flex-wrap:wrap;gap:8px">{cells}</div></figure>')
 
@@ -137,7 +138,8 @@ def encode_png(image) -> bytes:
     from PIL import Image
 
     png = io.BytesIO()
-    image.quantize(PNG_COLOURS, method=Image.Quantize.FASTOCTREE).save(png, format="PNG", compress_level=PNG_COMPRESSION)
+    shown = image.quantize(PNG_COLOURS, method=Image.Quantize.FASTOCTREE)
+    shown.save(png, format="PNG", compress_level=PNG_COMPRESSION)
     return png.getvalue()
 
 

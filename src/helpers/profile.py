@@ -35,9 +35,10 @@ def compare_theme_profile(processed_dir: str | Path, place: str, start_year: int
     the years (and the undated documents)."""
     years = {"start_year": start_year, "end_year": end_year}
     here = summarize_theme_shares(load_theme_hits(processed_dir, place, **years),
-                                  load_documents(processed_dir, place, **years), by="genre").groupby("theme")["hits"].sum()
+                                  load_documents(processed_dir, place, **years), by="genre")
     everywhere = summarize_theme_shares(load_theme_hits(processed_dir, **years), load_documents(processed_dir, **years),
-                                        by="genre").groupby("theme")["hits"].sum()
+                                        by="genre")
+    here, everywhere = (shares.groupby("theme")["hits"].sum() for shares in (here, everywhere))
     table = name_themes().set_index("theme")
     table["share_here"] = (here / here.sum()).reindex(table.index).fillna(0.0) if len(here) else 0.0
     table["share_corpus"] = (everywhere / everywhere.sum()).reindex(table.index).fillna(0.0)

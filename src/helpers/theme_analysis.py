@@ -132,18 +132,18 @@ def score_keyness(terms: pd.DataFrame, inside: pd.DataFrame, min_count: int = 2)
 
     ``inside``: (doc_id, code) pairs. Out: code, term, count_here, count_elsewhere, g2, log_ratio,
     the strongest first within each code; None when there is nothing to compare (no place, or no
-    term outside). Counts are summed as integers and scored as floats (a product of two corpus-wide
-    counts overflows the table's int32 past 2^31)."""
+    term outside any place). Counts are summed as integers and scored as floats (a product of two
+    corpus-wide counts overflows the table's int32 past 2^31)."""
     totals = terms.groupby("term")["n"].sum().astype("int64")
     grand = int(totals.sum())
     here = (terms[["doc_id", "term", "n"]].merge(inside, on="doc_id").groupby(["code", "term"])["n"].sum()
             .astype("int64").rename("count_here").reset_index())
+    total_here = here["code"].map(here.groupby("code")["count_here"].sum()).astype("float64")
+    comparable = total_here < grand  # a place holding every counted term has nothing to be compared with
+    here, total_here = here[comparable].copy(), total_here[comparable]
     if here.empty:
         return None
-    total_here = here["code"].map(here.groupby("code")["count_here"].sum()).astype("float64")
     total_elsewhere = grand - total_here
-    if (total_here <= 0).any() or (total_elsewhere <= 0).any():
-        return None
     here["count_elsewhere"] = here["term"].map(totals).astype("int64") - here["count_here"]
     a, b = here["count_here"].astype("float64"), here["count_elsewhere"].astype("float64")
     expected_a = (a + b) * total_here / grand
