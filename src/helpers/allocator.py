@@ -13,7 +13,6 @@ whoever runs the cluster.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 from functools import lru_cache
@@ -42,8 +41,9 @@ def keep_freed_memory() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
+        # the symbols already loaded, the C library's among them (find_library("c") would run
+        # ldconfig in a subprocess: 20 ms before the workers start)
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # musl (Alpine) has no mallopt: its allocator stays as it is
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
