@@ -150,6 +150,39 @@ def test_a_build_process_converts_tables_without_importing_pandas():
     subprocess.run([sys.executable, "-c", script], check=True)
 
 
+def test_a_spooled_batch_reads_back_as_the_same_tables_and_its_file_is_gone(tmp_path):
+    # Worker processes hand their batches over in spool files, not through a pipe; the parent reads
+    # them memory-mapped. A real batch (Chinese text, dates, lists, nulls) and empty tables.
+    from helpers.pipeline import process_batch
+
+    jobs = [(path.name, None, None, None) for path in sorted(RAW.glob("*.txt"))[:2]]
+    batch, _, _ = process_batch(jobs, str(RAW), None)
+    assert batch["documents"].num_rows == 2 and batch["quarantine"].num_rows == 0
+    path = tmp_path / "000000.arrow"
+    index = tables.spool_tables(batch, path)
+    assert [name for name, _, _ in index] == list(batch)
+    read = tables.read_spooled(path, index)
+    assert not path.exists()  # the mapping keeps the pages; the file is gone at once
+    assert list(read) == list(batch)
+    for name, table in batch.items():
+        assert read[name].equals(table), name
+        assert read[name].schema == tables.SCHEMAS[name], name
+
+
+def test_a_build_process_imports_parquet_only_to_write():
+    # The workers are forked from the command line's process before it writes a table: what it has
+    # imported then, every worker has to have loaded, and they never write Parquet (20 ms)
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "import helpers.build, helpers.pipeline, helpers.tables\n"
+        "assert 'pyarrow.parquet' not in sys.modules, 'pyarrow.parquet was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+
+
 def test_table_writers_hold_small_batches_and_write_them_as_one_row_group(tmp_path):
     # A batch of 16 documents is a few hundred KB per table; a row group per batch cost 0.06 s per
     # 10 MB build. The writer holds batches until ROW_GROUP_BYTES, and the rows come out unchanged.

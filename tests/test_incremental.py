@@ -4,6 +4,7 @@ import multiprocessing
 import pickle
 import shutil
 import sqlite3
+import tempfile
 
 import pyarrow.parquet as pq
 import pytest
@@ -134,12 +135,34 @@ def test_cache_entries_round_trip_compressed(tmp_path):
     cache.close_cache(tmp_path)
 
 
-def test_two_workers_build_the_tables_of_a_serial_build(raw_copy, tmp_path):
+def test_two_workers_build_the_tables_of_a_serial_build(raw_copy, tmp_path, monkeypatch):
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    spools = tmp_path / "temporary"  # where the workers' spool files go
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
     build_corpus(raw_copy, serial, workers=1, use_cache=False, progress=False, batch_size=2)
     summary = build_corpus(raw_copy, parallel, workers=2, use_cache=False, progress=False, batch_size=2)
     assert summary.workers == 2
     assert _tables(parallel) == _tables(serial)
+    assert list(spools.iterdir()) == []  # every spool file read and removed, with its folder
+
+
+def test_a_failed_parallel_build_removes_its_spool_and_keeps_the_tables(raw_copy, tmp_path, monkeypatch):
+    # A worker's error stops the build: the previous tables stay, and no spool file is left behind
+    processed, spools = tmp_path / "processed", tmp_path / "temporary"
+    spools.mkdir()
+    build_corpus(raw_copy, processed, workers=1, use_cache=False, progress=False)
+    before = _tables(processed)
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    monkeypatch.setattr(pipeline, "process_batch", _fail)  # the forked workers inherit it
+    with pytest.raises(RuntimeError, match="worker failed"):
+        build_corpus(raw_copy, processed, workers=2, use_cache=False, progress=False, batch_size=2)
+    assert _tables(processed) == before
+    assert list(spools.iterdir()) == []
+
+
+def _fail(*args):
+    raise RuntimeError("worker failed")
 
 
 def test_a_local_dask_cluster_builds_the_tables_of_a_serial_build(raw_copy, tmp_path):

@@ -5,8 +5,9 @@ optional ``catalog.csv``. Out: the Parquet tables of :mod:`helpers.tables` and `
 ``processed_dir``. ``raw_dir`` is only read.
 
 Documents go through :func:`helpers.pipeline.process_batch` in batches, in order, serially, on local
-worker processes (``workers``) or on a Dask cluster (``scheduler``); each batch is streamed to the
-tables, so memory stays flat as the corpus grows. Stage results are cached per document
+worker processes (``workers``, which hand their batches back in temporary Arrow files) or on a
+Dask cluster (``scheduler``); each batch is streamed to the tables, so memory stays flat as the
+corpus grows. Stage results are cached per document
 (:mod:`helpers.cache`): a rebuild processes only new or changed documents, and only the stages whose
 code or resources changed. When no file, catalog row or stage changed since the manifest was
 written, the build returns at once without touching the tables.
@@ -20,6 +21,8 @@ import hashlib
 import io
 import json
 import os
+import shutil
+import tempfile
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
@@ -182,7 +185,7 @@ def choose_workers(workers: int, total_bytes: int, n_jobs: int, batch_size: int)
 
 def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, scheduler: str | None):
     """Yield each batch's result in order; at most a few batches in flight, so memory stays flat."""
-    from helpers.pipeline import process_batch
+    from helpers.pipeline import process_batch, process_batch_to_spool
 
     if scheduler:
         yield from _run_on_dask(batches, raw_dir, scheduler)
@@ -197,14 +200,29 @@ def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, s
 
     # Worker processes end with the build, so they may keep the memory they free (a caller's
     # process, a JupyterLab kernel say, is left as it is: only the command line sets its own)
-    with ProcessPoolExecutor(max_workers=workers, initializer=keep_freed_memory) as pool:
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.submit(process_batch, batch, str(raw_dir), str(cache_dir) if cache_dir else None))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    # Workers hand their tables over in files of a temporary folder (see tables.spool_tables)
+    spool = Path(tempfile.mkdtemp(prefix="helpers-spool-"))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=keep_freed_memory) as pool:
+            pending: deque = deque()
+            for number, batch in enumerate(batches):
+                path = str(spool / f"{number:06d}.arrow")
+                pending.append((path, pool.submit(process_batch_to_spool, batch, str(raw_dir),
+                                                  str(cache_dir) if cache_dir else None, path)))
+                if len(pending) >= 2 * workers:
+                    yield _read_result(*pending.popleft())
+            while pending:
+                yield _read_result(*pending.popleft())
+    finally:
+        shutil.rmtree(spool, ignore_errors=True)
+
+
+def _read_result(path: str, future) -> tuple[dict, list, list]:
+    """A local worker's batch result, its tables read back from the spool file."""
+    from helpers.tables import read_spooled
+
+    index, computed, keys = future.result()
+    return read_spooled(path, index), computed, keys
 
 
 def _run_on_dask(batches, raw_dir: Path, scheduler: str):

@@ -43,6 +43,14 @@ def process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) -
             gc.enable()
 
 
+def process_batch_to_spool(jobs: list[Job], raw_dir: str | None, cache_dir: str | None,
+                           spool_path: str) -> tuple[list, list, list]:
+    """:func:`process_batch` for a local worker process: the tables go to ``spool_path``
+    (:func:`helpers.tables.spool_tables`) and their index comes back in their place."""
+    batch_tables, computed, keys = process_batch(jobs, raw_dir, cache_dir)
+    return tables.spool_tables(batch_tables, spool_path), computed, keys
+
+
 def _process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) -> tuple[dict, list, list]:
     """({table: Arrow table}, [(key, stage, result) computed], [(key, fully cached)]) for a batch.
 
