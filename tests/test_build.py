@@ -132,6 +132,25 @@ def test_cli_exit_status_with_quarantined_files(tmp_path, capsys):
     assert main(["build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet", "--strict"]) == 1
 
 
+def test_the_command_line_process_flushes_its_report_and_exits_with_its_status(tmp_path):
+    # python -m helpers ends with os._exit (no interpreter teardown): what it printed into a pipe
+    # must still arrive, and --strict must still exit 1 when a file is quarantined
+    import subprocess
+    import sys
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "seed.txt").write_bytes(SEED)
+    command = [sys.executable, "-m", "helpers", "build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet"]
+    done = subprocess.run(command + ["--strict"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stdout.startswith("1 documents, 1 quarantined")
+    assert done.stdout.rstrip().endswith("quarantined empty.txt: empty file (0 bytes)")  # the last line
+    assert (tmp_path / "p" / "manifest.json").is_file()
+    assert subprocess.run(command, capture_output=True, text=True).returncode == 0
+
+
 def test_a_build_process_converts_tables_without_importing_pandas():
     # pyarrow imports pandas (0.4 s) to check whether a list is a pandas object; a build process
     # never needs it. In a fresh interpreter: tables build without pandas, and to_pandas() still works.
@@ -197,6 +216,27 @@ def test_table_writers_hold_small_batches_and_write_them_as_one_row_group(tmp_pa
     assert (held.metadata.num_row_groups, each.metadata.num_row_groups) == (1, 5)
     assert held.read().column("raw_path").to_pylist() == [f"{i}.txt" for i in range(5)]
     assert held.read().equals(each.read())
+
+
+def test_table_writers_that_fail_while_committing_leave_every_previous_table(tmp_path, monkeypatch):
+    # commit writes the last row groups of all tables in parallel threads; one failing must leave
+    # all the previous tables as they were and no temporary file
+    for name in ("quarantine", "doc_terms"):
+        tables.save_table(tables.SCHEMAS[name].empty_table(), tmp_path / f"{name}.parquet")
+    before = _fingerprint(tmp_path)
+    original = tables.TableWriters._flush
+
+    def flush(self, name):
+        if name == "doc_terms":
+            raise OSError("disk full")
+        original(self, name)
+
+    monkeypatch.setattr(tables.TableWriters, "_flush", flush)
+    with pytest.raises(OSError, match="disk full"):
+        with tables.TableWriters(tmp_path) as writers:
+            writers.write("quarantine", tables.build_table("quarantine", [{"raw_path": "new.txt", "reason": "new"}]))
+            writers.write("doc_terms", tables.build_table("doc_terms", [{"doc_id": "d", "term": "项目为王", "n": 2}]))
+    assert _fingerprint(tmp_path) == before
 
 
 def test_table_writers_stopped_with_held_rows_leave_the_previous_table(tmp_path):

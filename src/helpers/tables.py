@@ -10,6 +10,7 @@ import os
 import sys
 import types
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -224,15 +225,27 @@ class TableWriters:
     def commit(self) -> None:
         """Write what is held, close every table (an empty one for tables without rows) and rename
         them all into place."""
-        for name in list(self._held):
-            self._flush(name)
+        # The last row groups are written and the files closed in parallel: Arrow encodes and
+        # compresses without the GIL, and at the end of a build the workers are done
+        names = sorted(set(self._held) | set(self._writers),  # the most rows first
+                       key=lambda name: -sum(t.nbytes for t in self._held.get(name, ())))
+        try:
+            with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+                list(pool.map(self._flush_and_close, names))
+        except BaseException:
+            self.abort()
+            raise
         for name in SCHEMAS:
             if name not in self._writers:  # no rows at all: an empty table with the schema
                 save_table(SCHEMAS[name].empty_table(), self.folder / f"{name}.parquet")
-        for name, (writer, temporary) in self._writers.items():
-            writer.close()
+        for name, (_, temporary) in self._writers.items():
             os.replace(temporary, self.folder / f"{name}.parquet")
         self._writers.clear()
+
+    def _flush_and_close(self, name: str) -> None:
+        self._flush(name)
+        if name in self._writers:
+            self._writers[name][0].close()
 
     def abort(self) -> None:
         """Forget everything written: close and delete the temporary files."""
