@@ -110,6 +110,21 @@ def test_an_unreadable_cache_file_is_replaced(raw_copy, tmp_path, spy):
     assert _tables(processed) == before
 
 
+def test_the_cache_keeps_sentences_as_offsets_and_gives_back_their_texts(tmp_path):
+    # A sentence is a slice of the cleaned text; the cache keeps its offsets only (half the time
+    # to pack the corpus stage). Read back, the columns are the ones computed, texts included.
+    path = sorted(RAW.glob("*.txt"))[4]  # the Traditional seed with pinyin: offsets after cleaning
+    computed = pipeline.run_corpus_stage(path.read_bytes(), path.name, None)
+    compact = pipeline.compact_corpus(computed)
+    assert "text" not in compact["sentences"] and "text" in computed["sentences"]
+    cache.write_cached_many(tmp_path, [("k" * 32, "corpus", compact)])
+    assert pipeline.expand_cached_corpus(cache.read_cached(tmp_path, "k" * 32, "corpus")) == computed
+    quarantined = pipeline.run_corpus_stage(b"", "empty.txt", None)
+    assert pipeline.expand_cached_corpus(pipeline.compact_corpus(quarantined)) == quarantined
+    assert pipeline.expand_cached_corpus(None) is None
+    cache.close_cache(tmp_path)
+
+
 def _write_entries(folder, worker):
     cache.write_cached_many(folder, [(f"{worker}-{i}", "themes", {"n": [i]}) for i in range(50)])
     return [cache.read_cached(folder, f"{worker}-{i}", "themes") for i in range(50)]

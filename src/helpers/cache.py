@@ -41,7 +41,8 @@ STAGES = {
 # The format is part of every stage version, so a change of format ignores old entries.
 CACHE_FILE = "stages.sqlite"
 CACHE_MAGIC = b"HLZ4"
-CACHE_FORMAT = "sqlite+pickle5+lz4"
+# (+offsets: the corpus stage keeps its sentences as offsets into the text, see pipeline.py)
+CACHE_FORMAT = "sqlite+pickle5+lz4+offsets"
 # The tables each stage writes
 STAGE_TABLES = {
     "corpus": ("documents", "sentences", "cleaning_log", "quarantine"),
