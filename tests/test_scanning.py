@@ -121,5 +121,8 @@ def test_word_finder_finds_what_the_word_regex_finds_in_any_text(pieces, words):
     """Overlapping words, words inside words, astral characters (offsets count characters, not
     UTF-8 bytes) and lone surrogates (no UTF-8 form: the regex takes over)."""
     text = "".join(pieces)
-    assert WordFinder(words).find(text) == [(m.start(), m.end(), m.group()) for m in compile_words(words).finditer(text)]
+    expected = [(m.start(), m.end(), m.group()) for m in compile_words(words).finditer(text)]
+    finder = WordFinder(words)
+    assert finder.find(text) == expected
+    assert finder.find_columns(text) == tuple([match[i] for match in expected] for i in range(3))
 

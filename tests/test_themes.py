@@ -79,6 +79,20 @@ def test_theme_hits_cite_offsets():
         (1, "innovation", "带土移植")}
 
 
+def test_a_keyword_of_two_themes_gives_a_hit_for_each(monkeypatch):
+    # themes.yaml may list one keyword under two themes (none does today): each theme gets the hit,
+    # and the theme_hits columns stay aligned
+    from helpers import themes
+    from helpers.wordsearch import WordFinder
+
+    themes_of = {"项目为王": ("projects", "business_environment"), "带土移植": ("innovation",)}
+    monkeypatch.setattr(themes, "_keyword_index", lambda: (WordFinder(themes_of), themes_of))
+    columns = themes.extract_theme_columns("d", "坚持项目为王。推动带土移植。", [0, 7])["theme_hits"]
+    assert list(zip(columns["sentence_id"], columns["theme"], columns["term"], columns["start"])) == [
+        (0, "projects", "项目为王", 2), (0, "business_environment", "项目为王", 2), (1, "innovation", "带土移植", 9)]
+    assert columns["doc_id"] == ["d"] * 3
+
+
 def test_theme_tables_of_the_build(built_corpus):
     hits = load_table("theme_hits", built_corpus)
     documents = load_table("documents", built_corpus).set_index("doc_id")

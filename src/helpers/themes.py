@@ -60,22 +60,32 @@ def extract_theme_hits(text: str, sentence_starts: list[int]) -> list[tuple]:
     >>> extract_theme_hits("坚持项目为王。推动带土移植。", [0, 7])
     [(0, 'projects', '项目为王', 2, 6), (1, 'innovation', '带土移植', 9, 13)]
     """
+    return list(zip(*find_theme_hit_columns(text, sentence_starts)))
+
+
+def find_theme_hit_columns(text: str, sentence_starts: list[int]) -> tuple[list, list, list, list, list]:
+    """The hits of :func:`extract_theme_hits` as columns: sentence ids, themes, terms, starts, ends.
+
+    Built column by column (100,000 hits in a 10 MB corpus): no tuple per hit.
+    """
     finder, themes_of = _keyword_index()
-    found = finder.find(text)
-    if not found:
-        return []
-    sentences = np.searchsorted(sentence_starts, [start for start, _, _ in found], side="right") - 1
-    return [(sentence, theme, term, start, end)
-            for sentence, (start, end, term) in zip(sentences.tolist(), found) for theme in themes_of[term]]
+    starts, ends, terms = finder.find_columns(text)
+    if not terms:
+        return [], [], [], [], []
+    sentences = (np.searchsorted(sentence_starts, starts, side="right") - 1).tolist()
+    if all(len(themes_of[term]) == 1 for term in set(terms)):
+        return sentences, [themes_of[term][0] for term in terms], terms, starts, ends
+    rows = [(sentence, theme, term, start, end)  # a keyword of two themes: a hit for each
+            for sentence, term, start, end in zip(sentences, terms, starts, ends) for theme in themes_of[term]]
+    return tuple(list(column) for column in zip(*rows))  # type: ignore[return-value]
 
 
 def extract_theme_columns(doc_id: str, text: str, sentence_starts: list[int]) -> dict[str, dict[str, list]]:
     """Columns of doc_terms and theme_hits for one document."""
     counts = count_terms(text)
-    hits = extract_theme_hits(text, sentence_starts)
+    sentences, themes, terms, starts, ends = find_theme_hit_columns(text, sentence_starts)
     return {
         "doc_terms": {"doc_id": [doc_id] * len(counts), "term": list(counts), "n": list(counts.values())},
-        "theme_hits": {"doc_id": [doc_id] * len(hits), "sentence_id": [h[0] for h in hits],
-                       "theme": [h[1] for h in hits], "term": [h[2] for h in hits],
-                       "start": [h[3] for h in hits], "end": [h[4] for h in hits]},
+        "theme_hits": {"doc_id": [doc_id] * len(terms), "sentence_id": sentences, "theme": themes,
+                       "term": terms, "start": starts, "end": ends},
     }

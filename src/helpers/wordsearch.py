@@ -81,6 +81,23 @@ class WordFinder:
         except UnicodeEncodeError:  # a lone surrogate, which has no UTF-8 form: the regex takes it
             return [(m.start(), m.end(), m.group()) for m in self._pattern.finditer(text)]
 
+    def find_columns(self, text: str) -> tuple[list[int], list[int], list[str]]:
+        """The matches of :meth:`find` as columns: starts, ends and words (no tuple per match).
+
+        >>> WordFinder(["辽阳", "灯塔市"]).find_columns("辽阳和灯塔市")
+        ([0, 3], [2, 6], ['辽阳', '灯塔市'])
+        """
+        try:
+            found = self._automaton.find_matches_as_indexes(text) if self._automaton is not None else []
+        except UnicodeEncodeError:  # a lone surrogate: the regex's matches, as columns
+            matches = self.find(text)
+            return [m[0] for m in matches], [m[1] for m in matches], [m[2] for m in matches]
+        if not found:
+            return [], [], []
+        indexes, starts, ends = zip(*found)
+        words = self.words
+        return list(starts), list(ends), [words[i] for i in indexes]
+
     @cached_property
     def _pattern(self) -> re.Pattern:
         return compile_words(self.words)
