@@ -147,6 +147,9 @@ def test_cache_entries_round_trip_compressed(tmp_path):
     with sqlite3.connect(tmp_path / cache.CACHE_FILE) as connection:
         stored = connection.execute("SELECT value FROM results").fetchone()[0]
     assert stored[:4] == cache.CACHE_MAGIC and len(stored) < 2_000
+    # a new cache gets large pages (SQLite ignores the setting once the file has its first table)
+    with sqlite3.connect(tmp_path / cache.CACHE_FILE) as connection:
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == cache.PAGE_BYTES
     cache.close_cache(tmp_path)
 
 
