@@ -156,11 +156,12 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
             quarantined += list(zip(quarantine.column("raw_path").to_pylist(), quarantine.column("reason").to_pylist()))
             if bar is not None:
                 bar.update(len(batch))
+        if use_cache:  # while the workers live: the last connection to close the cache would
+            cache.prune_cache(cache_dir, keys)  # checkpoint its write-ahead log (20 ms)
+            cache.close_cache(cache_dir)
+        results.close()  # local workers exit while the last row groups are written
     if bar is not None:
         bar.close()
-    if use_cache:
-        cache.prune_cache(cache_dir, keys)
-        cache.close_cache(cache_dir)
     summary = BuildSummary(
         n_files=len(paths), n_documents=counts["documents"], n_quarantined=len(quarantined),
         n_processed=len(paths) - n_cached if use_cache else len(paths), n_cached=n_cached if use_cache else 0,
@@ -202,18 +203,21 @@ def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, s
     # process, a JupyterLab kernel say, is left as it is: only the command line sets its own)
     # Workers hand their tables over in files of a temporary folder (see tables.spool_tables)
     spool = Path(tempfile.mkdtemp(prefix="helpers-spool-"))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=keep_freed_memory)
+    pending: deque = deque()
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=keep_freed_memory) as pool:
-            pending: deque = deque()
-            for number, batch in enumerate(batches):
-                path = str(spool / f"{number:06d}.arrow")
-                pending.append((path, pool.submit(process_batch_to_spool, batch, str(raw_dir),
-                                                  str(cache_dir) if cache_dir else None, path)))
-                if len(pending) >= 2 * workers:
-                    yield _read_result(*pending.popleft())
-            while pending:
+        for number, batch in enumerate(batches):
+            path = str(spool / f"{number:06d}.arrow")
+            pending.append((path, pool.submit(process_batch_to_spool, batch, str(raw_dir),
+                                              str(cache_dir) if cache_dir else None, path)))
+            if len(pending) >= 2 * workers:
                 yield _read_result(*pending.popleft())
+        while pending:
+            yield _read_result(*pending.popleft())
     finally:
+        # Every result taken: the workers exit on their own, while the build commits its tables.
+        # Stopped early (an error, Ctrl-C): wait for the batches still running, then clean up.
+        pool.shutdown(wait=bool(pending), cancel_futures=True)
         shutil.rmtree(spool, ignore_errors=True)
 
 
