@@ -7,15 +7,6 @@ KERNEL := liaoning-workbench
 RAW ?= data/raw
 PROCESSED ?= data/processed
 REPORTS ?= reports
-# The extraction modules compiled with mypyc (helpers/native.py: COMPILED_MODULES); recompiled when
-# one changes. Without a C compiler the manifest records why, and the .py files run.
-NATIVE := src/helpers/_native/manifest.json
-NATIVE_SOURCES := $(patsubst %,src/helpers/%.py,wordsearch periods figures metrics indicators)
-# The package's bytecode, written once here: with PYTHONDONTWRITEBYTECODE set (as on this project's
-# machines) every process would otherwise compile the helpers from source, 20 ms before a build's
-# workers can start and again in every report's kernel. Python checks each file's timestamp and
-# compiles an edited module itself, so a stale file costs time, never correctness.
-BYTECODE := src/helpers/__pycache__/.compiled
 
 .DEFAULT_GOAL := help
 .PHONY: help install processed reports test test-fast bench lab clean
@@ -33,35 +24,28 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Liaoning workbench"
 	touch $(STAMP)
 
-$(NATIVE): $(NATIVE_SOURCES) $(STAMP)
-	$(PY) -m helpers compile
+install: $(STAMP) ## create .venv, install the project with its dependencies and kernel
 
-$(BYTECODE): $(wildcard src/helpers/*.py) $(STAMP)
-	$(PY) -m compileall -q src/helpers
-	touch $@
-
-install: $(STAMP) $(NATIVE) $(BYTECODE) ## create .venv, install the project with its dependencies and kernel, compile
-
-processed: $(STAMP) $(NATIVE) $(BYTECODE) ## build data/processed/ (Parquet tables) from data/raw/
+processed: $(STAMP) ## build data/processed/ (Parquet tables) from data/raw/
 	$(PY) -m helpers build --raw $(RAW) --processed $(PROCESSED)
 
 reports: processed ## set up, build the tables, run the numbered notebooks into reports/
 	$(PY) -m helpers report --processed $(PROCESSED) --out $(REPORTS) --all-places
 
-test: $(STAMP) $(NATIVE) $(BYTECODE) ## run the test suite (unit tests and notebooks through papermill)
+test: $(STAMP) ## run the test suite (unit tests and notebooks through papermill)
 	$(PY) -m pytest
 
-test-fast: $(STAMP) $(NATIVE) $(BYTECODE) ## run the unit tests only
+test-fast: $(STAMP) ## run the unit tests only
 	$(PY) -m pytest -m "not slow"
 
-bench: $(STAMP) $(NATIVE) $(BYTECODE) processed ## run the benchmarks (10 MB corpus) and print their figures
+bench: $(STAMP) processed ## run the benchmarks (10 MB corpus) and print their figures
 	$(PY) benchmarks/bench_build.py --mb 10 --workers 2
 	$(PY) benchmarks/bench_indicators.py
 	$(PY) benchmarks/bench_themes.py
 	$(PY) benchmarks/bench_reports.py
 
-lab: $(STAMP) ## start JupyterLab on localhost (token auth) with the project kernel
-	$(PY) -m jupyterlab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \
+lab: $(STAMP) ## start JupyterLab at the project root on localhost (token auth) with the project kernel
+	$(PY) -m jupyterlab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=. \
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean: ## delete generated tables and reports (never data/raw)

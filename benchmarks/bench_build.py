@@ -9,8 +9,7 @@ real paragraphs of that same document in random order, so every quirk (pinyin, b
 full-width punctuation) appears in proportion. Figures: characters per second of the build (the
 cleaned characters it produced), the same for bare ``jieba.lcut`` over the cleaned text, their
 ratio, the build's peak memory (a separate process, start-up included), and the time of a rebuild
-with nothing changed. The parallel build runs three times from scratch and its median counts; the
-first row says whether the extraction modules ran compiled (see helpers/native.py).
+with nothing changed. The parallel build runs three times from scratch and its median counts.
 """
 
 from __future__ import annotations
@@ -53,7 +52,7 @@ def make_corpus(target: Path, megabytes: float, seed: int = 7) -> int:
 
 def process_synthetic_corpus(megabytes: float) -> list:
     """The synthetic corpus read, cleaned and split in this process: a DocumentResult per document."""
-    from helpers.documents import process_document
+    from helpers.corpus.documents import process_document
 
     with tempfile.TemporaryDirectory() as scratch:
         raw = Path(scratch)
@@ -74,7 +73,7 @@ def run_build(raw: Path, processed: Path, *extra: str) -> tuple[float, float]:
 def time_document_stages(raw: Path, repeat: int = 3) -> tuple[float, int]:
     """(best-of-``repeat`` seconds, cleaned characters) of reading, cleaning, metadata and sentences,
     in this process (the best run is the least disturbed by the rest of the machine)."""
-    from helpers.documents import process_document
+    from helpers.corpus.documents import process_document
 
     files = [(p.name, p.read_bytes()) for p in sorted(raw.iterdir())]
     process_document(files[0][1], files[0][0])  # warm caches (OpenCC, gazetteer) before timing
@@ -106,7 +105,6 @@ def main() -> None:
     args = parser.parse_args()
     import pyarrow.parquet as pq
 
-    from helpers.native import describe_compiled_modules
 
     with tempfile.TemporaryDirectory() as scratch:
         raw, processed = Path(scratch) / "raw", Path(scratch) / "processed"
@@ -120,7 +118,6 @@ def main() -> None:
         stages_s, _ = time_document_stages(raw)
         rows = [
             ("corpus", f"{n_bytes / 1e6:.1f} MB, {n_docs} documents, {n_chars / 1e6:.2f} M cleaned characters"),
-            ("extraction modules", describe_compiled_modules()),
             ("read+clean+metadata+sentences (1 core, best of 3)", f"{stages_s:.2f} s = {n_chars / stages_s / 1e6:.2f} M chars/s"),
             ("build (1 process, start-up included)", f"{build_s:.2f} s = {n_chars / build_s / 1e6:.2f} M chars/s"),
             ("build peak memory", f"{peak_mb:.0f} MB"),

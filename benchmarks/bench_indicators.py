@@ -8,8 +8,6 @@ times, so the caches of metric phrases (``clean_metric``, ``parse_indicator``) n
 second figure gives the speed over distinct real documents (data/raw and ../shared/corpora) with those
 caches emptied before each run: the speed on text the extractor has not seen. Linear time: one sentence of 25k, 50k and
 100k characters. Quality: precision, recall and kind accuracy on tests/fixtures/indicators_gold.yaml.
-The extraction modules run compiled with mypyc when ``make install`` could build them (the first row
-says); ``HELPERS_PURE_PYTHON=1`` measures the .py files.
 """
 
 from __future__ import annotations
@@ -27,10 +25,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10)
     args = parser.parse_args()
-    from helpers.evaluation import evaluate_indicators
-    from helpers.indicators import extract_indicators
-    from helpers.native import describe_compiled_modules
-    from helpers.sentences import split_sentences
+    from helpers.indicators.evaluation import evaluate_indicators
+    from helpers.indicators.extract import extract_indicators
+    from helpers.corpus.sentences import split_sentences
 
     documents = process_synthetic_corpus(args.mb)
     n_chars = sum(d.document["n_chars"] for d in documents)
@@ -41,7 +38,6 @@ def main() -> None:
         times.append(time.perf_counter() - started)
     seconds = min(times)
     rows = [("corpus", f"{len(documents)} documents, {n_chars / 1e6:.2f} M cleaned characters"),
-            ("extraction modules", describe_compiled_modules()),
             ("extraction (1 core, best of 5)", f"{seconds:.2f} s = {n_chars / seconds / 1e6:.2f} M chars/s, "
                                                f"{n_records} records (one per {n_chars / max(1, n_records):.0f} chars); "
                                                f"all 5 runs {min(times):.2f}–{max(times):.2f} s")]
@@ -76,7 +72,7 @@ def main() -> None:
 
 def read_distinct_documents() -> list:
     """The raw documents and the shared corpora, read and cleaned, each text once."""
-    from helpers.documents import DocumentResult, process_document
+    from helpers.corpus.documents import DocumentResult, process_document
 
     paths = sorted((ROOT / "data" / "raw").rglob("*.*"))
     corpora = ROOT.parent / "shared" / "corpora"
@@ -92,7 +88,8 @@ def read_distinct_documents() -> list:
 
 
 def empty_phrase_caches() -> None:
-    from helpers import indicators, metrics
+    from helpers.indicators.extract import extract as indicators
+    from helpers.indicators.extract import metrics
 
     metrics.clean_metric.cache_clear()
     metrics.parse_indicator.cache_clear()

@@ -38,15 +38,15 @@ def main() -> None:
     parser.add_argument("--place", default="liaoyang")
     parser.add_argument("--notebooks", help="comma-separated numbers, such as 01,03; all when left out")
     args = parser.parse_args()
-    from helpers.report import avoid_slow_imports
+    from helpers.reports.runner import avoid_slow_imports
 
     avoid_slow_imports()  # as the runner does
     import nbformat
     import papermill
     from nbformat.v4 import new_code_cell, new_notebook
 
-    from helpers.html_export import write_html
-    from helpers.report import (KERNEL_ARGUMENTS, KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks,
+    from helpers.reports.html_export import write_html
+    from helpers.reports.runner import (KERNEL_ARGUMENTS, KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks,
                                 run_notebook)
 
     kernel = ensure_kernel()

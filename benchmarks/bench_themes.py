@@ -20,8 +20,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10)
     args = parser.parse_args()
-    from helpers.segment import load_segmenter
-    from helpers.themes import extract_theme_columns
+    from helpers.themes.segment import load_segmenter
+    from helpers.themes.tagging import extract_theme_columns
 
     documents = process_synthetic_corpus(args.mb)
     texts = [d.document["text"] for d in documents]

@@ -17,7 +17,7 @@ def read_seed(name: str) -> bytes:
 @pytest.fixture(scope="session")
 def built_corpus(tmp_path_factory):
     """The real corpus built once into a temporary processed folder."""
-    from helpers.build import build_corpus
+    from helpers.build.builder import build_corpus
 
     processed = tmp_path_factory.mktemp("processed")
     build_corpus(RAW, processed, progress=False)

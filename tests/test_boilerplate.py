@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.boilerplate import strip_boilerplate
+from helpers.corpus.boilerplate import strip_boilerplate
 
 
 @pytest.mark.parametrize("line, rule", [

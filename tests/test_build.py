@@ -9,10 +9,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import FIXTURES, RAW
-from helpers import tables
-from helpers.build import build_corpus
+from helpers import store as tables
+from helpers.build.builder import build_corpus
 from helpers.cli import main
-from helpers.normalize import strip_pinyin
+from helpers.corpus.normalize import strip_pinyin
 
 SEED = (RAW / "000_c314c07c1d40f028.txt").read_bytes()
 TRADITIONAL = (RAW / "004_87c328761f19b533.txt").read_bytes()
@@ -151,28 +151,10 @@ def test_the_command_line_process_flushes_its_report_and_exits_with_its_status(t
     assert subprocess.run(command, capture_output=True, text=True).returncode == 0
 
 
-def test_a_build_process_converts_tables_without_importing_pandas():
-    # pyarrow imports pandas (0.4 s) to check whether a list is a pandas object; a build process
-    # never needs it. In a fresh interpreter: tables build without pandas, and to_pandas() still works.
-    import subprocess
-    import sys
-
-    script = (
-        "import sys\n"
-        "from helpers import tables\n"
-        "tables.stop_pyarrow_importing_pandas()\n"
-        "table = tables.build_table('documents', {'doc_id': ['a', 'b']})\n"
-        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
-        "frame = table.to_pandas()\n"
-        "assert list(frame['doc_id']) == ['a', 'b']\n"
-    )
-    subprocess.run([sys.executable, "-c", script], check=True)
-
-
 def test_a_spooled_batch_reads_back_as_the_same_tables_and_its_file_is_gone(tmp_path):
     # Worker processes hand their batches over in spool files, not through a pipe; the parent reads
     # them memory-mapped. A real batch (Chinese text, dates, lists, nulls) and empty tables.
-    from helpers.pipeline import process_batch
+    from helpers.build.pipeline import process_batch
 
     jobs = [(path.name, None, None, None) for path in sorted(RAW.glob("*.txt"))[:2]]
     batch, _, _ = process_batch(jobs, str(RAW), None)
@@ -196,7 +178,7 @@ def test_a_build_process_imports_parquet_only_to_write():
 
     script = (
         "import sys\n"
-        "import helpers.build, helpers.pipeline, helpers.tables\n"
+        "import helpers.build.builder, helpers.build.pipeline, helpers.store\n"
         "assert 'pyarrow.parquet' not in sys.modules, 'pyarrow.parquet was imported'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import corpus
+from helpers.corpus import overview as corpus
 
 
 def _docs(rows):

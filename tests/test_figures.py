@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.figures import find_figures, parse_chinese_number
+from helpers.indicators.figures import find_figures, parse_chinese_number
 
 
 def _figures(sentence):

@@ -9,8 +9,8 @@ from nbconvert import HTMLExporter
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from PIL import Image
 
-from helpers import html_export
-from helpers.clouds import CloudPanel
+from helpers.reports import html_export
+from helpers.reports.clouds import CloudPanel
 
 
 def _png() -> str:

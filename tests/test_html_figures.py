@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from helpers import clouds, shading
-from helpers.fonts import font_path
+from helpers.reports import clouds
+from helpers.reports import shading
+from helpers.reports.fonts import font_path
 
 SLOGANS = "项目为王三篇大文章带土移植揭榜挂帅营商环境数字辽宁"
 NOT_IN_ANY_FONT = "\ue000"  # a private-use code point: every font draws its "missing" box for it
@@ -76,51 +77,6 @@ def test_the_glyph_check_fails_with_a_latin_font():
     assert _draw(font, "项") == _draw(font, NOT_IN_ANY_FONT)
 
 
-def test_word_clouds_with_reused_fonts_are_the_clouds_wordcloud_draws(monkeypatch):
-    # new_wordcloud hands wordcloud a font loader that keeps each size it opened; the picture must
-    # be the one wordcloud draws opening every font itself (same words, sizes and places)
-    import wordcloud.wordcloud
-
-    counts = {"项目为王": 9, "三篇大文章": 7, "招商引资": 5, "营商环境": 4, "数字辽宁": 3, "振兴": 2}
-    counts |= {SLOGANS[i:i + 2]: 1 for i in range(0, len(SLOGANS), 2)}  # words of one size: asked again
-    reused = clouds.new_wordcloud(seed=7).generate_from_frequencies(counts).to_array()
-    assert wordcloud.wordcloud.ImageFont is not ImageFont  # the loader was swapped
-    opened = []
-
-    def open_each_time(path, size):
-        opened.append(size)
-        return clouds.load_basic_font(path, size)
-    monkeypatch.setattr(wordcloud.wordcloud, "ImageFont", SimpleNamespace(
-        truetype=open_each_time, TransposedFont=ImageFont.TransposedFont))
-    plain = wordcloud.WordCloud(font_path=font_path(), random_state=7, color_func=clouds.pick_colour,
-                                **clouds.CLOUD_OPTIONS)
-    assert (reused == plain.generate_from_frequencies(counts).to_array()).all()
-    assert len(opened) > len(set(opened))  # wordcloud does ask for a size again: the cache is used
-
-
-@pytest.mark.parametrize("text, tolerance", [
-    ("项目为王", 0.01),  # Chinese: the same pixels
-    ("全面振兴新突破三年行动", 0.01),
-    ("VR产业", 3),  # Raqm kerns Latin letters: they move by under a pixel, the box stays
-])
-def test_the_basic_layout_engine_sets_chinese_as_raqm_does(text, tolerance):
-    # wordcloud's fonts use PIL's basic engine: for horizontal Chinese the same glyphs, same places
-    import numpy as np
-    from PIL import features
-
-    if not features.check("raqm"):
-        pytest.skip("PIL was built without Raqm: the basic engine is the only one")
-    raqm = ImageFont.truetype(font_path(), 40, layout_engine=ImageFont.Layout.RAQM)
-    basic = clouds.load_basic_font(font_path(), 40)
-    drawn = []
-    for font in (raqm, basic):
-        image = Image.new("L", (600, 60))
-        ImageDraw.Draw(image).text((5, 5), text, font=font, fill=255)
-        drawn.append(np.asarray(image, dtype=int))
-    assert raqm.getbbox(text) == basic.getbbox(text)
-    assert np.abs(drawn[0] - drawn[1]).mean() <= tolerance
-
-
 def test_a_cloud_in_64_colours_looks_as_in_full_colour():
     # encode_png keeps 64 colours: the words' colours and their edges' shades, within a few levels
     import io
@@ -135,32 +91,6 @@ def test_a_cloud_in_64_colours_looks_as_in_full_colour():
     assert difference.mean() < 3 and np.percentile(difference, 99) <= 16
     full = {tuple(int(v[i:i + 2], 16) for i in (1, 3, 5)) for v in clouds.PALETTE}
     assert full & {colour for _, colour in shown.convert("RGB").getcolors(256)}  # solid word colours survive
-
-
-def test_shaded_tables_and_word_clouds_do_not_import_matplotlib():
-    # the reason they exist: pyplot's import costs a report 0.33 s, matplotlib's alone 0.1-0.2 s
-    # (wordcloud and mplfonts both import it at the top)
-    code = ("import sys, pandas as pd; from helpers import clouds, shading; "
-            "shading.show_heatmap(pd.DataFrame({'a': [1, 2]}), 't').to_html(); "
-            "clouds.show_wordcloud({'项目为王': 3}, 't')._repr_html_(); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'mplfonts')))")
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
-
-
-def test_wordclouds_own_uses_of_matplotlib_still_work_after_a_cloud():
-    # the stand-in imports the real matplotlib on first use and is never what `import matplotlib` gives
-    code = ("import sys; from helpers import clouds, fonts; clouds.show_wordcloud({'项目为王': 3}, 't'); "
-            "import matplotlib, matplotlib.pyplot, wordcloud; "
-            "wc = wordcloud.WordCloud(font_path=fonts.font_path(), colormap='viridis', width=80, height=40); "
-            "svg = wc.generate_from_frequencies({'振兴': 2}).to_svg(); "
-            "print(type(sys.modules['matplotlib']).__name__, matplotlib.__file__ is not None, '<svg' in svg)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout == "module True True\n"
-
-
-def test_the_font_is_found_without_importing_its_package():
-    code = "import sys, os; from helpers.fonts import font_path; print(os.path.isfile(font_path()), 'mplfonts' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "True False\n"
 
 
 def _bar_css(styler) -> dict[int, str]:

@@ -8,12 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, RAW
-from helpers.cleaning import clean_text
-from helpers.documents import process_document
-from helpers.evaluation import evaluate_indicators
-from helpers.indicators import KINDS, extract_indicators
-from helpers.ledger import build_target_ledger, find_repeated_figures
-from helpers.sentences import split_sentences
+from helpers.corpus.cleaning import clean_text
+from helpers.corpus.documents import process_document
+from helpers.indicators.evaluation import evaluate_indicators
+from helpers.indicators.extract import KINDS, extract_indicators
+from helpers.indicators.ledger import build_target_ledger, find_repeated_figures
+from helpers.corpus.sentences import split_sentences
 
 D = dt.date
 
@@ -252,7 +252,7 @@ def test_a_year_that_qualifies_a_noun_opens_no_period():
 def test_xlsx_export_keeps_each_value_as_it_was(tmp_path, value, read_back):
     import openpyxl
 
-    from helpers.indicator_tables import write_xlsx
+    from helpers.indicators.indicator_tables import write_xlsx
 
     write_xlsx(pd.DataFrame({"doc_id": ["000_a", "001_b"], "field": [value, value]}), tmp_path / "x.xlsx", "indicators")
     sheet = openpyxl.load_workbook(tmp_path / "x.xlsx")["indicators"]
@@ -283,7 +283,7 @@ def _gdp_record(place, period, value, unit="%", kind="actual", direction="up", p
     ([_gdp_record("辽阳市", None, 1.0, period_end=None)], [("辽阳市", None, 1.0)]),
 ])
 def test_one_indicator_compared_across_places_and_periods(records, expected):
-    from helpers.indicator_tables import compare_indicator
+    from helpers.indicators.indicator_tables import compare_indicator
 
     rows = compare_indicator(pd.DataFrame(records), "gdp")
     got = [(r.place, None if pd.isna(r.period) else r.period, r.signed) for r in rows.itertuples()]
@@ -291,6 +291,6 @@ def test_one_indicator_compared_across_places_and_periods(records, expected):
 
 
 def test_an_indicator_without_records_compares_as_an_empty_table():
-    from helpers.indicator_tables import COMPARISON_COLUMNS, compare_indicator
+    from helpers.indicators.indicator_tables import COMPARISON_COLUMNS, compare_indicator
 
     assert compare_indicator(pd.DataFrame([_gdp_record("辽阳市", None, 1.0)]), "cpi").columns.tolist() == COMPARISON_COLUMNS

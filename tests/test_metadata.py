@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from conftest import FIXTURES, RAW
-from helpers.documents import process_document
+from helpers.corpus.documents import process_document
 
 D = dt.date
 EXPECTED = {

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.edits import substitute_logged
-from helpers.normalize import (
+from helpers.corpus.edits import substitute_logged
+from helpers.corpus.normalize import (
     normalize_blank_lines,
     normalize_script,
     normalize_spaces,
@@ -108,8 +108,8 @@ def test_normalize_blank_lines_matches_the_one_pass_regex(text):
 def test_every_logged_edit_cites_its_step_input(name):
     """For every step and edit: input[start:end] is what the edit says was there."""
     from conftest import RAW
-    from helpers.cleaning import BODY_STEPS, NORMALIZE_STEPS
-    from helpers.reading import read_raw
+    from helpers.corpus.cleaning import BODY_STEPS, NORMALIZE_STEPS
+    from helpers.corpus.reading import read_raw
 
     text = read_raw((RAW / name).read_bytes(), name).text
     checked = 0

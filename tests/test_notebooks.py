@@ -10,8 +10,8 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import RAW
-from helpers.build import build_corpus
-from helpers.report import KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks, run_notebook, run_reports
+from helpers.build.builder import build_corpus
+from helpers.reports.runner import KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks, run_notebook, run_reports
 
 pytestmark = pytest.mark.slow
 
@@ -148,24 +148,3 @@ def test_document_text_reaches_html_escaped(tmp_path):
     assert "<script>alert('x')" not in html
 
 
-def test_batch_kernel_freezes_its_objects_at_exit_collects_less_often_and_leaves_no_names():
-    # The runner's kernel runs BATCH_KERNEL_LINES at start (IPython exec_lines): Python's final garbage
-    # collections then skip the frozen objects (0.3 s less per report), and imports are not walked by
-    # the collector every 700 objects. Here the same lines in a plain interpreter; a handler
-    # registered before them runs after them at exit and reports.
-    import subprocess
-    import sys
-
-    from helpers.report import BATCH_KERNEL_LINES, KERNEL_ARGUMENTS
-
-    assert any(json.dumps(list(BATCH_KERNEL_LINES)) in argument for argument in KERNEL_ARGUMENTS)
-    script = "\n".join([
-        "import atexit, gc, sys",
-        "atexit.register(lambda: sys.stdout.write(f'frozen={gc.get_freeze_count() > 0}'))",
-        "names = set(globals())",
-        *BATCH_KERNEL_LINES,
-        "assert set(globals()) == names | {'names'}, set(globals()) - names",
-        "print(gc.get_threshold(), gc.isenabled(), end=' ')",
-    ])
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout == "(100000, 50, 100) True frozen=True"

@@ -3,9 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.pipeline import run_document
-from helpers.cleaning import clean_text
-from helpers.sentences import split_sentences
+from helpers.build.pipeline import run_document
+from helpers.corpus.cleaning import clean_text
+from helpers.corpus.sentences import split_sentences
 
 CHINESE_LIKE = st.text(alphabet=st.sampled_from(
     list("实施全面振兴新突破三年行动(shí)（）開複工亿元万%０１２３４.,。;:—-“”[]\n \u3000\u2002\r")

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from conftest import FIXTURES, read_seed
-from helpers.reading import UnreadableError, read_raw
+from helpers.corpus.reading import UnreadableError, read_raw
 
 SEED = read_seed("000_c314c07c1d40f028.txt").decode("utf-8")
 TRADITIONAL = "盤錦市工業增長三年行動專項方案。規模以上工業增加值年均增速不低於全省平均水平。" * 5
@@ -85,7 +85,7 @@ def test_pdf_text_layer_is_read():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from helpers import plots
+    from helpers.reports import plots
 
     plots.use_chinese_font()
     plt.rcParams["pdf.fonttype"] = 42

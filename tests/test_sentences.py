@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.sentences import split_sentences
+from helpers.corpus.sentences import split_sentences
 
 
 @pytest.mark.parametrize("text, expected", [

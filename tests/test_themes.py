@@ -12,12 +12,14 @@ import pytest
 matplotlib.use("Agg")
 
 from conftest import RAW  # noqa: E402
-from helpers import corpus, plots, theme_analysis  # noqa: E402
-from helpers.documents import process_document  # noqa: E402
+from helpers.corpus import overview as corpus  # noqa: E402
+from helpers.reports import plots  # noqa: E402
+from helpers.themes import theme_analysis  # noqa: E402
+from helpers.corpus.documents import process_document  # noqa: E402
 from helpers.lexicon import load_gov_verbs, load_stopwords, load_themes  # noqa: E402
-from helpers.segment import load_reference_segmenter, load_segmenter  # noqa: E402
-from helpers.tables import load_table  # noqa: E402
-from helpers.themes import count_terms, extract_theme_hits  # noqa: E402
+from helpers.themes.segment import load_reference_segmenter, load_segmenter  # noqa: E402
+from helpers.store import load_table  # noqa: E402
+from helpers.themes.tagging import count_terms, extract_theme_hits  # noqa: E402
 
 CHINESE = re.compile("[\u4e00-\u9fff]")
 
@@ -82,7 +84,7 @@ def test_theme_hits_cite_offsets():
 def test_a_keyword_of_two_themes_gives_a_hit_for_each(monkeypatch):
     # themes.yaml may list one keyword under two themes (none does today): each theme gets the hit,
     # and the theme_hits columns stay aligned
-    from helpers import themes
+    from helpers.themes import tagging as themes
     from helpers.wordsearch import WordFinder
 
     themes_of = {"项目为王": ("projects", "business_environment"), "带土移植": ("innovation",)}
@@ -183,7 +185,7 @@ def test_word_clouds_and_distinctive_terms_keep_to_the_years_of_the_report(built
 
 @pytest.mark.parametrize("start_year, end_year", [(None, None), (2023, 2025), (2026, None)])
 def test_a_places_theme_profile_compares_the_same_years(built_corpus, start_year, end_year):
-    from helpers import profile
+    from helpers.reports import profile
 
     table = profile.compare_theme_profile(built_corpus, "liaoyang", start_year, end_year).set_index("theme")
     for column, place in (("share_here", "liaoyang"), ("share_corpus", "all")):

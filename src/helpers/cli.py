@@ -1,10 +1,12 @@
-"""The command line: ``python -m helpers build``, ``report`` and ``compile``."""
+"""The command line: ``python -m helpers build`` and ``report``."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+
+from helpers import paths
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,8 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build data/processed/ from data/raw/")
-    build.add_argument("--raw", default="data/raw", help="raw folder (read only)")
-    build.add_argument("--processed", default="data/processed", help="folder for the tables")
+    build.add_argument("--raw", default=str(paths.RAW_DIR), help="raw folder (read only)")
+    build.add_argument("--processed", default=str(paths.PROCESSED_DIR), help="folder for the tables")
     build.add_argument("--workers", type=int, default=0,
                        help="local worker processes (default 0: serial below 8 MB of raw files, else one per core)")
     build.add_argument("--scheduler", default=None, help="address of a Dask distributed scheduler, e.g. tcp://host:8786")
@@ -23,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--quiet", action="store_true", help="no progress bar")
 
     report = commands.add_parser("report", help="run the numbered notebooks into reports/")
-    report.add_argument("--processed", default="data/processed")
-    report.add_argument("--out", default="reports")
+    report.add_argument("--processed", default=str(paths.PROCESSED_DIR))
+    report.add_argument("--out", default=str(paths.REPORTS_DIR))
     places = report.add_mutually_exclusive_group()
     places.add_argument("--place", default="all", help="a place code, or 'all' for the corpus")
     places.add_argument("--all-places", action="store_true",
@@ -33,23 +35,17 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--notebook-dir", default=None, help="folder of the notebooks (default: notebooks/)")
     report.add_argument("--params", default=None, help="a YAML parameter set from notebooks/params/")
 
-    commands.add_parser("compile", help="compile the extraction modules with mypyc (make install runs it)")
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
         return _build(args)
-    if args.command == "compile":
-        return _compile()
     return _report(args)
 
 
 def _build(args) -> int:
-    from helpers.allocator import keep_freed_memory
-    from helpers.build import build_corpus
+    from helpers.build.builder import build_corpus
 
-    if not args.scheduler:
-        keep_freed_memory()  # this process ends with the build; forked workers inherit the setting
     summary = build_corpus(args.raw, args.processed, workers=args.workers, scheduler=args.scheduler,
                            use_cache=not args.no_cache, progress=not args.quiet)
     print(f"{summary.n_documents} documents, {summary.n_quarantined} quarantined, "
@@ -61,19 +57,9 @@ def _build(args) -> int:
     return 1 if args.strict and summary.n_quarantined else 0
 
 
-def _compile() -> int:
-    from helpers.native import NATIVE_DIR, compile_modules
-
-    manifest = compile_modules()
-    if manifest["compiled"]:
-        print(f"compiled with mypyc: {', '.join(manifest['sources'])} -> {NATIVE_DIR}")
-    else:  # not an error: the pure-Python modules give the same records
-        print(f"not compiled ({manifest['reason']}); the pure-Python modules run instead", file=sys.stderr)
-    return 0
-
 
 def _report(args) -> int:
-    from helpers.report import run_reports
+    from helpers.reports.runner import run_reports
 
     return run_reports(args)
 

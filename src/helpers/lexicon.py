@@ -1,7 +1,7 @@
 """Read the researcher-edited word lists: themes, user dictionary, stop words, government verbs.
 
 Each file under ``resources/`` is read by one function, cached for the process. Editing a file
-changes the version of the stage that reads it (see :func:`helpers.cache.stage_versions`), so a rebuild re-runs
+changes the version of the stage that reads it (see :func:`helpers.build.cache.stage_versions`), so a rebuild re-runs
 what depends on it.
 """
 

@@ -1,0 +1,1 @@
+"""Build the processed tables from the raw folder: batches, workers, the stage cache and the commit."""

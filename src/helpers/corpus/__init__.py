@@ -1,0 +1,1 @@
+"""Read raw files into clean documents: bytes, encoding, boilerplate, script, metadata, sentences."""

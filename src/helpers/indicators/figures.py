@@ -1,0 +1,280 @@
+"""Find the figures in one sentence: each number with its unit, value, range and qualifier.
+
+In: a cleaned sentence (half-width digits). Out: :class:`FigureSpan` records with offsets into the
+sentence. What a figure *measures*, its kind and period are decided in :mod:`helpers.indicators.extract`.
+Dates, years, ordinals, document numbers, phone numbers, ratings and names with numbers in them
+(二十大, 十四五, 八项规定 — ``resources/not_figures.txt``) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate, repeat
+from typing import Any, NamedTuple
+from functools import lru_cache
+from importlib import resources
+
+from helpers.wordsearch import WordFinder
+
+MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
+# Units as written; the base unit is the same except "个百分点" → "百分点". Longest first.
+UNITS = sorted([
+    "%", "‰", "个百分点", "百分点", "个千分点", "千分点", "美元", "欧元", "港元", "元", "平方公里", "平方米", "立方米",
+    "千瓦时", "千瓦", "兆瓦", "吨标准煤", "标准箱", "吨公里", "吨", "公斤", "千克", "斤", "亩", "公顷", "公里",
+    "千米", "毫米", "厘米", "米", "微克/立方米", "毫克/立方米", "℃", "摄氏度", "人公里", "人次", "车次",
+    "架次", "人", "户", "家", "个工作日", "工作日", "个", "项", "名", "场", "次", "起", "条", "所", "座",
+    "辆", "台", "套", "批", "件", "种", "倍", "天", "小时", "分钟", "分", "处", "间", "张", "部", "架", "艘",
+    "株", "头", "只", "棵", "位", "支", "例", "篇", "类", "床", "宗", "份", "枚", "片", "列", "对", "幅",
+], key=len, reverse=True)
+BASE_UNIT = {"个百分点": "百分点", "个千分点": "千分点"}
+# Units that only count when nothing suggests a rank, a duration or an ordinal after them
+# (分 is a score, "团体总分4619分", unless a word goes on: 分之, 分别, 分局, 分批…; 列 counts trains,
+# "中欧班列开行924列", but not in 列入; 对 counts pairs, "国际友城达到96对", but not in 对接, 对外…)
+UNIT_NOT_BEFORE = {"个": "(?!月|别)", "分": "(?!之|别|局|会|行|院|校|批|期|段|级|布|配|享|析|解|类|钟)",
+                   "米": "(?!粉|面|饭|酒)", "列": "(?!入|为|出|举|席|表)",
+                   "对": "(?!比|接|外|标|于|口|象|策|话|待|照|应|此|全|其|我|内|华|方|称|等)"}
+_UNIT_ALTERNATION = "|".join(re.escape(u) + UNIT_NOT_BEFORE.get(u, "") for u in UNITS)
+
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# "87.7亿元", "92.56万亩", "1400万人次", "4.5-5%", "4.5%—5%", "6%至6.5%", "100余场", "45万人以上",
+# "0.8个百分点", "1.37万亿斤", "33.8亿美元", "60%以上"
+# (The first digit is consumed before the look-behind "not after a digit, '.' or letter" is checked:
+# a pattern that opens with a digit lets the regex engine skip ahead to digits in C.)
+ARABIC_FIGURE = re.compile(
+    r"(?P<num>\d(?<![\d.A-Za-z]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
+    rf"(?:(?P<mult1>万亿|亿|万)?(?P<unit1>%|‰|个百分点|元|美元|吨|亩|人)?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
+    rf"(?P<approx>余|多)?(?P<mult>万亿|千万|百万|亿|万|千)?"
+    rf"(?:(?P<unit>{_UNIT_ALTERNATION})|(?P<bare>(?<=[万亿])))"
+    rf"(?P<post>以上|左右|以内|以下|上下(?!游)|多|余)?"
+)
+# "十条精品旅游线路", "两个项目", "三个方面", "近百场大型演唱会", "超千场体育赛事"
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万"
+CHINESE_FIGURE = re.compile(
+    r"(?=[二两三四五六七八九十百千])(?<![第" + CHINESE_DIGITS + r"])"
+    r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
+    r"(?P<approx>余|多)?(?P<unit>个(?!月|别|人|体)|条|项|家|名|座|场|批|所|户|类|件|支|种|位|亿元|万元)"
+    r"(?!均|都)"  # "金牌、奖牌、总分三项均位列全省第四" (Yichun 2022): "all three", not a count
+)
+# "翻一番", "翻两番", "两位数增长"
+# (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
+IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长")
+IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: no need to run the regex
+QUALIFIERS_BEFORE = ("不低于", "不少于", "不超过", "不高于", "将近", "接近", "超过", "突破", "大约",
+                     "高于", "低于", "近", "超", "约", "逾")
+QUALIFIER_LAST_CHARS = frozenset(q[-1] for q in QUALIFIERS_BEFORE)
+APPROXIMATE = frozenset({"左右", "约", "近", "余", "将近", "接近", "大约"})
+# A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
+ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
+ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
+# "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
+THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
+# "城镇新增就业45万人以上的目标" (2026 report) restates a target: 以上 before 的目标 is no class
+GOAL_AFTER = re.compile(r"的?(?:目标|增长|增速|水平|任务|规模|速度|幅度|预期)")
+# "营业收入超200亿元的园区9个, 超300亿元的8个": 超 … 的 and a kind of unit, or a count, names a class too
+THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区|项目|单位|工程|平台|集群|景区|乡镇|村|户|商户)|\d)")
+# Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
+OPENING = "“《「『"
+QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
+
+
+class FigureSpan(NamedTuple):
+    """One figure in a sentence; ``start``/``end`` index the sentence (a NamedTuple: cheap to make)."""
+
+    start: int
+    end: int
+    quote: str
+    value: float
+    value_high: float | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    is_threshold: bool
+    direction: str | None = None  # set by idioms (翻一番); otherwise decided from the verb
+
+
+@lru_cache(maxsize=1)
+def load_not_figures() -> WordFinder:
+    """``resources/not_figures.txt``: the protected phrases, found by Aho–Corasick (twice as fast
+    as their trie regex here: most of them open with a common numeral, 两个…, 三个…)."""
+    text = resources.files("helpers.resources").joinpath("not_figures.txt").read_text(encoding="utf-8")
+    return WordFinder(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """A Chinese numeral as an integer: '十' → 10, '两' → 2, '三十五' → 35, '百' → 100.
+
+    >>> [parse_chinese_number(t) for t in ("十", "两", "二十三", "百", "三百", "千")]
+    [10, 2, 23, 100, 300, 1000]
+    """
+    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+    units = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+    total, current = 0, None
+    for char in text:
+        if char in digits:
+            current = digits[char]
+        elif char in units:
+            total += (1 if current is None else current) * units[char]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def find_figures(sentence: str) -> list[FigureSpan]:
+    """Every figure in a sentence, in order.
+
+    >>> [(f.quote, f.value, f.unit, f.qualifier) for f in find_figures("技术合同成交额完成8.74亿元,新增高新技术企业3家以上")]
+    [('8.74亿元', 874000000.0, '元', None), ('3家以上', 3.0, '家', '以上')]
+    >>> [(f.value, f.value_high, f.unit) for f in find_figures("地区生产总值增长4.5%—5%")]
+    [(4.5, 5.0, '%')]
+    >>> [(f.value, f.value_high, f.unit) for f in find_figures("年应纳税所得额100万元至300万元部分")]
+    [(1000000.0, 3000000.0, '元')]
+    >>> [(f.quote, f.is_threshold) for f in find_figures("全市实施投资500万元以上项目1000个")]
+    [('500万元以上', True), ('1000个', False)]
+    >>> find_figures("2023年10月17日,市政府召开第四届会议,辽政发〔2023〕12号,电话010-56212745")
+    []
+    """
+    protected = find_protected_spans(sentence)
+    figures = _arabic(sentence)
+    if protected:
+        figures = _drop_overlapping(figures, protected)
+    taken = [(f.start, f.end) for f in figures]
+    idioms = []
+    if any(marker in sentence for marker in IDIOM_MARKERS):
+        idioms = _drop_overlapping(list(_idioms(sentence)), taken)
+    if idioms:
+        figures = sorted(figures + idioms, key=_start)
+        taken = [(f.start, f.end) for f in figures]
+    chinese = _drop_overlapping(_drop_overlapping(list(_chinese(sentence)), protected), taken)
+    if not chinese:
+        return figures
+    return sorted(figures + chinese, key=_start)
+
+
+_new_figure = tuple.__new__  # FigureSpan(...) without the Python-level __new__: 3× cheaper
+
+
+def _start(figure: FigureSpan) -> int:
+    return figure.start
+
+
+def _arabic(sentence: str) -> list[FigureSpan]:
+    found = []
+    n = len(sentence)
+    for m in ARABIC_FIGURE.finditer(sentence):
+        start, end = m.span()
+        groups: tuple[Any, ...] = m.groups()  # a group that did not match is None
+        num, mult1, unit1, _, num2, approx, mult, unit, _, post = groups
+        if unit is None:
+            if unit1 is None and not mult:
+                continue
+            unit = unit1
+        elif unit1 and unit1 != unit:
+            continue  # "5%至10亿元" is not a range
+        before = sentence[start - 1] if start else ""
+        if before in ORDINAL_LAST_CHARS and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
+            continue
+        multiplier = MULTIPLIERS[mult] if mult else 1
+        value = _scale(num, MULTIPLIERS[mult1] if mult1 else multiplier)
+        high = None
+        if num2:
+            high = _scale(num2, multiplier)
+            if high < value:  # "2-3" fine; "5-2" is not a range
+                continue
+        is_threshold = (post == "以上" and end < n and THRESHOLD_AFTER.match(sentence, end) is not None
+                        and not GOAL_AFTER.match(sentence, end))
+        qualifier = None
+        if before in QUALIFIER_LAST_CHARS:
+            qualifier = _qualifier_before(sentence, start)
+            if qualifier:
+                start -= len(qualifier)
+                if qualifier in ("超", "超过") and THRESHOLD_CLASS_AFTER.match(sentence, end):
+                    is_threshold, qualifier = True, None
+        qualifier = qualifier or (None if is_threshold else post) or approx
+        if qualifier == "多":
+            qualifier = "余"
+        found.append(_new_figure(FigureSpan, (start, end, sentence[start:end], value, high,
+                                              BASE_UNIT.get(unit, unit), qualifier,
+                                              bool(approx) or qualifier in APPROXIMATE, is_threshold, None)))
+    return found
+
+
+def _chinese(sentence: str):
+    for m in CHINESE_FIGURE.finditer(sentence):
+        value = parse_chinese_number(m.group("num"))
+        if value is None or value < 2:
+            continue
+        start, end = m.start(), m.end()
+        unit = m.group("unit")
+        multiplier = 1
+        if unit in ("亿元", "万元"):
+            multiplier, unit = MULTIPLIERS[unit[0]], "元"
+        qualifier = _qualifier_before(sentence, start)
+        if qualifier:
+            start -= len(qualifier)
+        qualifier = qualifier or ("余" if m.group("approx") else None)
+        yield FigureSpan(start, end, sentence[start:end], float(value) * multiplier, None, unit,
+                         qualifier, qualifier in ("近", "约", "余", "将近", "接近"), False)
+
+
+def _idioms(sentence: str):
+    for m in IDIOM.finditer(sentence):
+        if m.group("times"):
+            value = {"一": 100.0, "两": 300.0, "三": 700.0}[m.group("times")]
+            yield FigureSpan(m.start(), m.end(), m.group(), value, None, "%", None, True, False, "up")
+        else:
+            yield FigureSpan(m.start(), m.end(), m.group(), 10.0, None, "%", "以上", True, False, "up")
+
+
+def _qualifier_before(sentence: str, start: int) -> str | None:
+    head = sentence[max(0, start - 3):start]
+    if not head or head[-1] not in QUALIFIER_LAST_CHARS:
+        return None
+    for qualifier in QUALIFIERS_BEFORE:
+        if head.endswith(qualifier):
+            return qualifier
+    return None
+
+
+def find_protected_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted spans whose numbers are names: quotations, titles and ``not_figures.txt`` phrases."""
+    spans = [(start, end) for start, end, _ in load_not_figures().find(text)]
+    if any(mark in text for mark in OPENING):
+        spans += [m.span() for m in QUOTATION.finditer(text)]
+    return sorted(spans)
+
+
+def _drop_overlapping(figures: list[FigureSpan], spans: list[tuple[int, int]]) -> list[FigureSpan]:
+    """The figures that overlap none of the spans (sorted by start).
+
+    A figure overlaps a span that starts before the figure ends and ends after the figure starts:
+    for each figure, a binary search finds the spans that start before it ends, and the furthest
+    end among them decides. (The loops run in C through ``map``: this runs over every figure.)
+
+    >>> spans = [(0, 5), (3, 4), (20, 30)]
+    >>> def figures(*starts):
+    ...     return [FigureSpan(s, s + 2, "", 1.0, None, None, None, False, False) for s in starts]
+    >>> [f.start for f in _drop_overlapping(figures(4, 6, 12, 19, 29, 30), spans)]
+    [6, 12, 30]
+    """
+    if not spans or not figures:
+        return figures
+    span_starts = [a for a, _ in spans]
+    reach = [-1, *accumulate((b for _, b in spans), max)]  # reach[i]: furthest end of spans[:i]
+    before_end = map(bisect_left, repeat(span_starts), [f.end for f in figures])
+    return [f for f, furthest in zip(figures, map(reach.__getitem__, before_end)) if furthest <= f.start]
+
+
+def _scale(number: str, multiplier: int) -> float:
+    """'33.8' × 10**8 → 3380000000.0 exactly (integer arithmetic, then one correctly rounded division).
+
+    >>> _scale("33.8", 10**8), _scale("0.1", 10**4), _scale("1,234.5", 1)
+    (3380000000.0, 1000.0, 1234.5)
+    """
+    plain = number.replace(",", "") if "," in number else number
+    if multiplier == 1:
+        return float(plain)
+    whole, _, decimals = plain.partition(".")
+    return int(whole + decimals) * multiplier / 10 ** len(decimals)

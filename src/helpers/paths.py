@@ -1,0 +1,17 @@
+"""Where the project's folders are by default: one place for every default path.
+
+Commands take these as defaults and notebooks as parameters; a function that reads the processed
+tables takes the folder as an argument whose default comes from here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# The project root: src/helpers/paths.py is two folders below it (the package is installed editable)
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+RAW_DIR = Path("data/raw")
+PROCESSED_DIR = Path("data/processed")
+REPORTS_DIR = Path("reports")
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+RESOURCES_PACKAGE = "helpers.resources"

@@ -1,0 +1,251 @@
+"""Run the numbered notebooks with papermill into reports/, export HTML, and index the reports.
+
+In: the processed tables (never rebuilt here) and ``notebooks/NN_*.ipynb``. Out: for each run
+(``corpus`` or a place code) a folder ``reports/<run>/`` with the executed notebooks, their HTML
+(code hidden, figures embedded) and ``run.json``; then ``reports/index.html``. A run is written to a
+temporary folder and moved into place only when every notebook succeeded, so a failure leaves the
+previous report of that name as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.paths import NOTEBOOK_DIR
+from helpers.reports.html_export import write_html
+
+KERNEL_NAME = "liaoning-workbench"
+KERNEL_DISPLAY = "Liaoning workbench"
+# The batch kernel also logs errors only: ipykernel warns on every start that its local TCP sockets are
+# unencrypted, 25 times in one `make reports`. (Warnings raised by a notebook's code still show in it.)
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
+REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
+
+
+@dataclass(frozen=True)
+class NotebookFailure(Exception):
+    """A notebook that failed, with the cell that failed."""
+
+    notebook: str
+    cell: int | None
+    error: str
+
+    def __str__(self) -> str:
+        where = f"cell {self.cell}" if self.cell is not None else "start-up"
+        return f"notebook {self.notebook} failed in {where}: {self.error}"
+
+
+def find_notebook_dir() -> Path:
+    """The project's notebooks/ folder (the package is installed editable from src/)."""
+    return NOTEBOOK_DIR
+
+
+def list_notebooks(notebook_dir: Path, only: str | None = None) -> list[Path]:
+    """Numbered report notebooks, optionally only the given numbers ("02,03")."""
+    wanted = {n.strip().zfill(2) for n in only.split(",")} if only else None
+    found = []
+    for path in sorted(notebook_dir.glob("*.ipynb")):
+        match = NOTEBOOK_NAME.match(path.name)
+        if not match or int(match.group(1)) < REPORT_NOTEBOOKS_FROM:
+            continue
+        if wanted is None or match.group(1) in wanted:
+            found.append(path)
+    if wanted and len(found) != len(wanted):
+        known = ", ".join(p.name for p in sorted(notebook_dir.glob("[0-9][0-9]_*.ipynb")))
+        raise ValueError(f"--notebooks {only}: not all found; the notebooks are {known}")
+    return found
+
+
+def needs_place(notebook: Path) -> bool:
+    """A notebook about one place (05_place_profile) is skipped in the corpus run."""
+    metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    return bool(metadata.get("workbench", {}).get("needs_place"))
+
+
+def ensure_kernel() -> str:
+    """Register the project's own kernel (this interpreter) under a fixed name if needed."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    manager = KernelSpecManager()
+    try:
+        spec = manager.get_kernel_spec(KERNEL_NAME)
+        if Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
+            return KERNEL_NAME
+    except NoSuchKernel:  # first run on this machine: register it below
+        pass
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY, prefix=sys.prefix)
+    return KERNEL_NAME
+
+
+def run_notebook(notebook: Path, output: Path, parameters: dict, kernel: str) -> None:
+    """Execute one notebook with papermill and export it to HTML beside the output notebook."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=parameters, kernel_name=kernel,
+            progress_bar=False, cwd=str(notebook.parent), start_timeout=120,
+            request_save_on_cell_execute=False,  # one write at the end (or at the failure), not one per cell
+            extra_arguments=KERNEL_ARGUMENTS,
+        )
+    except PapermillExecutionError as error:
+        raise NotebookFailure(notebook.name, _original_cell_number(output, error.cell_index),
+                              f"{error.ename}: {error.evalue} (in: {error.source.splitlines()[0][:80]})") from None
+    write_html(output, output.with_suffix(".html"))
+
+
+def _original_cell_number(executed: Path, index: int) -> int:
+    """The failing cell's number (from 1) in the notebook as written, without papermill's injected cell."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(str(executed), as_version=4).cells
+    except (OSError, ValueError):  # papermill did not get to write the output
+        return index + 1
+    injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
+    return index + (0 if injected and injected[0] < index else 1)
+
+
+
+def run_reports(args) -> int:
+    """The ``report`` command: returns the exit status."""
+    from helpers.corpus import overview as corpus
+
+    processed = Path(args.processed).resolve()
+    out = Path(args.out).resolve()
+    try:
+        docs = corpus.load_documents(processed)
+        manifest = corpus.load_manifest(processed)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    known = sorted(docs["place_code"].dropna().unique())
+    extra = load_parameter_set(args.params) if args.params else {}
+    if "place" in extra and args.place == "all" and not args.all_places:
+        args.place = str(extra["place"])  # a parameter set may name its place
+    if args.all_places:
+        targets = ["all", *known]
+    else:
+        targets = [args.place]
+        try:
+            corpus.check_place(args.place)
+        except ValueError:
+            print(f"error: unknown place {args.place!r}. Places with documents: "
+                  f"{', '.join(known)} (or 'all' for the corpus)", file=sys.stderr)
+            return 2
+    notebook_dir = Path(getattr(args, "notebook_dir", None) or find_notebook_dir())
+    try:
+        notebooks = list_notebooks(notebook_dir, args.notebooks)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    suffix = f"-{Path(args.params).stem}" if args.params else ""  # a parameter set has its own run folder
+    kernel = ensure_kernel()
+    out.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for target in targets:
+        run = ("corpus" if target == "all" else target) + suffix
+        selected = [n for n in notebooks if target != "all" or not needs_place(n)]
+        try:
+            seconds = run_one(selected, processed, out, run, target, extra, kernel, manifest)
+            print(f"report {run}: {len(selected)} notebooks in {seconds:.1f} s -> {out / run}")
+        except NotebookFailure as failure:
+            print(f"error: report {run}: {failure}; the previous report {out / run} is unchanged",
+                  file=sys.stderr)
+            status = 1
+    write_index(out)
+    return status
+
+
+def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: str,
+            extra: dict, kernel: str, manifest: dict) -> float:
+    """Run every notebook for one place into a temporary folder, then move it to out/run."""
+    started = time.perf_counter()
+    staging = Path(tempfile.mkdtemp(prefix=f".{run}.", dir=out))
+    staging.chmod(0o755)  # mkdtemp makes it private; a report folder is for everyone
+    final = out / run
+    previous = _read_run_info(final)
+    if final.is_dir():  # a partial run (--notebooks 03) keeps the other notebooks' reports
+        shutil.copytree(final, staging, dirs_exist_ok=True)
+    try:
+        parameters = {**{k: v for k, v in extra.items() if k != "place"},
+                      "processed_dir": str(processed), "output_dir": str(staging), "place": place}
+        for notebook in notebooks:
+            run_notebook(notebook, staging / notebook.name, parameters, kernel)
+        names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})
+        info = {"run": run, "parameters": {**parameters, "output_dir": str(out / run)},
+                "notebooks": names, "corpus": manifest,
+                "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "seconds": round(time.perf_counter() - started, 2)}
+        (staging / "run.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+        if final.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{run}.old.", dir=out))
+            final.rename(retired / run)
+            staging.rename(final)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            staging.rename(final)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return time.perf_counter() - started
+
+
+def _read_run_info(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no previous run, or a damaged run.json: start afresh
+        return {}
+
+
+def load_parameter_set(path: str) -> dict:
+    """A YAML parameter set from notebooks/params/ (a place in it is used when --place is not given)."""
+    import yaml
+
+    with open(path, encoding="utf-8") as handle:
+        values = yaml.safe_load(handle) or {}
+    if not isinstance(values, dict):
+        raise ValueError(f"{path}: a parameter set is a mapping of parameter names to values")
+    return values
+
+
+def write_index(out: Path) -> Path:
+    """reports/index.html: every report with its parameters, corpus and build time."""
+    rows = []
+    for info_path in sorted(out.glob("*/run.json")):
+        info = json.loads(info_path.read_text(encoding="utf-8"))
+        run = info_path.parent.name
+        links = " · ".join(
+            f'<a href="{html.escape(run)}/{html.escape(Path(n).stem)}.html">{html.escape(Path(n).stem)}</a>'
+            for n in info["notebooks"])
+        params = ", ".join(f"{k}={v}" for k, v in info["parameters"].items()
+                           if k not in ("processed_dir", "output_dir"))
+        corpus = info.get("corpus", {})
+        rows.append(
+            f"<tr><td>{html.escape(run)}</td><td>{links}</td><td>{html.escape(params)}</td>"
+            f"<td>{corpus.get('n_documents', '?')} documents, {corpus.get('n_quarantined', '?')} "
+            f"quarantined; built {html.escape(str(corpus.get('built_at', '?')))}</td>"
+            f"<td>{html.escape(info['finished_at'])}</td></tr>")
+    page = (
+        "<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>Reports</title>"
+        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;"
+        "text-align:left;vertical-align:top}</style></head><body>"
+        "<h1>Liaoning revitalization workbench: reports</h1>"
+        "<table><tr><th>run</th><th>notebooks</th><th>parameters</th><th>corpus</th><th>generated</th></tr>"
+        + "".join(rows) + "</table></body></html>")
+    index = out / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
