@@ -88,7 +88,7 @@ def read_distinct_documents() -> list:
 
 
 def empty_phrase_caches() -> None:
-    from helpers.indicators.extract import extract as indicators
+    from helpers.indicators import extract as indicators
     from helpers.indicators.extract import metrics
 
     metrics.clean_metric.cache_clear()

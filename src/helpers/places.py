@@ -1,7 +1,7 @@
 """Find the places a text names and decide which place a document is about.
 
-The gazetteer is ``resources/places.csv`` (code, standard name, level, parent code, aliases), a
-file researchers edit. Counties roll up into their prefecture city when mentions are counted.
+The gazetteer is ``resources/places.csv`` (code, standard name, level, parent code, aliases, GB/T 2260
+code), a file researchers edit. Counties roll up into their prefecture city when mentions are counted.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class Place:
     level: str  # country, province, city, district, county, county_city, town
     parent: str | None
     aliases: tuple[str, ...]
+    gb_code: str | None = None  # GB/T 2260 administrative code (210000 辽宁, 211021 辽阳县); None for towns and zones
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def load_gazetteer() -> Gazetteer:
     by_name: dict[str, list[str]] = {}
     for row in csv.DictReader(text.splitlines()):
         aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
-        place = Place(row["code"], row["name"], row["level"], row["parent"] or None, aliases)
+        place = Place(row["code"], row["name"], row["level"], row["parent"] or None, aliases,
+                      row.get("gb_code") or None)
         places[place.code] = place
         for name in (place.name, *aliases):
             by_name.setdefault(name, []).append(place.code)
