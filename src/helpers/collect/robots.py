@@ -84,6 +84,8 @@ class RobotsRules:
         return self._unreachable.get(origin, f"robots.txt of {origin} disallows it")
 
     def crawl_delay(self, url: str) -> float | None:
-        """The Crawl-delay the site asks of this collector, if any."""
-        delay = self.rules_for(url).crawl_delay(self.user_agent)
+        """The Crawl-delay the site asks of this collector, if any (None before its robots.txt is read:
+        asking for robots.txt itself must not read it)."""
+        rules = self._rules.get(origin_of(url))
+        delay = rules.crawl_delay(self.user_agent) if rules is not None else None
         return float(delay) if delay is not None else None
