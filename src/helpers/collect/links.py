@@ -57,17 +57,18 @@ class _LinkParser(html.parser.HTMLParser):
 
 
 def decode_page(body: bytes, declared_charset: str) -> str:
-    """The page as text, to read its links: the declared charset, else UTF-8, else GB18030.
+    """The page as text, to read its links: UTF-8 when the bytes are valid UTF-8 (GBK text almost
+    never is, and sites do declare the wrong charset), else the declared charset, else GB18030.
 
     >>> decode_page("统计公报".encode("gbk"), "gb2312")
     '统计公报'
-    >>> decode_page("统计公报".encode("gbk"), "")
+    >>> decode_page("统计公报".encode("utf-8"), "gbk")  # a page that declares the wrong charset
     '统计公报'
     """
-    candidates = [declared_charset] if declared_charset else []
-    if declared_charset.lower().replace("-", "") in ("gb2312", "gbk"):
-        candidates = ["gb18030"]  # what these labels mean in practice (browsers do the same)
-    for encoding in (*candidates, "utf-8", "gb18030"):
+    declared = declared_charset.lower().replace("-", "")
+    if declared in ("gb2312", "gbk", "gb18030"):
+        declared = "gb18030"  # what these labels mean in practice (browsers do the same)
+    for encoding in ("utf-8", *([declared] if declared else []), "gb18030"):
         try:
             return body.decode(encoding)
         except (LookupError, UnicodeDecodeError):  # an unknown label or the wrong guess: try the next
