@@ -35,13 +35,14 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("compile", help="compile the extraction modules with mypyc (make install runs it)")
 
-    collect = commands.add_parser("collect", help="fetch the pages of SOURCES.csv into data/raw/collected/")
+    collect = commands.add_parser("collect", help="fetch the pages of SOURCES.csv into data/raw/collected/",
+                                  description="Defaults of the options: helpers/collect/settings.py.")
     collect.add_argument("sources", help="CSV with url and optional place, genre, title, published_date, follow")
     collect.add_argument("--raw", default="data/raw", help="raw folder (files go to collected/ in it)")
-    collect.add_argument("--delay", type=float, default=None, help="seconds between requests to a host (default: helpers/collect/settings.py)")
-    collect.add_argument("--timeout", type=float, default=None, help="seconds before a request times out (default: settings.py)")
-    collect.add_argument("--retries", type=int, default=None, help="further tries on time-outs, 429 and 5xx (default: settings.py)")
-    collect.add_argument("--user-agent", default=None, help="the User-Agent header (default: names the project)")
+    collect.add_argument("--delay", type=float, default=None, help="seconds between requests to a host")
+    collect.add_argument("--timeout", type=float, default=None, help="seconds before a request times out")
+    collect.add_argument("--retries", type=int, default=None, help="further tries on time-outs, 429, 5xx")
+    collect.add_argument("--user-agent", default=None, help="User-Agent header")
     collect.add_argument("--limit", type=int, default=None, help="stop after this many requests (a trial run)")
     collect.add_argument("--refresh", action="store_true",
                          help="ask again for documents collected before (conditional requests)")
