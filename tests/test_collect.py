@@ -224,6 +224,7 @@ def test_a_run_stopped_after_n_requests_says_what_is_left(server, tmp_path):
 
 
 def test_a_collected_folder_builds_and_cites_its_source_urls(server, tmp_path):
+    from helpers import corpus
     from helpers.build import build_corpus
     from helpers.tables import load_table
 
@@ -240,6 +241,9 @@ def test_a_collected_folder_builds_and_cites_its_source_urls(server, tmp_path):
     assert "地区生产总值增长3.7%" in by_url["/files/liaoning-gwr-2026-excerpt.pdf"]["text"].replace(" ", "")
     assert "source_url" in by_url["/xwfb/000.txt"]["catalog_fields"]
     assert summary.n_quarantined == 0  # neither the log nor the list page is taken for a document
+    # the corpus overview and place profile reports show the documents table with its source
+    shown = corpus.summarize_documents(corpus.load_documents(processed))
+    assert sorted(u.removeprefix(base) for u in shown["source_url"]) == sorted(DOCUMENTS.values())
 
 
 def test_the_build_and_the_reports_never_import_the_collector():

@@ -15,7 +15,7 @@ from helpers.places import load_gazetteer
 from helpers.tables import load_table
 
 DOCUMENT_COLUMNS = ["doc_id", "title", "published_date", "place", "genre", "source", "author",
-                    "n_chars", "n_sentences"]
+                    "source_url", "n_chars", "n_sentences"]
 
 
 def load_documents(processed_dir: str | Path = "data/processed", place: str = "all",
