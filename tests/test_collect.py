@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,7 +30,7 @@ LIST_PATH = "/zwgk/list.html"
 FOLLOW = "报告|公报|发布会|附件"
 SLOW_SECONDS = 1.0
 # Tiny waits so the suite stays fast; the time-out is well under the slow page's delay.
-FAST = Settings(delay=0.0, timeout=0.2, retries=1, backoff=0.01, max_backoff=0.05)
+FAST = Settings(delay=0.0, timeout=0.3, retries=1, backoff=0.01, max_backoff=0.05)
 LAST_MODIFIED = formatdate(1706745600, usegmt=True)  # 2024-02-01, as a Last-Modified header says it
 
 
@@ -162,7 +163,7 @@ def test_collect_saves_what_was_served_byte_for_byte_and_obeys_robots(server, tm
                                 f"robots.txt of {base_of(server)} disallows it")]
     failed = {url.removeprefix(base_of(server)): reason for url, reason in summary.failed}
     assert failed == {"/xwfb/missing.html": "HTTP 404 Not Found",
-                      "/slow/tjgb.html": "time-out (0.2 s) after 2 tries",
+                      "/slow/tjgb.html": "time-out (0.3 s) after 2 tries",
                       "/files/chart.png": "not a document (image/png)"}
     text = format_summary(summary, tmp_path)
     assert "HTTP 404 Not Found" in text and "time-out" in text and "not a document" in text
@@ -186,8 +187,7 @@ def test_a_second_run_asks_only_for_what_is_new_or_failed(server, tmp_path):
     assert len(summary.failed) == 3  # what failed is tried again
     # --refresh asks again for the documents too, conditionally: all unchanged, no new file
     third = len(server.requests)
-    summary = collect(list_source(server), tmp_path, FAST.__class__(**{**FAST.__dict__, "refresh": True}),
-                      progress=False)
+    summary = collect(list_source(server), tmp_path, replace(FAST, refresh=True), progress=False)
     statuses = {path: status for path, status, _ in server.requests[third:]}
     assert all(statuses[path] == 304 for path in DOCUMENTS.values() if path in statuses)
     assert summary.n_fetched == 0 and summary.n_unchanged == 5
@@ -218,7 +218,7 @@ def test_an_interrupted_run_carries_on_where_it_stopped(server, tmp_path):
 
 
 def test_a_run_stopped_after_n_requests_says_what_is_left(server, tmp_path):
-    summary = collect(list_source(server), tmp_path, Settings(**{**FAST.__dict__, "stop_after": 3}), progress=False)
+    summary = collect(list_source(server), tmp_path, replace(FAST, stop_after=3), progress=False)
     assert summary.stopped_after == 3 and summary.n_requests == 3  # robots.txt, the list page, one link
     assert "stopped after 3 requests" in format_summary(summary, tmp_path)
 
