@@ -105,17 +105,26 @@ class RecordingHandler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def server():
-    """A real HTTP server on 127.0.0.1 (ephemeral port), in a thread; yields its base URL."""
+def start_server() -> ThreadingHTTPServer:
+    """A real HTTP server on 127.0.0.1 (ephemeral port) serving PAGES, in a thread."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), RecordingHandler)
     httpd.daemon_threads = True
     httpd.requests, httpd.counts, httpd.lock = [], {}, threading.Lock()
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield httpd
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return httpd
+
+
+def stop_server(httpd: ThreadingHTTPServer) -> None:
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    """The test server; yields it (its base URL is base_of(server))."""
+    httpd = start_server()
+    yield httpd
+    stop_server(httpd)
 
 
 def base_of(httpd) -> str:
@@ -244,6 +253,27 @@ def test_a_collected_folder_builds_and_cites_its_source_urls(server, tmp_path):
     # the corpus overview and place profile reports show the documents table with its source
     shown = corpus.summarize_documents(corpus.load_documents(processed))
     assert sorted(u.removeprefix(base) for u in shown["source_url"]) == sorted(DOCUMENTS.values())
+
+
+@pytest.mark.parametrize("crawl_delay, expected", [
+    (None, [3.0]),  # the settings' delay between two requests to one host
+    (7.0, [7.0]),   # robots.txt's Crawl-delay when it is longer
+    (1.0, [3.0]),   # …and never shorter than the settings' delay
+])
+def test_requests_to_one_host_wait_the_delay(server, crawl_delay, expected):
+    from helpers.collect.fetch import Fetcher
+
+    sleeps, other = [], start_server()
+    fetcher = Fetcher(Settings(delay=3.0, timeout=1.0), sleep=sleeps.append, clock=lambda: 100.0)
+    fetcher.crawl_delay = lambda url: crawl_delay
+    try:
+        fetcher.fetch(base_of(server) + "/gwr/2024/liaoyang.html")
+        fetcher.fetch(base_of(server) + "/xwfb/missing.html")
+        fetcher.fetch(base_of(other) + "/sitemap.html")  # another host (another port): no wait
+    finally:
+        fetcher.close()
+        stop_server(other)
+    assert sleeps == expected
 
 
 def test_the_build_and_the_reports_never_import_the_collector():
