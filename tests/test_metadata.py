@@ -75,6 +75,15 @@ def test_catalog_overrides_fields_and_records_which():
     assert result.document["catalog_fields"] == ["published_date", "source"]
 
 
+def test_catalog_gives_the_source_url_of_a_collected_page():
+    # the collector writes the URL it fetched; it wins over a URL read from the text, as every field does
+    data = (FIXTURES / "yichun-stat-bulletin-2022.html").read_bytes()
+    url = "http://127.0.0.1:8000/tjgb/yichun-stat-bulletin-2022.html"  # as the collector's tests serve it
+    result = process_document(data, "collected/127.0.0.1/tjgb/yichun-stat-bulletin-2022.html", {"source_url": url})
+    assert result.document["source_url"] == url
+    assert result.document["catalog_fields"] == ["source_url"]
+
+
 def test_catalog_with_a_bad_value_quarantines_with_the_reason():
     data = (FIXTURES / "national-gwr-2022-head.txt").read_bytes()
     result = process_document(data, "gwr.txt", {"genre": "speech"})

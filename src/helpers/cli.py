@@ -1,4 +1,4 @@
-"""The command line: ``python -m helpers build`` and ``report``."""
+"""The command line: ``python -m helpers build``, ``report`` and ``collect``."""
 
 from __future__ import annotations
 
@@ -36,10 +36,27 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--params", default=None, help="a YAML parameter set from notebooks/params/")
 
 
+    collect = commands.add_parser("collect", help="fetch the pages of SOURCES.csv into data/raw/collected/",
+                                  description="Defaults of the options: helpers/collect/settings.py.")
+    collect.add_argument("sources", help="CSV with url and optional place, genre, title, published_date, follow")
+    collect.add_argument("--raw", default=str(paths.RAW_DIR), help="raw folder (files go to collected/ in it)")
+    collect.add_argument("--delay", type=float, default=None, help="seconds between requests to a host")
+    collect.add_argument("--timeout", type=float, default=None, help="seconds before a request times out")
+    collect.add_argument("--retries", type=int, default=None, help="further tries on time-outs, 429, 5xx")
+    collect.add_argument("--user-agent", default=None, help="User-Agent header")
+    collect.add_argument("--limit", type=int, default=None, help="stop after this many requests (a trial run)")
+    collect.add_argument("--refresh", action="store_true",
+                         help="ask again for documents collected before (conditional requests)")
+    collect.add_argument("--quiet", action="store_true", help="no progress bar")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
         return _build(args)
+    if args.command == "collect":
+        from helpers.collect import main as collect  # httpx is imported only to collect
+
+        return collect(args)
     return _report(args)
 
 

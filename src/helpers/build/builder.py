@@ -1,8 +1,8 @@
 """Build the processed tables from the raw folder: the corpus builder, the only stage that writes.
 
-In: every file under ``raw_dir`` (recursively; ``catalog.csv`` and hidden files excepted) and the
-optional ``catalog.csv``. Out: the Parquet tables of :mod:`helpers.store` and ``manifest.json`` in
-``processed_dir``. ``raw_dir`` is only read.
+In: every file under ``raw_dir`` (recursively; ``catalog.csv``, collection logs and hidden files
+excepted) and the optional ``catalog.csv``. Out: the Parquet tables of :mod:`helpers.store` and
+``manifest.json`` in ``processed_dir``. ``raw_dir`` is only read.
 
 Documents go through :func:`helpers.build.pipeline.process_batch` in batches, in order, serially, on local
 worker processes (``workers``, which hand their batches back in temporary Arrow files) or on a
@@ -33,6 +33,9 @@ from helpers.build import cache
 from helpers.atomic import make_temporary_file
 
 CATALOG_NAME = "catalog.csv"
+# The log ``python -m helpers collect`` keeps of every fetch (data/raw/collected/collection_log.csv):
+# evidence about the documents, not a document.
+COLLECTION_LOG_NAME = "collection_log.csv"
 MANIFEST_NAME = "manifest.json"
 BATCH_SIZE = 16
 # Below this many raw bytes the serial path is faster than starting worker processes.
@@ -60,7 +63,8 @@ def list_raw_files(raw_dir: Path) -> list[str]:
     for root, dirs, files in os.walk(raw_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.startswith(".") or (name == CATALOG_NAME and Path(root) == Path(raw_dir)):
+            if name.startswith(".") or name == COLLECTION_LOG_NAME or (
+                    name == CATALOG_NAME and Path(root) == Path(raw_dir)):
                 continue
             found.append((Path(root) / name).relative_to(raw_dir).as_posix())
     return sorted(found)

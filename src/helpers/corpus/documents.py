@@ -24,7 +24,7 @@ MIN_BODY_CHINESE = 20
 # twenty Chinese characters anywhere in the body
 ENOUGH_CHINESE = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){%d}" % MIN_BODY_CHINESE)
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-CATALOG_FIELDS = ("title", "published_date", "source", "author", "place", "place_code", "genre")
+CATALOG_FIELDS = ("title", "published_date", "source", "author", "source_url", "place", "place_code", "genre")
 
 
 @dataclass(frozen=True)

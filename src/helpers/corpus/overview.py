@@ -16,7 +16,7 @@ from helpers.places import load_gazetteer
 from helpers.store import load_table
 
 DOCUMENT_COLUMNS = ["doc_id", "title", "published_date", "place", "genre", "source", "author",
-                    "n_chars", "n_sentences"]
+                    "source_url", "n_chars", "n_sentences"]
 
 
 def load_documents(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
