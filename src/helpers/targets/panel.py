@@ -8,6 +8,9 @@ has the record's id beside it (``target_ref``, ``result_ref``: document#sentence
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import NamedTuple
+
 import pandas as pd
 
 from helpers.indicators.indicator_tables import load_indicator_names
@@ -27,6 +30,30 @@ INDICATOR_PANEL_COLUMNS = [
     "escalated"]
 THEME_PANEL_COLUMNS = ["gb_code", "place_code", "place", "level", "year", "theme", "theme_zh", "hits",
                        "share", "per_10k_chars", "documents", "n_documents"]
+
+
+class TargetInputs(NamedTuple):
+    """Indicator records and where each sentence starts, from one or more processed folders."""
+
+    records: pd.DataFrame
+    sentence_starts: pd.DataFrame
+    theme_hits: pd.DataFrame
+    documents: pd.DataFrame
+
+
+def load_target_inputs(*processed_dirs: str | Path) -> TargetInputs:
+    """The tables the panels need, from each processed folder given (empty strings are skipped):
+    the corpus's and, say, the provincial reports built into a folder of their own."""
+    from helpers.indicators.indicator_tables import load_indicators
+    from helpers.store import load_table
+
+    folders = [folder for folder in processed_dirs if str(folder)]
+    return TargetInputs(
+        pd.concat([load_indicators(f) for f in folders], ignore_index=True),
+        pd.concat([load_table("sentences", f)[["doc_id", "sentence_id", "start"]] for f in folders], ignore_index=True),
+        pd.concat([load_table("theme_hits", f)[["doc_id", "theme"]] for f in folders], ignore_index=True),
+        pd.concat([load_table("documents", f)[["doc_id", "place_code", "year", "n_chars"]] for f in folders],
+                  ignore_index=True))
 
 
 def build_indicator_panel(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None,
