@@ -40,17 +40,12 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
     usable = records[records["indicator"].notna() & records["period_end"].notna()]
     usable = usable.assign(ref=build_record_refs(usable),
                            period_year=pd.to_datetime(usable["period_end"]).dt.year)
-    targets = build_hardness(usable[usable["kind"] == "target"], sentence_starts)
-    results = usable[usable["kind"].isin(["actual", "forecast"])]
+    targets = build_hardness(usable[usable["kind"] == "target"], sentence_starts).reset_index(drop=True)
+    results = usable[usable["kind"].isin(["actual", "forecast"])].reset_index(drop=True)
+    matches = _match_results(targets, results)
     rows = []
-    for target in targets.itertuples():
-        candidates = results[
-            (results["indicator"] == target.indicator) & (results["place_code"] == target.place_code)
-            & (results["unit"] == target.unit) & (results["is_average"] == target.is_average)
-            & (results["published_date"] > target.published_date)
-            & (results["period_year"] == target.period_year)
-        ]
-        result = candidates.sort_values(["kind", "published_date"]).iloc[0] if len(candidates) else None
+    for number, target in enumerate(targets.itertuples()):
+        result = results.iloc[matches[number]] if number in matches else None
         goal = _signed(target.value, target.direction)
         got = _signed(result["value"], result["direction"]) if result is not None else None
         rows.append({
@@ -76,6 +71,19 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
             "is_average": target.is_average,
         })
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+
+
+def _match_results(targets: pd.DataFrame, results: pd.DataFrame) -> dict[int, int]:
+    """{target row: result row}: same indicator, place, unit, 年均 flag and year, published later;
+    an actual before a forecast, then the earliest. (One join, not a scan of the results per target.)"""
+    key = ["indicator", "place_code", "unit", "is_average", "period_year"]
+    left = targets[key + ["published_date"]].assign(_target=range(len(targets))).dropna(subset=["place_code", "unit"])
+    right = results[key + ["published_date", "kind"]].assign(_result=range(len(results))).dropna(
+        subset=["place_code", "unit"])  # a missing place or unit matches nothing (a join would pair them)
+    pairs = left.merge(right, on=key, suffixes=("", "_result"))
+    pairs = pairs[pairs["published_date_result"] > pairs["published_date"]]
+    best = pairs.sort_values(["_target", "kind", "published_date_result"]).drop_duplicates("_target")
+    return dict(zip(best["_target"], best["_result"]))
 
 
 def _signed(value, direction) -> float:
