@@ -109,7 +109,8 @@ def _headline_records():
 
 
 def test_escalation_of_the_16_provincial_2026_gdp_targets_against_the_nation():
-    ledger = pd.concat([build_target_ledger(_headline_records()), load_reference_ledger()], ignore_index=True)
+    ledger = pd.concat([build_target_ledger(_headline_records()), load_reference_ledger()],
+                       ignore_index=True)
     escalation = build_escalation(select_headline_targets(ledger)).set_index("place_code")
     assert len(escalation) == 16 and set(escalation["parent_place_code"]) == {"china"}
     for code, quote, _, _, _, difference, escalated in HEADLINES_2026:
@@ -127,8 +128,9 @@ def test_a_city_is_compared_with_its_province_and_a_county_with_its_city():
     county = liaoning.assign(place="灯塔市", place_code="liaoyang_dengta", value=4.0, quote="4%左右", doc_id="county")
     escalation = build_escalation(select_headline_targets(build_target_ledger(
         pd.concat([liaoning, city, county], ignore_index=True)))).set_index("place_code")
-    assert escalation.loc["liaoyang", ["parent_place_code", "difference", "escalated"]].tolist() == ["liaoning", 0.5, True]
-    assert escalation.loc["liaoyang_dengta", ["parent_place_code", "difference", "escalated"]].tolist() == ["liaoyang", -1.0, False]
+    compared = ["parent_place_code", "difference", "escalated"]
+    assert escalation.loc["liaoyang", compared].tolist() == ["liaoning", 0.5, True]
+    assert escalation.loc["liaoyang_dengta", compared].tolist() == ["liaoyang", -1.0, False]
 
 
 def test_lower_is_better_escalates_downwards():
@@ -202,10 +204,13 @@ def test_panels_written_open_in_stata_and_join_to_gb_codes(provinces_processed, 
     with pd.io.stata.StataReader(tmp_path / "indicator_panel.dta") as reader:
         labels = reader.variable_labels()
         assert labels["gb_code"] == "GB/T 2260 administrative code" and all(labels.values())
-        assert set(reader.value_labels()) >= {"hardness", "status", "level"}
+        assert set(reader.value_labels()) >= {"hardness", "status", "level", "met", "escalated"}
     codes = {p.gb_code: p.code for p in load_gazetteer().places.values() if p.gb_code}
     assert {str(c) for c in stata["gb_code"]} <= set(codes)  # every code is a GB/T 2260 code of places.csv
     assert stata.loc[stata["place_code"] == "liaoning", "gb_code"].iloc[0] == 210000
+    beijing = stata[(stata["place_code"] == "beijing") & (stata["indicator"] == "gdp")].iloc[0]
+    assert (beijing["hardness"], beijing["escalated"], beijing["parent_gb_code"]) == (
+        "soft", "higher than the parent", 100000)
     themes = pd.read_stata(tmp_path / "theme_panel.dta")
     assert themes.groupby(["gb_code", "year"])["share"].sum().round(6).isin([0.0, 1.0]).all()
     csv = (tmp_path / "indicator_panel.csv").read_bytes()
@@ -276,8 +281,10 @@ def test_repeated_figures_compare_like_with_like():
         {**base, "value": 45.0, "quote": "45个", "place": "河南省", "metric": "重点实验室", "indicator": None},
         {**base, "value": 45.0, "quote": "45个", "place": "河南省", "metric": "产业集群", "indicator": None},
         # 000: 辽阳县 and 灯塔市 both 303 projects of 500万元以上: the same metric in two places
-        {**base, "value": 303.0, "quote": "303个", "place": "辽阳县", "metric": "500万元以上项目", "indicator": "projects_5m_plus"},
-        {**base, "value": 303.0, "quote": "303个", "place": "灯塔市", "metric": "500万元以上项目", "indicator": "projects_5m_plus"},
+        {**base, "value": 303.0, "quote": "303个", "place": "辽阳县", "metric": "500万元以上项目",
+         "indicator": "projects_5m_plus"},
+        {**base, "value": 303.0, "quote": "303个", "place": "灯塔市", "metric": "500万元以上项目",
+         "indicator": "projects_5m_plus"},
     ])
     repeated = find_repeated_figures(records)
     assert repeated["figure"].tolist() == ["303个"]

@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.atomic import make_temporary_file
 from helpers.paths import PROCESSED_DIR
-from helpers.targets.codebook import build_codebook, build_variable_labels
+from helpers.targets.codebook import VALUE_LABELS, build_codebook, build_variable_labels
 
 # A spreadsheet program reads a cell that starts with one of these as a formula (OWASP: CSV injection):
 # "=HYPERLINK(…)", "+86 …", "-3%" typed as text, "@SUM(…)", and tab or carriage return before any of them
@@ -71,9 +71,10 @@ def write_panels(panels: dict[str, pd.DataFrame], output_dir: str | Path) -> Pan
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in panels.items():
-        written.append(_write_atomically(output_dir / f"{name}.parquet", lambda p, f=frame: f.to_parquet(p, index=False)))
-        written.append(_write_atomically(output_dir / f"{name}.csv", lambda p, f=frame: neutralise_formula_cells(f).to_csv(
-            p, index=False, encoding="utf-8-sig")))
+        written.append(_write_atomically(output_dir / f"{name}.parquet",
+                                         lambda p, f=frame: f.to_parquet(p, index=False)))
+        written.append(_write_atomically(output_dir / f"{name}.csv", lambda p, f=frame: (
+            neutralise_formula_cells(f).to_csv(p, index=False, encoding="utf-8-sig"))))
         written.append(_write_atomically(output_dir / f"{name}.dta", lambda p, f=frame, n=name: write_stata(f, p, n)))
     codebook = build_codebook({n: list(f.columns) for n, f in panels.items()}, {n: len(f) for n, f in panels.items()})
     written.append(_write_atomically(output_dir / "codebook.md",
@@ -82,8 +83,9 @@ def write_panels(panels: dict[str, pd.DataFrame], output_dir: str | Path) -> Pan
 
 
 def write_stata(frame: pd.DataFrame, path: str | Path, panel: str) -> None:
-    """A Stata 14+ file (version 118: UTF-8 text) with variable labels and, for categorical columns
-    (hardness, status, level), value labels; missing text is an empty string, as Stata has it."""
+    """A Stata 14+ file (version 118: UTF-8 text) with variable labels and value labels (categorical
+    columns: hardness, status, level; 0/1 columns: met, escalated); missing text is an empty string,
+    as Stata has it."""
     table = frame.copy()
     long_text = []
     for column in table.columns:
@@ -93,8 +95,9 @@ def write_stata(frame: pd.DataFrame, path: str | Path, panel: str) -> None:
         table[column] = values.astype(object).where(values.notna(), "").astype(str)
         if table[column].str.len().mul(3).max() > STATA_STR_BYTES:  # a CJK character is 3 bytes
             long_text.append(column)
-    table.to_stata(path, write_index=False, version=118, variable_labels=build_variable_labels(list(table.columns), panel),
-                   convert_strl=long_text)
+    table.to_stata(path, write_index=False, version=118,
+                   variable_labels=build_variable_labels(list(table.columns), panel), convert_strl=long_text,
+                   value_labels={c: v for c, v in VALUE_LABELS.items() if c in table.columns})
 
 
 def _write_atomically(path: Path, write) -> Path:

@@ -81,10 +81,13 @@ def build_hardness(records: pd.DataFrame, sentence_starts: pd.DataFrame | None =
     else:
         positions = pd.Series([str(s).find(str(q)) for s, q in zip(records["sentence"], records["quote"])],
                               index=records.index)
-    graded = [classify_hardness(q if isinstance(q, str) else None,
-                                find_clause_before(s if isinstance(s, str) else "", int(p) if p == p and p >= 0 else 0),
-                                bool(h == h and h is not None))
-              for q, s, p, h in zip(records["qualifier"], records["sentence"], positions, records["value_high"])]
+    graded = []
+    for qualifier, sentence, position, high in zip(records["qualifier"], records["sentence"], positions,
+                                                   records["value_high"]):
+        at = int(position) if pd.notna(position) and position >= 0 else 0  # a quote not found: no clause
+        clause = find_clause_before(sentence if isinstance(sentence, str) else "", at)
+        qualifier = qualifier if isinstance(qualifier, str) else None
+        graded.append(classify_hardness(qualifier, clause, bool(pd.notna(high))))
     return records.assign(hardness=[g.hardness for g in graded],
                           hardness_rank=pd.array([g.rank for g in graded], dtype="Int64"),
                           hardness_reason=[g.reason for g in graded])

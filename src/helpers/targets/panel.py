@@ -50,7 +50,8 @@ def load_target_inputs(*processed_dirs: str | Path) -> TargetInputs:
     folders = [folder for folder in processed_dirs if str(folder)]
     return TargetInputs(
         pd.concat([load_indicators(f) for f in folders], ignore_index=True),
-        pd.concat([load_table("sentences", f)[["doc_id", "sentence_id", "start"]] for f in folders], ignore_index=True),
+        pd.concat([load_table("sentences", f)[["doc_id", "sentence_id", "start"]] for f in folders],
+                  ignore_index=True),
         pd.concat([load_table("theme_hits", f)[["doc_id", "theme"]] for f in folders], ignore_index=True),
         pd.concat([load_table("documents", f)[["doc_id", "place_code", "year", "n_chars"]] for f in folders],
                   ignore_index=True))
@@ -65,7 +66,8 @@ def build_indicator_panel(records: pd.DataFrame, sentence_starts: pd.DataFrame |
     """
     ledger = build_target_ledger(records, sentence_starts)
     if include_reference:
-        ledger = pd.concat([ledger, load_reference_ledger()], ignore_index=True) if len(ledger) else load_reference_ledger()
+        reference = load_reference_ledger()
+        ledger = pd.concat([ledger, reference], ignore_index=True) if len(ledger) else reference
     headlines = select_headline_targets(ledger)
     escalation = build_escalation(headlines)
     key = ["place_code", "target_year", "indicator", "unit"]
