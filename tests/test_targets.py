@@ -304,3 +304,14 @@ def test_a_january_review_of_the_whole_year_is_the_previous_year():
     row = ledger.iloc[0]
     assert (row["target_year"], row["result"], row["gap"], row["status"]) == (2026, "4.6%", pytest.approx(0.1), "met")
     assert row["result_ref"].startswith("later#") and row["hardness"] == "soft"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=12), st.floats(allow_nan=True)), min_size=1, max_size=8))
+def test_no_neutralised_text_cell_starts_a_formula(cells):
+    out = neutralise_formula_cells(pd.DataFrame({"cell": pd.Series(cells, dtype=object)}))
+    for before, after in zip(cells, out["cell"]):
+        if isinstance(before, str):
+            assert not after.startswith(("=", "+", "-", "@", "\t", "\r")) and after.endswith(before)
+        else:
+            assert after is before or (after != after and before != before)  # numbers and gaps unchanged
