@@ -134,9 +134,12 @@ def build_codebook(columns_by_panel: dict[str, list[str]], counts: dict[str, int
     counts = counts or {}
     lines = ["# Codebook of the research panels", "",
              "Long-form panels built from the indicator and theme tables by `python -m helpers export`. "
-             "Each panel comes as Parquet, CSV (UTF-8 with BOM, cells that would start a formula prefixed "
-             "with ') and Stata .dta (version 118, variable and value labels). Keys: `gb_code` "
-             "(GB/T 2260; the nation is 100000 by convention), `year`, and `indicator` or `theme`.", ""]
+             "Each panel comes as Parquet, CSV (UTF-8 with BOM, text cells that would start a formula "
+             "(= + - @) begin with an apostrophe) and Stata .dta (version 118, variable and value labels). Keys: `gb_code` "
+             "(GB/T 2260; the nation is 100000 by convention), `year`, and `indicator` or `theme`. The "
+             "indicator panel holds yearly targets (five-year 年均 targets are left out); a record id "
+             "`document#sentence@start-end` points at the figure in the cleaned text of documents.parquet "
+             "(`text[start:end]` is the quote).", ""]
     for panel, columns in columns_by_panel.items():
         described = PANELS[panel]
         rows = f" ({counts[panel]} rows)" if panel in counts else ""
