@@ -315,3 +315,32 @@ def test_no_neutralised_text_cell_starts_a_formula(cells):
             assert not after.startswith(("=", "+", "-", "@", "\t", "\r")) and after.endswith(before)
         else:
             assert after is before or (after != after and before != before)  # numbers and gaps unchanged
+
+
+@pytest.mark.parametrize("text, published, kind, year", [
+    # 001 (辽阳, 2024-01-07) without its heading "一、2023年工作回顾": 全年 in January is 2023
+    ("全年实际到位资金增长26%,连续5年列全省前3位。", D(2024, 1, 7), "actual", 2023),
+    # 001: 预计全年 in January estimates the year just ended
+    ("预计全年,全市地区生产总值增长2%。", D(2024, 1, 7), "forecast", 2023),
+    # 000 (辽阳, 2023-10-18): 预计全年 in October is this year
+    ("预计全年,扣除辽阳石化停产检修影响,全市规上工业增加值增速同比增长8%。", D(2023, 10, 18), "forecast", 2023),
+    # 000: a result without 全年 in October is the year so far, not last year
+    ("技术合同成交额完成8.74亿元;", D(2023, 10, 18), "actual", 2023),
+])
+def test_a_whole_year_reported_early_is_the_year_before(text, published, kind, year):
+    from helpers.indicators.ledger import resolve_period_years
+
+    rows = _records(text, "liaoyang", published=published)
+    assert rows["kind"].iloc[0] == kind
+    assert resolve_period_years(rows).iloc[0] == year
+
+
+def test_a_january_result_without_a_review_heading_answers_last_years_target():
+    # the result: 001's sentence, in a January document without its review heading; the target: as a
+    # 2023 work report would set it (hand-made: the corpus has no 辽阳 report of 2023)
+    result = _records("全年实际到位资金增长26%,连续5年列全省前3位。", "liaoyang", published=D(2024, 1, 7))
+    target = result.assign(kind="target", value=20.0, quote="20%以上", qualifier="以上", doc_id="a",
+                           published_date=D(2023, 2, 1), period_start=D(2023, 1, 1), period_end=D(2023, 12, 31),
+                           sentence="今年实际到位资金增长20%以上")
+    row = build_target_ledger(pd.concat([target, result.assign(doc_id="b")])).iloc[0]
+    assert (row["target_year"], row["result"], row["status"], row["gap"]) == (2023, "26%", "met", 6.0)

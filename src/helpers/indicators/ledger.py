@@ -14,6 +14,8 @@ from helpers.indicators.indicator_tables import build_record_refs, load_indicato
 
 # "左右" and "约" targets count as met within 5% of the target value
 APPROXIMATE_TOLERANCE = 0.05
+# Reviews of the year just ended come out by March (provincial reports in January, the national in March)
+FIRST_QUARTER = 3
 LEDGER_COLUMNS = [
     "place", "indicator", "target_period", "target", "target_value", "target_qualifier",
     "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence",
@@ -28,8 +30,9 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
     A result matches when it is an actual (or forecast) of the same canonical indicator, place and
     unit, published after the target, whose period ends in the same year as the target's, and
     whose average flag (年均) is the same; an actual is preferred to a forecast, then the earliest.
-    The year is the one the extractor resolved from the document's date and section: 全年 in a
-    January review ("一、2025年工作回顾") is the year before, 今年 in a work report is its own year.
+    The year is the one the extractor resolved from the document's date and section (全年 in a
+    January review "一、2025年工作回顾" is the year before, 今年 in a work report is its own year),
+    corrected by :func:`resolve_period_years` where a document has no such heading.
     Status: met, missed, or not reported. ``gap`` is the result minus the target (a range's lower
     bound), both signed by direction, in the target's unit (percentage points for %).
     ``sentence_starts`` (the sentences table) places each figure in its sentence for its hardness.
@@ -38,8 +41,7 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
 
     better = load_indicator_names().set_index("code")["better"].to_dict()
     usable = records[records["indicator"].notna() & records["period_end"].notna()]
-    usable = usable.assign(ref=build_record_refs(usable),
-                           period_year=pd.to_datetime(usable["period_end"]).dt.year)
+    usable = usable.assign(ref=build_record_refs(usable), period_year=resolve_period_years(usable))
     targets = build_hardness(usable[usable["kind"] == "target"], sentence_starts).reset_index(drop=True)
     results = usable[usable["kind"].isin(["actual", "forecast"])].reset_index(drop=True)
     matches = _match_results(targets, results)
@@ -71,6 +73,21 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
             "is_average": target.is_average,
         })
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+
+
+def resolve_period_years(records: pd.DataFrame) -> pd.Series:
+    """The year each record's period ends in, with 全年 in a January-to-March result moved back a year.
+
+    A result (actual or estimate) for 全年 published in the first quarter reviews the year that has
+    just ended. The extractor already reads 全年 under a heading "一、2025年工作回顾" as 2025; this
+    catches documents without such a heading (a January press conference: "全年实际到位资金增长26%").
+    Targets keep their year (全年实施亿元以上项目500个以上 in January is this year's).
+    """
+    end = pd.to_datetime(records["period_end"])
+    published = pd.to_datetime(records["published_date"])
+    early = (records["kind"].isin(["actual", "forecast"]) & (records["period"] == "全年")
+             & (published.dt.month <= FIRST_QUARTER) & (published.dt.year == end.dt.year))
+    return end.dt.year - early.astype(int)
 
 
 def _match_results(targets: pd.DataFrame, results: pd.DataFrame) -> dict[int, int]:
