@@ -26,6 +26,9 @@ SECTIONS = {
     "04_targets_and_results": ["Targets and results", "The ledger", "Identical figures", "Caveats"],
     "05_place_profile": ["place profile", "Documents", "Themes, against the whole corpus", "Slogans",
                          "Distinctive terms", "Targets against results", "Caveats"],
+    "06_target_setting": ["Target setting", "Hardness by place and year", "Escalation: city against province",
+                          "Met or missed, by hardness", "Conflicting figures", "The panel: first rows",
+                          "Caveats"],
 }
 
 
@@ -73,6 +76,13 @@ def test_a_place_and_years_without_documents_give_empty_reports_not_errors(built
     assert len(pages) == len(list_notebooks(find_notebook_dir()))
     for page in pages:
         assert "Traceback" not in page.read_text(encoding="utf-8"), page.name
+
+
+def test_the_corpus_report_writes_the_panels_that_notebook_06_lists(corpus_report):
+    panels = corpus_report / "corpus" / "panels"
+    assert {p.name for p in panels.iterdir()} >= {"indicator_panel.dta", "theme_panel.dta", "codebook.md"}
+    html = (corpus_report / "corpus" / "06_target_setting.html").read_text(encoding="utf-8")
+    assert "indicator_panel.dta" in html  # the notebook shows where the panel was written
 
 
 def test_indicator_exports_open_in_excel(corpus_report):

@@ -1,4 +1,4 @@
-"""The command line: ``python -m helpers build``, ``report`` and ``collect``."""
+"""The command line: ``python -m helpers build``, ``report``, ``export`` and ``collect``."""
 
 from __future__ import annotations
 
@@ -35,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--notebook-dir", default=None, help="folder of the notebooks (default: notebooks/)")
     report.add_argument("--params", default=None, help="a YAML parameter set from notebooks/params/")
 
+    export = commands.add_parser("export", help="write the research panels (Parquet, CSV, Stata .dta) and codebook")
+    export.add_argument("--processed", default=str(paths.PROCESSED_DIR), help="folder of the tables")
+    export.add_argument("--also", action="append", default=[],
+                        help="another processed folder to include (repeatable), e.g. the provincial reports")
+    export.add_argument("--out", default=str(paths.PANELS_DIR), help="folder for the panel files")
 
     collect = commands.add_parser("collect", help="fetch the pages of SOURCES.csv into data/raw/collected/",
                                   description="Defaults of the options: helpers/collect/settings.py.")
@@ -53,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
         return _build(args)
+    if args.command == "export":
+        return _export(args)
     if args.command == "collect":
         from helpers.collect import main as collect  # httpx is imported only to collect
 
@@ -73,6 +80,18 @@ def _build(args) -> int:
         print(f"  quarantined {raw_path}: {reason}")
     return 1 if args.strict and summary.n_quarantined else 0
 
+
+
+def _export(args) -> int:
+    from helpers.targets.export import build_panels, write_panels
+
+    try:
+        written = write_panels(build_panels([args.processed, *args.also]), args.out)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(", ".join(f"{name}: {n} rows" for name, n in written.rows.items()) + f" -> {written.folder}")
+    return 0
 
 
 def _report(args) -> int:

@@ -1,4 +1,4 @@
-"""Read the researcher-edited word lists: themes, user dictionary, stop words, government verbs.
+"""Read the researcher-edited word lists: themes, user dictionary, stop words, government verbs, hardness.
 
 Each file under ``resources/`` is read by one function, cached for the process. Editing a file
 changes the version of the stage that reads it (see :func:`helpers.build.cache.stage_versions`), so a rebuild re-runs
@@ -64,3 +64,40 @@ def load_stopwords() -> frozenset[str]:
 def load_gov_verbs() -> frozenset[str]:
     """``gov_verbs.txt``: generic government verbs (推进, 加快…), switchable in analyses."""
     return frozenset(_lines("gov_verbs.txt"))
+
+
+@dataclass(frozen=True)
+class HardnessRule:
+    """One row of ``hardness.csv``: a word (or shape) and the class of target it signals."""
+
+    word: str
+    where: str  # qualifier, cue or shape
+    hardness: str
+    rank: int
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def load_hardness_rules() -> tuple[HardnessRule, ...]:
+    """``hardness.csv``: qualifier, cue or shape → hardness class, rank and reason.
+
+    >>> [(r.word, r.hardness, r.rank) for r in load_hardness_rules() if r.word in ("确保", "左右")]
+    [('左右', 'soft', 0), ('确保', 'binding_floor', 3)]
+    """
+    import csv
+
+    rows = csv.DictReader(line for line in _read("hardness.csv").splitlines() if not line.startswith("#"))
+    return tuple(HardnessRule(r["word"], r["where"], r["class"], int(r["rank"]), r["reason"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def load_reference_targets() -> tuple[dict[str, str], ...]:
+    """``reference_targets.csv``: documented targets of places outside the corpus (the nation's).
+
+    >>> [(t["place_code"], t["year"], t["quote"]) for t in load_reference_targets()][:1]
+    [('china', '2026', '经济增长4.5%—5%')]
+    """
+    import csv
+
+    rows = csv.DictReader(line for line in _read("reference_targets.csv").splitlines() if not line.startswith("#"))
+    return tuple(dict(row) for row in rows)

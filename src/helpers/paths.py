@@ -13,5 +13,6 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 RAW_DIR = Path("data/raw")
 PROCESSED_DIR = Path("data/processed")
 REPORTS_DIR = Path("reports")
+PANELS_DIR = REPORTS_DIR / "panels"  # python -m helpers export; a corpus report writes reports/corpus/panels/
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 RESOURCES_PACKAGE = "helpers.resources"

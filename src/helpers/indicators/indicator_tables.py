@@ -136,3 +136,17 @@ def write_xlsx(table: pd.DataFrame, path: str | Path, sheet: str) -> None:
             worksheet.write_row(row, 0, values)
         worksheet.freeze_panes(1, 0)
         worksheet.autofilter(0, 0, len(table), max(len(table.columns) - 1, 0))
+
+
+def build_record_refs(records: pd.DataFrame) -> pd.Series:
+    """Each record's id as one string: document, sentence number and character offsets.
+
+    >>> build_record_refs(pd.DataFrame({"doc_id": ["provinces/北京市"], "sentence_id": [113],
+    ...                                 "start": [5634], "end": [5638]})).tolist()
+    ['provinces/北京市#113@5634-5638']
+    """
+    if records.empty:
+        return pd.Series([], index=records.index, dtype=object)
+    part = {c: (records[c].astype("Int64").astype(str) if c in records.columns else "?")  # hand-made rows
+            for c in ("sentence_id", "start", "end")}
+    return records["doc_id"].astype(str) + "#" + part["sentence_id"] + "@" + part["start"] + "-" + part["end"]

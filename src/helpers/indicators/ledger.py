@@ -1,56 +1,106 @@
-"""Link each target to the results reported later, and flag figures that repeat across places.
+"""Link each target to the result reported later, and flag like figures that repeat across places.
 
 In: indicator records (:func:`helpers.indicators.indicator_tables.load_indicators`). Out: a ledger with one row
-per target (met / missed / not reported, with the quotes of both sides) and a table of identical
-figures reported for different places or metrics — a sign of template reporting.
+per target (met / missed / not reported, the quotes of both sides, the gap, each side's record id and
+the target's hardness) and a table of identical figures for the same indicator or metric reported
+for different places — a sign of template reporting.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.indicators.indicator_tables import load_indicator_names
+from helpers.indicators.indicator_tables import build_record_refs, load_indicator_names
 
 # "左右" and "约" targets count as met within 5% of the target value
 APPROXIMATE_TOLERANCE = 0.05
+# Reviews of the year just ended come out by March (provincial reports in January, the national in March)
+FIRST_QUARTER = 3
+LEDGER_COLUMNS = [
+    "place", "indicator", "target_period", "target", "target_value", "target_qualifier",
+    "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence",
+    "place_code", "target_year", "unit", "target_value_high", "hardness", "hardness_rank", "hardness_reason",
+    "gap", "result_sentence", "result_published", "target_published", "target_ref", "result_ref",
+    "is_average"]
 
 
-def build_target_ledger(records: pd.DataFrame) -> pd.DataFrame:
-    """One row per target with the later result for the same indicator, place, unit and period.
+def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per target with the later result for the same indicator, place, unit and year.
 
     A result matches when it is an actual (or forecast) of the same canonical indicator, place and
     unit, published after the target, whose period ends in the same year as the target's, and
-    whose average flag (年均) is the same. Status: met, missed, or not reported.
+    whose average flag (年均) is the same; an actual is preferred to a forecast, then the earliest.
+    The year is the one the extractor resolved from the document's date and section (全年 in a
+    January review "一、2025年工作回顾" is the year before, 今年 in a work report is its own year),
+    corrected by :func:`resolve_period_years` where a document has no such heading.
+    Status: met, missed, or not reported. ``gap`` is the result minus the target (a range's lower
+    bound), both signed by direction, in the target's unit (percentage points for %).
+    ``sentence_starts`` (the sentences table) places each figure in its sentence for its hardness.
     """
+    from helpers.targets.hardness import build_hardness
+
     better = load_indicator_names().set_index("code")["better"].to_dict()
-    targets = records[(records["kind"] == "target") & records["indicator"].notna()
-                      & records["period_end"].notna()]
-    results = records[records["kind"].isin(["actual", "forecast"]) & records["indicator"].notna()
-                      & records["period_end"].notna()]
+    usable = records[records["indicator"].notna() & records["period_end"].notna()]
+    usable = usable.assign(ref=build_record_refs(usable), period_year=resolve_period_years(usable))
+    targets = build_hardness(usable[usable["kind"] == "target"], sentence_starts).reset_index(drop=True)
+    results = usable[usable["kind"].isin(["actual", "forecast"])].reset_index(drop=True)
+    matches = _match_results(targets, results)
     rows = []
-    for target in targets.itertuples():
-        candidates = results[
-            (results["indicator"] == target.indicator) & (results["place_code"] == target.place_code)
-            & (results["unit"] == target.unit) & (results["is_average"] == target.is_average)
-            & (results["published_date"] > target.published_date)
-            & (pd.to_datetime(results["period_end"]).dt.year == pd.Timestamp(target.period_end).year)
-        ]
-        result = candidates.sort_values(["kind", "published_date"]).iloc[0] if len(candidates) else None
+    for number, target in enumerate(targets.itertuples()):
+        result = results.iloc[matches[number]] if number in matches else None
+        goal = _signed(target.value, target.direction)
+        got = _signed(result["value"], result["direction"]) if result is not None else None
         rows.append({
             "place": target.place, "indicator": target.indicator,
-            "target_period": target.period if isinstance(target.period, str) else str(pd.Timestamp(target.period_end).year),
-            "target": target.quote, "target_value": _signed(target.value, target.direction),
+            "target_period": target.period if isinstance(target.period, str) else str(target.period_year),
+            "target": target.quote, "target_value": goal,
             "target_qualifier": target.qualifier, "target_doc": target.doc_id,
             "result": result["quote"] if result is not None else None,
-            "result_value": _signed(result["value"], result["direction"]) if result is not None else None,
+            "result_value": got,
             "result_kind": result["kind"] if result is not None else None,
             "result_doc": result["doc_id"] if result is not None else None,
             "status": _status(target, result, better.get(target.indicator, "higher")),
             "target_sentence": target.sentence,
+            "place_code": target.place_code, "target_year": target.period_year, "unit": target.unit,
+            "target_value_high": _signed(target.value_high, target.direction),
+            "hardness": target.hardness, "hardness_rank": target.hardness_rank,
+            "hardness_reason": target.hardness_reason,
+            "gap": got - goal if got is not None else None,
+            "result_sentence": result["sentence"] if result is not None else None,
+            "result_published": result["published_date"] if result is not None else None,
+            "target_published": target.published_date,
+            "target_ref": target.ref, "result_ref": result["ref"] if result is not None else None,
+            "is_average": target.is_average,
         })
-    return pd.DataFrame(rows, columns=[
-        "place", "indicator", "target_period", "target", "target_value", "target_qualifier",
-        "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence"])
+    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+
+
+def resolve_period_years(records: pd.DataFrame) -> pd.Series:
+    """The year each record's period ends in, with 全年 in a January-to-March result moved back a year.
+
+    A result (actual or estimate) for 全年 published in the first quarter reviews the year that has
+    just ended. The extractor already reads 全年 under a heading "一、2025年工作回顾" as 2025; this
+    catches documents without such a heading (a January press conference: "全年实际到位资金增长26%").
+    Targets keep their year (全年实施亿元以上项目500个以上 in January is this year's).
+    """
+    end = pd.to_datetime(records["period_end"])
+    published = pd.to_datetime(records["published_date"])
+    early = (records["kind"].isin(["actual", "forecast"]) & (records["period"] == "全年")
+             & (published.dt.month <= FIRST_QUARTER) & (published.dt.year == end.dt.year))
+    return end.dt.year - early.astype(int)
+
+
+def _match_results(targets: pd.DataFrame, results: pd.DataFrame) -> dict[int, int]:
+    """{target row: result row}: same indicator, place, unit, 年均 flag and year, published later;
+    an actual before a forecast, then the earliest. (One join, not a scan of the results per target.)"""
+    key = ["indicator", "place_code", "unit", "is_average", "period_year"]
+    left = targets[key + ["published_date"]].assign(_target=range(len(targets))).dropna(subset=["place_code", "unit"])
+    right = results[key + ["published_date", "kind"]].assign(_result=range(len(results))).dropna(
+        subset=["place_code", "unit"])  # a missing place or unit matches nothing (a join would pair them)
+    pairs = left.merge(right, on=key, suffixes=("", "_result"))
+    pairs = pairs[pairs["published_date_result"] > pairs["published_date"]]
+    best = pairs.sort_values(["_target", "kind", "published_date_result"]).drop_duplicates("_target")
+    return dict(zip(best["_target"], best["_result"]))
 
 
 def _signed(value, direction) -> float:
@@ -69,27 +119,33 @@ def _status(target, result, better: str) -> str:
 
 
 def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.DataFrame:
-    """Identical value and unit reported for different places or metrics.
+    """Identical value and unit for the same indicator (or the same metric words) in different places.
 
-    Only counts and amounts of at least ``min_value`` (small numbers repeat by chance). The
-    strongest sign of template reporting: the same document gives different places the same figure
-    for the same metric (000: 辽阳县 and 灯塔市 both 303 and 85 projects).
+    Only like with like: a figure is compared with figures of its canonical indicator or, when it has
+    none, of the same metric as written; figures with neither are left out. Only counts and amounts
+    of at least ``min_value`` (small numbers repeat by chance). The strongest sign of template
+    reporting: one document gives two places the same figure for the same metric (000: 辽阳县 and
+    灯塔市 both 303 and 85 projects).
     """
     rows = records[(~records["unit"].isin(["%", "百分点", "‰", "千分点"])) & (records["value"] >= min_value)]
+    rows = rows.assign(what=rows["indicator"].fillna(rows["metric"])).dropna(subset=["what"])
     groups = []
-    for (value, unit), group in rows.groupby(["value", "unit"]):
-        places, metrics = group["place"].nunique(), group["metric"].nunique()
-        if places < 2 and metrics < 2:
+    for (value, unit, what), group in rows.groupby(["value", "unit", "what"]):
+        places = group["place"].nunique()
+        if places < 2:
             continue
         same_document = group.groupby("doc_id")["place"].nunique().max() > 1
         groups.append({
-            "figure": group["quote"].iloc[0], "value": value, "unit": unit, "records": len(group),
-            "places": places, "metrics": metrics,
+            "figure": group["quote"].iloc[0], "value": value, "unit": unit, "what": what,
+            "records": len(group), "places": places, "documents": group["doc_id"].nunique(),
             "same_document_different_places": bool(same_document),
             "where": "; ".join(sorted(set(group["place"].fillna("?") + ":" + group["metric"].fillna("?")))),
             "quotes": " | ".join(group["sentence"].str.slice(0, 60)),
         })
-    table = pd.DataFrame(groups, columns=["figure", "value", "unit", "records", "places", "metrics",
-                                          "same_document_different_places", "where", "quotes"])
-    return table.sort_values(["same_document_different_places", "metrics", "places", "value"],
-                             ascending=[False, True, False, False], ignore_index=True)
+    table = pd.DataFrame(groups, columns=REPEATED_COLUMNS)
+    return table.sort_values(["same_document_different_places", "places", "value"],
+                             ascending=[False, False, False], ignore_index=True)
+
+
+REPEATED_COLUMNS = ["figure", "value", "unit", "what", "records", "places", "documents",
+                    "same_document_different_places", "where", "quotes"]

@@ -105,3 +105,52 @@ def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+HARDNESS_COLOURS = {"soft": "#9ecae1", "range": "#6baed6", "point": "#fdae6b", "binding_floor": "#d94801",
+                    "binding_ceiling": "#7f2704", "unknown": "#bdbdbd"}
+
+
+def plot_hardness(counts: pd.DataFrame, label: str = "place",
+                  title: str = "目标硬度 (targets by hardness, softest first)"):
+    """Stacked bars: targets per group (``targets.tables.count_hardness``) by hardness class."""
+    use_chinese_font()
+    classes = [c for c in HARDNESS_COLOURS if c in counts.columns]
+    labels = counts[label].astype(str) + ("  " + counts["year"].astype(str) if "year" in counts.columns else "")
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(counts) + 1.8))
+    if counts.empty:
+        ax.text(0.5, 0.5, "no targets", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    left = pd.Series(0.0, index=counts.index)
+    for hardness in classes:
+        ax.barh(labels, counts[hardness], left=left, color=HARDNESS_COLOURS[hardness], label=hardness)
+        left = left + counts[hardness]
+    ax.invert_yaxis()
+    ax.set_xlabel("targets")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_escalation(rows: pd.DataFrame, title: str = "层层加码 (each target against its parent's)"):
+    """Each place's target (dot) against its parent's (bar end) from ``targets.tables.select_escalation``:
+    red where the lower level set it higher."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(8, 0.4 * len(rows) + 1.8))
+    if rows.empty:
+        ax.text(0.5, 0.5, "no place has a parent with a comparable target", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    labels = rows["place"].astype(str) + " vs " + rows["parent_place"].astype(str)
+    colours = ["#d94801" if e == 1 else "#6baed6" for e in rows["escalated"].fillna(0)]
+    ax.hlines(labels, rows["parent_target_mid"], rows["target_mid"], color="0.6")
+    ax.scatter(rows["parent_target_mid"], labels, marker="|", s=200, color="black", label="parent's target")
+    ax.scatter(rows["target_mid"], labels, color=colours, s=60, zorder=3, label="place's target (red: higher)")
+    ax.invert_yaxis()
+    ax.set_xlabel("target (midpoint of a range)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig

@@ -2,7 +2,8 @@
 
 In: the processed tables (never rebuilt here) and ``notebooks/NN_*.ipynb``. Out: for each run
 (``corpus`` or a place code) a folder ``reports/<run>/`` with the executed notebooks, their HTML
-(code hidden, figures embedded) and ``run.json``; then ``reports/index.html``. A run is written to a
+(code hidden, figures embedded) and ``run.json``; then ``reports/index.html``. The corpus run also
+writes the research panels (:mod:`helpers.targets.export`) into ``reports/corpus/panels/``. A run is written to a
 temporary folder and moved into place only when every notebook succeeded, so a failure leaves the
 previous report of that name as it was.
 """
@@ -183,6 +184,10 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
     try:
         parameters = {**{k: v for k, v in extra.items() if k != "place"},
                       "processed_dir": str(processed), "output_dir": str(staging), "place": place}
+        if place == "all":  # the panels cover every place; written first, so notebook 06 shows them
+            from helpers.targets.export import build_panels, write_panels
+
+            write_panels(build_panels([processed]), staging / "panels")
         for notebook in notebooks:
             run_notebook(notebook, staging / notebook.name, parameters, kernel)
         names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})

@@ -1,0 +1,1 @@
+"""Target-setting research: hardness, escalation down the hierarchy, conflicting figures, panels."""

@@ -1,0 +1,73 @@
+"""Summarize the indicator panel for reading: hardness counts, escalation, met by hardness, files.
+
+In: the indicator panel (:func:`helpers.targets.panel.build_indicator_panel`). Out: small tables for
+notebook 06, each with Chinese place names, and the list of panel files an export wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.targets.panel import HARDNESS_ORDER, STATUS_ORDER
+
+CONFLICT_VIEW = ["place", "indicator", "period", "unit", "first_quote", "first_kind", "first_published_date",
+                 "second_quote", "second_kind", "second_published_date", "difference", "preliminary",
+                 "first_sentence", "second_sentence", "first_ref", "second_ref"]
+ESCALATION_VIEW = ["place", "level", "year", "indicator_zh", "target_quote", "hardness", "target_mid",
+                   "parent_place", "parent_target_mid", "escalation_difference", "escalated", "target_ref",
+                   "parent_target_ref"]
+
+
+def count_hardness(panel: pd.DataFrame, by: tuple[str, ...] = ("place", "year")) -> pd.DataFrame:
+    """Targets per group and hardness class (columns in the scale's order, softest first)."""
+    if panel.empty:
+        return pd.DataFrame(columns=[*by, *HARDNESS_ORDER[:-1]])
+    table = pd.crosstab([panel[c] for c in by], panel["hardness"].astype(str))
+    present = [h for h in HARDNESS_ORDER if h in table.columns]
+    table = table[present].reset_index()
+    table.columns.name = None
+    return table
+
+
+def select_escalation(panel: pd.DataFrame, indicator: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """Panel rows that have a parent's target beside them, optionally one indicator and year,
+    largest escalation first."""
+    rows = panel[panel["parent_target_mid"].notna()]
+    if indicator:
+        rows = rows[rows["indicator"] == indicator]
+    if year:
+        rows = rows[rows["year"] == year]
+    return rows.sort_values("escalation_difference", ascending=False)[ESCALATION_VIEW].reset_index(drop=True)
+
+
+def count_status_by_hardness(panel: pd.DataFrame) -> pd.DataFrame:
+    """Targets per hardness class and status (met, missed, not reported), with the share met
+    among those whose result was reported."""
+    table = pd.crosstab(panel["hardness"].astype(str), panel["status"].astype(str))
+    table = table.reindex(columns=STATUS_ORDER, fill_value=0)
+    table = table.reindex([h for h in HARDNESS_ORDER if h in table.index])
+    reported = table["met"] + table["missed"]
+    table = table.assign(share_met=(table["met"] / reported.where(reported > 0))).reset_index()
+    table.columns.name = None
+    return table
+
+
+def list_panel_files(folder: str | Path) -> pd.DataFrame:
+    """The panel files in ``folder`` (names, as a report is written to a temporary folder first) with
+    their size in KB; empty when nothing was written there."""
+    folder = Path(folder)
+    files = sorted(folder.glob("*_panel.*")) + sorted(folder.glob("codebook.md")) if folder.is_dir() else []
+    return pd.DataFrame({"file": [f.name for f in files],
+                         "kb": [round(f.stat().st_size / 1024, 1) for f in files]}, columns=["file", "kb"])
+
+
+def build_reading_table(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """A copy for reading, with missing cells shown as "–" (the panel itself keeps them missing).
+
+    >>> build_reading_table(pd.DataFrame({"gap": [0.5, None]}))["gap"].tolist()
+    [0.5, '–']
+    """
+    table = frame[columns] if columns else frame
+    return table.astype(object).where(table.notna(), "–")
