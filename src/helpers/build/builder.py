@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from helpers.paths import PROCESSED_DIR, RAW_DIR
-from helpers.build import cache
+from helpers.build import cache, reuse_stage
 from helpers.atomic import make_temporary_file
 
 CATALOG_NAME = "catalog.csv"
@@ -52,6 +52,8 @@ class BuildSummary:
     n_chars: int
     workers: int = 1
     quarantined: list = field(default_factory=list)  # [raw_path, reason]
+    reuse_seconds: float = 0.0  # the reuse pass (helpers.build.reuse_stage), included in seconds
+    n_reused_passages: int = 0
 
 
 def list_raw_files(raw_dir: Path) -> list[str]:
@@ -93,11 +95,13 @@ def take_inventory(raw_dir: Path, paths: list[str]) -> dict[str, list[int]]:
 
 def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROCESSED_DIR,
                  workers: int = 0, scheduler: str | None = None, use_cache: bool = True,
-                 progress: bool = True, batch_size: int = BATCH_SIZE) -> BuildSummary:
+                 progress: bool = True, batch_size: int = BATCH_SIZE, reuse: bool = True) -> BuildSummary:
     """Build every table from the raw folder; see the module docstring.
 
     ``workers``: 1 for serial, N for N local processes, 0 to choose (serial below 8 MB of raw files,
     else one process per core). ``scheduler``: the address of a Dask distributed scheduler.
+    ``reuse``: run the text-reuse pass over the documents afterwards (reuse, reuse_clusters and
+    duplicates tables); without it those tables are removed.
     """
     started = time.perf_counter()
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
@@ -107,7 +111,8 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
     inventory = take_inventory(raw_dir, paths)
     catalog_bytes = (raw_dir / CATALOG_NAME).read_bytes() if (raw_dir / CATALOG_NAME).is_file() else b""
     fingerprint = {"inventory": inventory, "catalog_sha256": hashlib.sha256(catalog_bytes).hexdigest(),
-                   "stage_versions": cache.stage_versions()}
+                   "stage_versions": cache.stage_versions(),
+                   "reuse_version": reuse_stage.reuse_version() if reuse else None}
     previous = read_manifest(processed_dir)
     if use_cache and previous and all(previous.get(k) == v for k, v in fingerprint.items()) \
             and all((processed_dir / f"{name}.parquet").exists() for name in previous.get("tables", [])):
@@ -115,11 +120,11 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
                                   "seconds": round(time.perf_counter() - started, 3)})
         return summary
     return _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
-                  batch_size, started)
+                  batch_size, started, reuse)
 
 
 def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
-           batch_size, started) -> BuildSummary:
+           batch_size, started, reuse=True) -> BuildSummary:
     from helpers import store as tables
 
     catalog = read_catalog(raw_dir)
@@ -161,15 +166,20 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
         results.close()  # local workers exit while the last row groups are written
     if bar is not None:
         bar.close()
+    # After the per-document tables: reuse compares documents with each other (reuse_stage)
+    reused = reuse_stage.build_reuse_tables(processed_dir, use_cache) if reuse else None
+    if not reuse:
+        reuse_stage.remove_reuse_tables(processed_dir)
     summary = BuildSummary(
         n_files=len(paths), n_documents=counts["documents"], n_quarantined=len(quarantined),
         n_processed=len(paths) - n_cached if use_cache else len(paths), n_cached=n_cached if use_cache else 0,
         seconds=round(time.perf_counter() - started, 3), n_chars=counts["n_chars"], workers=workers,
-        quarantined=[list(q) for q in quarantined])
+        quarantined=[list(q) for q in quarantined], reuse_seconds=reused.seconds if reused else 0.0,
+        n_reused_passages=reused.n_passages if reused else 0)
     write_manifest(processed_dir, {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "raw_dir": str(raw_dir), "pipeline_version": "+".join(fingerprint["stage_versions"].values()),
-        **fingerprint, "tables": list(tables.SCHEMAS), "summary": asdict(summary), **asdict(summary)})
+        **fingerprint, "tables": list(tables.SCHEMAS) + (list(reuse_stage.TABLES) if reuse else []), "summary": asdict(summary), **asdict(summary)})
     return summary
 
 

@@ -1,0 +1,62 @@
+"""Load the reuse tables for analyses: passage pairs with their documents, clusters, repost groups.
+
+In: ``reuse.parquet``, ``reuse_clusters.parquet`` and ``duplicates.parquet`` of a processed folder
+(written by :mod:`helpers.build.reuse_stage`) and ``documents.parquet``. Out: DataFrames. A folder
+built before the reuse pass existed has no reuse tables: the loaders then say so (the passages) or
+count every document (the repost groups).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.corpus.overview import load_documents
+from helpers.paths import PROCESSED_DIR
+from helpers.store import load_table
+
+
+def load_duplicates(processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame | None:
+    """The repost groups (doc_id, duplicate_cluster, n_members, counted, match), or None when the
+    folder has no ``duplicates.parquet``."""
+    if not (Path(processed_dir) / "duplicates.parquet").exists():
+        return None
+    return load_table("duplicates", processed_dir)
+
+
+def mark_counted(frame: pd.DataFrame, processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame:
+    """``frame`` with a ``counted`` column: False for a repost that its group's counted member stands
+    for (rule: :mod:`helpers.reuse.clusters`), True otherwise (and for every row without groups)."""
+    duplicates = load_duplicates(processed_dir)
+    counted = (frame["doc_id"].map(duplicates.set_index("doc_id")["counted"]) if duplicates is not None
+               else pd.Series(True, index=frame.index))
+    return frame.assign(counted=counted.fillna(True).astype(bool))
+
+
+def select_counted(frame: pd.DataFrame, processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame:
+    """The rows of ``frame`` (any table with ``doc_id``) whose document is counted: a repost group
+    once."""
+    return frame[mark_counted(frame, processed_dir)["counted"]]
+
+
+def load_reuse(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", start_year: int | None = None,
+               end_year: int | None = None) -> pd.DataFrame:
+    """Passage pairs where the copying document (b) is about ``place`` and published within the
+    years, with both documents' titles and places."""
+    documents = load_documents(processed_dir)[["doc_id", "title", "place", "place_code", "year", "genre"]]
+    chosen = set(load_documents(processed_dir, place, start_year, end_year)["doc_id"])
+    reuse = load_table("reuse", processed_dir)
+    reuse = reuse[reuse["doc_id_b"].isin(chosen)]
+    for side in ("a", "b"):
+        reuse = reuse.merge(documents.add_suffix(f"_{side}"), on=f"doc_id_{side}", how="left")
+    return reuse.reset_index(drop=True)
+
+
+def load_reuse_clusters(processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame:
+    """Passage clusters, the most widely shared first, with the first holder's title and place."""
+    documents = load_documents(processed_dir)[["doc_id", "title", "place"]]
+    clusters = load_table("reuse_clusters", processed_dir).merge(
+        documents.rename(columns={"doc_id": "first_doc_id", "title": "first_title", "place": "first_place"}),
+        on="first_doc_id", how="left")
+    return clusters.sort_values(["n_docs", "length"], ascending=False, ignore_index=True)
