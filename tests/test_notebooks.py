@@ -26,6 +26,9 @@ SECTIONS = {
     "04_targets_and_results": ["Targets and results", "The ledger", "Identical figures", "Caveats"],
     "05_place_profile": ["place profile", "Documents", "Themes, against the whole corpus", "Slogans",
                          "Distinctive terms", "Targets against results", "Caveats"],
+    "07_text_reuse": ["Text reuse", "The most reused passages", "Boilerplate of the genre", "Who copied whom",
+                      "Reposts counted once", "Slogan adoption", "Candidate new terms",
+                      "Keyness against a reference group", "Caveats"],
 }
 
 

@@ -53,7 +53,7 @@ def _build(args) -> int:
           f"{summary.n_processed} processed, {summary.n_cached} from cache, "
           f"{summary.n_chars:,} characters in {summary.seconds:.2f} s "
           f"({summary.workers} process{'es' if summary.workers > 1 else ''}) -> {args.processed}")
-    if summary.n_processed and not args.no_reuse:
+    if summary.reuse_seconds:
         print(f"reuse: {summary.n_reused_passages:,} passage pairs in {summary.reuse_seconds:.2f} s")
     for raw_path, reason in summary.quarantined:
         print(f"  quarantined {raw_path}: {reason}")

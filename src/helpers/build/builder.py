@@ -54,6 +54,7 @@ class BuildSummary:
     quarantined: list = field(default_factory=list)  # [raw_path, reason]
     reuse_seconds: float = 0.0  # the reuse pass (helpers.build.reuse_stage), included in seconds
     n_reused_passages: int = 0
+    n_reuse_pairs_aligned: int = 0  # document pairs aligned by this build (the others came from the cache)
 
 
 def list_raw_files(raw_dir: Path) -> list[str]:
@@ -175,7 +176,8 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
         n_processed=len(paths) - n_cached if use_cache else len(paths), n_cached=n_cached if use_cache else 0,
         seconds=round(time.perf_counter() - started, 3), n_chars=counts["n_chars"], workers=workers,
         quarantined=[list(q) for q in quarantined], reuse_seconds=reused.seconds if reused else 0.0,
-        n_reused_passages=reused.n_passages if reused else 0)
+        n_reused_passages=reused.n_passages if reused else 0,
+        n_reuse_pairs_aligned=reused.n_aligned_now if reused else 0)
     write_manifest(processed_dir, {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "raw_dir": str(raw_dir), "pipeline_version": "+".join(fingerprint["stage_versions"].values()),

@@ -53,7 +53,8 @@ def count_copy_links(reuse: pd.DataFrame) -> pd.DataFrame:
 def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None,
                           min_chars: int = MIN_SLOGAN_CHARS) -> pd.DataFrame:
     """For each slogan and place: the first dated document using it, the date, and the days after
-    the slogan's first use anywhere (0 for the place that had it first); earliest first.
+    the slogan's first use anywhere (0 for the place that had it first); the slogans used in the
+    most places first, each slogan's places in order of adoption.
 
     Slogans default to theme keywords of ``min_chars`` or more characters. Undated documents cannot
     be placed in time and are left out.
@@ -69,7 +70,9 @@ def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None,
     start = first.groupby("term")["first_date"].transform("min")
     first = first.assign(lag_days=(pd.to_datetime(first["first_date"]) - pd.to_datetime(start)).dt.days,
                          order=first.groupby("term").cumcount() + 1)
-    return first[columns].reset_index(drop=True)
+    places = first.groupby("term")["place"].transform("size")  # the most widely adopted slogans first
+    return first.assign(places=places).sort_values(["places", "term", "order"], ascending=[False, True, True])[
+        columns].reset_index(drop=True)
 
 
 def count_adoption_curves(adoption: pd.DataFrame, n: int = 8) -> pd.DataFrame:

@@ -60,3 +60,31 @@ def load_reuse_clusters(processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFra
         documents.rename(columns={"doc_id": "first_doc_id", "title": "first_title", "place": "first_place"}),
         on="first_doc_id", how="left")
     return clusters.sort_values(["n_docs", "length"], ascending=False, ignore_index=True)
+
+
+def list_repost_groups(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
+                       start_year: int | None = None, end_year: int | None = None) -> pd.DataFrame:
+    """Repost groups with more than one member among the selected documents: each member's title,
+    date, place, length, how the group was found, and whether analyses count it."""
+    columns = ["duplicate_cluster", "doc_id", "title", "published_date", "place", "n_chars", "match", "counted"]
+    duplicates = load_duplicates(processed_dir)
+    if duplicates is None:
+        return pd.DataFrame(columns=columns)
+    documents = load_documents(processed_dir, place, start_year, end_year).drop(columns=["counted"])
+    groups = duplicates[duplicates["n_members"] > 1].merge(documents, on="doc_id")
+    return groups.sort_values(["duplicate_cluster", "counted", "published_date"], ascending=[True, False, True],
+                              ignore_index=True)[columns]
+
+
+def select_document_ids(documents: pd.DataFrame, start_year: int | None = None, end_year: int | None = None,
+                        genre: str | None = None) -> set:
+    """The ``doc_id``s of dated documents published within the years (and of one genre): a group
+    to compare in :func:`helpers.reuse.terms.score_keyness_between`."""
+    chosen = documents.dropna(subset=["year"])
+    if start_year is not None:
+        chosen = chosen[chosen["year"] >= start_year]
+    if end_year is not None:
+        chosen = chosen[chosen["year"] <= end_year]
+    if genre is not None:
+        chosen = chosen[chosen["genre"] == genre]
+    return set(chosen["doc_id"])
