@@ -177,3 +177,68 @@ def test_the_build_writes_the_reuse_tables_and_counts_a_repost_once(tmp_path):
     assert summary.n_processed == 0 and (processed / "reuse.parquet").exists()
     build_corpus(raw, processed, progress=False, reuse=False)
     assert not (processed / "reuse.parquet").exists()
+
+
+@pytest.mark.parametrize("texts", [
+    [],                                   # an empty corpus (every document quarantined)
+    ["项目为王"],                          # one document shorter than an n-gram
+    ["", "全年实施亿元以上项目500个以上"],    # an empty cleaned text beside a short one
+])
+def test_corpora_too_small_to_share_anything_give_empty_tables(texts):
+    result = find_reuse([f"d{i}" for i in range(len(texts))], texts, [None] * len(texts))
+    assert len(result.passages["doc_id_a"]) == 0 and len(result.clusters["cluster_id"]) == 0
+    assert result.duplicates["counted"] == [True] * len(texts)
+
+
+def test_slogans_are_dated_by_place_and_passages_linked_between_places(built_corpus):
+    from helpers.reuse import diffusion, tables
+    from helpers.themes import theme_analysis
+
+    adoption = diffusion.track_slogan_adoption(theme_analysis.load_theme_hits(built_corpus))
+    rows = adoption[adoption.term == "三篇大文章"].set_index("place")
+    # 葫芦岛's 2022-09-11 feature has it first; 盘锦's press release of 2023-03-30 follows 200 days later
+    assert rows.loc["葫芦岛市", "order"] == 1 and rows.loc["葫芦岛市", "lag_days"] == 0
+    assert rows.loc["盘锦市", "lag_days"] == 200
+    curves = diffusion.count_adoption_curves(adoption)
+    assert curves["三篇大文章"].is_monotonic_increasing and curves["三篇大文章"].iloc[-1] == len(rows)
+    reuse = tables.load_reuse(built_corpus)
+    links = diffusion.count_copy_links(reuse)
+    # 辽阳's 2024 work report and the 2026 provincial report share the work report's opening
+    assert ((links.place_a == "辽阳市") & (links.place_b == "辽宁省")).any()
+    assert (reuse.date_a <= reuse.date_b).all()
+    travel = diffusion.summarize_passage_travel(reuse)
+    assert len(travel) == reuse.cluster_id.nunique()
+
+
+def test_new_terms_leave_out_known_words_and_rank_a_real_slogan():
+    from helpers.reuse import terms
+
+    texts = [(RAW / name).read_text(encoding="utf-8") for name in
+             ("000_c314c07c1d40f028.txt", "001_e097eca750060dbf.txt", "003_7ac959c10e8bad84.txt")]
+    found = terms.rank_new_terms(texts, min_count=3, n=200)
+    known = terms.list_known_terms()
+    assert not set(found.term) & known
+    assert (found["count"] >= 3).all() and found.score.is_monotonic_decreasing
+    # 三篇大文章 is a theme keyword: found only when the known terms are set aside
+    everything = terms.rank_new_terms(texts, min_count=3, known=frozenset(), n=400, min_chars=5)
+    assert "三篇大文章" in set(everything.term)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="项目为王带土移植,。的和 a1", max_size=80), max_size=4))
+def test_new_terms_never_raise(texts):
+    from helpers.reuse import terms
+
+    table = terms.rank_new_terms(texts, min_count=1, known=frozenset())
+    assert list(table.columns) == ["term", "count", "documents", "pmi", "left_entropy", "right_entropy", "score"]
+
+
+def test_keyness_gives_counts_on_both_sides():
+    from helpers.reuse import terms
+
+    counts = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c"], "term": ["项目为王", "发展", "发展", "项目为王", "发展"],
+                           "n": [12, 10, 10, 1, 30]})
+    table = terms.score_keyness_between(counts, target={"a"})
+    row = table.set_index("term").loc["项目为王"]
+    assert (row.count_target, row.count_reference) == (12, 1) and row.g2 > 0
+    assert "发展" not in set(table.term)  # used less in a than elsewhere
