@@ -118,7 +118,8 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
     if use_cache and previous and all(previous.get(k) == v for k, v in fingerprint.items()) \
             and all((processed_dir / f"{name}.parquet").exists() for name in previous.get("tables", [])):
         summary = BuildSummary(**{**previous["summary"], "n_processed": 0, "n_cached": len(paths),
-                                  "seconds": round(time.perf_counter() - started, 3)})
+                                  "seconds": round(time.perf_counter() - started, 3), "reuse_seconds": 0.0,
+                                  "n_reuse_pairs_aligned": 0})
         return summary
     return _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
                   batch_size, started, reuse)

@@ -88,3 +88,11 @@ def select_document_ids(documents: pd.DataFrame, start_year: int | None = None, 
     if genre is not None:
         chosen = chosen[chosen["genre"] == genre]
     return set(chosen["doc_id"])
+
+
+def count_reposts(documents: pd.DataFrame) -> pd.DataFrame:
+    """One row: the documents selected, how many analyses count, how many reposts they leave out
+    (``documents`` from :func:`helpers.corpus.overview.load_documents`, with its ``counted``)."""
+    counted = int(documents["counted"].sum()) if "counted" in documents else len(documents)
+    return pd.DataFrame({"documents": [len(documents)], "counted": [counted],
+                         "reposts_left_out": [len(documents) - counted]})
