@@ -13,22 +13,21 @@ right entropy: 项目为王 is preceded by 坚持, 树牢, 实施…, while 目�
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from helpers.lexicon import load_stopwords, load_themes, load_userdict
 
-# Runs of Chinese characters (the only text new terms are looked for in): "坚持项目为王" in
-# "坚持项目为王,全年实施亿元以上项目500个以上"
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# The CJK Unified Ideographs block: new terms are sequences of these only ("坚持项目为王" of
+# "坚持项目为王,全年实施亿元以上项目500个以上"; digits, Latin letters and punctuation end a sequence)
+CJK_FIRST, CJK_LAST = 0x4E00, 0x9FFF
 MIN_COUNT = 5
 MIN_PMI = 3.0
 MIN_ENTROPY = 1.0
+_BASE = np.uint64(1_000_003)  # of the polynomial hash of a character sequence (modulo 2**64)
 
 
 def list_known_terms(jieba_dictionary: bool = True) -> frozenset[str]:
@@ -52,43 +51,48 @@ def rank_new_terms(texts: list[str], min_chars: int = 3, max_chars: int = 6, min
     (pmi × the smaller entropy), highest first. Sequences inside or containing a known term, and
     those starting or ending with a stop word character (的, 和, 在…), are left out.
 
+    Every sequence of 1 to ``max_chars`` + 1 Chinese characters is counted at once with NumPy (a
+    hash per position and length, then one sort per length), so a few million characters take
+    seconds; only the sequences that pass the thresholds are turned back into text.
+
     >>> texts = ["坚持项目为王,树牢项目为王理念。", "实施项目为王行动,项目为王见实效。"] * 3
     >>> rank_new_terms(texts, min_count=3, min_pmi=1, min_entropy=0.5, known=frozenset())["term"].tolist()[:1]
     ['项目为王']
     """
     known = list_known_terms() if known is None else known
-    counts: Counter = Counter()
-    documents: Counter = Counter()
-    total = 0
-    for text in texts:
-        seen = set()
-        for run in CJK_RUN.findall(text):
-            total += len(run)
-            for size in range(1, max_chars + 2):
-                for i in range(len(run) - size + 1):
-                    gram = run[i:i + size]
-                    counts[gram] += 1
-                    if min_chars <= size <= max_chars:
-                        seen.add(gram)
-        documents.update(seen)
+    joined = "\n".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    chinese = (codes >= CJK_FIRST) & (codes <= CJK_LAST)
+    total = int(chinese.sum())
+    levels = _count_sequences(codes, chinese, max_chars)
     stop = {word for word in load_stopwords() if len(word) == 1}
-    neighbours = _index_neighbours(counts)
     rows = []
-    for gram, count in counts.items():
-        if not (min_chars <= len(gram) <= max_chars) or count < min_count:
+    for size in range(min_chars, max_chars + 1):
+        level = levels[size]
+        chosen = np.flatnonzero(level.count >= min_count)
+        if not chosen.size:
             continue
-        if gram[0] in stop or gram[-1] in stop or _overlaps_known(gram, known):
-            continue
-        pmi = min(math.log(count * total / (counts[gram[:k]] * counts[gram[k:]])) for k in range(1, len(gram)))
-        if pmi < min_pmi:
-            continue
-        left, right = _entropy(neighbours, gram, count)
-        if min(left, right) < min_entropy:
-            continue
-        rows.append((gram, count, documents[gram], pmi, left, right))
-    table = pd.DataFrame(rows, columns=["term", "count", "documents", "pmi", "left_entropy", "right_entropy"])
+        count = level.count[chosen].astype(np.float64)
+        positions = level.position[chosen]
+        window = codes[positions[:, None] + np.arange(size)]
+        pmi = np.full(chosen.size, np.inf)
+        for split in range(1, size):
+            left = _lookup(levels[split], _fold(window[:, :split]))
+            right = _lookup(levels[size - split], _fold(window[:, split:]))
+            pmi = np.minimum(pmi, np.log(count * total / (left * right)))
+        left_entropy = np.log(count) - level.left_sum[chosen] / count
+        right_entropy = np.log(count) - level.right_sum[chosen] / count
+        keep = (pmi >= min_pmi) & (np.minimum(left_entropy, right_entropy) >= min_entropy)
+        for index in np.flatnonzero(keep).tolist():
+            start = int(positions[index])
+            term = joined[start:start + size]
+            if term[0] in stop or term[-1] in stop or _overlaps_known(term, known):
+                continue
+            rows.append((term, int(count[index]), float(pmi[index]), float(left_entropy[index]),
+                         float(right_entropy[index])))
+    table = pd.DataFrame(rows, columns=["term", "count", "pmi", "left_entropy", "right_entropy"])
     table["score"] = table["pmi"] * np.minimum(table["left_entropy"], table["right_entropy"])
-    table = table.sort_values(["score", "count"], ascending=False, ignore_index=True)
+    table = table.sort_values(["score", "count", "term"], ascending=[False, False, True], ignore_index=True)
     # a candidate inside a better-scored one (目为王 in 项目为王) is the same term cut short
     kept: list[str] = []
     for term in table["term"]:
@@ -96,7 +100,59 @@ def rank_new_terms(texts: list[str], min_chars: int = 3, max_chars: int = 6, min
             kept.append(term)
         if len(kept) >= n:
             break
-    return table[table["term"].isin(kept)].reset_index(drop=True)
+    table = table[table["term"].isin(kept)].reset_index(drop=True)
+    table.insert(2, "documents", [sum(1 for text in texts if term in text) for term in table["term"]])
+    return table
+
+
+class _Level(NamedTuple):
+    """The distinct sequences of one length: hashes (sorted), counts, a position of each, and the
+    sums of c·ln(c) over the counts of their one-longer extensions on each side (for entropy)."""
+
+    hashes: np.ndarray
+    count: np.ndarray
+    position: np.ndarray
+    left_sum: np.ndarray
+    right_sum: np.ndarray
+
+
+def _count_sequences(codes: np.ndarray, chinese: np.ndarray, max_chars: int) -> dict[int, _Level]:
+    """Every run of 1 to ``max_chars`` Chinese characters counted; extensions up to one more."""
+    inside = np.r_[0, np.cumsum(chinese)]
+    levels: dict[int, _Level] = {}
+    hashes = np.zeros(codes.size, dtype=np.uint64)
+    previous = None
+    for size in range(1, max_chars + 2):
+        width = codes.size - size + 1
+        if width <= 0:
+            break
+        hashes = hashes[:width] * _BASE + codes[size - 1:size - 1 + width]
+        where = np.flatnonzero(inside[size:size + width] - inside[:width] == size)
+        unique, first, count = np.unique(hashes[where], return_index=True, return_counts=True)
+        position = where[first]
+        if previous is not None:  # the extensions of the shorter sequences
+            shorter, shorter_hashes = levels[size - 1], previous
+            weight = count * np.log(count)
+            for side, key in (("right_sum", shorter_hashes[position]), ("left_sum", shorter_hashes[position + 1])):
+                index = np.searchsorted(shorter.hashes, key)
+                getattr(shorter, side)[:] = np.bincount(index, weights=weight, minlength=shorter.hashes.size)
+        if size <= max_chars:
+            levels[size] = _Level(unique, count, position, np.zeros(unique.size), np.zeros(unique.size))
+            previous = hashes.copy()
+    return levels
+
+
+def _fold(window: np.ndarray) -> np.ndarray:
+    """The hash :func:`_count_sequences` gives each row of characters."""
+    hashes = np.zeros(window.shape[0], dtype=np.uint64)
+    for column in range(window.shape[1]):
+        hashes = hashes * _BASE + window[:, column]
+    return hashes
+
+
+def _lookup(level: _Level, hashes: np.ndarray) -> np.ndarray:
+    """Counts of sequences (all present: they are parts of counted ones)."""
+    return level.count[np.searchsorted(level.hashes, hashes)].astype(np.float64)
 
 
 def _overlaps_known(gram: str, known: frozenset[str]) -> bool:
@@ -108,28 +164,6 @@ def _overlaps_known(gram: str, known: frozenset[str]) -> bool:
             if gram[i:i + size] in known:
                 return True
     return False
-
-
-def _index_neighbours(counts: Counter) -> dict:
-    """{(sequence, True): counts of it with one more character before; (sequence, False): after}."""
-    neighbours: dict = {}
-    for gram, count in counts.items():
-        if len(gram) >= 2:
-            neighbours.setdefault((gram[1:], True), []).append(count)
-            neighbours.setdefault((gram[:-1], False), []).append(count)
-    return neighbours
-
-
-def _entropy(neighbours: dict, gram: str, count: int) -> tuple[float, float]:
-    """Entropy of the characters before and after ``gram`` (each time it meets a run's edge counts
-    as a neighbour of its own, so a term at the start of many runs is not penalized)."""
-    sides = []
-    for before in (True, False):
-        found = neighbours.get((gram, before), [])
-        values = found + [1] * max(count - sum(found), 0)
-        total = sum(values)
-        sides.append(-sum(v / total * math.log(v / total) for v in values) if total else 0.0)
-    return sides[0], sides[1]
 
 
 def score_keyness_between(counts: pd.DataFrame, target: set, reference: set | None = None,
