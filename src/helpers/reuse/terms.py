@@ -68,8 +68,8 @@ def rank_new_terms(texts: list[str], min_chars: int = 3, max_chars: int = 6, min
     stop = {word for word in load_stopwords() if len(word) == 1}
     rows = []
     for size in range(min_chars, max_chars + 1):
-        level = levels[size]
-        chosen = np.flatnonzero(level.count >= min_count)
+        level = levels.get(size)  # none when every text is shorter
+        chosen = np.flatnonzero(level.count >= min_count) if level else np.empty(0, np.int64)
         if not chosen.size:
             continue
         count = level.count[chosen].astype(np.float64)
