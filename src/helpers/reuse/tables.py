@@ -42,12 +42,12 @@ def select_counted(frame: pd.DataFrame, processed_dir: str | Path = PROCESSED_DI
 
 def load_reuse(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", start_year: int | None = None,
                end_year: int | None = None) -> pd.DataFrame:
-    """Passage pairs where the copying document (b) is about ``place`` and published within the
-    years, with both documents' titles and places."""
+    """Passage pairs with a document about ``place`` and published within the years on either
+    side (it took the passage, or others took it from it), with both documents' titles and places."""
     documents = load_documents(processed_dir)[["doc_id", "title", "place", "place_code", "year", "genre"]]
     chosen = set(load_documents(processed_dir, place, start_year, end_year)["doc_id"])
     reuse = load_table("reuse", processed_dir)
-    reuse = reuse[reuse["doc_id_b"].isin(chosen)]
+    reuse = reuse[reuse["doc_id_a"].isin(chosen) | reuse["doc_id_b"].isin(chosen)]
     for side in ("a", "b"):
         reuse = reuse.merge(documents.add_suffix(f"_{side}"), on=f"doc_id_{side}", how="left")
     return reuse.reset_index(drop=True)

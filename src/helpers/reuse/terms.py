@@ -64,7 +64,7 @@ def rank_new_terms(texts: list[str], min_chars: int = 3, max_chars: int = 6, min
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     chinese = (codes >= CJK_FIRST) & (codes <= CJK_LAST)
     total = int(chinese.sum())
-    levels = _count_sequences(codes, chinese, max_chars)
+    levels = _count_sequences(codes, chinese, max_chars, min_count)
     stop = {word for word in load_stopwords() if len(word) == 1}
     rows = []
     for size in range(min_chars, max_chars + 1):
@@ -116,8 +116,10 @@ class _Level(NamedTuple):
     right_sum: np.ndarray
 
 
-def _count_sequences(codes: np.ndarray, chinese: np.ndarray, max_chars: int) -> dict[int, _Level]:
-    """Every run of 1 to ``max_chars`` Chinese characters counted; extensions up to one more."""
+def _count_sequences(codes: np.ndarray, chinese: np.ndarray, max_chars: int, min_count: int) -> dict[int, _Level]:
+    """Every run of 1 to ``max_chars`` Chinese characters counted, keeping those seen ``min_count``
+    times or more (a candidate's parts are seen at least as often as it is), with the entropy sums
+    of their extensions by one character."""
     inside = np.r_[0, np.cumsum(chinese)]
     levels: dict[int, _Level] = {}
     hashes = np.zeros(codes.size, dtype=np.uint64)
@@ -130,14 +132,17 @@ def _count_sequences(codes: np.ndarray, chinese: np.ndarray, max_chars: int) -> 
         where = np.flatnonzero(inside[size:size + width] - inside[:width] == size)
         unique, first, count = np.unique(hashes[where], return_index=True, return_counts=True)
         position = where[first]
-        if previous is not None:  # the extensions of the shorter sequences
-            shorter, shorter_hashes = levels[size - 1], previous
+        if previous is not None:  # the extensions of the shorter sequences kept
+            shorter = levels[size - 1]
             weight = count * np.log(count)
-            for side, key in (("right_sum", shorter_hashes[position]), ("left_sum", shorter_hashes[position + 1])):
-                index = np.searchsorted(shorter.hashes, key)
-                getattr(shorter, side)[:] = np.bincount(index, weights=weight, minlength=shorter.hashes.size)
+            for sums, key in ((shorter.right_sum, previous[position]), (shorter.left_sum, previous[position + 1])):
+                index = np.minimum(np.searchsorted(shorter.hashes, key), max(shorter.hashes.size - 1, 0))
+                found = shorter.hashes[index] == key if shorter.hashes.size else np.zeros(key.size, bool)
+                sums[:] = np.bincount(index[found], weights=weight[found], minlength=shorter.hashes.size)
         if size <= max_chars:
-            levels[size] = _Level(unique, count, position, np.zeros(unique.size), np.zeros(unique.size))
+            frequent = count >= min_count
+            levels[size] = _Level(unique[frequent], count[frequent], position[frequent],
+                                  np.zeros(int(frequent.sum())), np.zeros(int(frequent.sum())))
             previous = hashes.copy()
     return levels
 
