@@ -242,3 +242,22 @@ def test_keyness_gives_counts_on_both_sides():
     row = table.set_index("term").loc["项目为王"]
     assert (row.count_target, row.count_reference) == (12, 1) and row.g2 > 0
     assert "发展" not in set(table.term)  # used less in a than elsewhere
+
+
+PARAGRAPHS = ["全年实施亿元以上项目500个以上,新开工项目300个。", "坚持项目为王,推进全面振兴新突破三年行动。",
+              "盘锦市计划实施投资500万元以上项目600个,其中新开工341个。", "项目为王", "\n", "。"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PARAGRAPHS), max_size=6), min_size=1, max_size=5),
+       st.lists(st.one_of(st.none(), st.dates(dt.date(2022, 1, 1), dt.date(2026, 12, 31))), min_size=5, max_size=5))
+def test_reuse_of_any_small_corpus_has_offsets_that_cut_its_texts(bodies, dates):
+    texts = ["\n".join(body) for body in bodies]
+    result = find_reuse([f"d{i}" for i in range(len(texts))], texts, dates[:len(texts)])
+    passages = pd.DataFrame(result.passages)
+    for row in passages.itertuples():
+        a, b = texts[int(row.doc_id_a[1:])], texts[int(row.doc_id_b[1:])]
+        assert a[row.start_a:row.end_a] == row.text_a and row.doc_id_a != row.doc_id_b
+        assert b[row.start_b:row.end_b] == (row.text_b if isinstance(row.text_b, str) else row.text_a)
+        assert row.lag_days is None or row.lag_days != row.lag_days or row.lag_days >= 0  # a is the earlier
+    assert sum(result.duplicates["counted"]) == len(set(result.duplicates["duplicate_cluster"]))
