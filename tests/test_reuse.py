@@ -261,3 +261,17 @@ def test_reuse_of_any_small_corpus_has_offsets_that_cut_its_texts(bodies, dates)
         assert b[row.start_b:row.end_b] == (row.text_b if isinstance(row.text_b, str) else row.text_a)
         assert row.lag_days is None or row.lag_days != row.lag_days or row.lag_days >= 0  # a is the earlier
     assert sum(result.duplicates["counted"]) == len(set(result.duplicates["duplicate_cluster"]))
+
+
+def test_a_damaged_alignment_cache_is_aligned_again_not_trusted(built_corpus, tmp_path):
+    from helpers.build import reuse_stage
+
+    processed = tmp_path / "processed"
+    shutil.copytree(built_corpus, processed)
+    first = reuse_stage.build_reuse_tables(processed)
+    expected = pd.read_parquet(processed / "reuse.parquet")
+    assert reuse_stage.build_reuse_tables(processed).n_aligned_now == 0  # all from the cache
+    (processed / ".cache" / reuse_stage.CACHE_NAME).write_bytes(b"ARROW1 damaged")
+    again = reuse_stage.build_reuse_tables(processed)
+    assert again.n_aligned_now == first.n_candidate_pairs > 0
+    pd.testing.assert_frame_equal(pd.read_parquet(processed / "reuse.parquet"), expected)

@@ -2,7 +2,9 @@
 
 In: every file under ``raw_dir`` (recursively; ``catalog.csv`` and hidden files excepted) and the
 optional ``catalog.csv``. Out: the Parquet tables of :mod:`helpers.store` and ``manifest.json`` in
-``processed_dir``. ``raw_dir`` is only read.
+``processed_dir``. ``raw_dir`` is only read. After the per-document tables, the reuse pass
+(:mod:`helpers.build.reuse_stage`) compares the documents with each other and writes the reuse,
+reuse_clusters and duplicates tables.
 
 Documents go through :func:`helpers.build.pipeline.process_batch` in batches, in order, serially, on local
 worker processes (``workers``, which hand their batches back in temporary Arrow files) or on a
@@ -182,7 +184,8 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
     write_manifest(processed_dir, {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "raw_dir": str(raw_dir), "pipeline_version": "+".join(fingerprint["stage_versions"].values()),
-        **fingerprint, "tables": list(tables.SCHEMAS) + (list(reuse_stage.TABLES) if reuse else []), "summary": asdict(summary), **asdict(summary)})
+        **fingerprint, "tables": list(tables.SCHEMAS) + (list(reuse_stage.TABLES) if reuse else []),
+        "summary": asdict(summary), **asdict(summary)})
     return summary
 
 

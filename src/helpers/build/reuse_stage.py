@@ -22,18 +22,22 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-import pyarrow as pa
-
 from helpers.atomic import make_temporary_file
 
 logger = logging.getLogger(__name__)
 
 CACHE_NAME = "reuse_alignments.arrow"
 TABLES = ("reuse", "reuse_clusters", "duplicates")
-_CACHE_SCHEMA = pa.schema([
-    ("key_a", pa.string()), ("key_b", pa.string()), ("start_a", pa.int64()), ("end_a", pa.int64()),
-    ("start_b", pa.int64()), ("end_b", pa.int64()), ("similarity", pa.float64()),
-])
+_CACHE_COLUMNS = ("key_a", "key_b", "start_a", "end_a", "start_b", "end_b", "similarity")
+
+
+def _cache_schema():
+    """The alignment cache's columns (pyarrow is imported when the pass runs, not by a build that
+    finds nothing changed)."""
+    import pyarrow as pa
+
+    return pa.schema([(name, pa.string() if name.startswith("key") else pa.float64() if name == "similarity"
+                       else pa.int64()) for name in _CACHE_COLUMNS])
 
 
 class ReuseSummary(NamedTuple):
@@ -91,6 +95,8 @@ def remove_reuse_tables(processed_dir: str | Path) -> None:
 def read_alignment_cache(path: Path) -> dict:
     """{(text key a, text key b): [Passage, …]} of the last build; {} when missing, damaged or
     written by other reuse code."""
+    import pyarrow as pa
+
     from helpers.reuse.align import Passage
 
     try:
@@ -99,10 +105,10 @@ def read_alignment_cache(path: Path) -> dict:
     except (OSError, pa.ArrowInvalid):  # no cache yet, or a damaged file: align everything again
         return {}
     if (table.schema.metadata or {}).get(b"version", b"").decode() != reuse_version() \
-            or not table.schema.remove_metadata().equals(_CACHE_SCHEMA):
+            or not table.schema.remove_metadata().equals(_cache_schema()):
         return {}
     cache: dict = {}
-    columns = [table[name].to_pylist() for name in _CACHE_SCHEMA.names]
+    columns = [table[name].to_pylist() for name in _CACHE_COLUMNS]
     for key_a, key_b, start_a, end_a, start_b, end_b, similarity in zip(*columns):
         found = cache.setdefault((key_a, key_b), [])
         if start_a >= 0:  # -1: the pair was aligned and shares nothing
@@ -112,14 +118,16 @@ def read_alignment_cache(path: Path) -> dict:
 
 def write_alignment_cache(path: Path, cache: dict) -> None:
     """Write the alignments atomically (a pair without passages as one row of -1)."""
-    rows: dict[str, list] = {name: [] for name in _CACHE_SCHEMA.names}
+    import pyarrow as pa
+
+    rows: dict[str, list] = {name: [] for name in _CACHE_COLUMNS}
     for (key_a, key_b), passages in cache.items():
         for passage in passages or [(-1, -1, -1, -1, 0.0)]:
             rows["key_a"].append(key_a)
             rows["key_b"].append(key_b)
             for name, value in zip(("start_a", "end_a", "start_b", "end_b", "similarity"), passage):
                 rows[name].append(value)
-    schema = _CACHE_SCHEMA.with_metadata({"version": reuse_version()})
+    schema = _cache_schema().with_metadata({"version": reuse_version()})
     table = pa.Table.from_pydict(rows, schema=schema)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = make_temporary_file(path.parent, f".{path.name}.", ".tmp")
