@@ -275,3 +275,16 @@ def test_a_damaged_alignment_cache_is_aligned_again_not_trusted(built_corpus, tm
     again = reuse_stage.build_reuse_tables(processed)
     assert again.n_aligned_now == first.n_candidate_pairs > 0
     pd.testing.assert_frame_equal(pd.read_parquet(processed / "reuse.parquet"), expected)
+
+
+@NEEDS_PROVINCES
+def test_collocations_are_word_pairs_not_yet_known_ranked_by_log_likelihood(provinces):
+    from helpers.reuse import terms
+
+    table = terms.rank_collocations([d["text"] for d in provinces.values()], n=100)
+    pairs = set(zip(table["first"], table["second"]))
+    # 经营主体 (business entities) is written in every report and in no dictionary of the project
+    assert ("经营", "主体") in pairs
+    assert not {a + b for a, b in pairs} & terms.list_known_terms()
+    assert table.g2.is_monotonic_decreasing and (table["count"] >= terms.MIN_COUNT).all()
+    assert (table.documents <= len(provinces)).all()

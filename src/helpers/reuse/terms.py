@@ -171,6 +171,63 @@ def _overlaps_known(gram: str, known: frozenset[str]) -> bool:
     return False
 
 
+def rank_collocations(texts: list[str], min_count: int = MIN_COUNT, known: frozenset[str] | None = None,
+                      n: int = 30) -> pd.DataFrame:
+    """Pairs of adjacent words (segmented with the project dictionary) that occur together more
+    often than chance: first, second, count, documents, pmi and g2 (Dunning's log-likelihood),
+    strongest G² first. Both words have two or more Chinese characters and are not stop words; a
+    pair whose joined form is already a known term is left out (招商 引资 is 招商引资).
+
+    >>> texts = ["新增经营主体370万户,经营主体活力迸发。", "支持经营主体发展,服务经营主体。"] * 3
+    >>> rank_collocations(texts, min_count=3, known=frozenset())[["first", "second", "count"]].values.tolist()[:1]
+    [['经营', '主体', 12]]
+    """
+    from collections import Counter
+
+    from helpers.themes.segment import load_segmenter
+
+    known = list_known_terms() if known is None else known
+    stop = load_stopwords()
+    segmenter = load_segmenter()
+    pairs: Counter = Counter()
+    documents: Counter = Counter()
+    firsts: Counter = Counter()
+    seconds: Counter = Counter()
+    total = 0
+    for text in texts:
+        words = segmenter.cut(text)
+        seen = set()
+        for first, second in zip(words, words[1:]):
+            total += 1
+            if _is_content_word(first, stop) and _is_content_word(second, stop):
+                pairs[first, second] += 1
+                seen.add((first, second))
+            firsts[first] += 1
+            seconds[second] += 1
+        documents.update(seen)
+    rows = [(a, b, count, documents[a, b]) for (a, b), count in pairs.items()
+            if count >= min_count and a + b not in known]
+    table = pd.DataFrame(rows, columns=["first", "second", "count", "documents"])
+    if table.empty:
+        return table.assign(pmi=pd.Series(dtype=float), g2=pd.Series(dtype=float))
+    k11 = table["count"].astype("float64")
+    k12 = table["first"].map(firsts).astype("float64") - k11
+    k21 = table["second"].map(seconds).astype("float64") - k11
+    k22 = total - k11 - k12 - k21
+    table["pmi"] = np.log(k11 * total / ((k11 + k12) * (k11 + k21)))
+    table["g2"] = 2 * sum(_xlogx(observed, (row_total * column_total) / total)
+                          for observed, row_total, column_total in (
+                              (k11, k11 + k12, k11 + k21), (k12, k11 + k12, k12 + k22),
+                              (k21, k21 + k22, k11 + k21), (k22, k21 + k22, k12 + k22)))
+    table = table[table["pmi"] > 0]
+    return table.sort_values(["g2", "first", "second"], ascending=[False, True, True]).head(n).reset_index(drop=True)
+
+
+def _is_content_word(word: str, stop: frozenset[str]) -> bool:
+    """Two or more Chinese characters and not a stop word."""
+    return len(word) >= 2 and word not in stop and all(CJK_FIRST <= ord(c) <= CJK_LAST for c in word)
+
+
 def score_keyness_between(counts: pd.DataFrame, target: set, reference: set | None = None,
                           min_count: int = 3, n: int = 30) -> pd.DataFrame:
     """Terms over-used in the ``target`` documents against ``reference`` (default: all others).
