@@ -57,11 +57,13 @@ def run_step(raw: Path, processed: Path, step: str) -> dict:
 
 
 def add_edited_copy(raw: Path) -> None:
-    """A new document: paragraphs of two existing documents, a few characters changed in one."""
+    """A new document: parts of paragraphs of two existing documents, one with a word changed,
+    joined in one line with a sentence of its own (so only alignment finds them)."""
     first = (raw / "doc000000.txt").read_text(encoding="utf-8").splitlines()
     second = (raw / "doc000001.txt").read_text(encoding="utf-8").splitlines()
-    body = [first[8].replace("项目", "工程", 1), "本报讯 新增一段说明文字,用于检验增量比对。", second[9]]
-    (raw / "zz_new_copy.txt").write_text("\n".join(first[:6] + body), encoding="utf-8")
+    line = (first[8][:80].replace("项目", "工程", 1) + "本报讯 新增一段说明文字,用于检验增量比对。"
+            + second[9][10:90])
+    (raw / "zz_new_copy.txt").write_text("\n".join(first[:6] + [line]), encoding="utf-8")
 
 
 def main() -> None:
@@ -95,7 +97,7 @@ def main() -> None:
              f"{reuse['process_seconds']:.2f} s ({reuse['seconds']:.2f} s in the pass) = "
              f"{reuse['process_seconds'] / build['process_seconds']:.2f} of the build, peak {reuse['peak_mb']:.0f} MB"),
             ("candidate pairs aligned", f"{reuse['n_candidate_pairs']:,}"),
-            ("passage rows written", f"{passages.num_rows:,} ({passages.num_rows - n_aligned:,} exact paragraphs, "
+            ("passage rows written", f"{passages.num_rows:,} ({passages.num_rows - n_aligned:,} repeated paragraphs, "
                                      f"{n_aligned:,} aligned), {size_mb:.1f} MB of Parquet"),
             ("passage clusters", f"{clusters.num_rows:,}"),
             ("rows if every pair sharing a passage had one", f"{every_pair:,}"),

@@ -5,14 +5,15 @@ pair (offsets into both cleaned texts), its cluster, the clusters, and the repos
 
 Two passes keep the output growing with the passages, not with the pairs of documents:
 
-1. Paragraphs (lines of 20+ characters) that appear verbatim in several documents are one cluster
-   each. Its earliest instance (by date, then ``doc_id``) is the source; every other document
-   holding it gets one row pairing it with the source, and its copy is left out of pass 2. A
-   paragraph reposted in 1,000 documents gives 999 rows, not 499,500.
+1. Paragraphs (lines of 20+ characters) that appear in several documents verbatim or nearly so
+   (:mod:`helpers.reuse.paragraphs`: MinHash candidates, verified at 0.8 Indel similarity) are
+   one cluster each. Its earliest instance (by date, then ``doc_id``) is the source; every other
+   document holding it gets one row pairing it with the source, and its copy is left out of pass 2.
+   A paragraph reposted in 1,000 documents gives 999 rows, not 499,500.
 2. What is left is indexed as character 5-grams; pairs of documents that share at least
    ``min_shared`` rare ones (in at most ``max_df`` documents) are aligned
    (:mod:`helpers.reuse.align`), so edited copies (a few characters changed, a sentence inserted)
-   are found, and an edited copy of an exact paragraph is aligned with that paragraph's source.
+   are found, and an edited copy of a repeated paragraph is aligned with that paragraph's source.
 
 In every row ``a`` is the earlier document (date, then ``doc_id``; undated last), so a row reads
 "b took this passage from a". Alignments are kept in ``cache`` by the two texts' hashes: a rebuild
@@ -32,10 +33,11 @@ from helpers.reuse.align import Passage, align_passages
 from helpers.reuse.clusters import build_duplicate_groups, build_passage_clusters, key_document
 from helpers.reuse.index import MAX_DF, MIN_SHARED, index_document, match_seeds, select_rare_ngrams
 from helpers.reuse.ngrams import hash_ngrams, split_paragraphs
+from helpers.reuse.paragraphs import match_paragraphs
 
 logger = logging.getLogger(__name__)
 
-EXACT, ALIGNED = "exact paragraph", "aligned"
+EXACT, SIMILAR, ALIGNED = "exact paragraph", "similar paragraph", "aligned"
 
 
 @dataclass
@@ -65,7 +67,7 @@ def find_reuse(doc_ids: list[str], texts: list[str], dates: list, genres: list |
     genres = [genres[i] for i in order] if genres is not None else [None] * len(ids)
     cache = {} if cache is None else cache
     paragraphs = [split_paragraphs(text) for text in texts]
-    exact, masked = _match_paragraphs(paragraphs)
+    exact, masked = match_paragraphs(texts, paragraphs)
     indexed = [index_document(hash_ngrams(text), masked.get(number, ())) for number, text in enumerate(texts)]
     rare, pairs = select_rare_ngrams(indexed, max_df, min_shared)
     del indexed
@@ -97,40 +99,17 @@ def _as_date(value) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) or hasattr(value, "to_pydatetime") else value
 
 
-def _match_paragraphs(paragraphs: list[list]) -> tuple[list[tuple[int, int, int]], dict[int, list]]:
-    """Exact paragraphs in several documents: (paragraph key, source doc, its index) and, per
-    document, the spans of its copies, to be left out of the n-gram index."""
-    sources: dict[int, tuple[int, int]] = {}
-    copies: list[tuple[int, int, int]] = []
-    for number, found in enumerate(paragraphs):  # documents in date order: the first holder is the source
-        for index, paragraph in enumerate(found):
-            source = sources.setdefault(paragraph.key, (number, index))
-            if source != (number, index):
-                copies.append((paragraph.key, number, index))
-    masked: dict[int, list] = {}
-    for _, number, index in copies:
-        paragraph = paragraphs[number][index]
-        masked.setdefault(number, []).append((paragraph.start, paragraph.end))
-    seen, exact = set(), []
-    for key, number, index in copies:
-        source_doc, source_index = sources[key]
-        if number != source_doc and (key, number) not in seen:  # one row per paragraph and document
-            seen.add((key, number))
-            exact.append((key, source_doc, source_index, number, index))
-    return exact, masked
-
-
 def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseResult:
     n = len(exact) + len(aligned)
     doc_a, doc_b = np.empty(n, np.int64), np.empty(n, np.int64)
     start_a, end_a = np.empty(n, np.int64), np.empty(n, np.int64)
     start_b, end_b = np.empty(n, np.int64), np.empty(n, np.int64)
     similarity, exact_key = np.ones(n), np.full(n, -1, np.int64)
-    for row, (key, a, index_a, b, index_b) in enumerate(exact):
-        pa, pb = paragraphs[a][index_a], paragraphs[b][index_b]
-        doc_a[row], start_a[row], end_a[row] = a, pa.start, pa.end
-        doc_b[row], start_b[row], end_b[row] = b, pb.start, pb.end
-        exact_key[row] = key
+    for row, copy in enumerate(exact):
+        pa, pb = paragraphs[copy.source_doc][copy.source_index], paragraphs[copy.copy_doc][copy.copy_index]
+        doc_a[row], start_a[row], end_a[row] = copy.source_doc, pa.start, pa.end
+        doc_b[row], start_b[row], end_b[row] = copy.copy_doc, pb.start, pb.end
+        exact_key[row], similarity[row] = copy.group, copy.similarity
     for row, (a, b, passage) in enumerate(aligned, start=len(exact)):
         doc_a[row], start_a[row], end_a[row] = a, passage.start_a, passage.end_a
         doc_b[row], start_b[row], end_b[row] = b, passage.start_b, passage.end_b
@@ -146,7 +125,8 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
         "doc_id_a": [ids[a] for a in doc_a.tolist()], "start_a": start_a, "end_a": end_a,
         "doc_id_b": [ids[b] for b in doc_b.tolist()], "start_b": start_b, "end_b": end_b,
         "length_a": end_a - start_a, "length_b": end_b - start_b, "similarity": similarity,
-        "method": [EXACT] * len(exact) + [ALIGNED] * len(aligned),
+        "method": [EXACT if ta == tb else SIMILAR for ta, tb in zip(text_a, text_b[:len(exact)])]
+                  + [ALIGNED] * len(aligned),
         "cluster_id": cluster, "n_docs": cluster_docs[cluster] if n else cluster,
         "date_a": [dates[a] for a in doc_a.tolist()], "date_b": [dates[b] for b in doc_b.tolist()],
         "lag_days": lag, "text_a": text_a,
