@@ -43,6 +43,7 @@ bench: $(STAMP) processed ## run the benchmarks (10 MB corpus) and print their f
 	$(PY) benchmarks/bench_indicators.py
 	$(PY) benchmarks/bench_themes.py
 	$(PY) benchmarks/bench_reports.py
+	$(PY) benchmarks/bench_reuse.py --mb 10
 
 lab: $(STAMP) ## start JupyterLab at the project root on localhost (token auth) with the project kernel
 	$(PY) -m jupyterlab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=. \

@@ -18,7 +18,7 @@ from helpers.build.builder import build_corpus
 
 
 def _tables(folder):
-    return {name: pq.read_table(folder / f"{name}.parquet") for name in tables.SCHEMAS}
+    return {name: pq.read_table(folder / f"{name}.parquet") for name in [*tables.SCHEMAS, *tables.CORPUS_SCHEMAS]}
 
 
 @pytest.fixture

@@ -29,6 +29,9 @@ SECTIONS = {
     "06_target_setting": ["Target setting", "Hardness by place and year", "Escalation: city against province",
                           "Met or missed, by hardness", "Conflicting figures", "The panel: first rows",
                           "Caveats"],
+    "07_text_reuse": ["Text reuse", "The most reused passages", "Boilerplate of the genre", "Who copied whom",
+                      "Reposts counted once", "Slogan adoption", "Candidate new terms",
+                      "Keyness against a reference group", "Caveats"],
 }
 
 

@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--no-cache", action="store_true", help="process every document again")
     build.add_argument("--strict", action="store_true", help="exit 1 when any file is quarantined")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--no-reuse", action="store_true", help="skip the text-reuse pass (reuse tables removed)")
 
     report = commands.add_parser("report", help="run the numbered notebooks into reports/")
     report.add_argument("--processed", default=str(paths.PROCESSED_DIR))
@@ -71,11 +72,13 @@ def _build(args) -> int:
     from helpers.build.builder import build_corpus
 
     summary = build_corpus(args.raw, args.processed, workers=args.workers, scheduler=args.scheduler,
-                           use_cache=not args.no_cache, progress=not args.quiet)
+                           use_cache=not args.no_cache, progress=not args.quiet, reuse=not args.no_reuse)
     print(f"{summary.n_documents} documents, {summary.n_quarantined} quarantined, "
           f"{summary.n_processed} processed, {summary.n_cached} from cache, "
           f"{summary.n_chars:,} characters in {summary.seconds:.2f} s "
           f"({summary.workers} process{'es' if summary.workers > 1 else ''}) -> {args.processed}")
+    if summary.reuse_seconds:
+        print(f"reuse: {summary.n_reused_passages:,} passage pairs in {summary.reuse_seconds:.2f} s")
     for raw_path, reason in summary.quarantined:
         print(f"  quarantined {raw_path}: {reason}")
     return 1 if args.strict and summary.n_quarantined else 0

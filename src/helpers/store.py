@@ -66,6 +66,28 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("reason", pa.string()),
     ]),
 }
+# Tables built over the whole corpus after the per-document stages (helpers.reuse): passage pairs
+# with offsets into both cleaned texts, their clusters, and the repost groups of documents
+CORPUS_SCHEMAS: dict[str, pa.Schema] = {
+    "reuse": pa.schema([
+        ("doc_id_a", pa.string()), ("start_a", pa.int64()), ("end_a", pa.int64()),
+        ("doc_id_b", pa.string()), ("start_b", pa.int64()), ("end_b", pa.int64()),
+        ("length_a", pa.int64()), ("length_b", pa.int64()), ("similarity", pa.float64()),
+        ("method", pa.string()), ("cluster_id", pa.int64()), ("n_docs", pa.int64()),
+        ("date_a", pa.date32()), ("date_b", pa.date32()), ("lag_days", pa.int32()),
+        ("text_a", pa.large_string()), ("text_b", pa.large_string()),
+    ]),
+    "reuse_clusters": pa.schema([
+        ("cluster_id", pa.int64()), ("n_docs", pa.int64()), ("n_pairs", pa.int64()),
+        ("first_doc_id", pa.string()), ("first_date", pa.date32()), ("last_date", pa.date32()),
+        ("span_days", pa.int32()), ("length", pa.int64()), ("share_of_genre", pa.float64()),
+        ("text", pa.large_string()),
+    ]),
+    "duplicates": pa.schema([
+        ("doc_id", pa.string()), ("duplicate_cluster", pa.string()), ("n_members", pa.int32()),
+        ("counted", pa.bool_()), ("match", pa.string()),
+    ]),
+}
 # Rows held per table before they are written as one Parquet row group (Arrow's in-memory size)
 ROW_GROUP_BYTES = 4_000_000
 
@@ -84,7 +106,7 @@ def build_table(name: str, columns: dict[str, list] | list[dict]) -> pa.Table:
 
     Columns the schema does not name are dropped; columns it names but the data lacks are null.
     """
-    schema = SCHEMAS[name]
+    schema = SCHEMAS[name] if name in SCHEMAS else CORPUS_SCHEMAS[name]
     if isinstance(columns, list):
         columns = {f.name: [row.get(f.name) for row in columns] for f in schema}
     n = max((len(v) for v in columns.values()), default=0)

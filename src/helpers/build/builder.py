@@ -2,7 +2,9 @@
 
 In: every file under ``raw_dir`` (recursively; ``catalog.csv``, collection logs and hidden files
 excepted) and the optional ``catalog.csv``. Out: the Parquet tables of :mod:`helpers.store` and
-``manifest.json`` in ``processed_dir``. ``raw_dir`` is only read.
+``manifest.json`` in ``processed_dir``. ``raw_dir`` is only read. After the per-document tables, the reuse pass
+(:mod:`helpers.build.reuse_stage`) compares the documents with each other and writes the reuse,
+reuse_clusters and duplicates tables.
 
 Documents go through :func:`helpers.build.pipeline.process_batch` in batches, in order, serially, on local
 worker processes (``workers``, which hand their batches back in temporary Arrow files) or on a
@@ -29,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from helpers.paths import PROCESSED_DIR, RAW_DIR
-from helpers.build import cache
+from helpers.build import cache, reuse_stage
 from helpers.atomic import make_temporary_file
 
 CATALOG_NAME = "catalog.csv"
@@ -55,6 +57,9 @@ class BuildSummary:
     n_chars: int
     workers: int = 1
     quarantined: list = field(default_factory=list)  # [raw_path, reason]
+    reuse_seconds: float = 0.0  # the reuse pass (helpers.build.reuse_stage), included in seconds
+    n_reused_passages: int = 0
+    n_reuse_pairs_aligned: int = 0  # document pairs aligned by this build (the others came from the cache)
 
 
 def list_raw_files(raw_dir: Path) -> list[str]:
@@ -97,11 +102,13 @@ def take_inventory(raw_dir: Path, paths: list[str]) -> dict[str, list[int]]:
 
 def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROCESSED_DIR,
                  workers: int = 0, scheduler: str | None = None, use_cache: bool = True,
-                 progress: bool = True, batch_size: int = BATCH_SIZE) -> BuildSummary:
+                 progress: bool = True, batch_size: int = BATCH_SIZE, reuse: bool = True) -> BuildSummary:
     """Build every table from the raw folder; see the module docstring.
 
     ``workers``: 1 for serial, N for N local processes, 0 to choose (serial below 8 MB of raw files,
     else one process per core). ``scheduler``: the address of a Dask distributed scheduler.
+    ``reuse``: run the text-reuse pass over the documents afterwards (reuse, reuse_clusters and
+    duplicates tables); without it those tables are removed.
     """
     started = time.perf_counter()
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
@@ -111,19 +118,21 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
     inventory = take_inventory(raw_dir, paths)
     catalog_bytes = (raw_dir / CATALOG_NAME).read_bytes() if (raw_dir / CATALOG_NAME).is_file() else b""
     fingerprint = {"inventory": inventory, "catalog_sha256": hashlib.sha256(catalog_bytes).hexdigest(),
-                   "stage_versions": cache.stage_versions()}
+                   "stage_versions": cache.stage_versions(),
+                   "reuse_version": reuse_stage.reuse_version() if reuse else None}
     previous = read_manifest(processed_dir)
     if use_cache and previous and all(previous.get(k) == v for k, v in fingerprint.items()) \
             and all((processed_dir / f"{name}.parquet").exists() for name in previous.get("tables", [])):
         summary = BuildSummary(**{**previous["summary"], "n_processed": 0, "n_cached": len(paths),
-                                  "seconds": round(time.perf_counter() - started, 3)})
+                                  "seconds": round(time.perf_counter() - started, 3), "reuse_seconds": 0.0,
+                                  "n_reuse_pairs_aligned": 0})
         return summary
     return _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
-                  batch_size, started)
+                  batch_size, started, reuse)
 
 
 def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_cache, progress,
-           batch_size, started) -> BuildSummary:
+           batch_size, started, reuse=True) -> BuildSummary:
     from helpers import store as tables
 
     catalog = read_catalog(raw_dir)
@@ -165,15 +174,22 @@ def _build(raw_dir, processed_dir, paths, fingerprint, workers, scheduler, use_c
         results.close()  # local workers exit while the last row groups are written
     if bar is not None:
         bar.close()
+    # After the per-document tables: reuse compares documents with each other (reuse_stage)
+    reused = reuse_stage.build_reuse_tables(processed_dir, use_cache) if reuse else None
+    if not reuse:
+        reuse_stage.remove_reuse_tables(processed_dir)
     summary = BuildSummary(
         n_files=len(paths), n_documents=counts["documents"], n_quarantined=len(quarantined),
         n_processed=len(paths) - n_cached if use_cache else len(paths), n_cached=n_cached if use_cache else 0,
         seconds=round(time.perf_counter() - started, 3), n_chars=counts["n_chars"], workers=workers,
-        quarantined=[list(q) for q in quarantined])
+        quarantined=[list(q) for q in quarantined], reuse_seconds=reused.seconds if reused else 0.0,
+        n_reused_passages=reused.n_passages if reused else 0,
+        n_reuse_pairs_aligned=reused.n_aligned_now if reused else 0)
     write_manifest(processed_dir, {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "raw_dir": str(raw_dir), "pipeline_version": "+".join(fingerprint["stage_versions"].values()),
-        **fingerprint, "tables": list(tables.SCHEMAS), "summary": asdict(summary), **asdict(summary)})
+        **fingerprint, "tables": list(tables.SCHEMAS) + (list(reuse_stage.TABLES) if reuse else []),
+        "summary": asdict(summary), **asdict(summary)})
     return summary
 
 

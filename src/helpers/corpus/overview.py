@@ -24,9 +24,13 @@ def load_documents(processed_dir: str | Path = PROCESSED_DIR, place: str = "all"
     """Documents about ``place`` (or any place inside it), published within the years.
 
     A place code such as ``liaoyang`` also selects documents about 灯塔市 or 辽阳县. Documents
-    without a date are always kept (the year filter cannot judge them).
+    without a date are always kept (the year filter cannot judge them). ``counted`` is False for a
+    repost that analyses count once (:func:`helpers.reuse.tables.mark_counted`).
     """
+    from helpers.reuse.tables import mark_counted  # it loads documents through this module
+
     docs = filter_years(filter_place(load_table("documents", processed_dir), place), start_year, end_year)
+    docs = mark_counted(docs, processed_dir)
     return docs.sort_values(["published_date", "doc_id"], na_position="last").reset_index(drop=True)
 
 

@@ -33,12 +33,17 @@ def load_indicator_names() -> pd.DataFrame:
 
 def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
                     start_year: int | None = None, end_year: int | None = None,
-                    include_thresholds: bool = False) -> pd.DataFrame:
+                    include_thresholds: bool = False, count_reposts_once: bool = True) -> pd.DataFrame:
     """Indicator records with their document's title, date and genre; thresholds left out by default.
 
-    The year filter applies to the document's publication year (undated documents are kept).
+    The year filter applies to the document's publication year (undated documents are kept). A
+    repost's records are left out (its group counts once) unless ``count_reposts_once`` is False.
     """
+    from helpers.reuse.tables import select_counted
+
     records = load_table("indicators", processed_dir)
+    if count_reposts_once:
+        records = select_counted(records, processed_dir)
     documents = load_table("documents", processed_dir)[["doc_id", "title", "published_date", "year", "genre"]]
     records = records.merge(documents, on="doc_id", how="left")
     records = filter_place(records, place)

@@ -35,14 +35,20 @@ def name_themes() -> pd.DataFrame:
     return pd.DataFrame([(t.code, t.zh, t.en) for t in load_themes()], columns=["theme", "zh", "en"])
 
 
-def summarize_theme_shares(hits: pd.DataFrame, documents: pd.DataFrame, by: str = "place") -> pd.DataFrame:
+def summarize_theme_shares(hits: pd.DataFrame, documents: pd.DataFrame, by: str = "place",
+                           count_reposts_once: bool = True) -> pd.DataFrame:
     """Hits per theme and group: count, per 10,000 characters, and share of the group's hits.
 
     ``by`` is one of doc_id, place, year, genre. Per-10k rates let long work reports and short news
-    stories be compared; shares show what a group stresses whatever its length.
+    stories be compared; shares show what a group stresses whatever its length. A repost counts
+    once: documents whose ``counted`` column (from ``load_documents``) is False are left out, unless
+    ``count_reposts_once`` is False.
     """
     if by not in GROUPS:
         raise ValueError(f"by must be one of {GROUPS}")
+    if count_reposts_once and "counted" in documents:
+        documents = documents[documents["counted"]]
+        hits = hits[hits["doc_id"].isin(documents["doc_id"])]
     chars = documents.groupby(by)["n_chars"].sum()
     counts = hits.groupby([by, "theme"]).size().rename("hits").reset_index()
     # as float: with no hits (a place without documents in the years) map keeps the groups' dtype

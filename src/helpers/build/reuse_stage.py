@@ -1,0 +1,141 @@
+"""Build the reuse tables from the processed documents: the pass that runs after the per-document stages.
+
+In: ``documents.parquet`` of a processed folder (its ``doc_id``, cleaned ``text``, ``published_date``
+and ``genre``) and the alignment cache ``.cache/reuse_alignments.arrow``. Out: ``reuse.parquet``
+(passage pairs), ``reuse_clusters.parquet`` and ``duplicates.parquet`` (schemas in
+:mod:`helpers.store`), written atomically, and the cache with this build's alignments.
+
+The n-gram index is rebuilt from the texts every time (one sort, linear in the corpus); the
+alignments, the part that grows with the pairs, are cached by the two texts' hashes, so a rebuild
+with one new document aligns only the pairs that document is in. The pass reads the documents table
+and runs in the build process, whether the documents were built serially, on local workers or on a
+Dask cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from helpers.atomic import make_temporary_file
+
+logger = logging.getLogger(__name__)
+
+CACHE_NAME = "reuse_alignments.arrow"
+TABLES = ("reuse", "reuse_clusters", "duplicates")
+_CACHE_COLUMNS = ("key_a", "key_b", "start_a", "end_a", "start_b", "end_b", "similarity")
+
+
+def _cache_schema():
+    """The alignment cache's columns (pyarrow is imported when the pass runs, not by a build that
+    finds nothing changed)."""
+    import pyarrow as pa
+
+    return pa.schema([(name, pa.string() if name.startswith("key") else pa.float64() if name == "similarity"
+                       else pa.int64()) for name in _CACHE_COLUMNS])
+
+
+class ReuseSummary(NamedTuple):
+    """What the reuse pass did."""
+
+    n_passages: int
+    n_clusters: int
+    n_reposts: int
+    n_candidate_pairs: int
+    n_aligned_now: int
+    seconds: float
+
+
+def reuse_version() -> str:
+    """A hash of the reuse modules: a changed module makes the next build run the pass again."""
+    digest = hashlib.sha256()
+    package = resources.files("helpers")
+    for module in ("ngrams", "index", "align", "clusters", "detect"):
+        digest.update(package.joinpath("reuse", f"{module}.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_reuse_tables(processed_dir: str | Path, use_cache: bool = True) -> ReuseSummary:
+    """Find the reuse in ``documents.parquet`` and write the three reuse tables; see the module."""
+    import pyarrow.parquet as pq
+
+    from helpers import store
+    from helpers.reuse.detect import find_reuse
+
+    started = time.perf_counter()
+    processed_dir = Path(processed_dir)
+    documents = pq.read_table(processed_dir / "documents.parquet",
+                              columns=["doc_id", "text", "published_date", "genre"])
+    cache_path = processed_dir / ".cache" / CACHE_NAME
+    cache = read_alignment_cache(cache_path) if use_cache else {}
+    result = find_reuse(documents["doc_id"].to_pylist(), documents["text"].to_pylist(),
+                        documents["published_date"].to_pylist(), documents["genre"].to_pylist(), cache)
+    for name, columns in (("reuse", result.passages), ("reuse_clusters", result.clusters),
+                          ("duplicates", result.duplicates)):
+        store.save_table(store.build_table(name, columns), processed_dir / f"{name}.parquet")
+    if use_cache:
+        write_alignment_cache(cache_path, cache)
+    n_reposts = sum(1 for counted in result.duplicates["counted"] if not counted)
+    return ReuseSummary(len(result.passages["doc_id_a"]), len(result.clusters["cluster_id"]), n_reposts,
+                        result.n_candidate_pairs, result.n_aligned_pairs,
+                        round(time.perf_counter() - started, 3))
+
+
+def remove_reuse_tables(processed_dir: str | Path) -> None:
+    """Delete the reuse tables (a build without the pass must not leave stale ones)."""
+    for name in TABLES:
+        (Path(processed_dir) / f"{name}.parquet").unlink(missing_ok=True)
+
+
+def read_alignment_cache(path: Path) -> dict:
+    """{(text key a, text key b): [Passage, …]} of the last build; {} when missing, damaged or
+    written by other reuse code."""
+    import pyarrow as pa
+
+    from helpers.reuse.align import Passage
+
+    try:
+        with pa.memory_map(str(path)) as source:
+            table = pa.ipc.open_file(source).read_all()
+    except (OSError, pa.ArrowInvalid):  # no cache yet, or a damaged file: align everything again
+        return {}
+    if (table.schema.metadata or {}).get(b"version", b"").decode() != reuse_version() \
+            or not table.schema.remove_metadata().equals(_cache_schema()):
+        return {}
+    cache: dict = {}
+    columns = [table[name].to_pylist() for name in _CACHE_COLUMNS]
+    for key_a, key_b, start_a, end_a, start_b, end_b, similarity in zip(*columns):
+        found = cache.setdefault((key_a, key_b), [])
+        if start_a >= 0:  # -1: the pair was aligned and shares nothing
+            found.append(Passage(start_a, end_a, start_b, end_b, similarity))
+    return cache
+
+
+def write_alignment_cache(path: Path, cache: dict) -> None:
+    """Write the alignments atomically (a pair without passages as one row of -1)."""
+    import pyarrow as pa
+
+    rows: dict[str, list] = {name: [] for name in _CACHE_COLUMNS}
+    for (key_a, key_b), passages in cache.items():
+        for passage in passages or [(-1, -1, -1, -1, 0.0)]:
+            rows["key_a"].append(key_a)
+            rows["key_b"].append(key_b)
+            for name, value in zip(("start_a", "end_a", "start_b", "end_b", "similarity"), passage):
+                rows[name].append(value)
+    schema = _cache_schema().with_metadata({"version": reuse_version()})
+    table = pa.Table.from_pydict(rows, schema=schema)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = make_temporary_file(path.parent, f".{path.name}.", ".tmp")
+    os.close(handle)
+    try:
+        with pa.OSFile(temporary, "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
+            writer.write_table(table)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

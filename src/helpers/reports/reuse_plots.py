@@ -1,0 +1,64 @@
+"""Draw text reuse: who took passages from whom over time, and how slogans spread across places.
+
+Every function takes a table from :mod:`helpers.reuse.diffusion` or the reuse table and returns a
+matplotlib Figure; nothing is saved here.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers.reports.plots import use_chinese_font
+
+UNKNOWN_PLACE = "未知"
+
+
+def _empty(message: str):
+    fig, ax = plt.subplots(figsize=(8, 1.5))
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.set_axis_off()
+    return fig
+
+
+def plot_copy_timeline(reuse: pd.DataFrame, max_links: int = 200,
+                       title: str = "谁先谁后 (who took passages from whom, by date)"):
+    """Each passage pair as an arrow from the earlier document (date, place) to the later one;
+    place down, date across. Pairs within one place are drawn too (a city reposting itself)."""
+    use_chinese_font()
+    dated = reuse.dropna(subset=["date_a", "date_b"])
+    if dated.empty:
+        return _empty("no dated passage pairs")
+    links = (dated.assign(place_a=dated["place_a"].fillna(UNKNOWN_PLACE), place_b=dated["place_b"].fillna(UNKNOWN_PLACE))
+             .groupby(["place_a", "date_a", "place_b", "date_b"]).size().rename("passages").reset_index()
+             .sort_values("passages", ascending=False).head(max_links))
+    places = sorted(set(links["place_a"]) | set(links["place_b"]))
+    row = {place: i for i, place in enumerate(places)}
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(places) + 1.8))
+    for link in links.itertuples():
+        ax.annotate("", xy=(pd.Timestamp(link.date_b), row[link.place_b]),
+                    xytext=(pd.Timestamp(link.date_a), row[link.place_a]),
+                    arrowprops={"arrowstyle": "->", "color": "tab:blue", "alpha": 0.5,
+                                "linewidth": 0.6 + min(link.passages, 10) * 0.3})
+    points = pd.concat([links[["place_a", "date_a"]].set_axis(["place", "date"], axis=1),
+                        links[["place_b", "date_b"]].set_axis(["place", "date"], axis=1)])
+    ax.scatter(pd.to_datetime(points["date"]), points["place"].map(row), s=25, color="black", zorder=3)
+    ax.set_yticks(range(len(places)), places)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_adoption_curves(curves: pd.DataFrame, title: str = "口号的扩散 (places using each slogan, cumulative)"):
+    """One step line per slogan: how many places had used it by each date."""
+    use_chinese_font()
+    if curves.empty:
+        return _empty("no dated slogan use")
+    fig, ax = plt.subplots(figsize=(9, 4))
+    for term in curves.columns:
+        ax.step(pd.to_datetime(curves.index), curves[term], where="post", label=term)
+    ax.set_ylabel("places")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig

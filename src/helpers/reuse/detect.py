@@ -1,0 +1,211 @@
+"""Find the passages a corpus reuses: exact paragraphs, then locally aligned pairs of documents.
+
+In: the documents' ids, cleaned texts and dates. Out: :class:`ReuseResult` with one row per passage
+pair (offsets into both cleaned texts), its cluster, the clusters, and the repost groups.
+
+Two passes keep the output growing with the passages, not with the pairs of documents:
+
+1. Paragraphs (lines of 20+ characters) that appear in several documents verbatim or nearly so
+   (:mod:`helpers.reuse.paragraphs`: MinHash candidates, verified at 0.8 Indel similarity) are
+   one cluster each. Its earliest instance (by date, then ``doc_id``) is the source; every other
+   document holding it gets one row pairing it with the source, and its copy is left out of pass 2.
+   A paragraph reposted in 1,000 documents gives 999 rows, not 499,500.
+2. What is left is indexed as character 5-grams; pairs of documents that share at least
+   ``min_shared`` rare ones (in at most ``max_df`` documents) are aligned
+   (:mod:`helpers.reuse.align`), so edited copies (a few characters changed, a sentence inserted)
+   are found, and an edited copy of a repeated paragraph is aligned with that paragraph's source.
+
+In every row ``a`` is the earlier document (date, then ``doc_id``; undated last), so a row reads
+"b took this passage from a". Alignments are kept in ``cache`` by the two texts' hashes: a rebuild
+aligns only the pairs it has not aligned before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from helpers.reuse.align import Passage, align_passages
+from helpers.reuse.clusters import build_duplicate_groups, build_passage_clusters, key_document
+from helpers.reuse.index import MAX_DF, MIN_SHARED, index_document, match_seeds, select_rare_ngrams
+from helpers.reuse.ngrams import hash_ngrams, split_paragraphs
+from helpers.reuse.paragraphs import match_paragraphs
+
+logger = logging.getLogger(__name__)
+
+EXACT, SIMILAR, ALIGNED = "exact paragraph", "similar paragraph", "aligned"
+
+
+@dataclass
+class ReuseResult:
+    """The reuse tables as columns: ``passages`` (reuse), ``clusters`` and ``duplicates``."""
+
+    passages: dict[str, list] = field(default_factory=dict)
+    clusters: dict[str, list] = field(default_factory=dict)
+    duplicates: dict[str, list] = field(default_factory=dict)
+    n_candidate_pairs: int = 0
+    n_aligned_pairs: int = 0
+
+
+def key_text(text: str) -> str:
+    """The hash that identifies a cleaned text in the alignment cache."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def find_reuse(doc_ids: list[str], texts: list[str], dates: list, genres: list | None = None,
+               cache: dict | None = None, max_df: int = MAX_DF, min_shared: int = MIN_SHARED) -> ReuseResult:
+    """Every reused passage of the corpus; see the module docstring. ``cache`` (a dict) is read and
+    filled: ``{(text key a, text key b): [Passage, …]}``."""
+    order = sorted(range(len(doc_ids)), key=lambda i: _date_rank(dates[i]) + (doc_ids[i],))
+    ids = [doc_ids[i] for i in order]
+    texts = [texts[i] for i in order]
+    dates = [_as_date(dates[i]) for i in order]
+    genres = [genres[i] for i in order] if genres is not None else [None] * len(ids)
+    cache = {} if cache is None else cache
+    paragraphs = [split_paragraphs(text) for text in texts]
+    exact, masked = match_paragraphs(texts, paragraphs)
+    indexed = [index_document(hash_ngrams(text), masked.get(number, ())) for number, text in enumerate(texts)]
+    rare, pairs = select_rare_ngrams(indexed, max_df, min_shared)
+    del indexed
+    keys = [key_text(text) for text in texts]
+    aligned = []
+    n_computed = 0
+    for a, b in zip(pairs.a.tolist(), pairs.b.tolist()):
+        found = cache.get((keys[a], keys[b]))
+        if found is None:
+            found = align_passages(texts[a], texts[b], *match_seeds(rare[a], rare[b]))
+            cache[(keys[a], keys[b])] = found
+            n_computed += 1
+        aligned += [(a, b, passage) for passage in found]
+    logger.info("reuse: %d candidate pairs, %d aligned now", len(pairs.a), n_computed)
+    result = _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned)
+    result.n_candidate_pairs, result.n_aligned_pairs = len(pairs.a), n_computed
+    return result
+
+
+def _date_rank(value) -> tuple:
+    value = _as_date(value)
+    return (0, value.toordinal()) if value else (1, 0)
+
+
+def _as_date(value) -> dt.date | None:
+    """A ``datetime.date`` from a date, a pandas Timestamp, or None/NaT."""
+    if value is None or value != value:  # NaT is not equal to itself
+        return None
+    return value.date() if isinstance(value, dt.datetime) or hasattr(value, "to_pydatetime") else value
+
+
+def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseResult:
+    n = len(exact) + len(aligned)
+    doc_a, doc_b = np.empty(n, np.int64), np.empty(n, np.int64)
+    start_a, end_a = np.empty(n, np.int64), np.empty(n, np.int64)
+    start_b, end_b = np.empty(n, np.int64), np.empty(n, np.int64)
+    similarity, exact_key = np.ones(n), np.full(n, -1, np.int64)
+    for row, copy in enumerate(exact):
+        pa, pb = paragraphs[copy.source_doc][copy.source_index], paragraphs[copy.copy_doc][copy.copy_index]
+        doc_a[row], start_a[row], end_a[row] = copy.source_doc, pa.start, pa.end
+        doc_b[row], start_b[row], end_b[row] = copy.copy_doc, pb.start, pb.end
+        exact_key[row], similarity[row] = copy.group, copy.similarity
+    for row, (a, b, passage) in enumerate(aligned, start=len(exact)):
+        doc_a[row], start_a[row], end_a[row] = a, passage.start_a, passage.end_a
+        doc_b[row], start_b[row], end_b[row] = b, passage.start_b, passage.end_b
+        similarity[row] = passage.similarity
+    cluster = build_passage_clusters(doc_a, start_a, end_a, doc_b, start_b, end_b, exact_key)
+    result = ReuseResult()
+    text_a = [texts[a][s:e] for a, s, e in zip(doc_a.tolist(), start_a.tolist(), end_a.tolist())]
+    text_b = [texts[b][s:e] for b, s, e in zip(doc_b.tolist(), start_b.tolist(), end_b.tolist())]
+    cluster_docs = _count_cluster_documents(cluster, doc_a, doc_b)
+    lag = [(dates[b] - dates[a]).days if dates[a] and dates[b] else None
+           for a, b in zip(doc_a.tolist(), doc_b.tolist())]
+    result.passages = {
+        "doc_id_a": [ids[a] for a in doc_a.tolist()], "start_a": start_a, "end_a": end_a,
+        "doc_id_b": [ids[b] for b in doc_b.tolist()], "start_b": start_b, "end_b": end_b,
+        "length_a": end_a - start_a, "length_b": end_b - start_b, "similarity": similarity,
+        "method": [EXACT if ta == tb else SIMILAR for ta, tb in zip(text_a, text_b[:len(exact)])]
+                  + [ALIGNED] * len(aligned),
+        "cluster_id": cluster, "n_docs": cluster_docs[cluster] if n else cluster,
+        "date_a": [dates[a] for a in doc_a.tolist()], "date_b": [dates[b] for b in doc_b.tolist()],
+        "lag_days": lag, "text_a": text_a,
+        "text_b": [tb if tb != ta else None for ta, tb in zip(text_a, text_b)],
+    }
+    result.clusters = _summarize_clusters(ids, dates, genres, cluster, doc_a, doc_b, cluster_docs, text_a)
+    result.duplicates = _group_duplicates(ids, texts, dates, paragraphs, doc_a, doc_b,
+                                          end_a - start_a, end_b - start_b)
+    return result
+
+
+def _count_cluster_documents(cluster: np.ndarray, doc_a: np.ndarray, doc_b: np.ndarray) -> np.ndarray:
+    """Distinct documents per cluster (both sides of its rows)."""
+    if not cluster.size:
+        return np.zeros(0, np.int64)
+    pairs = np.unique(np.c_[np.r_[cluster, cluster], np.r_[doc_a, doc_b]], axis=0)
+    return np.bincount(pairs[:, 0], minlength=int(cluster.max()) + 1)
+
+
+def _summarize_clusters(ids, dates, genres, cluster, doc_a, doc_b, cluster_docs, text_a) -> dict[str, list]:
+    """One row per cluster: how many documents and pairs, the first holder and date, the span of
+    dates, the passage's text as its first holder has it, and the share of its genre's documents."""
+    n_clusters = int(cluster.max()) + 1 if cluster.size else 0
+    first_row = np.full(n_clusters, -1, np.int64)
+    for row, label in enumerate(cluster.tolist()):  # rows are in source order within a cluster
+        if first_row[label] < 0 or doc_a[row] < doc_a[first_row[label]]:
+            first_row[label] = row
+    members: list[set] = [set() for _ in range(n_clusters)]
+    for label, a, b in zip(cluster.tolist(), doc_a.tolist(), doc_b.tolist()):
+        members[label].update((a, b))
+    genre_sizes: dict = {}
+    for genre in genres:
+        genre_sizes[genre] = genre_sizes.get(genre, 0) + 1
+    columns: dict[str, list] = {name: [] for name in (
+        "cluster_id", "n_docs", "n_pairs", "first_doc_id", "first_date", "last_date", "span_days",
+        "length", "share_of_genre", "text")}
+    n_pairs = np.bincount(cluster, minlength=n_clusters) if n_clusters else []
+    for label in range(n_clusters):
+        docs = sorted(members[label])
+        first = docs[0]
+        dated = [dates[d] for d in docs if dates[d]]
+        columns["cluster_id"].append(label)
+        columns["n_docs"].append(int(cluster_docs[label]))
+        columns["n_pairs"].append(int(n_pairs[label]))
+        columns["first_doc_id"].append(ids[first])
+        columns["first_date"].append(min(dated) if dated else None)
+        columns["last_date"].append(max(dated) if dated else None)
+        columns["span_days"].append((max(dated) - min(dated)).days if dated else None)
+        row = int(first_row[label])
+        columns["length"].append(len(text_a[row]))
+        same_genre = sum(1 for d in docs if genres[d] == genres[first])
+        columns["share_of_genre"].append(same_genre / genre_sizes[genres[first]])
+        columns["text"].append(text_a[row])
+    return columns
+
+
+def _group_duplicates(ids, texts, dates, paragraphs, doc_a, doc_b, length_a, length_b) -> dict[str, list]:
+    """Repost groups of documents, with the counted member (see :mod:`helpers.reuse.clusters`)."""
+    n_docs = len(ids)
+    if doc_a.size:
+        pair = doc_a * max(n_docs, 1) + doc_b
+        unique, inverse = np.unique(pair, return_inverse=True)
+        covered_a = np.bincount(inverse, weights=length_a)
+        covered_b = np.bincount(inverse, weights=length_b)
+        pair_a, pair_b = unique // n_docs, unique % n_docs
+    else:
+        pair_a = pair_b = np.zeros(0, np.int64)
+        covered_a = covered_b = np.zeros(0)
+    n_chars = [len(text) for text in texts]
+    # date first (undated last), then the longest, then doc_id
+    rank_order = sorted(range(n_docs), key=lambda i: _date_rank(dates[i]) + (-n_chars[i], ids[i]))
+    rank = [0] * n_docs
+    for position, index in enumerate(rank_order):
+        rank[index] = position
+    keys = [key_document([p.key for p in found], text) for found, text in zip(paragraphs, texts)]
+    groups = build_duplicate_groups(keys, n_chars, rank, pair_a, pair_b, covered_a, covered_b)
+    counted_id = {}
+    for index, (label, counted) in enumerate(zip(groups.group, groups.counted)):
+        if counted:
+            counted_id[label] = ids[index]
+    return {"doc_id": ids, "duplicate_cluster": [counted_id[label] for label in groups.group],
+            "n_members": groups.n_members, "counted": groups.counted, "match": groups.match}

@@ -1,0 +1,87 @@
+"""Read direction and lag from reuse and slogans: who had a passage or slogan first, who followed, when.
+
+In: passage pairs from :func:`helpers.reuse.tables.load_reuse` (``a`` is always the earlier
+document) and theme hits from :func:`helpers.themes.theme_analysis.load_theme_hits`. Out: tables of
+passages and their travel, links between places (who took passages from whom), and slogan adoption
+by place with adoption curves. Nothing here reads or writes files.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# A slogan is a theme keyword of at least this many characters (项目为王, 三篇大文章, 带土移植)
+MIN_SLOGAN_CHARS = 4
+UNKNOWN_PLACE = "未知"
+
+
+def summarize_passage_travel(reuse: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """The ``n`` most widely shared passages: first holder, date, the places that followed in
+    order, how many documents, and the median and longest lag in days."""
+    if reuse.empty:
+        return pd.DataFrame(columns=["cluster_id", "n_docs", "first_place", "first_date", "followers",
+                                     "median_lag_days", "max_lag_days", "text"])
+    rows = reuse.sort_values(["cluster_id", "date_b", "doc_id_b"])
+    first = rows.sort_values(["cluster_id", "date_a", "doc_id_a"]).groupby("cluster_id").first()
+    followers = (rows.assign(place_b=rows["place_b"].fillna(UNKNOWN_PLACE))
+                 .drop_duplicates(["cluster_id", "place_b"]).groupby("cluster_id")["place_b"].agg("→".join))
+    table = pd.DataFrame({
+        "n_docs": rows.groupby("cluster_id")["n_docs"].first(),
+        "first_place": first["place_a"].fillna(UNKNOWN_PLACE), "first_date": first["date_a"],
+        "followers": followers,
+        "median_lag_days": rows.groupby("cluster_id")["lag_days"].median(),
+        "max_lag_days": rows.groupby("cluster_id")["lag_days"].max(),
+        "text": first["text_a"].str.slice(0, 80),
+    })
+    return table.sort_values(["n_docs", "median_lag_days"], ascending=[False, True]).head(n).reset_index()
+
+
+def count_copy_links(reuse: pd.DataFrame) -> pd.DataFrame:
+    """Links between places: passages b's place took from a's place, characters, median lag, the
+    first date; the strongest first. A network of who copied whom (self-links dropped)."""
+    columns = ["place_a", "place_b", "passages", "chars", "median_lag_days", "first_date"]
+    if reuse.empty:
+        return pd.DataFrame(columns=columns)
+    rows = reuse.assign(place_a=reuse["place_a"].fillna(UNKNOWN_PLACE), place_b=reuse["place_b"].fillna(UNKNOWN_PLACE))
+    rows = rows[rows["place_a"] != rows["place_b"]]
+    table = rows.groupby(["place_a", "place_b"]).agg(
+        passages=("cluster_id", "nunique"), chars=("length_b", "sum"), median_lag_days=("lag_days", "median"),
+        first_date=("date_b", "min"))
+    return table.reset_index().sort_values(["passages", "chars"], ascending=False, ignore_index=True)[columns]
+
+
+def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None,
+                          min_chars: int = MIN_SLOGAN_CHARS) -> pd.DataFrame:
+    """For each slogan and place: the first dated document using it, the date, and the days after
+    the slogan's first use anywhere (0 for the place that had it first); the slogans used in the
+    most places first, each slogan's places in order of adoption.
+
+    Slogans default to theme keywords of ``min_chars`` or more characters. Undated documents cannot
+    be placed in time and are left out.
+    """
+    columns = ["term", "place", "first_date", "first_doc_id", "lag_days", "order"]
+    rows = hits[hits["term"].isin(slogans)] if slogans else hits[hits["term"].str.len() >= min_chars]
+    rows = rows.dropna(subset=["published_date"])
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(place=rows["place"].fillna(UNKNOWN_PLACE)).sort_values(["term", "published_date", "doc_id"])
+    first = rows.drop_duplicates(["term", "place"]).rename(columns={"published_date": "first_date",
+                                                                     "doc_id": "first_doc_id"})
+    start = first.groupby("term")["first_date"].transform("min")
+    first = first.assign(lag_days=(pd.to_datetime(first["first_date"]) - pd.to_datetime(start)).dt.days,
+                         order=first.groupby("term").cumcount() + 1)
+    places = first.groupby("term")["place"].transform("size")  # the most widely adopted slogans first
+    return first.assign(places=places).sort_values(["places", "term", "order"], ascending=[False, True, True])[
+        columns].reset_index(drop=True)
+
+
+def count_adoption_curves(adoption: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """Dates × slogans: how many places had used each slogan by each date, for the ``n`` slogans
+    adopted by the most places (a cumulative adoption curve per slogan)."""
+    if adoption.empty:
+        return pd.DataFrame()
+    top = adoption["term"].value_counts().head(n).index
+    chosen = adoption[adoption["term"].isin(top)]
+    curves = (chosen.groupby(["first_date", "term"]).size().unstack("term", fill_value=0)
+              .sort_index().cumsum())
+    return curves[list(top)]
