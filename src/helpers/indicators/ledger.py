@@ -72,8 +72,8 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
     """Identical value and unit reported for different places or metrics.
 
     Only counts and amounts of at least ``min_value`` (small numbers repeat by chance). The
-    strongest sign of template reporting: the same document gives different places the same figure
-    for the same metric (000: 辽阳县 and 灯塔市 both 303 and 85 projects).
+    strongest sign of template reporting (``same_document_different_places``): the same document gives
+    different places the same figure for the same metric (000: 辽阳县 and 灯塔市 both 303 and 85 projects).
     """
     rows = records[(~records["unit"].isin(["%", "百分点", "‰", "千分点"])) & (records["value"] >= min_value)]
     groups = []
@@ -81,7 +81,10 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
         places, metrics = group["place"].nunique(), group["metric"].nunique()
         if places < 2 and metrics < 2:
             continue
-        same_document = group.groupby("doc_id")["place"].nunique().max() > 1
+        # one document, one metric, two places (000: 辽阳县 and 灯塔市 both 303 个 500万元以上项目); a
+        # provincial report's 300个 科研团队 for 沈阳 and 300个 项目 for 盘锦 are unrelated figures
+        metric = group["indicator"].fillna(group["metric"]) if "indicator" in group.columns else group["metric"]
+        same_document = group.assign(_metric=metric).groupby(["doc_id", "_metric"])["place"].nunique().max() > 1
         groups.append({
             "figure": group["quote"].iloc[0], "value": value, "unit": unit, "records": len(group),
             "places": places, "metrics": metrics,
