@@ -105,3 +105,249 @@ def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+# Ledger statuses: met green, missed red, not reported grey (ColorBrewer Set1)
+STATUS_COLOURS = {"met": "#4daf4a", "missed": "#e41a1c", "not reported": "#999999"}
+STATUS_NAMES = {"met": "达成 met", "missed": "未达成 missed", "not reported": "未见结果 not reported"}
+KIND_NAMES = {"actual": "结果 actual", "forecast": "预计 forecast", "target": "目标 target", "plan": "计划 plan"}
+MAX_ROWS_DRAWN = 40  # a dot plot of more rows is unreadable: the first ones are drawn, the title says so
+NO_DATA_COLOUR = "#f0f0f0"
+
+
+def _empty(ax, message: str):
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="0.4", transform=ax.transAxes)
+    ax.set_axis_off()
+    return ax.figure
+
+
+def plot_documents_over_time(counts: pd.DataFrame, title: str = "各地文档数量 (documents by year and place)"):
+    """Documents per year as bars stacked by place; ``counts`` is places × years
+    (`overview.count_documents_by_year`), its ``undated`` column left out of the bars."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    years = [c for c in counts.columns if c != "undated"]
+    if counts.empty or not years:
+        return _empty(ax, "此选择中没有带日期的文档 (no dated documents in this selection)")
+    bottom = pd.Series(0, index=years, dtype="float64")
+    for place, row in counts[years].iterrows():
+        ax.bar(years, row.values, bottom=bottom.values, label=str(place))
+        bottom += row.values
+    ax.axvspan(_position(years, "2023") - 0.5, _position(years, "2025") + 0.5, color="0.93", zorder=0,
+               label="三年行动 2023–2025")
+    ax.set_ylabel("文档数 (documents)")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def _position(labels: list[str], label: str) -> float:
+    """Where a year falls on a categorical axis of years (beyond its ends when it is not among them)."""
+    if label in labels:
+        return labels.index(label)
+    numeric = [int(y) for y in labels]
+    return -1 if int(label) < numeric[0] else len(labels)
+
+
+def plot_theme_lines(shares: pd.DataFrame, title: str = "主题构成的年度变化 (theme shares by year)", top: int = 6):
+    """Theme shares over time as lines: ``shares`` is years × themes (`pivot_theme_profile(by="year")`);
+    the ``top`` themes with the largest mean share are drawn."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    if shares.empty:
+        return _empty(ax, "此选择中没有主题词 (no theme hits in this selection)")
+    chosen = shares.mean().sort_values(ascending=False).head(top).index
+    years = [str(int(y)) for y in shares.index]
+    for theme in chosen:
+        ax.plot(years, shares[theme].values * 100, marker="o", label=str(theme))
+    ax.set_ylabel("占主题词的比例 (share of theme hits, %)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (theme shares by place)", top: int = 8):
+    """Each place's theme shares as one bar of 100%: ``shares`` is places × themes
+    (`pivot_theme_profile(by="place")`); themes beyond the ``top`` largest are summed as 其他 (other)."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(shares), 1) + 1.8))
+    if shares.empty:
+        return _empty(ax, "此选择中没有主题词 (no theme hits in this selection)")
+    chosen = list(shares.mean().sort_values(ascending=False).head(top).index)
+    table = shares[chosen].copy()
+    rest = shares.drop(columns=chosen).sum(axis=1)
+    if (rest > 0).any():
+        table["其他 other"] = rest
+    left = pd.Series(0.0, index=table.index)
+    colours = plt.get_cmap("tab20").colors
+    for i, theme in enumerate(table.columns):
+        ax.barh([str(p) for p in table.index], table[theme] * 100, left=left * 100, label=str(theme),
+                color=colours[i % len(colours)])
+        left += table[theme]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("占主题词的比例 (share of theme hits, %)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6):
+    """One indicator across places, one panel per period (前三季度, 上半年, 2025, 十四五…): figures of
+    different periods never share an axis. ``rows``: `indicator_tables.compare_indicator`. Bars are
+    coloured by kind (results blue, estimates light blue, targets red, plans pink)."""
+    use_chinese_font()
+    rows = rows.dropna(subset=["signed"])
+    if rows.empty:
+        fig, ax = plt.subplots(figsize=(8, 2))
+        return _empty(ax, "此选择中没有该指标的数值 (no figures of this indicator in this selection)")
+    periods = list(dict.fromkeys(rows["period"].fillna("时期不明").astype(str)))[:max_panels]
+    columns = min(3, len(periods))
+    lines = -(-len(periods) // columns)
+    fig, axes = plt.subplots(lines, columns, figsize=(3.2 * columns + 1.5, 2.6 * lines + 0.8), squeeze=False)
+    labelled = rows.assign(period=rows["period"].fillna("时期不明").astype(str))
+    for ax, period in zip(axes.flat, periods):
+        group = labelled[labelled["period"] == period]
+        ax.barh(range(len(group)), group["signed"], color=[KIND_COLOURS.get(k, "grey") for k in group["kind"]])
+        ax.set_yticks(range(len(group)), group["place"].fillna("?").astype(str))
+        ax.invert_yaxis()
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.set_title(period, fontsize=10)
+        ax.set_xlabel(str(group["unit"].iat[0]))
+        for y, (value, quote) in enumerate(zip(group["signed"], group["quote"])):
+            ax.annotate(str(quote), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+        ax.margins(x=0.35)
+    for ax in list(axes.flat)[len(periods):]:
+        ax.set_axis_off()
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLOURS.values()]
+    fig.legend(handles, [KIND_NAMES[k] for k in KIND_COLOURS], loc="lower center", ncol=4, frameon=False, fontsize=8)
+    fig.suptitle(title)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    return fig
+
+
+def plot_targets_against_results(ledger: pd.DataFrame, title: str = "目标与结果 (targets against results)"):
+    """A dot plot of the ledger (`ledger.build_target_ledger`): each target at 100%, its tolerance
+    band (±5% for 左右 and 约), and the later result as a share of the target, coloured met, missed or
+    not reported (a hollow mark at the target)."""
+    use_chinese_font()
+    rows = ledger.head(MAX_ROWS_DRAWN).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 0.32 * max(len(rows), 1) + 1.8))
+    if rows.empty:
+        return _empty(ax, "此选择中没有目标 (no targets in this selection)")
+    from helpers.indicators.ledger import APPROXIMATE_TOLERANCE
+    from helpers.reports.display import name_indicator
+
+    labels = [f"{place} · {name_indicator(ind)} · {target}" for place, ind, target
+              in zip(rows["place"].fillna("?"), rows["indicator"], rows["target"])]
+    y = range(len(rows))
+    approximate = rows["target_qualifier"].isin(["左右", "约"])
+    for i in y:
+        if approximate.iat[i]:
+            ax.plot([100 * (1 - APPROXIMATE_TOLERANCE), 100 * (1 + APPROXIMATE_TOLERANCE)], [i, i], color="0.75",
+                    linewidth=6, solid_capstyle="butt", zorder=1)
+    ax.scatter([100] * len(rows), y, marker="|", s=200, color="black", zorder=2, label="目标 target = 100%")
+    reported = rows[rows["result_value"].notna()]
+    ratio = (reported["result_value"].astype(float) / reported["target_value"].astype(float) * 100)
+    for i, value, status in zip(reported.index, ratio, reported["status"]):
+        ax.plot([100, value], [i, i], color="0.6", linewidth=1, zorder=1)
+        ax.scatter([value], [i], color=STATUS_COLOURS.get(status, "grey"), s=45, zorder=3)
+    missing = rows[rows["result_value"].isna()]
+    ax.scatter([100] * len(missing), missing.index, facecolors="none", edgecolors=STATUS_COLOURS["not reported"],
+               s=45, zorder=3)
+    ax.set_yticks(list(y), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("结果占目标的比例 (result as % of the target)")
+    counts = rows["status"].value_counts()
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[s],
+                          markerfacecolor="none" if s == "not reported" else STATUS_COLOURS[s])
+               for s in STATUS_COLOURS]
+    ax.legend(handles, [f"{STATUS_NAMES[s]}: {counts.get(s, 0)}" for s in STATUS_COLOURS],
+              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    shown = f" (first {len(rows)} of {len(ledger)})" if len(ledger) > len(rows) else ""
+    ax.set_title(title + shown)
+    fig.tight_layout()
+    return fig
+
+
+def plot_repeated_figures(repeated: pd.DataFrame, title: str = "重复出现的数字 (identical figures)", top: int = 15):
+    """Identical figures (`ledger.find_repeated_figures`): how many places and metrics share each, the
+    ones one document gives two places for one metric in red."""
+    use_chinese_font()
+    rows = repeated.head(top).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(rows), 1) + 1.6))
+    if rows.empty:
+        return _empty(ax, "此选择中没有重复的数字 (no repeated figures in this selection)")
+    strong = rows["same_document_different_places"].astype(bool)
+    y = list(range(len(rows)))
+    ax.barh(y, rows["places"], color=["#d62728" if s else "#9ecae1" for s in strong], label="places")
+    ax.scatter(rows["metrics"], y, color="black", marker="D", s=18, zorder=3, label="metrics")
+    ax.set_yticks(y, rows["figure"].astype(str), fontsize=9)
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("地方数 (bars: places) · 指标数 (◆: metrics)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color="#d62728"), plt.Rectangle((0, 0), 1, 1, color="#9ecae1"),
+               plt.Line2D([], [], marker="D", linestyle="", color="black")]
+    ax.legend(handles, ["同一文档、同一指标、不同地方 (one document, one metric, two places)", "其他 (other)",
+                        "指标数 (metrics)"], loc="lower right", frameon=False, fontsize=8)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_map(values: pd.Series, title: str, level: str = "city", city: str | None = None,
+             fmt: str = "{:.0%}", highlight: str | None = None, integer: bool = False):
+    """Liaoning by city (or one city's counties): each region shaded by its value in ``values``
+    (indexed by region name, 辽阳市), light grey without one; the note says it is for orientation."""
+    from matplotlib.collections import PolyCollection
+
+    from helpers.reports.maps import MAP_NOTE, list_regions
+
+    use_chinese_font()
+    regions = list_regions(level, city)
+    fig, ax = plt.subplots(figsize=(7, 6))
+    if not regions:
+        return _empty(ax, f"no {level} boundaries for {city or 'Liaoning'}")
+    polygons, region_of = [], []
+    for index, region in enumerate(regions):
+        for polygon in region.polygons:
+            polygons.append(polygon[0])
+            region_of.append(index)
+    known = values.dropna()
+    cmap = plt.get_cmap("YlOrRd")
+    low, high = (float(known.min()), float(known.max())) if len(known) else (0.0, 1.0)
+    low = min(low, 0.0) if not integer else low
+    span = (high - low) or 1.0
+    colours = [cmap(0.15 + 0.85 * (float(known[regions[i].name]) - low) / span) if regions[i].name in known.index
+               else NO_DATA_COLOUR for i in region_of]
+    ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.6))
+    for region in regions:
+        ring = max((p[0] for p in region.polygons), key=len)
+        xs, ys = zip(*ring)
+        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        label = region.name.removesuffix("市") if level == "city" else region.name
+        text = label + (f"\n{fmt.format(known[region.name])}" if region.name in known.index else "")
+        ax.text(x, y, text, ha="center", va="center", fontsize=8 if level == "city" else 6,
+                fontweight="bold" if region.name == highlight else "normal")
+        if region.name == highlight:
+            for polygon in region.polygons:
+                hx, hy = zip(*polygon[0])
+                ax.plot(hx, hy, color="black", linewidth=1.8)
+    ax.autoscale_view()
+    ax.set_aspect(1.3)  # about 1 / cos(41°): Liaoning's degrees of longitude are shorter than its latitude's
+    ax.set_axis_off()
+    if len(known):
+        from matplotlib.cm import ScalarMappable
+        from matplotlib.colors import LinearSegmentedColormap, Normalize
+
+        shown = LinearSegmentedColormap.from_list("shown", [cmap(0.15), cmap(1.0)])
+        bar = fig.colorbar(ScalarMappable(Normalize(low, high), shown), ax=ax, shrink=0.6)
+        bar.formatter = plt.FuncFormatter(lambda v, _: fmt.format(v))
+        bar.update_ticks()
+    ax.set_title(title)
+    fig.text(0.01, 0.01, "浅灰: 无数据 (light grey: no data). " + MAP_NOTE, fontsize=6.5, color="0.35", wrap=True)
+    return fig
