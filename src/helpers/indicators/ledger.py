@@ -47,10 +47,12 @@ def build_target_ledger(records: pd.DataFrame) -> pd.DataFrame:
             "result_doc": result["doc_id"] if result is not None else None,
             "status": _status(target, result, better.get(target.indicator, "higher")),
             "target_sentence": target.sentence,
+            "result_sentence": result["sentence"] if result is not None else None,
         })
     return pd.DataFrame(rows, columns=[
         "place", "indicator", "target_period", "target", "target_value", "target_qualifier",
-        "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence"])
+        "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence",
+        "result_sentence"])
 
 
 def _signed(value, direction) -> float:

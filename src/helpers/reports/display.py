@@ -132,6 +132,11 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
     return text.rename(columns={c: f"{c} ({units[c]})" for c in units if c in text.columns})
 
 
+# A long sentence wraps inside its cell instead of running off the page; numbers line up on the right
+TEXT_CELL = "text-align:left;white-space:normal;max-width:26em;vertical-align:top"
+NUMBER_CELL = "text-align:right;white-space:nowrap;vertical-align:top"
+
+
 class Table:
     """A captioned HTML table of text, escaped; numbers right-aligned. What `show_table` returns."""
 
@@ -148,7 +153,7 @@ class Table:
         rows = []
         for label, values in zip(self.text.index, self.text.itertuples(index=False, name=None)):
             cells = [f"<th>{html.escape(format_value(label))}</th>"] if self.index else []
-            cells += [f'<td style="text-align:{"right" if c in self.numeric else "left"}">{html.escape(v)}</td>'
+            cells += [f'<td style="{NUMBER_CELL if c in self.numeric else TEXT_CELL}">{html.escape(v)}</td>'
                       for c, v in zip(self.text.columns, values)]
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return (f'<table class="report-table"><caption style="font-weight:bold;text-align:left">'

@@ -26,6 +26,17 @@ TEMPLATE_IMAGE = re.compile(r'(<div class="jp-RenderedImage jp-OutputArea-output
 FOCUSABLE_AREA = re.compile(r'<div class="(?=(?:[^"<>]* )?jp-(?:OutputArea-output|Cell-inputWrapper)[ "])')
 
 
+# The page names its CJK font: the reader's own Noto Sans CJK SC (or Source Han Sans, PingFang, YaHei) when
+# installed, else the subset of Noto Sans CJK SC that `embed_font` writes in place of FONT_PLACEHOLDER
+FONT_FAMILY = "Report CJK"
+FONT_PLACEHOLDER = "/* report-font-face */"
+FONT_CSS = (f'<style>{FONT_PLACEHOLDER}\nbody, .jp-RenderedHTMLCommon, .jp-RenderedHTMLCommon table {{font-family: '
+            f'"Noto Sans CJK SC", "Source Han Sans SC", "{FONT_FAMILY}", "PingFang SC", "Microsoft YaHei", '
+            'system-ui, sans-serif}\ncode, pre, kbd {font-family: ui-monospace, "DejaVu Sans Mono", monospace, '
+            f'"Noto Sans CJK SC", "{FONT_FAMILY}"}}\n.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {max-width: 28em}</style>')
+HEAD_END = re.compile(r"</head>", re.I)
+
+
 def write_html(notebook_path: Path, html_path: Path) -> None:
     """Export an executed notebook as self-contained HTML with the code hidden."""
     import nbformat
@@ -38,7 +49,48 @@ def write_html(notebook_path: Path, html_path: Path) -> None:
 def export_html(node) -> str:
     """The report page of an executed notebook node."""
     body, _ = _report_exporter().from_notebook_node(node, resources={"metadata": {"name": find_title(node)}})
-    return CDN_SCRIPT.sub("", body)
+    return HEAD_END.sub(lambda _: FONT_CSS + "</head>", CDN_SCRIPT.sub("", body), count=1)
+
+
+def build_font_face(text: str) -> str:
+    """An ``@font-face`` rule with the glyphs of ``text`` (and ASCII) cut from Noto Sans CJK SC, as
+    an embedded WOFF: a page shows its Chinese on a machine without a CJK font."""
+    import base64
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from helpers.reports.fonts import font_path
+
+    options = subset.Options()
+    options.flavor = "woff"  # zlib; WOFF2 would need brotli
+    options.layout_features = []
+    options.hinting = False
+    options.name_IDs = []
+    font = TTFont(font_path(), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in text if ord(c) > 127} | set(range(32, 127)))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (f'@font-face {{font-family: "{FONT_FAMILY}"; src: local("Noto Sans CJK SC"), '
+            f'url(data:font/woff;base64,{data}) format("woff");}}')
+
+
+def embed_font(pages: list[Path]) -> int:
+    """Write one subset of the CJK font, with the characters of all ``pages``, into each of them (in
+    place of FONT_PLACEHOLDER). Returns the font's size in bytes of base64 (0 when no page needs it)."""
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    texts = {page: text for page, text in texts.items() if FONT_PLACEHOLDER in text}
+    if not texts:
+        return 0
+    face = build_font_face("".join(set("".join(texts.values()))))
+    for page, text in texts.items():
+        page.write_text(text.replace(FONT_PLACEHOLDER, face, 1), encoding="utf-8")
+    return len(face)
 
 
 def describe_figures(node) -> list[str]:

@@ -92,3 +92,11 @@ def find_first_use_by_region(hits: pd.DataFrame, slogan: str, level: str = "city
     rows = hits[hits["term"] == slogan]
     rows = rows.assign(region=assign_regions(rows, level)).dropna(subset=["region", "year"])
     return rows.groupby("region")["year"].min().astype("int64") if len(rows) else pd.Series(dtype="int64")
+
+
+def name_region(place: str) -> str | None:
+    """The map region a place code is drawn as: its own name at city or county level, else its city's."""
+    gazetteer = load_gazetteer()
+    if place not in gazetteer.places:
+        return None
+    return name_county(place) or name_city(place)

@@ -33,6 +33,12 @@ def use_chinese_font() -> str:
     return name
 
 
+def _detach(fig):
+    """The figure, closed in pyplot: a notebook shows it once, as the cell's value, not again when the cell ends."""
+    plt.close(fig)
+    return fig
+
+
 def plot_timeline(docs: pd.DataFrame, title: str = "文档时间线 (documents by date, place and genre)"):
     """Each document as a point: date across, place down, marker by genre."""
     use_chinese_font()
@@ -49,7 +55,7 @@ def plot_timeline(docs: pd.DataFrame, title: str = "文档时间线 (documents b
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_bar(table: pd.DataFrame, label: str, value: str, title: str, horizontal: bool = True):
@@ -63,7 +69,7 @@ def plot_bar(table: pd.DataFrame, label: str, value: str, title: str, horizontal
         ax.bar(table[label].astype(str), table[value])
     ax.set_title(title)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str | None = None):
@@ -77,7 +83,7 @@ def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str |
     if rows.empty:
         ax.text(0.5, 0.5, f"no records of {indicator}", ha="center", va="center")
         ax.set_axis_off()
-        return fig
+        return _detach(fig)
     ax.bar(range(len(rows)), rows["signed"], color=[KIND_COLOURS.get(k, "grey") for k in rows["kind"]])
     ax.set_xticks(range(len(rows)), rows["place"].fillna("?") + "\n" + rows["period"].fillna(""), fontsize=8)
     ax.axhline(0, color="black", linewidth=0.6)
@@ -86,7 +92,7 @@ def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str |
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLOURS.values()]
     ax.legend(handles, KIND_COLOURS.keys(), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
@@ -104,7 +110,7 @@ def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
     fig.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 # Ledger statuses: met green, missed red, not reported grey (ColorBrewer Set1)
@@ -118,7 +124,7 @@ NO_DATA_COLOUR = "#f0f0f0"
 def _empty(ax, message: str):
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="0.4", transform=ax.transAxes)
     ax.set_axis_off()
-    return ax.figure
+    return _detach(ax.figure)
 
 
 def plot_documents_over_time(counts: pd.DataFrame, title: str = "各地文档数量 (documents by year and place)"):
@@ -140,7 +146,7 @@ def plot_documents_over_time(counts: pd.DataFrame, title: str = "各地文档数
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def _position(labels: list[str], label: str) -> float:
@@ -166,7 +172,7 @@ def plot_theme_lines(shares: pd.DataFrame, title: str = "主题构成的年度�
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (theme shares by place)", top: int = 8):
@@ -193,7 +199,7 @@ def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (them
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6):
@@ -227,7 +233,7 @@ def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6):
     fig.legend(handles, [KIND_NAMES[k] for k in KIND_COLOURS], loc="lower center", ncol=4, frameon=False, fontsize=8)
     fig.suptitle(title)
     fig.tight_layout(rect=(0, 0.07, 1, 1))
-    return fig
+    return _detach(fig)
 
 
 def plot_targets_against_results(ledger: pd.DataFrame, title: str = "目标与结果 (targets against results)"):
@@ -271,7 +277,7 @@ def plot_targets_against_results(ledger: pd.DataFrame, title: str = "目标与�
     shown = f" (first {len(rows)} of {len(ledger)})" if len(ledger) > len(rows) else ""
     ax.set_title(title + shown)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_repeated_figures(repeated: pd.DataFrame, title: str = "重复出现的数字 (identical figures)", top: int = 15):
@@ -296,7 +302,7 @@ def plot_repeated_figures(repeated: pd.DataFrame, title: str = "重复出现的�
                         "指标数 (metrics)"], loc="lower right", frameon=False, fontsize=8)
     ax.set_title(title)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_map(values: pd.Series, title: str, level: str = "city", city: str | None = None,
@@ -350,4 +356,4 @@ def plot_map(values: pd.Series, title: str, level: str = "city", city: str | Non
         bar.update_ticks()
     ax.set_title(title)
     fig.text(0.01, 0.01, "浅灰: 无数据 (light grey: no data). " + MAP_NOTE, fontsize=6.5, color="0.35", wrap=True)
-    return fig
+    return _detach(fig)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.paths import NOTEBOOK_DIR
-from helpers.reports.html_export import write_html
+from helpers.reports.html_export import FONT_CSS, embed_font, write_html
 
 KERNEL_NAME = "liaoning-workbench"
 KERNEL_DISPLAY = "Liaoning workbench"
@@ -185,6 +185,7 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
                       "processed_dir": str(processed), "output_dir": str(staging), "place": place}
         for notebook in notebooks:
             run_notebook(notebook, staging / notebook.name, parameters, kernel)
+        embed_font(sorted(staging.glob("*.html")))  # one subset of the CJK font for the run's pages
         names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})
         info = {"run": run, "parameters": {**parameters, "output_dir": str(out / run)},
                 "notebooks": names, "corpus": manifest,
