@@ -50,7 +50,7 @@ def format_number(value) -> str:
         return MISSING
     if value == int(value) and abs(value) < 1e18:
         return f"{int(value):,}"
-    if abs(value) >= 100:
+    if abs(value) >= 10:
         return f"{value:,.1f}".rstrip("0").rstrip(".")
     return f"{value:,.3f}".rstrip("0").rstrip(".")
 

@@ -30,10 +30,12 @@ FOCUSABLE_AREA = re.compile(r'<div class="(?=(?:[^"<>]* )?jp-(?:OutputArea-outpu
 # installed, else the subset of Noto Sans CJK SC that `embed_font` writes in place of FONT_PLACEHOLDER
 FONT_FAMILY = "Report CJK"
 FONT_PLACEHOLDER = "/* report-font-face */"
-FONT_CSS = (f'<style>{FONT_PLACEHOLDER}\nbody, .jp-RenderedHTMLCommon, .jp-RenderedHTMLCommon table {{font-family: '
-            f'"Noto Sans CJK SC", "Source Han Sans SC", "{FONT_FAMILY}", "PingFang SC", "Microsoft YaHei", '
-            'system-ui, sans-serif}\ncode, pre, kbd {font-family: ui-monospace, "DejaVu Sans Mono", monospace, '
-            f'"Noto Sans CJK SC", "{FONT_FAMILY}"}}\n.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {max-width: 28em}</style>')
+_SANS = f'"Noto Sans CJK SC", "Source Han Sans SC", "{FONT_FAMILY}", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif'
+_MONO = f'ui-monospace, "DejaVu Sans Mono", monospace, "Noto Sans CJK SC", "{FONT_FAMILY}"'
+# The lab template takes its fonts from these variables; set after its own, they win
+FONT_CSS = (f"<style>{FONT_PLACEHOLDER}\n:root {{--jp-ui-font-family: {_SANS}; --jp-content-font-family: {_SANS}; "
+            f"--jp-code-font-family: {_MONO};}}\nbody {{font-family: {_SANS}}}\ncode, pre, kbd {{font-family: {_MONO}}}\n"
+            ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {max-width: 28em}</style>")
 HEAD_END = re.compile(r"</head>", re.I)
 
 
