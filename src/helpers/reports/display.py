@@ -31,6 +31,19 @@ def configure_display(max_rows: int = 200, max_colwidth: int = 60) -> None:
     pd.set_option("display.float_format", format_number)
     pd.set_option("display.max_rows", max_rows)
     pd.set_option("display.max_colwidth", max_colwidth)
+    configure_figures()
+
+
+def configure_figures() -> None:
+    """In a notebook, show figures as PNG drawn once: every `plots` figure lays itself out, so the inline
+    backend's default ``bbox_inches="tight"`` (which draws each figure twice) is switched off."""
+    from IPython import get_ipython
+
+    if get_ipython() is None:  # a script or a test: no notebook to show figures in
+        return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("png", bbox_inches=None)
 
 
 def format_number(value) -> str:

@@ -7,6 +7,7 @@ nothing happens at import. Figures are never saved here. Word clouds are `clouds
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import matplotlib.pyplot as plt
@@ -327,7 +328,9 @@ def plot_map(values: pd.Series, title: str, level: str = "city", city: str | Non
     cmap = plt.get_cmap("YlOrRd")
     low, high = (float(known.min()), float(known.max())) if len(known) else (0.0, 1.0)
     low = min(low, 0.0) if not integer else low
-    span = (high - low) or 1.0
+    if high == low:  # one value (one city, or one year of first use): a scale around it, not 0 to 1
+        low, high = low - 0.5, high + 0.5
+    span = high - low
     colours = [cmap(0.15 + 0.85 * (float(known[regions[i].name]) - low) / span) if regions[i].name in known.index
                else NO_DATA_COLOUR for i in region_of]
     ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.6))
@@ -337,8 +340,10 @@ def plot_map(values: pd.Series, title: str, level: str = "city", city: str | Non
         x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
         label = region.name.removesuffix("市") if level == "city" else region.name
         text = label + (f"\n{fmt.format(known[region.name])}" if region.name in known.index else "")
-        ax.text(x, y, text, ha="center", va="center", fontsize=8 if level == "city" else 6,
-                fontweight="bold" if region.name == highlight else "normal")
+        dark = region.name in known.index and (float(known[region.name]) - low) / span > 0.6
+        ax.text(x, y, text, ha="center", va="center", color="white" if dark else "black",
+                # larger, not bold: the CJK font has one weight
+                fontsize=(8 if level == "city" else 6) + (2 if region.name == highlight else 0))
         if region.name == highlight:
             for polygon in region.polygons:
                 hx, hy = zip(*polygon[0])
@@ -353,7 +358,11 @@ def plot_map(values: pd.Series, title: str, level: str = "city", city: str | Non
         shown = LinearSegmentedColormap.from_list("shown", [cmap(0.15), cmap(1.0)])
         bar = fig.colorbar(ScalarMappable(Normalize(low, high), shown), ax=ax, shrink=0.6)
         bar.formatter = plt.FuncFormatter(lambda v, _: fmt.format(v))
-        bar.update_ticks()
+        if integer:  # counts and years: whole ticks only, at most 7
+            whole = list(range(math.ceil(low), math.floor(high) + 1))
+            bar.set_ticks(whole[::max(1, -(-len(whole) // 7))])
+        else:
+            bar.update_ticks()
     ax.set_title(title)
     # two lines by hand: matplotlib's wrap=True measures the text word by word (0.2 s with the CJK font)
     fig.text(0.01, 0.01, "浅灰: 无数据 (light grey: no data). " + MAP_NOTE.replace("; ", ";\n"), fontsize=6.5,
