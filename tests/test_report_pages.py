@@ -261,3 +261,20 @@ def test_the_index_lists_runs_newest_first_with_place_years_and_documents(tmp_pa
     assert "from 2026" in page and "all years" in page
     assert 'href="corpus/01_corpus_overview.html"' in page and "01 corpus overview" in page
     assert not find_rough_edges(page)
+
+
+def test_share_met_by_city_counts_only_judged_targets():
+    # a ledger names its places; 灯塔市's target counts for 辽阳市, the province's for no city
+    table = pd.DataFrame({"place": ["辽阳市", "灯塔市", "盘锦市", "辽宁省", "盘锦市"],
+                          "status": ["met", "missed", "not reported", "met", "met"]})
+    shares = maps.summarize_met_share_by_region(table)
+    assert shares.to_dict() == {"盘锦市": 1.0, "辽阳市": 0.5}
+    assert maps.count_by_region(table).to_dict() == {"盘锦市": 2, "辽阳市": 2}
+
+
+def test_two_maps_share_one_figure():
+    fig = plots.plot_maps([plots.MapPanel(pd.Series({"辽阳市": 0.12}), "项目建设"),
+                           plots.MapPanel(pd.Series({"辽阳市": 2023, "盘锦市": 2022}), "项目为王", "{:.0f}", True)])
+    titles = [ax.get_title() for ax in fig.axes]
+    assert "项目建设" in titles and "项目为王" in titles
+    _draw(fig)
