@@ -161,8 +161,8 @@ class Table:
         note = f" — the first {shown:,} of {self.total:,} rows" if shown < self.total else ""
         if self.total == 0:
             note = " — no rows in this selection"
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in ([self.text.index.name or ""] if self.index else [])
-                       + list(self.text.columns))
+        head = "".join(f'<th style="text-align:{"right" if c in self.numeric else "left"}">{html.escape(str(c))}</th>'
+                       for c in ([self.text.index.name or ""] if self.index else []) + list(self.text.columns))
         rows = []
         for label, values in zip(self.text.index, self.text.itertuples(index=False, name=None)):
             cells = [f"<th>{html.escape(format_value(label))}</th>"] if self.index else []
