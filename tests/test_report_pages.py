@@ -274,7 +274,7 @@ def test_share_met_by_city_counts_only_judged_targets():
 
 def test_two_maps_share_one_figure():
     fig = plots.plot_maps([plots.MapPanel(pd.Series({"辽阳市": 0.12}), "项目建设"),
-                           plots.MapPanel(pd.Series({"辽阳市": 2023, "盘锦市": 2022}), "项目为王", "{:.0f}", True)])
+                           plots.MapPanel(pd.Series({"辽阳市": 2023, "盘锦市": 2022}), "项目为王", "{:.0f}", True, from_zero=False)])
     titles = [ax.get_title() for ax in fig.axes]
     assert "项目建设" in titles and "项目为王" in titles
     _draw(fig)

@@ -314,13 +314,14 @@ class MapPanel(NamedTuple):
     title: str
     fmt: str = "{:.0%}"
     integer: bool = False  # counts and years: whole ticks on the colour bar
+    from_zero: bool = True  # the scale starts at 0 (shares, counts); False for years
 
 
 def plot_map(values: pd.Series, title: str, level: str = "city", city: str | None = None,
-             fmt: str = "{:.0%}", highlight: str | None = None, integer: bool = False):
+             fmt: str = "{:.0%}", highlight: str | None = None, integer: bool = False, from_zero: bool = True):
     """Liaoning by city (or one city's counties): each region shaded by its value in ``values``
     (indexed by region name, 辽阳市), light grey without one; the note says it is for orientation."""
-    return plot_maps([MapPanel(values, title, fmt, integer)], level, city, highlight)
+    return plot_maps([MapPanel(values, title, fmt, integer, from_zero)], level, city, highlight)
 
 
 def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = None, highlight: str | None = None):
@@ -351,7 +352,7 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
     known, fmt, integer = panel.values.dropna(), panel.fmt, panel.integer
     cmap = plt.get_cmap("YlOrRd")
     low, high = (float(known.min()), float(known.max())) if len(known) else (0.0, 1.0)
-    low = min(low, 0.0) if not integer else low
+    low = min(low, 0.0) if panel.from_zero else low
     if high == low:  # one value (one city, or one year of first use): a scale around it, not 0 to 1
         low, high = low - 0.5, high + 0.5
     span = high - low
@@ -359,6 +360,8 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
                else NO_DATA_COLOUR for i in region_of]
     ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.6))
     for region in regions:
+        if level == "county" and len(regions) > 20 and region.name not in known.index:
+            continue  # the province's 100 counties: only those with a value are named
         ring = max((p[0] for p in region.polygons), key=len)
         xs, ys = zip(*ring)
         x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
