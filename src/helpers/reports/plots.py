@@ -315,6 +315,8 @@ class MapPanel(NamedTuple):
     fmt: str = "{:.0%}"
     integer: bool = False  # counts and years: whole ticks on the colour bar
     from_zero: bool = True  # the scale starts at 0 (shares, counts); False for years
+    level: str | None = None  # this panel's own level and city, else those of `plot_maps`
+    city: str | None = None
 
 
 def plot_map(values: pd.Series, title: str, level: str = "city", city: str | None = None,
@@ -329,12 +331,13 @@ def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = No
     from helpers.reports.maps import MAP_NOTE, list_regions
 
     use_chinese_font()
-    regions = list_regions(level, city)
     fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 0.8, 5.6), squeeze=False)
-    if not regions:
-        return _empty(axes[0, 0], f"no {level} boundaries for {city or 'Liaoning'}")
     for ax, panel in zip(axes[0], panels):
-        _draw_map(fig, ax, regions, panel, level, highlight)
+        own_level = panel.level or level
+        regions = list_regions(own_level, panel.city if panel.level else city)
+        if not regions:
+            return _empty(ax, f"no {own_level} boundaries for {city or 'Liaoning'}")
+        _draw_map(fig, ax, regions, panel, own_level, highlight)
     # two lines by hand: matplotlib's wrap=True measures the text word by word (0.2 s with the CJK font)
     fig.text(0.01, 0.01, "浅灰: 无数据 (light grey: no data). " + MAP_NOTE.replace("; ", ";\n"), fontsize=6.5,
              color="0.35")
