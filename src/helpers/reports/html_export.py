@@ -1,7 +1,9 @@
 """Export an executed notebook as one self-contained HTML page: code hidden, figures embedded, no CDN.
 
-In: an executed ``.ipynb``. Out: the page nbconvert's ``lab`` template gives, with two differences.
-Figures get their section's heading as alt text, and the page loads nothing from the network.
+In: an executed ``.ipynb``. Out: the page nbconvert's ``lab`` template gives, with three differences.
+Figures get their section's heading as alt text, the page loads nothing from the network, and it names
+its CJK font (`FONT_CSS`); `embed_font` then writes into a run's pages one subset of Noto Sans CJK SC
+with their characters, so that Chinese shows on a machine without a CJK font.
 
 nbconvert's ``HTMLExporter`` parses its whole page again with BeautifulSoup. It does this only to give
 images a placeholder alt text and to make output areas focusable. That pass cost a report 0.08–0.17 s,

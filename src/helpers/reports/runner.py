@@ -2,7 +2,8 @@
 
 In: the processed tables (never rebuilt here) and ``notebooks/NN_*.ipynb``. Out: for each run
 (``corpus`` or a place code) a folder ``reports/<run>/`` with the executed notebooks, their HTML
-(code hidden, figures embedded) and ``run.json``; then ``reports/index.html``. A run is written to a
+(code hidden, figures and a subset of the CJK font embedded) and ``run.json`` (with the selection's
+number of documents); then ``reports/index.html``, every run newest first. A run is written to a
 temporary folder and moved into place only when every notebook succeeded, so a failure leaves the
 previous report of that name as it was.
 """
