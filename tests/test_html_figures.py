@@ -46,7 +46,7 @@ def test_heatmap_table_escapes_labels_and_title_and_keeps_the_numbers():
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<b>盘锦" not in html and "&lt;b&gt;盘锦" in html
     assert "<i>构成" not in html and "&lt;i&gt;构成" in html
-    assert "25%" in html and "75%" in html
+    assert "25.0%" in html and "75.0%" in html  # shares are written one way in every report
 
 
 def test_word_cloud_panel_embeds_pngs_and_escapes_captions():
@@ -117,3 +117,13 @@ def test_bars_are_coloured_by_kind_on_one_scale_with_falls_to_the_left():
 def test_bars_of_a_table_without_numbers_are_just_the_table():
     styler = shading.show_bars(pd.DataFrame({"place": ["辽阳市"], "signed": [None]}), "signed", "t")
     assert "linear-gradient" not in styler.to_html() and "辽阳市" in styler.to_html()
+
+
+def test_the_cooccurrence_scale_leaves_the_diagonal_out():
+    # 02's co-occurrence table: the diagonal counts each theme's sentences (here 40 and 30) and would
+    # make the 5 shared sentences the lightest shade; without it, 5 is the darkest
+    table = pd.DataFrame([[40, 5], [5, 30]], index=["项目建设", "招商引资"], columns=["项目建设", "招商引资"])
+    css = shading.shade_cells(table, exclude_diagonal=True)
+    assert css.iat[0, 0] == "" and css.iat[1, 1] == ""
+    assert "#800026" in css.iat[0, 1] and "#800026" in css.iat[1, 0]
+    assert "#800026" not in shading.shade_cells(table).iat[0, 1]  # control: with the diagonal it is not

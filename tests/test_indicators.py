@@ -294,3 +294,12 @@ def test_an_indicator_without_records_compares_as_an_empty_table():
     from helpers.indicators.indicator_tables import COMPARISON_COLUMNS, compare_indicator
 
     assert compare_indicator(pd.DataFrame([_gdp_record("辽阳市", None, 1.0)]), "cpi").columns.tolist() == COMPARISON_COLUMNS
+
+
+def test_a_provincial_report_giving_one_number_to_unrelated_metrics_is_not_the_strongest_signal(records):
+    # liaoning-gwr-2026 has 300个 for 沈阳's 科研团队, 盘锦's 开复工项目 and the province's 老旧小区: three
+    # unrelated things in one report, not one template figure for two places
+    # (like is compared only with like: three different metrics are not a repeated figure at all)
+    repeated = find_repeated_figures(records[~records["is_threshold"]]).set_index("figure")
+    assert "300个" not in repeated.index
+    assert repeated.loc["303个", "same_document_different_places"]

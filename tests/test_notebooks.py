@@ -88,6 +88,35 @@ def test_the_corpus_report_writes_the_panels_that_notebook_06_lists(corpus_repor
     assert "indicator_panel.dta" in html  # the notebook shows where the panel was written
 
 
+# Charts each report shows at least (03 and 04 several); 02 and 05 show a map, whose section is named "Map"
+MIN_CHARTS = {"01_corpus_overview": 1, "02_campaign_themes": 3, "03_indicators": 2, "04_targets_and_results": 3,
+              "05_place_profile": 2, "06_target_setting": 1, "07_text_reuse": 1}
+MAPS = {"02_campaign_themes", "05_place_profile"}
+
+
+def _pages(*folders):
+    return [page for folder in folders for page in sorted(folder.glob("*/*.html"))]
+
+
+def test_pages_have_no_rough_edges_and_every_chart_has_alt_text(corpus_report, place_report, tmp_path, built_corpus):
+    from test_report_pages import find_rough_edges
+
+    params = tmp_path / "after_2026.yaml"  # a selection without documents, too
+    params.write_text("start_year: 2026\nend_year: 2100\n", encoding="utf-8")
+    assert run_reports(_args(built_corpus, tmp_path / "out", place="liaoyang", params=str(params))) == 0
+    for page in _pages(corpus_report, place_report, tmp_path / "out"):
+        text = page.read_text(encoding="utf-8")
+        assert not find_rough_edges(text), (page, find_rough_edges(text)[:3])
+        images = re.findall(r"<img [^>]*>", text)
+        assert len(images) >= MIN_CHARTS[page.stem], page
+        assert all(re.search(r'alt="[^"]+"', image) for image in images), page
+        if page.stem in MAPS:
+            assert 'alt="Figure: Map' in text, page
+        assert '"Noto Sans CJK SC"' in text and "@font-face" in text  # the page names and carries its font
+    empty = (tmp_path / "out" / "liaoyang-after_2026" / "01_corpus_overview.html").read_text(encoding="utf-8")
+    assert "This selection holds no documents" in empty
+
+
 def test_indicator_exports_open_in_excel(corpus_report):
     import openpyxl
 
@@ -114,6 +143,7 @@ def test_unknown_place_lists_the_known_places(built_corpus, tmp_path, capsys):
 def test_place_profile_names_the_place(place_report):
     html = (place_report / "liaoyang" / "05_place_profile.html").read_text(encoding="utf-8")
     assert "<title>辽阳市 (liaoyang): place profile" in html
+    assert "--place liaoyang" in html and "--place panjin" not in html  # the Re-run line is its own
 
 
 def test_explore_notebook_runs(built_corpus, tmp_path):

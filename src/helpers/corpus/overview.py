@@ -62,10 +62,10 @@ def check_place(place: str) -> None:
 
 
 def configure_display(max_rows: int = 200, max_colwidth: int = 60) -> None:
-    """Pandas display options for reading tables in a notebook: plain numbers, not 1.2e+10."""
-    pd.set_option("display.float_format", lambda v: f"{v:,.6g}")
-    pd.set_option("display.max_rows", max_rows)
-    pd.set_option("display.max_colwidth", max_colwidth)
+    """Moved to `helpers.reports.display.configure_display`; kept for notebooks that call it here."""
+    from helpers.reports.display import configure_display as configure
+
+    configure(max_rows, max_colwidth)
 
 
 def load_manifest(processed_dir: str | Path = PROCESSED_DIR) -> dict:

@@ -134,7 +134,7 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
         places = group["place"].nunique()
         if places < 2:
             continue
-        same_document = group.groupby("doc_id")["place"].nunique().max() > 1
+        same_document = group.groupby("doc_id")["place"].nunique().max() > 1  # one metric already (what)
         groups.append({
             "figure": group["quote"].iloc[0], "value": value, "unit": unit, "what": what,
             "records": len(group), "places": places, "documents": group["doc_id"].nunique(),

@@ -1,7 +1,9 @@
 """Export an executed notebook as one self-contained HTML page: code hidden, figures embedded, no CDN.
 
-In: an executed ``.ipynb``. Out: the page nbconvert's ``lab`` template gives, with two differences.
-Figures get their section's heading as alt text, and the page loads nothing from the network.
+In: an executed ``.ipynb``. Out: the page nbconvert's ``lab`` template gives, with three differences.
+Figures get their section's heading as alt text, the page loads nothing from the network, and it names
+its CJK font (`FONT_CSS`); `embed_font` then writes into a run's pages one subset of Noto Sans CJK SC
+with their characters, so that Chinese shows on a machine without a CJK font.
 
 nbconvert's ``HTMLExporter`` parses its whole page again with BeautifulSoup. It does this only to give
 images a placeholder alt text and to make output areas focusable. That pass cost a report 0.08–0.17 s,
@@ -26,6 +28,19 @@ TEMPLATE_IMAGE = re.compile(r'(<div class="jp-RenderedImage jp-OutputArea-output
 FOCUSABLE_AREA = re.compile(r'<div class="(?=(?:[^"<>]* )?jp-(?:OutputArea-output|Cell-inputWrapper)[ "])')
 
 
+# The page names its CJK font: the reader's own Noto Sans CJK SC (or Source Han Sans, PingFang, YaHei) when
+# installed, else the subset of Noto Sans CJK SC that `embed_font` writes in place of FONT_PLACEHOLDER
+FONT_FAMILY = "Report CJK"
+FONT_PLACEHOLDER = "/* report-font-face */"
+_SANS = f'"Noto Sans CJK SC", "Source Han Sans SC", "{FONT_FAMILY}", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif'
+_MONO = f'ui-monospace, "DejaVu Sans Mono", monospace, "Noto Sans CJK SC", "{FONT_FAMILY}"'
+# The lab template takes its fonts from these variables; set after its own, they win
+FONT_CSS = (f"<style>{FONT_PLACEHOLDER}\n:root {{--jp-ui-font-family: {_SANS}; --jp-content-font-family: {_SANS}; "
+            f"--jp-code-font-family: {_MONO};}}\nbody {{font-family: {_SANS}}}\ncode, pre, kbd {{font-family: {_MONO}}}\n"
+            ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {max-width: 28em}</style>")
+HEAD_END = re.compile(r"</head>", re.I)
+
+
 def write_html(notebook_path: Path, html_path: Path) -> None:
     """Export an executed notebook as self-contained HTML with the code hidden."""
     import nbformat
@@ -38,7 +53,48 @@ def write_html(notebook_path: Path, html_path: Path) -> None:
 def export_html(node) -> str:
     """The report page of an executed notebook node."""
     body, _ = _report_exporter().from_notebook_node(node, resources={"metadata": {"name": find_title(node)}})
-    return CDN_SCRIPT.sub("", body)
+    return HEAD_END.sub(lambda _: FONT_CSS + "</head>", CDN_SCRIPT.sub("", body), count=1)
+
+
+def build_font_face(text: str) -> str:
+    """An ``@font-face`` rule with the glyphs of ``text`` (and ASCII) cut from Noto Sans CJK SC, as
+    an embedded WOFF: a page shows its Chinese on a machine without a CJK font."""
+    import base64
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from helpers.reports.fonts import font_path
+
+    options = subset.Options()
+    options.flavor = "woff"  # zlib; WOFF2 would need brotli
+    options.layout_features = []
+    options.hinting = False
+    options.name_IDs = []
+    font = TTFont(font_path(), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in text if ord(c) > 127} | set(range(32, 127)))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (f'@font-face {{font-family: "{FONT_FAMILY}"; src: local("Noto Sans CJK SC"), '
+            f'url(data:font/woff;base64,{data}) format("woff");}}')
+
+
+def embed_font(pages: list[Path]) -> int:
+    """Write one subset of the CJK font, with the characters of all ``pages``, into each of them (in
+    place of FONT_PLACEHOLDER). Returns the font's size in bytes of base64 (0 when no page needs it)."""
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    texts = {page: text for page, text in texts.items() if FONT_PLACEHOLDER in text}
+    if not texts:
+        return 0
+    face = build_font_face("".join(set("".join(texts.values()))))
+    for page, text in texts.items():
+        page.write_text(text.replace(FONT_PLACEHOLDER, face, 1), encoding="utf-8")
+    return len(face)
 
 
 def describe_figures(node) -> list[str]:

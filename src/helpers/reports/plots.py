@@ -7,7 +7,9 @@ nothing happens at import. Figures are never saved here. Word clouds are `clouds
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
+from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -33,6 +35,12 @@ def use_chinese_font() -> str:
     return name
 
 
+def _detach(fig):
+    """The figure, closed in pyplot: a notebook shows it once, as the cell's value, not again when the cell ends."""
+    plt.close(fig)
+    return fig
+
+
 def plot_timeline(docs: pd.DataFrame, title: str = "文档时间线 (documents by date, place and genre)"):
     """Each document as a point: date across, place down, marker by genre."""
     use_chinese_font()
@@ -49,7 +57,7 @@ def plot_timeline(docs: pd.DataFrame, title: str = "文档时间线 (documents b
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_bar(table: pd.DataFrame, label: str, value: str, title: str, horizontal: bool = True):
@@ -63,7 +71,7 @@ def plot_bar(table: pd.DataFrame, label: str, value: str, title: str, horizontal
         ax.bar(table[label].astype(str), table[value])
     ax.set_title(title)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str | None = None):
@@ -77,7 +85,7 @@ def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str |
     if rows.empty:
         ax.text(0.5, 0.5, f"no records of {indicator}", ha="center", va="center")
         ax.set_axis_off()
-        return fig
+        return _detach(fig)
     ax.bar(range(len(rows)), rows["signed"], color=[KIND_COLOURS.get(k, "grey") for k in rows["kind"]])
     ax.set_xticks(range(len(rows)), rows["place"].fillna("?") + "\n" + rows["period"].fillna(""), fontsize=8)
     ax.axhline(0, color="black", linewidth=0.6)
@@ -86,7 +94,7 @@ def plot_indicator_comparison(records: pd.DataFrame, indicator: str, unit: str |
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLOURS.values()]
     ax.legend(handles, KIND_COLOURS.keys(), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
@@ -104,7 +112,288 @@ def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
     fig.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
+
+
+# Ledger statuses: met green, missed red, not reported grey (ColorBrewer Set1)
+STATUS_COLOURS = {"met": "#4daf4a", "missed": "#e41a1c", "not reported": "#999999"}
+STATUS_NAMES = {"met": "达成 met", "missed": "未达成 missed", "not reported": "未见结果 not reported"}
+KIND_NAMES = {"actual": "结果 actual", "forecast": "预计 forecast", "target": "目标 target", "plan": "计划 plan"}
+MAX_ROWS_DRAWN = 40  # a dot plot of more rows is unreadable: the first ones are drawn, the title says so
+NO_DATA_COLOUR = "#f0f0f0"
+
+
+def _empty(ax, message: str):
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="0.4", transform=ax.transAxes)
+    ax.set_axis_off()
+    return _detach(ax.figure)
+
+
+def plot_documents_over_time(counts: pd.DataFrame, title: str = "各地文档数量 (documents by year and place)"):
+    """Documents per year as bars stacked by place; ``counts`` is places × years
+    (`overview.count_documents_by_year`), its ``undated`` column left out of the bars."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    years = [c for c in counts.columns if c != "undated"]
+    if counts.empty or not years:
+        return _empty(ax, "此选择中没有带日期的文档 (no dated documents in this selection)")
+    bottom = pd.Series(0, index=years, dtype="float64")
+    for place, row in counts[years].iterrows():
+        ax.bar(years, row.values, bottom=bottom.values, label=str(place))
+        bottom += row.values
+    ax.axvspan(_position(years, "2023") - 0.5, _position(years, "2025") + 0.5, color="0.93", zorder=0,
+               label="三年行动 2023–2025")
+    ax.set_ylabel("文档数 (documents)")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return _detach(fig)
+
+
+def _position(labels: list[str], label: str) -> float:
+    """Where a year falls on a categorical axis of years (beyond its ends when it is not among them)."""
+    if label in labels:
+        return labels.index(label)
+    numeric = [int(y) for y in labels]
+    return -1 if int(label) < numeric[0] else len(labels)
+
+
+def plot_theme_lines(shares: pd.DataFrame, title: str = "主题构成的年度变化 (theme shares by year)", top: int = 6):
+    """Theme shares over time as lines: ``shares`` is years × themes (`pivot_theme_profile(by="year")`);
+    the ``top`` themes with the largest mean share are drawn."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    if shares.empty:
+        return _empty(ax, "此选择中没有主题词 (no theme hits in this selection)")
+    chosen = shares.mean().sort_values(ascending=False).head(top).index
+    years = [str(int(y)) for y in shares.index]
+    for theme in chosen:
+        ax.plot(years, shares[theme].values * 100, marker="o", label=str(theme))
+    ax.set_ylabel("占主题词的比例 (share of theme hits, %)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return _detach(fig)
+
+
+def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (theme shares by place)", top: int = 8):
+    """Each place's theme shares as one bar of 100%: ``shares`` is places × themes
+    (`pivot_theme_profile(by="place")`); themes beyond the ``top`` largest are summed as 其他 (other)."""
+    use_chinese_font()
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(shares), 1) + 1.8))
+    if shares.empty:
+        return _empty(ax, "此选择中没有主题词 (no theme hits in this selection)")
+    chosen = list(shares.mean().sort_values(ascending=False).head(top).index)
+    table = shares[chosen].copy()
+    rest = shares.drop(columns=chosen).sum(axis=1)
+    if (rest > 0).any():
+        table["其他 other"] = rest
+    left = pd.Series(0.0, index=table.index)
+    colours = plt.get_cmap("tab20").colors
+    for i, theme in enumerate(table.columns):
+        ax.barh([str(p) for p in table.index], table[theme] * 100, left=left * 100, label=str(theme),
+                color=colours[i % len(colours)])
+        left += table[theme]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("占主题词的比例 (share of theme hits, %)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    fig.tight_layout()
+    return _detach(fig)
+
+
+def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6):
+    """One indicator across places, one panel per period (前三季度, 上半年, 2025, 十四五…): figures of
+    different periods never share an axis. ``rows``: `indicator_tables.compare_indicator`. Bars are
+    coloured by kind (results blue, estimates light blue, targets red, plans pink)."""
+    use_chinese_font()
+    rows = rows.dropna(subset=["signed"])
+    if rows.empty:
+        fig, ax = plt.subplots(figsize=(8, 2))
+        return _empty(ax, "此选择中没有该指标的数值 (no figures of this indicator in this selection)")
+    periods = list(dict.fromkeys(rows["period"].fillna("时期不明").astype(str)))[:max_panels]
+    columns = min(3, len(periods))
+    lines = -(-len(periods) // columns)
+    fig, axes = plt.subplots(lines, columns, figsize=(3.2 * columns + 1.5, 2.6 * lines + 0.8), squeeze=False)
+    labelled = rows.assign(period=rows["period"].fillna("时期不明").astype(str))
+    for ax, period in zip(axes.flat, periods):
+        group = labelled[labelled["period"] == period]
+        ax.barh(range(len(group)), group["signed"], color=[KIND_COLOURS.get(k, "grey") for k in group["kind"]])
+        ax.set_yticks(range(len(group)), group["place"].fillna("?").astype(str))
+        ax.invert_yaxis()
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.set_title(period, fontsize=10)
+        ax.set_xlabel(str(group["unit"].iat[0]))
+        for y, (value, quote) in enumerate(zip(group["signed"], group["quote"])):
+            ax.annotate(str(quote), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+        ax.margins(x=0.35)
+    for ax in list(axes.flat)[len(periods):]:
+        ax.set_axis_off()
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLOURS.values()]
+    fig.legend(handles, [KIND_NAMES[k] for k in KIND_COLOURS], loc="lower center", ncol=4, frameon=False, fontsize=8)
+    fig.suptitle(title)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    return _detach(fig)
+
+
+def plot_targets_against_results(ledger: pd.DataFrame, title: str = "目标与结果 (targets against results)"):
+    """A dot plot of the ledger (`ledger.build_target_ledger`): each target at 100%, its tolerance
+    band (±5% for 左右 and 约), and the later result as a share of the target, coloured met, missed or
+    not reported (a hollow mark at the target)."""
+    use_chinese_font()
+    rows = ledger.head(MAX_ROWS_DRAWN).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 0.32 * max(len(rows), 1) + 1.8))
+    if rows.empty:
+        return _empty(ax, "此选择中没有目标 (no targets in this selection)")
+    from helpers.indicators.ledger import APPROXIMATE_TOLERANCE
+    from helpers.reports.display import name_indicator
+
+    labels = [f"{place} · {name_indicator(ind)} · {target}" for place, ind, target
+              in zip(rows["place"].fillna("?"), rows["indicator"], rows["target"])]
+    y = range(len(rows))
+    approximate = rows["target_qualifier"].isin(["左右", "约"])
+    for i in y:
+        if approximate.iat[i]:
+            ax.plot([100 * (1 - APPROXIMATE_TOLERANCE), 100 * (1 + APPROXIMATE_TOLERANCE)], [i, i], color="0.75",
+                    linewidth=6, solid_capstyle="butt", zorder=1)
+    ax.scatter([100] * len(rows), y, marker="|", s=200, color="black", zorder=2, label="目标 target = 100%")
+    reported = rows[rows["result_value"].notna()]
+    ratio = (reported["result_value"].astype(float) / reported["target_value"].astype(float) * 100)
+    for i, value, status in zip(reported.index, ratio, reported["status"]):
+        ax.plot([100, value], [i, i], color="0.6", linewidth=1, zorder=1)
+        ax.scatter([value], [i], color=STATUS_COLOURS.get(status, "grey"), s=45, zorder=3)
+    missing = rows[rows["result_value"].isna()]
+    ax.scatter([100] * len(missing), missing.index, facecolors="none", edgecolors=STATUS_COLOURS["not reported"],
+               s=45, zorder=3)
+    ax.set_yticks(list(y), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("结果占目标的比例 (result as % of the target)")
+    counts = rows["status"].value_counts()
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[s],
+                          markerfacecolor="none" if s == "not reported" else STATUS_COLOURS[s])
+               for s in STATUS_COLOURS]
+    ax.legend(handles, [f"{STATUS_NAMES[s]}: {counts.get(s, 0)}" for s in STATUS_COLOURS],
+              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    shown = f" (first {len(rows)} of {len(ledger)})" if len(ledger) > len(rows) else ""
+    ax.set_title(title + shown)
+    fig.tight_layout()
+    return _detach(fig)
+
+
+def plot_repeated_figures(repeated: pd.DataFrame, title: str = "重复出现的数字 (identical figures)", top: int = 15):
+    """Identical figures of one indicator (`ledger.find_repeated_figures`): how many places and documents
+    give each, the ones one document gives two places in red."""
+    use_chinese_font()
+    rows = repeated.head(top).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(rows), 1) + 1.6))
+    if rows.empty:
+        return _empty(ax, "此选择中没有重复的数字 (no repeated figures in this selection)")
+    strong = rows["same_document_different_places"].astype(bool)
+    y = list(range(len(rows)))
+    ax.barh(y, rows["places"], color=["#d62728" if s else "#9ecae1" for s in strong], label="places")
+    ax.scatter(rows["documents"], y, color="black", marker="D", s=18, zorder=3, label="documents")
+    ax.set_yticks(y, rows["figure"].astype(str), fontsize=9)
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("地方数 (bars: places) · 文档数 (◆: documents)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color="#d62728"), plt.Rectangle((0, 0), 1, 1, color="#9ecae1"),
+               plt.Line2D([], [], marker="D", linestyle="", color="black")]
+    ax.legend(handles, ["同一文档、同一指标、不同地方 (one document, one metric, two places)", "其他 (other)",
+                        "文档数 (documents)"], loc="lower right", frameon=False, fontsize=8)
+    ax.set_title(title)
+    fig.tight_layout()
+    return _detach(fig)
+
+
+class MapPanel(NamedTuple):
+    """One map of `plot_maps`: values by region name (辽阳市), its title, how values are written."""
+
+    values: pd.Series
+    title: str
+    fmt: str = "{:.0%}"
+    integer: bool = False  # counts and years: whole ticks on the colour bar
+    from_zero: bool = True  # the scale starts at 0 (shares, counts); False for years
+    level: str | None = None  # this panel's own level and city, else those of `plot_maps`
+    city: str | None = None
+
+
+def plot_map(values: pd.Series, title: str, level: str = "city", city: str | None = None,
+             fmt: str = "{:.0%}", highlight: str | None = None, integer: bool = False, from_zero: bool = True):
+    """Liaoning by city (or one city's counties): each region shaded by its value in ``values``
+    (indexed by region name, 辽阳市), light grey without one; the note says it is for orientation."""
+    return plot_maps([MapPanel(values, title, fmt, integer, from_zero)], level, city, highlight)
+
+
+def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = None, highlight: str | None = None):
+    """Several maps side by side in one figure (one figure is drawn once: cheaper than one per map)."""
+    from helpers.reports.maps import MAP_NOTE, list_regions
+
+    use_chinese_font()
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 0.8, 5.6), squeeze=False)
+    for ax, panel in zip(axes[0], panels):
+        own_level = panel.level or level
+        regions = list_regions(own_level, panel.city if panel.level else city)
+        if not regions:
+            return _empty(ax, f"no {own_level} boundaries for {city or 'Liaoning'}")
+        _draw_map(fig, ax, regions, panel, own_level, highlight)
+    # two lines by hand: matplotlib's wrap=True measures the text word by word (0.2 s with the CJK font)
+    fig.text(0.01, 0.01, "浅灰: 无数据 (light grey: no data). " + MAP_NOTE.replace("; ", ";\n"), fontsize=6.5,
+             color="0.35")
+    return _detach(fig)
+
+
+def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | None) -> None:
+    from matplotlib.collections import PolyCollection
+
+    polygons, region_of = [], []
+    for index, region in enumerate(regions):
+        for polygon in region.polygons:
+            polygons.append(polygon[0])
+            region_of.append(index)
+    known, fmt, integer = panel.values.dropna(), panel.fmt, panel.integer
+    cmap = plt.get_cmap("YlOrRd")
+    low, high = (float(known.min()), float(known.max())) if len(known) else (0.0, 1.0)
+    low = min(low, 0.0) if panel.from_zero else low
+    if high == low:  # one value (one city, or one year of first use): a scale around it, not 0 to 1
+        low, high = low - 0.5, high + 0.5
+    span = high - low
+    colours = [cmap(0.15 + 0.85 * (float(known[regions[i].name]) - low) / span) if regions[i].name in known.index
+               else NO_DATA_COLOUR for i in region_of]
+    ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.6))
+    for region in regions:
+        if level == "county" and len(regions) > 20 and region.name not in known.index:
+            continue  # the province's 100 counties: only those with a value are named
+        ring = max((p[0] for p in region.polygons), key=len)
+        xs, ys = zip(*ring)
+        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        label = region.name.removesuffix("市") if level == "city" else region.name
+        text = label + (f"\n{fmt.format(known[region.name])}" if region.name in known.index else "")
+        dark = region.name in known.index and (float(known[region.name]) - low) / span > 0.6
+        ax.text(x, y, text, ha="center", va="center", color="white" if dark else "black",
+                # larger, not bold: the CJK font has one weight
+                fontsize=(8 if level == "city" else 6) + (2 if region.name == highlight else 0))
+        if region.name == highlight:
+            for polygon in region.polygons:
+                hx, hy = zip(*polygon[0])
+                ax.plot(hx, hy, color="black", linewidth=1.8)
+    ax.autoscale_view()
+    ax.set_aspect(1.3)  # about 1 / cos(41°): Liaoning's degrees of longitude are shorter than its latitude's
+    ax.set_axis_off()
+    if len(known):
+        from matplotlib.cm import ScalarMappable
+        from matplotlib.colors import LinearSegmentedColormap, Normalize
+
+        shown = LinearSegmentedColormap.from_list("shown", [cmap(0.15), cmap(1.0)])
+        bar = fig.colorbar(ScalarMappable(Normalize(low, high), shown), ax=ax, shrink=0.6)
+        bar.formatter = plt.FuncFormatter(lambda v, _: fmt.format(v))
+        if integer:  # counts and years: whole ticks only, at most 7
+            whole = list(range(math.ceil(low), math.floor(high) + 1))
+            bar.set_ticks(whole[::max(1, -(-len(whole) // 7))])
+        else:
+            bar.update_ticks()
+    ax.set_title(panel.title, fontsize=11)
 
 
 HARDNESS_COLOURS = {"soft": "#9ecae1", "range": "#6baed6", "point": "#fdae6b", "binding_floor": "#d94801",
@@ -121,7 +410,7 @@ def plot_hardness(counts: pd.DataFrame, label: str = "place",
     if counts.empty:
         ax.text(0.5, 0.5, "no targets", ha="center", va="center")
         ax.set_axis_off()
-        return fig
+        return _detach(fig)
     left = pd.Series(0.0, index=counts.index)
     for hardness in classes:
         ax.barh(labels, counts[hardness], left=left, color=HARDNESS_COLOURS[hardness], label=hardness)
@@ -131,7 +420,7 @@ def plot_hardness(counts: pd.DataFrame, label: str = "place",
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)
 
 
 def plot_escalation(rows: pd.DataFrame, title: str = "层层加码 (each target against its parent's)"):
@@ -142,7 +431,7 @@ def plot_escalation(rows: pd.DataFrame, title: str = "层层加码 (each target 
     if rows.empty:
         ax.text(0.5, 0.5, "no place has a parent with a comparable target", ha="center", va="center")
         ax.set_axis_off()
-        return fig
+        return _detach(fig)
     labels = rows["place"].astype(str) + " vs " + rows["parent_place"].astype(str)
     colours = ["#d94801" if e == 1 else "#6baed6" for e in rows["escalated"].fillna(0)]
     ax.hlines(labels, rows["parent_target_mid"], rows["target_mid"], color="0.6")
@@ -153,4 +442,4 @@ def plot_escalation(rows: pd.DataFrame, title: str = "层层加码 (each target 
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
-    return fig
+    return _detach(fig)

@@ -2,7 +2,8 @@
 
 In: the processed tables (never rebuilt here) and ``notebooks/NN_*.ipynb``. Out: for each run
 (``corpus`` or a place code) a folder ``reports/<run>/`` with the executed notebooks, their HTML
-(code hidden, figures embedded) and ``run.json``; then ``reports/index.html``. The corpus run also
+(code hidden, figures and a subset of the CJK font embedded) and ``run.json`` (with the selection's
+number of documents); then ``reports/index.html``, every run newest first. The corpus run also
 writes the research panels (:mod:`helpers.targets.export`) into ``reports/corpus/panels/``. A run is written to a
 temporary folder and moved into place only when every notebook succeeded, so a failure leaves the
 previous report of that name as it was.
@@ -22,13 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.paths import NOTEBOOK_DIR
-from helpers.reports.html_export import write_html
+from helpers.reports.html_export import FONT_CSS, embed_font, write_html
 
 KERNEL_NAME = "liaoning-workbench"
 KERNEL_DISPLAY = "Liaoning workbench"
-# The batch kernel also logs errors only: ipykernel warns on every start that its local TCP sockets are
-# unencrypted, 25 times in one `make reports`. (Warnings raised by a notebook's code still show in it.)
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# The batch kernel logs nothing below CRITICAL: ipykernel warns on every start that its local TCP sockets
+# are unencrypted (25 times in one `make reports`), and jupyter_client interrupts every kernel before
+# shutting it down, so a successful run printed "ERROR | KeyboardInterrupt caught in kernel" when the
+# interrupt landed while the kernel answered a last message (3 runs of 24). A failing cell still fails
+# the run: its error comes back in papermill's reply, not in the kernel's log.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
 
@@ -190,8 +194,10 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
             write_panels(build_panels([processed]), staging / "panels")
         for notebook in notebooks:
             run_notebook(notebook, staging / notebook.name, parameters, kernel)
+        embed_font(sorted(staging.glob("*.html")))  # one subset of the CJK font for the run's pages
         names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})
         info = {"run": run, "parameters": {**parameters, "output_dir": str(out / run)},
+                "n_documents": count_selected_documents(processed, place, parameters),
                 "notebooks": names, "corpus": manifest,
                 "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "seconds": round(time.perf_counter() - started, 2)}
@@ -207,6 +213,13 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return time.perf_counter() - started
+
+
+def count_selected_documents(processed: Path, place: str, parameters: dict) -> int:
+    """How many documents a run's selection holds: its place and years (undated documents included)."""
+    from helpers.corpus.overview import load_documents
+
+    return int(len(load_documents(processed, place, parameters.get("start_year"), parameters.get("end_year"))))
 
 
 def _read_run_info(folder: Path) -> dict:
@@ -228,29 +241,65 @@ def load_parameter_set(path: str) -> dict:
 
 
 def write_index(out: Path) -> Path:
-    """reports/index.html: every report with its parameters, corpus and build time."""
+    """reports/index.html, where a researcher starts: each run with its place, years, build date, number of
+    documents and links to its reports, newest first."""
+    from helpers.places import load_gazetteer
+
+    places = load_gazetteer().places
+    runs = []
+    for info_path in out.glob("*/run.json"):
+        try:
+            runs.append((info_path.parent.name, json.loads(info_path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError):  # a damaged run.json: that run is left out of the index
+            continue
+    runs.sort(key=lambda item: item[1].get("finished_at", ""), reverse=True)
     rows = []
-    for info_path in sorted(out.glob("*/run.json")):
-        info = json.loads(info_path.read_text(encoding="utf-8"))
-        run = info_path.parent.name
-        links = " · ".join(
-            f'<a href="{html.escape(run)}/{html.escape(Path(n).stem)}.html">{html.escape(Path(n).stem)}</a>'
-            for n in info["notebooks"])
-        params = ", ".join(f"{k}={v}" for k, v in info["parameters"].items()
-                           if k not in ("processed_dir", "output_dir"))
+    for run, info in runs:
+        parameters = info.get("parameters", {})
+        place = str(parameters.get("place", "all"))
+        name = "全部文档 (whole corpus)" if place == "all" else (
+            f"{places[place].name} ({place})" if place in places else place)
+        years = _describe_years(parameters.get("start_year"), parameters.get("end_year"))
+        links = "<br>".join(
+            f'<a href="{html.escape(run)}/{html.escape(Path(n).stem)}.html">'
+            f'{html.escape(Path(n).stem.replace("_", " "))}</a>' for n in info.get("notebooks", []))
+        others = ", ".join(f"{k}={v}" for k, v in parameters.items()
+                           if k not in ("processed_dir", "output_dir", "place", "start_year", "end_year"))
+        documents = info.get("n_documents")
         corpus = info.get("corpus", {})
         rows.append(
-            f"<tr><td>{html.escape(run)}</td><td>{links}</td><td>{html.escape(params)}</td>"
-            f"<td>{corpus.get('n_documents', '?')} documents, {corpus.get('n_quarantined', '?')} "
-            f"quarantined; built {html.escape(str(corpus.get('built_at', '?')))}</td>"
-            f"<td>{html.escape(info['finished_at'])}</td></tr>")
+            f"<tr><td><b>{html.escape(name)}</b><br><small>{html.escape(run)}</small></td>"
+            f"<td>{html.escape(years)}</td>"
+            f"<td style='text-align:right'>{'–' if documents is None else f'{documents:,}'}</td>"
+            f"<td>{links}</td>"
+            f"<td>{html.escape(str(info.get('finished_at', '–'))[:16].replace('T', ' '))}"
+            f"<br><small>tables built {html.escape(str(corpus.get('built_at', '–'))[:16].replace('T', ' '))}</small></td>"
+            f"<td><small>{html.escape(others) or '–'}</small></td></tr>")
+    empty = "" if rows else "<p>No reports yet: run <code>make reports</code>.</p>"
     page = (
         "<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>Reports</title>"
-        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;"
-        "text-align:left;vertical-align:top}</style></head><body>"
-        "<h1>Liaoning revitalization workbench: reports</h1>"
-        "<table><tr><th>run</th><th>notebooks</th><th>parameters</th><th>corpus</th><th>generated</th></tr>"
-        + "".join(rows) + "</table></body></html>")
+        "<style>body{margin:2em;max-width:75em}td,th{padding:.4em .8em;border-bottom:1px solid #ddd;"
+        "text-align:left;vertical-align:top}th{background:#f4f4f4}small{color:#666}</style>"
+        + FONT_CSS + "</head><body>"
+        "<h1>辽宁全面振兴新突破三年行动: 报告 (reports)</h1>"
+        "<p>Each run is one place (or the whole corpus) and a span of publication years; newest first. "
+        "Start with <i>corpus overview</i>, then the themes, indicators and targets.</p>"
+        f"{empty}<table><tr><th>place</th><th>years</th><th>documents</th><th>reports</th>"
+        "<th>generated</th><th>other parameters</th></tr>" + "".join(rows) + "</table></body></html>")
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
+    embed_font([index])
     return index
+
+
+def _describe_years(start, end) -> str:
+    """'all years', '2023–2025', 'from 2026', 'until 2022' (undated documents always count)."""
+    start = None if start in (None, 2000) else start
+    end = None if end in (None, 2100) else end
+    if start is None and end is None:
+        return "all years"
+    if start is None:
+        return f"until {end}"
+    if end is None:
+        return f"from {start}"
+    return f"{start}–{end}"

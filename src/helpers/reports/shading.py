@@ -9,16 +9,26 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
+
+from helpers.reports.display import MISSING, PERCENT_FORMAT
 
 # ColorBrewer YlOrRd, 9 classes (Apache 2.0), light to dark: the colormap plots.plot_heatmap uses
 SHADES = ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026")
 WHITE_TEXT_FROM = 6  # shades this dark and darker carry white numbers
 
 
-def shade_cells(table: pd.DataFrame) -> pd.DataFrame:
-    """The CSS of each cell: its shade, from the lightest at 0 (or the minimum) to the darkest at the maximum."""
+def shade_cells(table: pd.DataFrame, exclude_diagonal: bool = False) -> pd.DataFrame:
+    """The CSS of each cell: its shade, from the lightest at 0 (or the minimum) to the darkest at the maximum.
+
+    ``exclude_diagonal``: a square table's diagonal (a co-occurrence table's totals) is left unshaded
+    and out of the scale, so that it does not drown every other cell.
+    """
     values = table.astype(float)
+    if exclude_diagonal:
+        values = values.mask(pd.DataFrame(np.eye(*values.shape, dtype=bool), index=values.index,
+                                          columns=values.columns))
     low = min(0.0, float(values.min().min())) if values.size else 0.0
     span = (float(values.max().max()) - low) if values.size else 0.0
     level = ((values - low) / span * (len(SHADES) - 1)).round() if span > 0 else values * 0
@@ -33,10 +43,13 @@ def _style_level(level: float) -> str:
     return f"background-color: {SHADES[index]}; color: {colour}; text-align: center"
 
 
-def show_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
-    """The table as a pandas Styler: cells shaded by value, numbers written with ``fmt``, labels escaped."""
-    return _add_caption(table.style.apply(shade_cells, axis=None)
-                        .format(fmt, na_rep="", escape="html")
+def show_heatmap(table: pd.DataFrame, title: str, fmt: str = PERCENT_FORMAT, exclude_diagonal: bool = False):
+    """The table as a pandas Styler: cells shaded by value, numbers written with ``fmt`` (shares as 13.2%
+    by default), missing as "–", labels escaped; ``exclude_diagonal`` as in `shade_cells`."""
+    if table.empty:
+        title += " — no rows in this selection"
+    return _add_caption(table.style.apply(shade_cells, axis=None, exclude_diagonal=exclude_diagonal)
+                        .format(fmt, na_rep=MISSING, escape="html")
                         .format_index(escape="html", axis=0).format_index(escape="html", axis=1), title)
 
 

@@ -1,0 +1,214 @@
+"""Format tables for people: missing as "–", thousands separators, one way of writing shares, Chinese names.
+
+In: any DataFrame a helper returns. Out: a table of text (`format_frame`) or a captioned, escaped HTML
+table (`show_table`) that never shows NaN, None, ``dtype:`` or a number in scientific notation.
+`show_rerun` writes a report's Re-run line from the parameters it ran with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+MISSING = "–"
+PERCENT_FORMAT = "{:.1%}"  # every share in every report: 13.2%
+MAX_ROWS = 200  # a longer table shows its first rows and says how many it holds
+# Columns that hold shares (0.132 → 13.2%) wherever they appear
+SHARE_COLUMNS = frozenset({"share", "share_here", "share_corpus", "share_met"})
+# Columns whose codes a Chinese reader knows by their Chinese name
+THEME_COLUMNS = frozenset({"theme"})
+INDICATOR_COLUMNS = frozenset({"indicator"})
+NOTEBOOK_DEFAULT_YEARS = (2000, 2100)  # the parameters cells' defaults: no year filter
+
+
+def configure_display(max_rows: int = 200, max_colwidth: int = 60) -> None:
+    """Pandas display options for a table shown without `show_table`: plain numbers, never 1.2e+10."""
+    pd.set_option("display.float_format", format_number)
+    pd.set_option("display.max_rows", max_rows)
+    pd.set_option("display.max_colwidth", max_colwidth)
+    configure_figures()
+
+
+def configure_figures() -> None:
+    """In a notebook, show figures as PNG drawn once: every `plots` figure lays itself out, so the inline
+    backend's default ``bbox_inches="tight"`` (which draws each figure twice) is switched off."""
+    from IPython import get_ipython
+
+    if get_ipython() is None:  # a script or a test: no notebook to show figures in
+        return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("png", bbox_inches=None)
+
+
+def format_number(value) -> str:
+    """A number as people write it: thousands separators, no exponent, at most three decimals.
+
+    >>> [format_number(v) for v in (1.23e11, 53_300_000.0, 4.5, 0.0376, 3, float("nan"), None)]
+    ['123,000,000,000', '53,300,000', '4.5', '0.038', '3', '–', '–']
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    value = float(value)
+    if math.isinf(value):
+        return MISSING
+    if value == int(value) and abs(value) < 1e18:
+        return f"{int(value):,}"
+    if abs(value) >= 10:
+        return f"{value:,.1f}".rstrip("0").rstrip(".")
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def format_share(value) -> str:
+    """A share of one as a percentage, one decimal: the one way shares are written in the reports.
+
+    >>> format_share(0.132075), format_share(None)
+    ('13.2%', '–')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return PERCENT_FORMAT.format(float(value))
+
+
+def format_value(value) -> str:
+    """Any cell as text: numbers by `format_number`, dates as 2023-10-18, lists joined, missing as "–"."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "、".join(format_value(v) for v in value) if len(value) else MISSING
+    if value is None or value is pd.NA or value is pd.NaT:
+        return MISSING
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.strftime("%Y-%m-%d") if not pd.isna(value) else MISSING
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float, np.integer, np.floating, bool, np.bool_)):
+        return format_number(value)
+    text = str(value)
+    return text if text.strip() and text not in ("nan", "None", "NaT", "<NA>") else MISSING
+
+
+@lru_cache(maxsize=1)
+def _theme_names() -> dict[str, str]:
+    from helpers.lexicon import load_themes
+
+    return {theme.code: theme.zh for theme in load_themes()}
+
+
+@lru_cache(maxsize=1)
+def _indicator_names() -> dict[str, str]:
+    from helpers.indicators.indicator_tables import load_indicator_names
+
+    return dict(zip(*load_indicator_names()[["code", "name_zh"]].T.values))
+
+
+def name_theme(code) -> str:
+    """The Chinese name of a theme code (项目建设 for projects); an unknown code stays as it is."""
+    return _theme_names().get(code, format_value(code))
+
+
+def name_indicator(code) -> str:
+    """The Chinese name of an indicator code (地区生产总值 for gdp); an unknown code stays as it is."""
+    return _indicator_names().get(code, format_value(code))
+
+
+def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
+                 units: dict[str, str] | None = None) -> pd.DataFrame:
+    """The table as text for people: every cell by `format_value`, share columns as percentages,
+    theme and indicator codes as Chinese names, a unit after a column's name ("value (亿元)").
+
+    >>> format_frame(pd.DataFrame({"theme": ["projects"], "share": [0.132075], "value": [5.33e7]})).iloc[0].tolist()
+    ['项目建设', '13.2%', '53,300,000']
+    """
+    if isinstance(frame, pd.Series):
+        frame = frame.reset_index()
+    text = pd.DataFrame(index=frame.index)
+    wanted_shares = set(shares) | SHARE_COLUMNS
+    for column in frame.columns:
+        values = frame[column]
+        if column in wanted_shares:
+            text[column] = values.map(format_share)
+        elif column in THEME_COLUMNS:
+            text[column] = values.map(name_theme)
+        elif column in INDICATOR_COLUMNS:
+            text[column] = values.map(name_indicator)
+        else:
+            text[column] = [format_value(v) for v in values]
+    units = units or {}
+    return text.rename(columns={c: f"{c} ({units[c]})" for c in units if c in text.columns})
+
+
+# A long sentence wraps inside its cell instead of running off the page; numbers line up on the right
+TEXT_CELL = "text-align:left;white-space:normal;max-width:26em;vertical-align:top"
+NUMBER_CELL = "text-align:right;white-space:nowrap;vertical-align:top"
+
+
+class Table:
+    """A captioned HTML table of text, escaped; numbers right-aligned. What `show_table` returns."""
+
+    def __init__(self, text: pd.DataFrame, caption: str, numeric: set[str], total: int, index: bool):
+        self.text, self.caption, self.numeric, self.total, self.index = text, caption, numeric, total, index
+
+    def _repr_html_(self) -> str:
+        shown = len(self.text)
+        note = f" — the first {shown:,} of {self.total:,} rows" if shown < self.total else ""
+        if self.total == 0:
+            note = " — no rows in this selection"
+        head = "".join(f'<th style="text-align:{"right" if c in self.numeric else "left"}">{html.escape(str(c))}</th>'
+                       for c in ([self.text.index.name or ""] if self.index else []) + list(self.text.columns))
+        rows = []
+        for label, values in zip(self.text.index, self.text.itertuples(index=False, name=None)):
+            cells = [f"<th>{html.escape(format_value(label))}</th>"] if self.index else []
+            cells += [f'<td style="{NUMBER_CELL if c in self.numeric else TEXT_CELL}">{html.escape(v)}</td>'
+                      for c, v in zip(self.text.columns, values)]
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        return (f'<table class="report-table"><caption style="font-weight:bold;text-align:left">'
+                f"{html.escape(self.caption)}{html.escape(note)}</caption><thead><tr>{head}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table>")
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\n{self.text.to_string()}"
+
+
+def show_table(frame: pd.DataFrame | pd.Series, caption: str, shares: tuple[str, ...] = (),
+               units: dict[str, str] | None = None, max_rows: int = MAX_ROWS, index: bool = False) -> Table:
+    """The table for a report: a caption (with its unit), cells formatted by `format_frame`, escaped.
+
+    ``units`` names the unit of a column ({"figures": "个"}); ``index=True`` keeps the row labels
+    (for a cross-table). A table longer than ``max_rows`` shows its first rows and says so.
+    """
+    if isinstance(frame, pd.Series):
+        frame = frame.rename_axis(frame.index.name or "").reset_index() if not index else frame.to_frame()
+    numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])}
+    text = format_frame(frame.head(max_rows), shares, units)
+    numeric = {c if c not in (units or {}) else f"{c} ({units[c]})" for c in numeric}
+    return Table(text, caption, numeric, len(frame), index)
+
+
+def show_rerun(notebook: str, place: str, start_year: int | None = None, end_year: int | None = None,
+               **parameters):
+    """The report's Re-run line, made from the parameters it ran with (Markdown).
+
+    >>> show_rerun("05", "liaoyang", 2000, 2100).data.splitlines()[0]
+    '**Re-run.** `python -m helpers report --notebooks 05 --place liaoyang`'
+    """
+    from IPython.display import Markdown
+
+    command = f"python -m helpers report --notebooks {notebook} --place {place}"
+    extra = dict(parameters)
+    if (start_year, end_year) != NOTEBOOK_DEFAULT_YEARS:
+        extra = {"start_year": start_year, "end_year": end_year, **extra}
+    lines = [f"**Re-run.** `{command}`" + (" with `--params` naming a YAML file that holds" if extra else "")]
+    if extra:
+        lines.append("")
+        lines.append("```yaml\n" + "\n".join(f"{k}: {v}" for k, v in extra.items()) + "\n```")
+    lines.append("")
+    lines.append("Or change the parameters cell and run all cells in JupyterLab (`make lab`).")
+    return Markdown("\n".join(lines))

@@ -1,0 +1,280 @@
+"""The display layer, findings, maps, charts, page font and index: what a report shows a reader."""
+
+import datetime as dt
+import json
+import re
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import given, strategies as st  # noqa: E402
+
+from helpers.corpus import overview  # noqa: E402
+from helpers.indicators import indicator_tables, ledger  # noqa: E402
+from helpers.lexicon import load_boundaries  # noqa: E402
+from helpers.reports import display, findings, html_export, maps, plots, runner  # noqa: E402
+from helpers.themes import theme_analysis  # noqa: E402
+
+# What a page for people must never show (checked on the text, outside tags and embedded images)
+ROUGH_EDGES = re.compile(r"\bNaN\b|\bNone\b|\bnan\b|<NA>|\bNaT\b|dtype:|\b\d(?:\.\d+)?e[+-]?\d+\b")
+
+
+def page_text(page: str) -> str:
+    """The visible text of an HTML page: no styles, scripts, tags or data URIs."""
+    import html
+
+    body = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", page, flags=re.S | re.I)
+    body = re.sub(r"data:[a-z/+-]+;base64,[A-Za-z0-9+/=]+", " ", body)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def find_rough_edges(page: str) -> list[str]:
+    """Each NaN, None, dtype: or number in scientific notation in the page's text, with its context."""
+    text = page_text(page)
+    return [text[max(0, m.start() - 40):m.end() + 20] for m in ROUGH_EDGES.finditer(text)]
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1.0e11, "100,000,000,000"),  # 1000亿元 printed as 1e+11 in 03
+    (5.33e7, "53,300,000"),  # 5330万亩 printed as 5.33e+07 in 04
+    (4.5, "4.5"),  # 4.5%左右: a growth rate keeps its decimal
+    (42.264, "42.3"),  # theme hits per 10,000 characters: one decimal from 10 up
+    (0.8, "0.8"),  # 0.8个百分点
+    (303, "303"),  # 303个 projects, an int
+    (np.int64(2987), "2,987"),  # a document's characters, a numpy int
+    (float("nan"), "–"), (None, "–"), (pd.NA, "–"),  # missing, three ways pandas spells it
+    (float("inf"), "–"),  # a division by zero is not a number to show
+    (True, "yes"),  # same_document_different_places
+])
+def test_numbers_are_written_for_people(value, expected):
+    assert display.format_number(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    (pd.Timestamp("2023-10-18"), "2023-10-18"),  # 000's date
+    (dt.date(2024, 1, 7), "2024-01-07"),  # 001's delivery line
+    (pd.NaT, "–"),  # an undated document
+    (np.array(["header", "catalog"]), "header、catalog"),  # catalog_fields, an array
+    (np.array([]), "–"),  # no catalog fields
+    ("", "–"), ("None", "–"),  # an empty or stringified missing value
+    ("项目为王", "项目为王"),
+])
+def test_cells_are_written_for_people(value, expected):
+    assert display.format_value(value) == expected
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**20, 10**20), st.none()))
+def test_no_number_is_ever_shown_in_scientific_notation(value):
+    text = display.format_number(value)
+    assert not re.search(r"e[+-]?\d", text) and "nan" not in text.lower()
+
+
+def test_a_table_has_its_caption_unit_shares_and_chinese_theme_names():
+    table = pd.DataFrame({"theme": ["projects", "talent"], "share": [0.132075, None],
+                          "figures": [3, 5], "note": ["<b>x</b>", None]})
+    page = display.show_table(table, "主题 (theme shares)", units={"figures": "个"})._repr_html_()
+    assert "<caption" in page and "主题 (theme shares)" in page
+    assert "figures (个)" in page and "13.2%" in page and "项目建设" in page and "人才" in page
+    assert "&lt;b&gt;x" in page and "<b>x" not in page  # document text is escaped
+    assert not find_rough_edges(page)
+
+
+def test_a_series_of_counts_is_a_table_not_dtype_text():
+    # 04 showed `targets["status"].value_counts()` as "Name: count, dtype: int64"
+    counts = pd.Series({"not reported": 35, "met": 2}).rename_axis("status").rename("targets")
+    page = display.show_table(counts, "目标状态 (targets by status)")._repr_html_()
+    assert "not reported" in page and "35" in page and not find_rough_edges(page)
+
+
+def test_an_empty_table_says_so():
+    page = display.show_table(pd.DataFrame(columns=["place", "value"]), "台账 (ledger)")._repr_html_()
+    assert "no rows in this selection" in page and "Series([]" not in page
+
+
+def test_a_long_table_says_how_many_rows_it_holds():
+    page = display.show_table(pd.DataFrame({"n": range(250)}), "long", max_rows=200)._repr_html_()
+    assert "the first 200 of 250 rows" in page
+
+
+@pytest.mark.parametrize("args, kwargs, command, extra", [
+    (("05", "liaoyang", 2000, 2100), {}, "--notebooks 05 --place liaoyang", None),  # defaults: no YAML
+    (("05", "panjin", 2000, 2100), {}, "--place panjin", None),  # the liaoyang profile said --place panjin
+    (("02", "all", 2023, 2025), {"theme": "talent"}, "--place all", "start_year: 2023\nend_year: 2025\ntheme: talent"),
+])
+def test_the_rerun_line_is_made_from_the_run_s_parameters(args, kwargs, command, extra):
+    text = display.show_rerun(*args, **kwargs).data
+    assert command in text
+    assert (extra in text) if extra else "--params" not in text
+
+
+def test_findings_count_documents_and_say_when_there_is_nothing(built_corpus):
+    docs = overview.load_documents(built_corpus)
+    hits = theme_analysis.load_theme_hits(built_corpus)
+    found = findings.summarize_documents(docs) + findings.summarize_themes(hits, docs)
+    assert found[0].documents == len(docs) and f"{len(docs)} documents" in found[0].text
+    assert all(f.documents <= len(docs) for f in found)
+    # liaoyang has no document from 2026 on
+    empty_docs = overview.load_documents(built_corpus, "liaoyang", start_year=2026)
+    empty = findings.summarize_documents(empty_docs) + findings.summarize_themes(
+        theme_analysis.load_theme_hits(built_corpus, "liaoyang", start_year=2026), empty_docs)
+    assert "no documents" in empty[0].text and all(f.documents == 0 for f in empty)
+    assert "0 documents" in findings.show_findings(empty).data
+
+
+def test_one_year_of_documents_is_too_few_for_a_trend(built_corpus):
+    docs = overview.load_documents(built_corpus, "huludao")  # one document, 2022
+    found = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "huludao"), docs)
+    assert "Too few dated documents" in found[-1].text
+
+
+@pytest.mark.parametrize("statuses, expected", [
+    (["met", "missed", "met", "not reported"], "2 met, 1 missed, 1 without"),
+    (["not reported"] * 3, "nothing can yet be said"),  # the bundled corpus: no later results yet
+])
+def test_ledger_findings_count_targets_met(statuses, expected):
+    table = pd.DataFrame({"status": statuses, "target_doc": ["a"] * len(statuses),
+                          "result_doc": [None if s == "not reported" else "b" for s in statuses]})
+    assert expected in findings.summarize_ledger(table)[0].text
+
+
+def test_the_map_holds_liaoning_its_14_cities_and_their_counties():
+    boundaries = load_boundaries()
+    cities = [b for b in boundaries if b.level == "city"]
+    assert [b.name for b in boundaries if b.level == "province"] == ["辽宁省"]
+    assert len(cities) == 14 and {b.adcode for b in cities} == {f"21{n:02d}00" for n in range(1, 15)}
+    assert {"辽阳县", "灯塔市"} <= {b.name for b in boundaries if b.city == "辽阳市"}
+    for region in boundaries:  # every ring closed, inside Liaoning's box
+        for polygon in region.polygons:
+            ring = np.asarray(polygon[0])
+            assert (ring[0] == ring[-1]).all() and len(ring) >= 4
+            assert 118 < ring[:, 0].min() and ring[:, 0].max() < 126 and 38 < ring[:, 1].min() and ring[:, 1].max() < 44
+
+
+def test_every_city_of_the_gazetteer_has_a_region():
+    from helpers.places import load_gazetteer
+
+    names = {b.name for b in load_boundaries()}
+    cities = [p.name for p in load_gazetteer().places.values() if p.level == "city" and p.parent == "liaoning"]
+    assert len(cities) == 14 and set(cities) <= names  # (宜春市, in Jiangxi, is a city of another corpus)
+
+
+@pytest.mark.parametrize("code, city, county", [
+    ("liaoyang_dengta", "辽阳市", "灯塔市"),  # 000's county-level city
+    ("liaoyang", "辽阳市", None),
+    ("liaoning", None, None),  # the province is no city: it is left off a map of cities
+    (None, None, None),  # a document without a place
+])
+def test_places_join_the_map_by_name(code, city, county):
+    assert maps.name_city(code) == city and maps.name_county(code) == county
+
+
+def test_theme_share_by_city_uses_only_city_documents(built_corpus):
+    hits = theme_analysis.load_theme_hits(built_corpus)
+    shares = maps.summarize_theme_share_by_region(hits, "projects")
+    assert "辽宁省" not in shares.index and {"辽阳市", "盘锦市"} <= set(shares.index)
+    assert ((shares >= 0) & (shares <= 1)).all()
+
+
+def _draw(fig):
+    """Draw a figure, failing on a missing glyph (a Chinese label drawn as boxes)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
+        fig.canvas.draw()
+    assert isinstance(fig, matplotlib.figure.Figure)
+    assert not matplotlib.pyplot.get_fignums()  # closed in pyplot: a notebook shows it once
+
+
+@pytest.mark.parametrize("place, start_year", [("all", None), ("liaoyang", 2026)])  # the corpus, then nothing
+def test_every_chart_draws_chinese_for_a_selection_and_for_nothing(built_corpus, place, start_year):
+    years = {"start_year": start_year}
+    docs = overview.load_documents(built_corpus, place, **years)
+    hits = theme_analysis.load_theme_hits(built_corpus, place, **years)
+    records = indicator_tables.load_indicators(built_corpus, place, **years)
+    targets = ledger.build_target_ledger(records)
+    _draw(plots.plot_documents_over_time(overview.count_documents_by_year(docs)))
+    _draw(plots.plot_theme_lines(theme_analysis.pivot_theme_profile(
+        theme_analysis.summarize_theme_shares(hits, docs, by="year"), by="year")))
+    _draw(plots.plot_theme_bars(theme_analysis.pivot_theme_profile(
+        theme_analysis.summarize_theme_shares(hits, docs, by="place"), by="place")))
+    _draw(plots.plot_indicator_periods(indicator_tables.compare_indicator(records, "gdp"), "地区生产总值"))
+    _draw(plots.plot_targets_against_results(targets))
+    _draw(plots.plot_repeated_figures(ledger.find_repeated_figures(records)))
+    _draw(plots.plot_map(maps.summarize_theme_share_by_region(hits, "projects"), "项目建设", highlight="辽阳市"))
+    _draw(plots.plot_map(maps.count_by_region(docs, "county"), "辽阳", level="county", city="辽阳市", fmt="{:.0f}"))
+
+
+def test_indicator_periods_get_their_own_panels(built_corpus):
+    # gdp in the corpus: 前三季度 (灯塔市, 辽阳县), 2025, 十四五时期, 2026, 十五五, 2023: never one scale
+    rows = indicator_tables.compare_indicator(indicator_tables.load_indicators(built_corpus), "gdp")
+    fig = plots.plot_indicator_periods(rows, "gdp")
+    titles = [ax.get_title() for ax in fig.axes if ax.axison]
+    assert "前三季度" in titles and len(titles) == min(rows["period"].nunique(), 6)
+
+
+def test_targets_are_drawn_against_their_results():
+    table = pd.DataFrame({
+        "place": ["辽宁省", "辽宁省", "盘锦市"], "indicator": ["gdp", "unemployment_rate", "fixed_asset_investment"],
+        "target": ["5%左右", "5.5%左右", "10%"], "target_value": [5.0, 5.5, 10.0],
+        "target_qualifier": ["左右", "左右", None], "result_value": [3.7, 5.2, None],
+        "status": ["missed", "met", "not reported"]})
+    fig = plots.plot_targets_against_results(table)
+    ax = fig.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["达成 met: 1", "未达成 missed: 1", "未见结果 not reported: 1"]
+    assert "辽宁省 · 地区生产总值 · 5%左右" in [t.get_text() for t in ax.get_yticklabels()]
+    _draw(fig)
+
+
+def test_a_page_names_its_cjk_font_and_the_subset_draws_chinese(tmp_path):
+    from fontTools.ttLib import TTFont
+    import base64
+    import io
+
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head>{html_export.FONT_CSS}</head><body>项目为王 辽阳</body></html>", encoding="utf-8")
+    assert html_export.embed_font([page]) > 0
+    text = page.read_text(encoding="utf-8")
+    assert '"Noto Sans CJK SC"' in text and "@font-face" in text and html_export.FONT_PLACEHOLDER not in text
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", text).group(1)
+    cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+    assert {ord(c) for c in "项目为王辽阳A1"} <= set(cmap) and ord("鞍") not in cmap  # a subset: only the page's
+    assert html_export.embed_font([page]) == 0  # a page with its font is left as it is
+
+
+def test_the_index_lists_runs_newest_first_with_place_years_and_documents(tmp_path):
+    for run, place, finished, documents, years in [
+        ("corpus", "all", "2026-12-01T10:00:00+00:00", 6, (2000, 2100)),
+        ("liaoyang-after_2026", "liaoyang", "2026-12-02T10:00:00+00:00", 0, (2026, 2100)),
+    ]:
+        (tmp_path / run).mkdir()
+        (tmp_path / run / "run.json").write_text(json.dumps({
+            "run": run, "notebooks": ["01_corpus_overview.ipynb"], "n_documents": documents,
+            "parameters": {"place": place, "start_year": years[0], "end_year": years[1]},
+            "corpus": {"built_at": "2026-11-30T09:00:00"}, "finished_at": finished}), encoding="utf-8")
+    page = runner.write_index(tmp_path).read_text(encoding="utf-8")
+    assert page.index("辽阳市 (liaoyang)") < page.index("全部文档")  # newest first
+    assert "from 2026" in page and "all years" in page
+    assert 'href="corpus/01_corpus_overview.html"' in page and "01 corpus overview" in page
+    assert not find_rough_edges(page)
+
+
+def test_share_met_by_city_counts_only_judged_targets():
+    # a ledger names its places; 灯塔市's target counts for 辽阳市, the province's for no city
+    table = pd.DataFrame({"place": ["辽阳市", "灯塔市", "盘锦市", "辽宁省", "盘锦市"],
+                          "status": ["met", "missed", "not reported", "met", "met"]})
+    shares = maps.summarize_met_share_by_region(table)
+    assert shares.to_dict() == {"盘锦市": 1.0, "辽阳市": 0.5}
+    assert maps.count_by_region(table).to_dict() == {"盘锦市": 2, "辽阳市": 2}
+
+
+def test_two_maps_share_one_figure():
+    fig = plots.plot_maps([plots.MapPanel(pd.Series({"辽阳市": 0.12}), "项目建设"),
+                           plots.MapPanel(pd.Series({"辽阳市": 2023, "盘锦市": 2022}), "项目为王", "{:.0f}", True, from_zero=False)])
+    titles = [ax.get_title() for ax in fig.axes]
+    assert "项目建设" in titles and "项目为王" in titles
+    _draw(fig)
