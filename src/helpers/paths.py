@@ -15,3 +15,7 @@ PROCESSED_DIR = Path("data/processed")
 REPORTS_DIR = Path("reports")
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 RESOURCES_PACKAGE = "helpers.resources"
+# In a processed folder: the link to the generation of tables a build published last, and each
+# generation's manifest (see helpers.build.generations)
+CURRENT_LINK = "current"
+MANIFEST_NAME = "manifest.json"
