@@ -146,7 +146,7 @@ def normalize_script(text: str, min_share: float = 0.01) -> tuple[str, list[Edit
     """
     if not _traditional_characters().search(text):
         return text, []
-    converted = _t2s_converter().convert(text)
+    converted = _convert_t2s(text)
     if converted == text:
         return text, []
     edits = diff_same_length(text, converted, "script", "traditional_to_simplified",
@@ -157,6 +157,19 @@ def normalize_script(text: str, min_share: float = 0.01) -> tuple[str, list[Edit
     return converted, edits
 
 
+def _convert_t2s(text: str) -> str:
+    """OpenCC's conversion; lone surrogates (which it cannot encode) stay where they were."""
+    if not SURROGATE.search(text):
+        return _t2s_converter().convert(text)
+    converted = _t2s_converter().convert(SURROGATE.sub("\ufffd", text))
+    if len(converted) != len(text):
+        return converted
+    characters = list(converted)
+    for match in SURROGATE.finditer(text):
+        characters[match.start():match.end()] = match.group()
+    return "".join(characters)
+
+
 def normalize_width(text: str) -> tuple[str, list[Edit]]:
     """Full-width digits, Latin letters and ASCII punctuation to half-width.
 
@@ -165,12 +178,12 @@ def normalize_width(text: str) -> tuple[str, list[Edit]]:
     """
     if not FULL_WIDTH.search(text):
         return text, []
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     full = (codes >= 0xFF01) & (codes <= 0xFF5E)
     ideographic_space = codes == 0x3000
     codes[full] -= 0xFEE0
     codes[ideographic_space] = 0x20
-    converted = codes.tobytes().decode("utf-32-le")
+    converted = codes.tobytes().decode("utf-32-le", "surrogatepass")
     edits = edits_from_mask(full | ideographic_space, codes == 10, text, converted, "width",
                             "full_to_half_width", merge_gap=PARAGRAPH_GAP)
     return converted, edits

@@ -45,6 +45,8 @@ COMMON_CHARACTERS = frozenset(
     "红细引听该铁价严龙飞项振兴辽宁投企"
 )
 SAMPLE_BYTES = 65536
+# A lone surrogate ("\udc80"): no decoder here makes one, a text given directly may hold one
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class UnreadableError(ValueError):
@@ -283,7 +285,7 @@ def score_common_characters(text: str) -> float:
     >>> score_common_characters("鐎圭偞鏌") < 0.2
     True
     """
-    simplified = _t2s().convert(text[:20000])
+    simplified = _t2s().convert(LONE_SURROGATE.sub("\ufffd", text[:20000]))  # OpenCC cannot encode them
     cjk = [c for c in simplified if "\u4e00" <= c <= "\u9fff"]
     if not cjk:
         return 0.0
