@@ -174,6 +174,7 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
 def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use_cache, progress,
            batch_size, started, strict, catalog_bytes) -> BuildSummary:
     from helpers import store as tables
+    from helpers.build.pieces import read_large_document
 
     paths = listing.paths
     catalog = read_catalog(raw_dir, paths) if catalog_bytes else Catalog()
@@ -188,6 +189,11 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
     # Keys are computed where the bytes are read: in the workers (or, for Dask, here when shipping).
     rows = catalog.rows
     jobs = [(path, None, rows.get(path) or rows.get(path.rsplit(".", 1)[0]), None) for path in paths]
+    # Text files too large to hold whole are read in pieces, here, after the batches (helpers.build.pieces)
+    from helpers.build.pieces import is_large_text_file
+
+    large = [job for job in jobs if is_large_text_file(str(raw_dir), job[0], fingerprint["inventory"][job[0]][0])]
+    jobs = [job for job in jobs if job not in large]
     keys, n_cached = set(), 0
     total_bytes = sum(size for size, _ in fingerprint["inventory"].values() if size > 0)
     workers = choose_workers(workers, total_bytes, len(jobs), batch_size)
@@ -198,10 +204,10 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
     generation = generations.make_generation(processed_dir, build_id)
     previous = os.readlink(processed_dir / CURRENT_LINK) if (processed_dir / CURRENT_LINK).is_symlink() else None
     bar = None
-    if progress and jobs:  # tqdm is imported only to be shown (16 ms of a quiet build's start-up)
+    if progress and (jobs or large):  # tqdm is imported only to be shown (16 ms of a quiet build's start-up)
         from tqdm import tqdm
 
-        bar = tqdm(total=len(jobs), unit="doc", desc="build")
+        bar = tqdm(total=len(jobs) + len(large), unit="doc", desc="build")
     try:
         with tables.TableWriters(generation, build_id=build_id) as writers:
             if listing.skipped:
@@ -225,6 +231,20 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
                     del batch_tables, quarantine  # a huge document's batch is not held while the next runs
                     if bar is not None:
                         bar.update(len(batch))
+                for path, _, row, _ in large:
+                    for piece_tables in read_large_document(str(raw_dir), path, row):
+                        for name, table in piece_tables.items():
+                            writers.write(name, table)
+                        if "documents" in piece_tables:
+                            counts["documents"] += 1
+                            counts["n_chars"] += piece_tables["documents"].column("n_chars")[0].as_py()
+                        if "quarantine" in piece_tables:
+                            quarantine = piece_tables["quarantine"]
+                            quarantined += list(zip(quarantine.column("raw_path").to_pylist(),
+                                                    quarantine.column("reason").to_pylist()))
+                        del piece_tables
+                    if bar is not None:
+                        bar.update(1)
                 if use_cache:  # while the workers live: the last connection to close the cache would
                     cache.prune_cache(cache_dir, keys)  # checkpoint its write-ahead log (20 ms)
                     cache.close_cache(cache_dir)

@@ -86,12 +86,17 @@ def read_raw_bytes(raw_dir: str, raw_path: str) -> bytes:
 
     The listing skips such links already; this holds when a file is swapped for one during the build.
     """
+    with open(resolve_raw_path(raw_dir, raw_path), "rb") as handle:
+        return handle.read()
+
+
+def resolve_raw_path(raw_dir: str, raw_path: str) -> str:
+    """The real path of a raw file; OSError when it is outside the raw folder."""
     root = os.path.realpath(raw_dir)
     real = os.path.realpath(os.path.join(raw_dir, raw_path))
     if os.path.commonpath([root, real]) != root:
         raise OSError(errno.EACCES, f"symbolic link to {real}, outside the raw folder: not read")
-    with open(real, "rb") as handle:
-        return handle.read()
+    return real
 
 
 def run_document(raw_path: str, data: bytes | None, catalog_row: dict | None, key: str,
