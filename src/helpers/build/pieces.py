@@ -6,7 +6,8 @@ and doc_terms rows; or one quarantine row. The file is read in chunks and decode
 text is cut into pieces of about ``PIECE_CHARACTERS`` after a line break or, in a single long line,
 after a sentence end (。!?;), never inside a sentence unless a piece holds none. Each piece is cleaned,
 split and extracted on its own, and every offset is shifted to the whole document, so memory follows
-the piece, not the file (the whole cleaned text is held once, for the ``text`` column).
+the piece, not the file: the cleaned text waits in a temporary file, read back once for the ``text``
+column.
 
 What differs from a document read whole: the metadata (title, dates, place, genre) come from the first
 piece; the cleaning log's offsets index the concatenated inputs of each step's pieces; a section heading
@@ -21,6 +22,7 @@ import hashlib
 import logging
 import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 
@@ -118,7 +120,10 @@ def read_large_document(raw_dir: str, raw_path: str, catalog_row: dict | None,
 
     doc_id = make_doc_id(raw_path)
     document = None
-    bodies: list[str] = []
+    # The cleaned text goes to a temporary file (deleted by the system, even if the build is killed)
+    # as UTF-8, piece by piece; it is read back once, as the documents row's text
+    spool = tempfile.TemporaryFile()
+    last_body = ""
     held: list[dict[str, pa.Table]] = []  # until the body is known to hold enough Chinese
     enough = False
     step_offsets: list[int] = []
@@ -140,13 +145,14 @@ def read_large_document(raw_dir: str, raw_path: str, catalog_row: dict | None,
             document = _document_row(doc_id, raw_path, n_bytes, encoding, meta, catalog_row)
             step_offsets = [0] * len(cleaned.edits)
         body = cleaned.body
-        separator = "\n" if bodies and joined_line and body else ""
+        separator = "\n" if last_body and joined_line and body else ""
         if separator:
-            bodies.append(separator)
+            spool.write(b"\n")
             body_offset += 1
         piece_tables = {"cleaning_log": _cleaning_log(doc_id, cleaned.edits, step_offsets, len(piece))}
         if body:
-            bodies.append(body)
+            spool.write(body.encode("utf-8"))
+            last_body = body
             sentences = split_sentences(body)
             paragraph_shift = next_paragraph if separator or not n_sentences else next_paragraph - 1
             piece_document = {**document, "text": body}
@@ -187,7 +193,7 @@ def read_large_document(raw_dir: str, raw_path: str, catalog_row: dict | None,
         notes += [f"catalog.csv: {problem}" for problem in apply_catalog(document, catalog_row)]
     document.update(sha256=digest.hexdigest(), read_notes="; ".join(notes), n_chars=body_offset,
                     n_chars_raw=n_chars_raw, n_sentences=n_sentences)
-    yield {"documents": _documents_table(document, bodies),
+    yield {"documents": _documents_table(document, spool),
            "doc_terms": tables.build_table("doc_terms", {"doc_id": [doc_id] * len(terms), "term": list(terms),
                                                          "n": list(terms.values())})}
 
@@ -266,12 +272,11 @@ def _shifted(name: str, columns: dict, offset: int, first_sentence: int) -> pa.T
     return table
 
 
-def _documents_table(document: dict, bodies: list[str]) -> pa.Table:
-    """The documents row, its text built from the pieces' UTF-8 without a whole Python string."""
-    sink = pa.BufferOutputStream()
-    while bodies:
-        sink.write(bodies.pop(0).encode("utf-8"))  # each piece freed once written
-    data = sink.getvalue()
+def _documents_table(document: dict, spool) -> pa.Table:
+    """The documents row, its text read from the spool file in one buffer (no Python string of it)."""
+    spool.seek(0)
+    data = pa.py_buffer(spool.read())
+    spool.close()
     text = pa.LargeStringArray.from_buffers(1, pa.array([0, data.size], pa.int64()).buffers()[1], data)
     row = tables.build_table("documents", [{**document, "text": None}])
     return row.set_column(row.schema.get_field_index("text"), "text", pa.chunked_array([text], pa.large_string()))
