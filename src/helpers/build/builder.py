@@ -269,12 +269,13 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
             "table_builds": {name: {"build_id": build_id, "rows": writers.rows.get(name, 0)}
                              for name in tables.SCHEMAS},
             "summary": asdict(summary), **asdict(summary)})
-        generations.publish_generation(processed_dir, generation)
+        generations.publish_generation(processed_dir, generation)  # the last step that may fail unpublished
     except BaseException:
         if bar is not None:
             bar.close()
         shutil.rmtree(generation, ignore_errors=True)
         raise
+    generations.link_table_names(processed_dir)
     generations.remove_leftovers(processed_dir)  # the generation before the previous one
     return summary
 

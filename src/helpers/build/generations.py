@@ -50,7 +50,8 @@ def make_generation(processed_dir: Path, build_id: str) -> Path:
 
 
 def publish_generation(processed_dir: Path, generation: Path) -> None:
-    """Point ``current`` at ``generation`` in one atomic rename, then make sure the top-level links exist."""
+    """Point ``current`` at ``generation`` in one atomic rename; from then on it is the published set
+    (make the top-level links with :func:`link_table_names` afterwards)."""
     processed_dir = Path(processed_dir)
     link = processed_dir / CURRENT_LINK
     if link.is_dir() and not link.is_symlink():  # a copy made without keeping links (cp -r): set it aside
@@ -58,7 +59,6 @@ def publish_generation(processed_dir: Path, generation: Path) -> None:
     temporary = processed_dir / f".{CURRENT_LINK}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
     os.symlink(Path(GENERATIONS_DIR) / generation.name, temporary)
     os.replace(temporary, link)  # the one step that publishes the new tables
-    link_table_names(processed_dir)
 
 
 def link_table_names(processed_dir: Path) -> None:

@@ -41,8 +41,9 @@ from helpers.themes.tagging import count_terms, find_theme_hit_columns
 
 logger = logging.getLogger(__name__)
 
-# Files above this size are processed in pieces (a 20 MB single line took 830 MB whole)
-LARGE_DOCUMENT_BYTES = 8_000_000
+# Files above this size are processed in pieces (a 20 MB single line took 830 MB whole; 1,000,000
+# one-line sentences in 13 MB, 1.8 GB)
+LARGE_DOCUMENT_BYTES = 4_000_000
 PIECE_CHARACTERS = 1_000_000
 CHUNK_BYTES = 4_000_000
 # A piece cut inside a line is cleaned after this much of the line before it: line rules look at most
