@@ -340,3 +340,29 @@ def test_links_out_of_the_raw_folder_are_not_read_and_are_listed(tmp_path):
     assert summary.n_documents + summary.n_quarantined == summary.n_files == 8
     with pytest.raises(OSError, match="outside the raw folder"):
         read_raw_bytes(str(raw), "passwd.txt")  # a file swapped for a link after the listing
+
+
+def test_workers_never_hold_the_build_lock(tmp_path):
+    # a killed build's workers die a moment after it; holding the lock in that moment, they refused
+    # the next build (found by killing a build 0.2 s after its start)
+    raw = _many_batches(tmp_path)
+    processed = tmp_path / "processed"
+    receiver, sender = FORK.Pipe(duplex=False)
+
+    def child():
+        def hook(event, args):
+            if event == "os.remove" and str(args[0]).endswith(".arrow"):
+                workers = _children(os.getpid())
+                sender.send([any(os.readlink(f"/proc/{pid}/fd/{fd}").endswith(".build.lock")
+                                 for fd in os.listdir(f"/proc/{pid}/fd")) for pid in workers])
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        sys.addaudithook(hook)
+        build_corpus(raw, processed, progress=False, workers=2, batch_size=1, use_cache=False)
+
+    process = FORK.Process(target=child)
+    process.start()
+    holding = receiver.recv()
+    process.join()
+    assert holding == [False, False]
+    assert build_corpus(raw, processed, progress=False).n_documents == 15

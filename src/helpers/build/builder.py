@@ -148,7 +148,7 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
-    with hold_build_lock(processed_dir, wait=wait):
+    with hold_build_lock(processed_dir, wait=wait) as lock_handle:
         generations.remove_leftovers(processed_dir)
         listing = scan_raw_folder(raw_dir)
         paths = listing.paths
@@ -168,11 +168,11 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
                 raise QuarantineError(summary)
             return summary
         return _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use_cache, progress,
-                      batch_size, started, strict, catalog_bytes)
+                      batch_size, started, strict, catalog_bytes, lock_handle)
 
 
 def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use_cache, progress,
-           batch_size, started, strict, catalog_bytes) -> BuildSummary:
+           batch_size, started, strict, catalog_bytes, lock_handle) -> BuildSummary:
     from helpers import store as tables
     from helpers.build.pieces import read_large_document
 
@@ -214,7 +214,7 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
                 writers.write("quarantine", tables.build_table("quarantine", [
                     {"raw_path": path, "reason": reason} for path, reason in listing.skipped]))
             results = _run_batches(batches, raw_dir, cache_dir if use_cache else None, workers, scheduler,
-                                   generation / ".spool")
+                                   generation / ".spool", lock_handle)
             try:
                 for batch, (batch_tables, computed, batch_keys) in zip(batches, results):
                     if use_cache:  # results computed on a Dask cluster; local processes keep their own
@@ -290,7 +290,7 @@ def choose_workers(workers: int, total_bytes: int, n_jobs: int, batch_size: int)
 
 
 def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, scheduler: str | None,
-                 spool: Path):
+                 spool: Path, lock_handle: int | None = None):
     """Yield each batch's result in order; at most a few batches in flight, so memory stays flat."""
     from helpers.build.pipeline import process_batch, process_batch_to_spool
     from helpers.build.workers import start_worker_pool
@@ -305,7 +305,7 @@ def _run_batches(batches, raw_dir: Path, cache_dir: Path | None, workers: int, s
     # Workers hand their tables over in files of the generation's spool folder (see tables.spool_tables):
     # a killed build's spool goes with its unpublished generation
     spool.mkdir()
-    pool = start_worker_pool(workers)
+    pool = start_worker_pool(workers, close_handles=(lock_handle,) if lock_handle is not None else ())
     pending: deque = deque()
     finished = False
     try:

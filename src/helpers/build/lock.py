@@ -25,7 +25,8 @@ class BuildLockedError(RuntimeError):
 
 @contextmanager
 def hold_build_lock(processed_dir: str | Path, wait: bool = False):
-    """Hold the processed folder's build lock for the ``with`` block.
+    """Hold the processed folder's build lock for the ``with`` block; gives the lock file's handle, which
+    a forked worker closes (:func:`helpers.build.workers.prepare_worker`) so that it never holds the lock.
 
     Raises:
         BuildLockedError: another build holds it and ``wait`` is false.
@@ -47,7 +48,7 @@ def hold_build_lock(processed_dir: str | Path, wait: bool = False):
         os.ftruncate(handle, 0)
         started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         os.pwrite(handle, f"process {os.getpid()}, started {started}\n".encode(), 0)
-        yield
+        yield handle
     finally:
         os.close(handle)  # closing the file releases the lock
 

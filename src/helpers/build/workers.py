@@ -20,17 +20,24 @@ import time
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def start_worker_pool(workers: int):
+def start_worker_pool(workers: int, close_handles: tuple[int, ...] = ()):
     """A ``multiprocessing`` pool of ``workers`` forked processes that die with this one.
 
-    Call ``terminate()`` on it when the build stops early, ``close()`` and ``join()`` when it is done.
+    ``close_handles``: file handles a worker must not keep (the build lock's: a worker that held it
+    for a moment after a killed build would refuse the next build). Call ``terminate()`` on the pool
+    when the build stops early, ``close()`` and ``join()`` when it is done.
     """
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    return context.Pool(workers, initializer=prepare_worker, initargs=(os.getpid(),))
+    return context.Pool(workers, initializer=prepare_worker, initargs=(os.getpid(), close_handles))
 
 
-def prepare_worker(parent_pid: int) -> None:
-    """In a new worker: ignore Ctrl-C and die when the process ``parent_pid`` dies."""
+def prepare_worker(parent_pid: int, close_handles: tuple[int, ...] = ()) -> None:
+    """In a new worker: close ``close_handles``, ignore Ctrl-C and die when the process ``parent_pid`` dies."""
+    for handle in close_handles:
+        try:
+            os.close(handle)
+        except OSError:  # not inherited (a spawned worker): nothing to close
+            pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not _ask_kernel_to_kill_on_parent_death():
         threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
