@@ -16,6 +16,7 @@ new), that the next build leaves nothing behind, and that no worker outlived the
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -102,7 +103,7 @@ def run_kills(n: int, scratch: Path, seed: int = 11) -> None:
     make_corpus(raw, 10, seed=3)
     old = scratch / "old"
     build_corpus(old_raw, old, progress=False)
-    old_id = store.json.loads((old / "manifest.json").read_text())["build_id"]
+    old_id = json.loads((old / "manifest.json").read_text())["build_id"]
     outcomes = {"old": 0, "new": 0, "finished": 0}
     for _ in range(n):
         processed = scratch / "kill-processed"
@@ -117,7 +118,7 @@ def run_kills(n: int, scratch: Path, seed: int = 11) -> None:
         folder = store.resolve_generation(processed)
         for name in store.SCHEMAS:  # raises if a table does not belong to the manifest's build
             store.load_table(name, folder)
-        build_id = store.json.loads((folder / "manifest.json").read_text())["build_id"]
+        build_id = json.loads((folder / "manifest.json").read_text())["build_id"]
         outcomes["old" if build_id == old_id else "new"] += 1
         time.sleep(0.2)
         survivors = [pid for pid in children if Path(f"/proc/{pid}").exists()

@@ -4,6 +4,7 @@ Builds are killed for real (SIGKILL) in forked processes at chosen file operatio
 audit hooks (``os.rename`` is raised by ``os.replace`` too), so nothing in the build is patched.
 """
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -39,7 +40,7 @@ def _read_complete_set(processed):
     """What a reader gets: every table through load_table from one generation, and its build id."""
     folder = tables.resolve_generation(processed)
     loaded = {name: tables.load_table(name, folder) for name in tables.SCHEMAS}
-    manifest = tables.json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     # the names an older script opens lead to the same build
     for name in tables.SCHEMAS:
         metadata = pq.read_schema(processed / f"{name}.parquet").metadata
@@ -53,7 +54,7 @@ def _leftovers(processed):
                                                                   ".build.lock", GENERATIONS_DIR}
     found = [p.name for p in processed.iterdir() if p.name not in published]
     current = (processed / "current").resolve().name
-    previous = tables.json.loads((processed / "current" / "manifest.json").read_text())["previous_generation"]
+    previous = json.loads((processed / "current" / "manifest.json").read_text())["previous_generation"]
     found += [g.name for g in (processed / GENERATIONS_DIR).iterdir() if g.name not in (current, previous)]
     found += [p.name for p in (processed / GENERATIONS_DIR).rglob("*") if p.name.startswith(".")]
     return found
