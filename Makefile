@@ -50,4 +50,5 @@ lab: $(STAMP) ## start JupyterLab at the project root on localhost (token auth) 
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean: ## delete generated tables and reports (never data/raw)
-	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/.cache $(REPORTS)/*
+	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/manifest.json $(PROCESSED)/current $(PROCESSED)/.generations \
+		$(PROCESSED)/.cache $(PROCESSED)/.build.lock $(REPORTS)/*

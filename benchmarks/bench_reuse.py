@@ -32,11 +32,13 @@ from bench_build import make_corpus  # noqa: E402
 CHILD = """
 import json, resource, sys, time
 from helpers.build.builder import build_corpus
+from pathlib import Path
 from helpers.build.reuse_stage import build_reuse_tables
+from helpers.store import resolve_generation
 raw, processed, step = sys.argv[1:4]
 started = time.perf_counter()
 if step == "reuse":
-    result = build_reuse_tables(processed, use_cache=True)._asdict()
+    result = build_reuse_tables(resolve_generation(processed), Path(processed) / ".cache", use_cache=True)._asdict()
 else:
     result = vars(build_corpus(raw, processed, progress=False, reuse=(step != "build")))
 result["wall"] = time.perf_counter() - started

@@ -130,6 +130,7 @@ def test_cli_exit_status_with_quarantined_files(tmp_path, capsys):
     assert main(["build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet"]) == 0
     assert "quarantined empty.txt: empty file" in capsys.readouterr().out
     assert main(["build", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--quiet", "--strict"]) == 1
+    assert "the tables in" in capsys.readouterr().err
 
 
 def test_the_command_line_process_flushes_its_report_and_exits_with_its_status(tmp_path):
@@ -147,8 +148,9 @@ def test_the_command_line_process_flushes_its_report_and_exits_with_its_status(t
     assert done.returncode == 1
     assert done.stdout.startswith("1 documents, 1 quarantined")
     assert done.stdout.rstrip().endswith("quarantined empty.txt: empty file (0 bytes)")  # the last line
-    assert (tmp_path / "p" / "manifest.json").is_file()
+    assert not (tmp_path / "p" / "manifest.json").exists()  # --strict fails before publishing anything
     assert subprocess.run(command, capture_output=True, text=True).returncode == 0
+    assert (tmp_path / "p" / "manifest.json").is_file()
 
 
 def test_a_spooled_batch_reads_back_as_the_same_tables_and_its_file_is_gone(tmp_path):

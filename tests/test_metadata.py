@@ -84,7 +84,14 @@ def test_catalog_gives_the_source_url_of_a_collected_page():
     assert result.document["catalog_fields"] == ["source_url"]
 
 
-def test_catalog_with_a_bad_value_quarantines_with_the_reason():
+def test_catalog_with_a_bad_value_ignores_the_field_and_says_so():
+    # a bad catalog field used to quarantine the whole document; now the text's own reading stays
     data = (FIXTURES / "national-gwr-2022-head.txt").read_bytes()
-    result = process_document(data, "gwr.txt", {"genre": "speech"})
-    assert "genre 'speech'" in result.reason
+    plain = process_document(data, "gwr.txt")
+    result = process_document(data, "gwr.txt", {"genre": "speech", "published_date": "2022-13-05",
+                                                "source": "中国政府网"})
+    assert result.document["genre"] == plain.document["genre"]
+    assert result.document["published_date"] == plain.document["published_date"]
+    assert result.document["catalog_fields"] == ["source"]
+    assert "catalog.csv: genre 'speech' is not one of the genres" in result.document["read_notes"]
+    assert "published_date '2022-13-05' is not a YYYY-MM-DD date: ignored" in result.document["read_notes"]

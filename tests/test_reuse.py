@@ -264,17 +264,19 @@ def test_reuse_of_any_small_corpus_has_offsets_that_cut_its_texts(bodies, dates)
 
 
 def test_a_damaged_alignment_cache_is_aligned_again_not_trusted(built_corpus, tmp_path):
+    from helpers import store
     from helpers.build import reuse_stage
 
     processed = tmp_path / "processed"
     shutil.copytree(built_corpus, processed)
-    first = reuse_stage.build_reuse_tables(processed)
-    expected = pd.read_parquet(processed / "reuse.parquet")
-    assert reuse_stage.build_reuse_tables(processed).n_aligned_now == 0  # all from the cache
-    (processed / ".cache" / reuse_stage.CACHE_NAME).write_bytes(b"ARROW1 damaged")
-    again = reuse_stage.build_reuse_tables(processed)
+    tables, cache = store.resolve_generation(processed), processed / ".cache"
+    first = reuse_stage.build_reuse_tables(tables, cache)
+    expected = pd.read_parquet(tables / "reuse.parquet")
+    assert reuse_stage.build_reuse_tables(tables, cache).n_aligned_now == 0  # all from the cache
+    (cache / reuse_stage.CACHE_NAME).write_bytes(b"ARROW1 damaged")
+    again = reuse_stage.build_reuse_tables(tables, cache)
     assert again.n_aligned_now == first.n_candidate_pairs > 0
-    pd.testing.assert_frame_equal(pd.read_parquet(processed / "reuse.parquet"), expected)
+    pd.testing.assert_frame_equal(pd.read_parquet(tables / "reuse.parquet"), expected)
 
 
 @NEEDS_PROVINCES

@@ -19,7 +19,7 @@ from helpers.indicators.ledger import build_target_ledger, find_repeated_figures
 from helpers.places import load_gazetteer
 from helpers.targets.conflicts import find_conflicting_figures
 from helpers.targets.escalation import build_escalation, load_reference_ledger, select_headline_targets
-from helpers.targets.export import build_panels, neutralise_formula_cells, write_panels
+from helpers.targets.export import build_panels, write_panels
 from helpers.targets.hardness import classify_hardness, find_clause_before
 from helpers.targets.panel import build_indicator_panel
 
@@ -220,22 +220,6 @@ def test_panels_written_open_in_stata_and_join_to_gb_codes(provinces_processed, 
     assert "100000" in codebook  # the national code is a convention, and says so
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+86 24 1234", "'+86 24 1234"),
-    ("-3%", "'-3%"),        # a negative figure as text would be read as a formula
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("5%左右", "5%左右"),    # an ordinary quote stays as it is
-    ("提高0.8个百分点", "提高0.8个百分点"),
-])
-def test_neutralise_formula_cells(cell, expected):
-    frame = pd.DataFrame({"text": [cell], "value": [-3.0], "kind": pd.Categorical(["=x"])})
-    out = neutralise_formula_cells(frame)
-    assert out["text"].iloc[0] == expected
-    assert out["value"].iloc[0] == -3.0 and out["kind"].iloc[0] == "'=x"  # numbers stay numbers
-
 
 def test_export_command_writes_the_panels(provinces_processed, tmp_path, capsys):
     assert main(["export", "--processed", str(provinces_processed), "--out", str(tmp_path / "panels")]) == 0
@@ -305,16 +289,6 @@ def test_a_january_review_of_the_whole_year_is_the_previous_year():
     assert (row["target_year"], row["result"], row["gap"], row["status"]) == (2026, "4.6%", pytest.approx(0.1), "met")
     assert row["result_ref"].startswith("later#") and row["hardness"] == "soft"
 
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.text(max_size=12), st.floats(allow_nan=True)), min_size=1, max_size=8))
-def test_no_neutralised_text_cell_starts_a_formula(cells):
-    out = neutralise_formula_cells(pd.DataFrame({"cell": pd.Series(cells, dtype=object)}))
-    for before, after in zip(cells, out["cell"]):
-        if isinstance(before, str):
-            assert not after.startswith(("=", "+", "-", "@", "\t", "\r")) and after.endswith(before)
-        else:
-            assert after is before or (after != after and before != before)  # numbers and gaps unchanged
 
 
 @pytest.mark.parametrize("text, published, kind, year", [

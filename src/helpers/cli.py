@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> int:
                        help="local worker processes (default 0: serial below 8 MB of raw files, else one per core)")
     build.add_argument("--scheduler", default=None, help="address of a Dask distributed scheduler, e.g. tcp://host:8786")
     build.add_argument("--no-cache", action="store_true", help="process every document again")
-    build.add_argument("--strict", action="store_true", help="exit 1 when any file is quarantined")
+    build.add_argument("--strict", action="store_true",
+                       help="exit 1 and publish no tables when any file is quarantined")
+    build.add_argument("--wait", action="store_true",
+                       help="wait for another build of the same processed folder instead of exiting 3")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--no-reuse", action="store_true", help="skip the text-reuse pass (reuse tables removed)")
 
@@ -69,20 +72,35 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from helpers.build.builder import build_corpus
+    from helpers.build.builder import QuarantineError, build_corpus
+    from helpers.build.lock import BuildLockedError
 
-    summary = build_corpus(args.raw, args.processed, workers=args.workers, scheduler=args.scheduler,
-                           use_cache=not args.no_cache, progress=not args.quiet, reuse=not args.no_reuse)
+    try:
+        summary = build_corpus(args.raw, args.processed, workers=args.workers, scheduler=args.scheduler,
+                               use_cache=not args.no_cache, progress=not args.quiet, strict=args.strict,
+                               wait=args.wait, reuse=not args.no_reuse)
+    except BuildLockedError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+    except QuarantineError as error:
+        _print_summary(error.summary, args.processed)
+        print(f"error: --strict: {error}; the tables in {args.processed} are unchanged", file=sys.stderr)
+        return 1
+    _print_summary(summary, args.processed)
+    return 0
+
+
+def _print_summary(summary, processed) -> None:
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"{summary.n_documents} documents, {summary.n_quarantined} quarantined, "
           f"{summary.n_processed} processed, {summary.n_cached} from cache, "
           f"{summary.n_chars:,} characters in {summary.seconds:.2f} s "
-          f"({summary.workers} process{'es' if summary.workers > 1 else ''}) -> {args.processed}")
+          f"({summary.workers} process{'es' if summary.workers > 1 else ''}) -> {processed}")
     if summary.reuse_seconds:
         print(f"reuse: {summary.n_reused_passages:,} passage pairs in {summary.reuse_seconds:.2f} s")
     for raw_path, reason in summary.quarantined:
         print(f"  quarantined {raw_path}: {reason}")
-    return 1 if args.strict and summary.n_quarantined else 0
-
 
 
 def _export(args) -> int:

@@ -16,3 +16,7 @@ REPORTS_DIR = Path("reports")
 PANELS_DIR = REPORTS_DIR / "panels"  # python -m helpers export; a corpus report writes reports/corpus/panels/
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 RESOURCES_PACKAGE = "helpers.resources"
+# In a processed folder: the link to the generation of tables a build published last, and each
+# generation's manifest (see helpers.build.generations)
+CURRENT_LINK = "current"
+MANIFEST_NAME = "manifest.json"

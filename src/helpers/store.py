@@ -2,10 +2,14 @@
 
 Only this module and the report runner write files. A table is written to a temporary file in the
 same folder and renamed over the old one, so an interrupted build leaves the previous table intact.
+A build writes all its tables into a generation folder and then switches one pointer, ``current``
+(see :mod:`helpers.build.generations`); :func:`load_table` reads through that pointer and refuses a
+table whose build id differs from the one its folder's ``manifest.json`` names.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import types
@@ -20,7 +24,7 @@ import pyarrow as pa
 if TYPE_CHECKING:
     import pyarrow.parquet as pq
 
-from helpers.paths import PROCESSED_DIR
+from helpers.paths import CURRENT_LINK, MANIFEST_NAME, PROCESSED_DIR
 from helpers.atomic import make_temporary_file
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -88,6 +92,8 @@ CORPUS_SCHEMAS: dict[str, pa.Schema] = {
         ("counted", pa.bool_()), ("match", pa.string()),
     ]),
 }
+# The key, in each table file's schema metadata, of the build that wrote it
+BUILD_ID_KEY = b"helpers_build_id"
 # Rows held per table before they are written as one Parquet row group (Arrow's in-memory size)
 ROW_GROUP_BYTES = 4_000_000
 
@@ -133,13 +139,54 @@ def save_table(table: pa.Table, path: Path) -> Path:
 def load_table(name: str, processed_dir: str | Path = PROCESSED_DIR):
     """Read one processed table as a DataFrame; a missing table says how to build it.
 
+    The table is read from the generation the folder's ``current`` pointer names (or from the folder
+    itself when it has none) and checked against that generation's manifest: a table written by
+    another build raises a ValueError rather than mix two builds. To read several tables from one
+    build while another build may publish, pass ``resolve_generation(processed_dir)`` to each call.
+
     The Arrow table read is kept for the file as it is now (`read_arrow_table`), so a notebook that
     loads the documents five times reads and decompresses them once; each call gets its own DataFrame.
     """
-    path = Path(processed_dir) / f"{name}.parquet"
+    folder = resolve_generation(processed_dir)
+    path = folder / f"{name}.parquet"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: run `make processed` (python -m helpers build)")
-    return read_arrow_table(path).to_pandas()  # pandas is imported here, not by the build
+    table = read_arrow_table(path)
+    check_table_build(name, folder, table)
+    return table.to_pandas()  # pandas is imported here, not by the build
+
+
+def resolve_generation(processed_dir: str | Path = PROCESSED_DIR) -> Path:
+    """The folder that holds the current set of tables: the target of ``current``, or the folder itself.
+
+    The pointer is read once, so every table read from the returned folder comes from one build.
+    """
+    folder = Path(processed_dir)
+    link = folder / CURRENT_LINK
+    if link.is_symlink() or link.is_dir():
+        return link.resolve()
+    return folder
+
+
+def check_table_build(name: str, folder: Path, table: pa.Table) -> None:
+    """Raise a ValueError when ``table`` was written by another build than the manifest of ``folder``.
+
+    Tables in a folder without a manifest, or with a manifest that lists no build ids (an older build,
+    tables saved by hand), are not checked.
+    """
+    try:
+        expected = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8")).get("table_builds", {})
+    except (OSError, ValueError):  # no manifest: tables saved by hand, nothing to check against
+        return
+    if name not in expected:
+        return
+    found = (table.schema.metadata or {}).get(BUILD_ID_KEY, b"").decode()
+    if found != expected[name]["build_id"] or table.num_rows != expected[name]["rows"]:
+        raise ValueError(
+            f"{folder / f'{name}.parquet'} does not belong to the build its manifest describes "
+            f"(table from build {found or 'unknown'} with {table.num_rows} rows; the manifest names build "
+            f"{expected[name]['build_id']} with {expected[name]['rows']} rows): the folder mixes two builds. "
+            "Run `python -m helpers build` again.")
 
 
 _READ: dict[str, tuple[tuple[int, int, int], pa.Table]] = {}
@@ -186,6 +233,16 @@ def read_spooled(path: str | Path, index: list[tuple[str, int, int]]) -> dict[st
     return {name: pa.ipc.open_stream(buffer.slice(start, size)).read_all() for name, start, size in index}
 
 
+def _whole_value_options(name: str) -> dict:
+    """No dictionary and no statistics for the large text columns (a document's text): for a 384 MB
+    text both cost 2.5 GB of memory while the row was written, 0.7 GB without them, and neither
+    helps a reader of whole documents."""
+    plain = [f.name for f in SCHEMAS[name] if f.type != pa.large_string()]
+    if len(plain) == len(SCHEMAS[name]):
+        return {}
+    return {"use_dictionary": plain, "write_statistics": plain}
+
+
 class TableWriters:
     """Stream every table to a temporary Parquet file; ``commit`` renames them all into place.
 
@@ -196,10 +253,13 @@ class TableWriters:
     and the previous tables stay as they were.
     """
 
-    def __init__(self, processed_dir: str | Path, row_group_bytes: int = ROW_GROUP_BYTES) -> None:
+    def __init__(self, processed_dir: str | Path, row_group_bytes: int = ROW_GROUP_BYTES,
+                 build_id: str | None = None) -> None:
         self.folder = Path(processed_dir)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.row_group_bytes = row_group_bytes
+        self.build_id = build_id  # kept in each file's schema metadata, checked by load_table
+        self.rows: dict[str, int] = {}
         self._writers: dict[str, tuple[pq.ParquetWriter, str]] = {}
         self._held: dict[str, list[pa.Table]] = {}
 
@@ -207,6 +267,7 @@ class TableWriters:
         """Append a batch of rows to one table."""
         if not table.num_rows:
             return
+        self.rows[name] = self.rows.get(name, 0) + table.num_rows
         held = self._held.setdefault(name, [])
         held.append(table)
         if sum(t.nbytes for t in held) >= self.row_group_bytes:
@@ -219,7 +280,8 @@ class TableWriters:
         if name not in self._writers:
             handle, temporary = make_temporary_file(self.folder, f".{name}.parquet.", ".tmp")
             os.close(handle)
-            self._writers[name] = (_parquet().ParquetWriter(temporary, SCHEMAS[name], compression="zstd"), temporary)
+            self._writers[name] = (_parquet().ParquetWriter(
+                temporary, self.schema(name), compression="zstd", **_whole_value_options(name)), temporary)
         # one row group: the batches' chunks are written as they are, without a copy
         self._writers[name][0].write_table(pa.concat_tables(held), row_group_size=sum(t.num_rows for t in held))
 
@@ -238,10 +300,16 @@ class TableWriters:
             raise
         for name in SCHEMAS:
             if name not in self._writers:  # no rows at all: an empty table with the schema
-                save_table(SCHEMAS[name].empty_table(), self.folder / f"{name}.parquet")
+                save_table(self.schema(name).empty_table(), self.folder / f"{name}.parquet")
         for name, (_, temporary) in self._writers.items():
             os.replace(temporary, self.folder / f"{name}.parquet")
         self._writers.clear()
+
+    def schema(self, name: str) -> pa.Schema:
+        """The table's schema, with the build id in its metadata when there is one."""
+        if self.build_id is None:
+            return SCHEMAS[name]
+        return SCHEMAS[name].with_metadata({BUILD_ID_KEY: self.build_id.encode()})
 
     def _flush_and_close(self, name: str) -> None:
         self._flush(name)

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 # What each stage reads: its modules and resource files. The corpus stage feeds the other two.
 STAGES = {
-    "corpus": (("corpus/reading", "corpus/normalize", "corpus/boilerplate", "corpus/edits", "corpus/cleaning",
+    "corpus": (("corpus/reading", "corpus/deep_html", "corpus/normalize", "corpus/boilerplate", "corpus/edits", "corpus/cleaning",
                 "corpus/metadata", "corpus/sentences", "corpus/documents", "places", "wordsearch", "lexicon"),
                ("places.csv",)),
     "indicators": (("indicators/figures", "indicators/periods", "indicators/extract", "indicators/metrics",

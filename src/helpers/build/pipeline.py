@@ -9,8 +9,10 @@ cluster, so it reads nothing but its arguments, the raw folder and the package's
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
 from pathlib import Path
 
 from helpers.build import cache
@@ -74,9 +76,27 @@ def _process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) 
 
 def _read_or_none(raw_dir: str | None, raw_path: str) -> bytes | None:
     try:
-        return (Path(raw_dir) / raw_path).read_bytes() if raw_dir else None
+        return read_raw_bytes(raw_dir, raw_path) if raw_dir else None
     except OSError:  # run_document quarantines it with the reason
         return None
+
+
+def read_raw_bytes(raw_dir: str, raw_path: str) -> bytes:
+    """The bytes of one raw file, refused (OSError) when its real path is outside the raw folder.
+
+    The listing skips such links already; this holds when a file is swapped for one during the build.
+    """
+    with open(resolve_raw_path(raw_dir, raw_path), "rb") as handle:
+        return handle.read()
+
+
+def resolve_raw_path(raw_dir: str, raw_path: str) -> str:
+    """The real path of a raw file; OSError when it is outside the raw folder."""
+    root = os.path.realpath(raw_dir)
+    real = os.path.realpath(os.path.join(raw_dir, raw_path))
+    if os.path.commonpath([root, real]) != root:
+        raise OSError(errno.EACCES, f"symbolic link to {real}, outside the raw folder: not read")
+    return real
 
 
 def run_document(raw_path: str, data: bytes | None, catalog_row: dict | None, key: str,
@@ -89,7 +109,7 @@ def run_document(raw_path: str, data: bytes | None, catalog_row: dict | None, ke
             try:
                 if raw_dir is None:
                     raise OSError("the file could not be read where the build runs")
-                data = (Path(raw_dir) / raw_path).read_bytes()
+                data = read_raw_bytes(raw_dir, raw_path)
             except OSError as error:  # removed during the build, permissions: not cached, said plainly
                 return _quarantine(raw_path, None, None, f"could not read the file: {error.strerror or error}")
         corpus = run_corpus_stage(data, raw_path, catalog_row)

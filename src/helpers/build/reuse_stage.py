@@ -49,6 +49,7 @@ class ReuseSummary(NamedTuple):
     n_candidate_pairs: int
     n_aligned_now: int
     seconds: float
+    rows: dict  # {table: rows written}
 
 
 def reuse_version() -> str:
@@ -60,36 +61,37 @@ def reuse_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def build_reuse_tables(processed_dir: str | Path, use_cache: bool = True) -> ReuseSummary:
-    """Find the reuse in ``documents.parquet`` and write the three reuse tables; see the module."""
+def build_reuse_tables(tables_dir: str | Path, cache_dir: str | Path, use_cache: bool = True,
+                       build_id: str | None = None) -> ReuseSummary:
+    """Find the reuse in ``documents.parquet`` of ``tables_dir`` and write the three reuse tables beside
+    it, stamped with ``build_id`` like the build's other tables; see the module."""
     import pyarrow.parquet as pq
 
     from helpers import store
     from helpers.reuse.detect import find_reuse
 
     started = time.perf_counter()
-    processed_dir = Path(processed_dir)
-    documents = pq.read_table(processed_dir / "documents.parquet",
+    tables_dir = Path(tables_dir)
+    documents = pq.read_table(tables_dir / "documents.parquet",
                               columns=["doc_id", "text", "published_date", "genre"])
-    cache_path = processed_dir / ".cache" / CACHE_NAME
+    cache_path = Path(cache_dir) / CACHE_NAME
     cache = read_alignment_cache(cache_path) if use_cache else {}
     result = find_reuse(documents["doc_id"].to_pylist(), documents["text"].to_pylist(),
                         documents["published_date"].to_pylist(), documents["genre"].to_pylist(), cache)
+    rows = {}
     for name, columns in (("reuse", result.passages), ("reuse_clusters", result.clusters),
                           ("duplicates", result.duplicates)):
-        store.save_table(store.build_table(name, columns), processed_dir / f"{name}.parquet")
+        table = store.build_table(name, columns)
+        if build_id is not None:
+            table = table.replace_schema_metadata({store.BUILD_ID_KEY: build_id.encode()})
+        store.save_table(table, tables_dir / f"{name}.parquet")
+        rows[name] = table.num_rows
     if use_cache:
         write_alignment_cache(cache_path, cache)
     n_reposts = sum(1 for counted in result.duplicates["counted"] if not counted)
     return ReuseSummary(len(result.passages["doc_id_a"]), len(result.clusters["cluster_id"]), n_reposts,
                         result.n_candidate_pairs, result.n_aligned_pairs,
-                        round(time.perf_counter() - started, 3))
-
-
-def remove_reuse_tables(processed_dir: str | Path) -> None:
-    """Delete the reuse tables (a build without the pass must not leave stale ones)."""
-    for name in TABLES:
-        (Path(processed_dir) / f"{name}.parquet").unlink(missing_ok=True)
+                        round(time.perf_counter() - started, 3), rows)
 
 
 def read_alignment_cache(path: Path) -> dict:

@@ -17,12 +17,14 @@ from helpers.corpus.normalize import (
     normalize_script,
     normalize_spaces,
     normalize_width,
+    strip_control_characters,
     strip_pinyin,
 )
 
-# The order matters: pinyin goes before script (its brackets may be full-width), width before
+# The order matters: control characters first (a NUL between two characters hides every pattern;
+# a lone surrogate cannot even be encoded), pinyin before script (its brackets may be full-width), width before
 # spaces (U+3000), boilerplate after spaces (its rules expect one trimmed line per paragraph).
-NORMALIZE_STEPS = (strip_pinyin, normalize_script, normalize_width, normalize_spaces)
+NORMALIZE_STEPS = (strip_control_characters, strip_pinyin, normalize_script, normalize_width, normalize_spaces)
 BODY_STEPS = (strip_boilerplate, normalize_blank_lines)
 # Steps that only change characters has_unusual_characters looks for
 CHARACTER_STEPS = (normalize_script, normalize_width)

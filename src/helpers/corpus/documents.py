@@ -89,7 +89,7 @@ def process_document(data: bytes, raw_path: str, catalog_row: dict | None = None
         "n_bytes": len(data),
         "encoding": raw.encoding,
         "format": raw.format,
-        "read_notes": "; ".join(raw.notes) or None,
+        "read_notes": None,
         "title": meta.title,
         "title_from": meta.title_from,
         "published_date": meta.published_date,
@@ -110,45 +110,70 @@ def process_document(data: bytes, raw_path: str, catalog_row: dict | None = None
         "n_chars": len(cleaned.body),
         "n_chars_raw": len(raw.text),
     }
-    if catalog_row:
-        problem = apply_catalog(document, catalog_row)
-        if problem:
-            return Quarantined(raw_path, sha, len(data), problem)
+    notes = list(raw.notes)
+    if catalog_row:  # a field the build cannot use is ignored, and said in read_notes
+        notes += [f"catalog.csv: {problem}" for problem in apply_catalog(document, catalog_row)]
+    document["read_notes"] = "; ".join(notes) or None
     sentences = split_sentences(cleaned.body)
     document["n_sentences"] = len(sentences)
     return DocumentResult(document, sentences, cleaned.edits)
 
 
-def apply_catalog(document: dict, row: dict) -> str | None:
-    """Override metadata fields from a catalog row; record which. Returns a problem or None.
+def apply_catalog(document: dict, row: dict) -> list[str]:
+    """Override metadata fields from a catalog row; record which. Returns the fields it ignored, and why.
 
     >>> doc = {"catalog_fields": [], "published_date": None, "year": None}
-    >>> apply_catalog(doc, {"published_date": "2022-03-05", "genre": ""}), doc["year"], doc["catalog_fields"]
-    (None, 2022, ['published_date'])
+    >>> apply_catalog(doc, {"published_date": "2022-03-05", "genre": "诗歌"}), doc["year"], doc["catalog_fields"]
+    (["genre '诗歌' is not one of the genres (press_conference, government_work_report, news_report, statistical_bulletin, other): ignored"], 2022, ['published_date'])
     """
-    gazetteer = load_gazetteer()
+    problems = []
     for name in CATALOG_FIELDS:
         value = (row.get(name) or "").strip()
         if not value:
             continue
+        try:
+            value = parse_catalog_field(name, value)
+        except ValueError as error:  # the reason, for the build's warnings
+            problems.append(f"{error}: ignored")
+            continue
         if name == "published_date":
-            try:
-                value = dt.date.fromisoformat(value)
-            except ValueError:
-                return f"catalog.csv gives published_date '{value}', which is not a YYYY-MM-DD date"
             document["year"] = value.year
-        elif name == "genre" and value not in GENRES:
-            return f"catalog.csv gives genre '{value}'; use one of {', '.join(GENRES)}"
         elif name in ("place", "place_code"):
-            code = value if name == "place_code" else next(
-                (c for c, p in gazetteer.places.items() if value in (p.name, *p.aliases)), None)
-            if code not in gazetteer.places:
-                return f"catalog.csv gives place '{value}', which is not in resources/places.csv"
-            place = gazetteer.places[code]
-            document.update(place=place.name, place_code=code, place_level=place.level,
+            place = load_gazetteer().places[value]
+            document.update(place=place.name, place_code=value, place_level=place.level,
                             place_from="catalog")
             document["catalog_fields"].append(name)
             continue
         document[name] = value
         document["catalog_fields"].append(name)
-    return None
+    return problems
+
+
+def parse_catalog_field(name: str, value: str):
+    """The value one catalog field sets (a date, a genre, a place code, or text).
+
+    Raises:
+        ValueError: saying why the value cannot be used.
+
+    >>> parse_catalog_field("place", "辽阳市")
+    'liaoyang'
+    >>> parse_catalog_field("published_date", "2023-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: published_date '2023-02-30' is not a YYYY-MM-DD date
+    """
+    if name == "published_date":
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"published_date '{value}' is not a YYYY-MM-DD date") from None
+    if name == "genre" and value not in GENRES:
+        raise ValueError(f"genre '{value}' is not one of the genres ({', '.join(GENRES)})")
+    if name in ("place", "place_code"):
+        gazetteer = load_gazetteer()
+        code = value if name == "place_code" else next(
+            (c for c, p in gazetteer.places.items() if value in (p.name, *p.aliases)), None)
+        if code not in gazetteer.places:
+            raise ValueError(f"{name} '{value}' is not in resources/places.csv")
+        return code
+    return value

@@ -90,8 +90,8 @@ def diff_same_length(before: str, after: str, step: str, rule: str,
         return []
     if len(before) != len(after):
         return [Edit(step, rule, 0, len(before), before, after)]
-    a = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
-    b = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
+    a = np.frombuffer(before.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # a lone surrogate too
+    b = np.frombuffer(after.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return edits_from_mask(a != b, a == 10, before, after, step, rule, merge_gap)
 
 

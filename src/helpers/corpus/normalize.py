@@ -1,4 +1,4 @@
-"""Normalize text without changing its meaning: pinyin annotations, script, width, white space.
+"""Normalize text without changing its meaning: control characters, pinyin annotations, script, width, white space.
 
 Each function takes text and returns ``(text, edits)``: the new text and the :class:`Edit`
 records of what changed, with offsets into the text it was given.
@@ -58,6 +58,39 @@ SPACES = re.compile(r" +")
 BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
+# Control characters that are never text: "\x00辽\x00阳" (a PDF whose font maps each glyph to NUL and a
+# character), "\x1b", "\x7f", C1 codes from a wrong decoding; tabs, line breaks, \v and \f are white
+# space for normalize_spaces. Lone surrogates ("\udc80") cannot be stored as UTF-8 and become U+FFFD.
+CONTROL_CHARACTERS = re.compile(
+    r"(?P<control_character>[\x00-\x08\x0e-\x1f\x7f-\x9f]+)|(?P<lone_surrogate>[\ud800-\udfff]+)")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def strip_control_characters(text: str) -> tuple[str, list[Edit]]:
+    r"""Remove control characters and replace lone surrogates with U+FFFD.
+
+    A lone surrogate's edit gives ``removed`` escaped (\\udc80): Parquet cannot store it as it is.
+
+    >>> strip_control_characters("\x00辽\x00阳\x00市")[0]
+    '辽阳市'
+    >>> strip_control_characters("辽阳\udc80市")[1][0][1:6]
+    ('lone_surrogate', 2, 3, '\\udc80', '�')
+    """
+    if not CONTROL_CHARACTERS.search(text):
+        return text, []
+    text, edits = substitute_logged(
+        CONTROL_CHARACTERS, lambda m: "" if m.lastgroup == "control_character" else "\ufffd" * len(m.group()),
+        text, "control")
+    return text, [_storable(edit) for edit in edits]
+
+
+def _storable(edit: Edit) -> Edit:
+    """The edit with lone surrogates escaped (removed) or replaced (context)."""
+    if edit.rule == "lone_surrogate":
+        edit = edit._replace(removed="".join(f"\\u{ord(c):04x}" for c in edit.removed))
+    return edit._replace(left=SURROGATE.sub("\ufffd", edit.left), right=SURROGATE.sub("\ufffd", edit.right))
+
+
 def strip_pinyin(text: str) -> tuple[str, list[Edit]]:
     """Remove pinyin written after Chinese characters; keep every real parenthesis.
 
@@ -113,7 +146,7 @@ def normalize_script(text: str, min_share: float = 0.01) -> tuple[str, list[Edit
     """
     if not _traditional_characters().search(text):
         return text, []
-    converted = _t2s_converter().convert(text)
+    converted = _convert_t2s(text)
     if converted == text:
         return text, []
     edits = diff_same_length(text, converted, "script", "traditional_to_simplified",
@@ -124,6 +157,19 @@ def normalize_script(text: str, min_share: float = 0.01) -> tuple[str, list[Edit
     return converted, edits
 
 
+def _convert_t2s(text: str) -> str:
+    """OpenCC's conversion; lone surrogates (which it cannot encode) stay where they were."""
+    if not SURROGATE.search(text):
+        return _t2s_converter().convert(text)
+    converted = _t2s_converter().convert(SURROGATE.sub("\ufffd", text))
+    if len(converted) != len(text):
+        return converted
+    characters = list(converted)
+    for match in SURROGATE.finditer(text):
+        characters[match.start():match.end()] = match.group()
+    return "".join(characters)
+
+
 def normalize_width(text: str) -> tuple[str, list[Edit]]:
     """Full-width digits, Latin letters and ASCII punctuation to half-width.
 
@@ -132,12 +178,12 @@ def normalize_width(text: str) -> tuple[str, list[Edit]]:
     """
     if not FULL_WIDTH.search(text):
         return text, []
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     full = (codes >= 0xFF01) & (codes <= 0xFF5E)
     ideographic_space = codes == 0x3000
     codes[full] -= 0xFEE0
     codes[ideographic_space] = 0x20
-    converted = codes.tobytes().decode("utf-32-le")
+    converted = codes.tobytes().decode("utf-32-le", "surrogatepass")
     edits = edits_from_mask(full | ideographic_space, codes == 10, text, converted, "width",
                             "full_to_half_width", merge_gap=PARAGRAPH_GAP)
     return converted, edits

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from helpers.corpus.deep_html import MAX_DEPTH as DEEP_HTML_LEVELS
+from helpers.corpus.deep_html import flatten_deep_html
+
 logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -42,6 +45,8 @@ COMMON_CHARACTERS = frozenset(
     "红细引听该铁价严龙飞项振兴辽宁投企"
 )
 SAMPLE_BYTES = 65536
+# A lone surrogate ("\udc80"): no decoder here makes one, a text given directly may hold one
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class UnreadableError(ValueError):
@@ -123,6 +128,9 @@ def decode_bytes(data: bytes) -> RawText:
         utf8_error = error
     best = _best_other_encoding(data)
     if best is None:
+        damaged = _decode_damaged_utf8(data, utf8_error)
+        if damaged is not None:
+            return _finish(damaged, "utf-8")
         kind = "binary data with NUL bytes" if b"\x00" in data[:SAMPLE_BYTES] else "probably a binary file"
         raise UnreadableError(
             "not text in any supported encoding (tried UTF-8, UTF-16, GB18030, Big5): "
@@ -134,22 +142,34 @@ def decode_bytes(data: bytes) -> RawText:
 def read_html(decoded: RawText) -> RawText:
     """Extract the main text and page metadata of an HTML page with trafilatura.
 
-    Scripts, styles and navigation never become text. A page with no main text is unreadable.
+    Scripts, styles and navigation never become text. A page nested deeper than lxml parses is
+    flattened first (:mod:`helpers.corpus.deep_html`). A page with no main text is unreadable.
     """
-    import trafilatura  # imported here: it takes about a second to import
-
-    document = trafilatura.bare_extraction(
-        decoded.text, with_metadata=True, include_comments=False, include_tables=True,
-        favor_recall=True,
-    )
+    notes = decoded.notes
+    document = _extract_html(decoded.text)
     text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        flat = flatten_deep_html(decoded.text)
+        if flat.n_dropped:  # too deep for lxml: read again without the deepest tags
+            document = _extract_html(flat.html)
+            text = getattr(document, "text", None) if document is not None else None
+            notes += (f"HTML nested {flat.depth} levels deep: {flat.n_dropped} tags below level "
+                      f"{DEEP_HTML_LEVELS} dropped (their text kept) to read it",)
     if not text or not text.strip():
         raise UnreadableError("HTML page without main text (only navigation, scripts or styles)")
     page = PageMetadata(
         title=document.title, date=document.date, sitename=document.sitename,
         author=document.author, url=document.url,
     )
-    return RawText(text=text, encoding=decoded.encoding, format="html", notes=decoded.notes, page=page)
+    return RawText(text=text, encoding=decoded.encoding, format="html", notes=notes, page=page)
+
+
+def _extract_html(text: str):
+    import trafilatura  # imported here: it takes about a second to import
+
+    return trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
+    )
 
 
 def read_pdf(data: bytes) -> RawText:
@@ -197,6 +217,19 @@ def _decode_tolerant(data: bytes, encoding: str) -> tuple[str, tuple[str, ...]]:
     if leftover:
         notes = (f"the file ends in the middle of a character: dropped {len(leftover)} incomplete bytes",)
     return text, notes
+
+
+def _decode_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 with a few undecodable bytes (a stray 0xFF) replaced by U+FFFD and noted; None when too many.
+
+    >>> _decode_damaged_utf8("辽阳市".encode() + b"\\xff" + "项目".encode(), UnicodeDecodeError("utf-8", b"", 9, 10, ""))
+    ('辽阳市\ufffd项目', ('replaced 1 undecodable byte sequences with U+FFFD (invalid UTF-8 from byte 9)',))
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if bad > max(3, len(text) // 1000):
+        return None
+    return text, (f"replaced {bad} undecodable byte sequences with U+FFFD (invalid UTF-8 from byte {error.start})",)
 
 
 def _best_other_encoding(data: bytes) -> str | None:
@@ -252,7 +285,7 @@ def score_common_characters(text: str) -> float:
     >>> score_common_characters("鐎圭偞鏌") < 0.2
     True
     """
-    simplified = _t2s().convert(text[:20000])
+    simplified = _t2s().convert(LONE_SURROGATE.sub("\ufffd", text[:20000]))  # OpenCC cannot encode them
     cjk = [c for c in simplified if "\u4e00" <= c <= "\u9fff"]
     if not cjk:
         return 0.0

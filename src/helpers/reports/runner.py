@@ -157,6 +157,11 @@ def run_reports(args) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    try:
+        check_parameters(notebooks, extra, args.params or "the parameters", notebook_dir)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     suffix = f"-{Path(args.params).stem}" if args.params else ""  # a parameter set has its own run folder
     kernel = ensure_kernel()
     out.mkdir(parents=True, exist_ok=True)
@@ -227,6 +232,41 @@ def _read_run_info(folder: Path) -> dict:
         return json.loads((folder / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):  # no previous run, or a damaged run.json: start afresh
         return {}
+
+
+# What a value must be for the type papermill infers from a parameter's default (or annotation)
+PARAMETER_TYPES = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), "list": (list,),
+                   "dict": (dict,)}
+
+
+def check_parameters(notebooks: list[Path], values: dict, source: str, notebook_dir: Path | None = None) -> None:
+    """Raise a ValueError naming the first parameter that no notebook declares or whose value has
+    another type than a notebook's parameters cell declares; checked before any notebook runs.
+
+    A parameter set may hold parameters for other notebooks than those run (``--notebooks 03``), so
+    a name is unknown only when no notebook of ``notebook_dir`` declares it.
+    """
+    import papermill
+
+    declared = {notebook.name: papermill.inspect_notebook(str(notebook)) for notebook in notebooks}
+    everywhere = set()
+    for notebook in sorted((notebook_dir or find_notebook_dir()).glob("[0-9][0-9]_*.ipynb")):
+        everywhere |= set(declared.get(notebook.name) or papermill.inspect_notebook(str(notebook)))
+    for name, value in values.items():
+        if name not in everywhere and name != "place":
+            raise ValueError(f"parameter {name} in {source}: no notebook declares it "
+                             f"(the parameters are {', '.join(sorted(everywhere))})")
+        for notebook, parameters in declared.items():
+            if name not in parameters:
+                continue
+            kind = parameters[name]["inferred_type_name"]
+            allowed = PARAMETER_TYPES.get(kind)
+            if allowed is None:  # None or an annotation papermill does not name: any value
+                continue
+            if isinstance(value, bool) and bool not in allowed or not isinstance(value, allowed):
+                raise ValueError(
+                    f"parameter {name} in {source} is {value!r} ({type(value).__name__}), but {notebook} "
+                    f"declares {name} = {parameters[name]['default']} ({kind})")
 
 
 def load_parameter_set(path: str) -> dict:

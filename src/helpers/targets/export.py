@@ -17,11 +17,9 @@ import pandas as pd
 
 from helpers.atomic import make_temporary_file
 from helpers.paths import PROCESSED_DIR
+from helpers.spreadsheet import write_csv
 from helpers.targets.codebook import VALUE_LABELS, build_codebook, build_variable_labels
 
-# A spreadsheet program reads a cell that starts with one of these as a formula (OWASP: CSV injection):
-# "=HYPERLINK(…)", "+86 …", "-3%" typed as text, "@SUM(…)", and tab or carriage return before any of them
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Stata's str columns hold 2045 bytes; longer text (sentences, reasons) goes to strL
 STATA_STR_BYTES = 2045
 
@@ -33,27 +31,6 @@ class PanelFiles(NamedTuple):
     files: list[Path]
     rows: dict[str, int]
 
-
-def neutralise_formula_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells starting with = + - @ tab or CR begin with an apostrophe instead.
-
-    Spreadsheet programs show the apostrophe-led text as text. Numbers stay numbers (a negative
-    gap is a number, not text); only text columns change.
-
-    >>> neutralise_formula_cells(pd.DataFrame({"q": ["=1+1", "5%左右", "-3%"], "v": [-3.0, 1.0, 2.0]}))["q"].tolist()
-    ["'=1+1", '5%左右', "'-3%"]
-    """
-    copy = frame.copy()
-    for column in copy.columns:
-        values = copy[column]
-        if isinstance(values.dtype, pd.CategoricalDtype):
-            values = values.astype(object)
-        if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
-            continue
-        text = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
-        if text.any():
-            copy[column] = values.astype(object).where(~text, "'" + values.astype(str))
-    return copy
 
 
 def build_panels(processed_dirs: Sequence[str | Path] = (PROCESSED_DIR,)) -> dict[str, pd.DataFrame]:
@@ -73,8 +50,7 @@ def write_panels(panels: dict[str, pd.DataFrame], output_dir: str | Path) -> Pan
     for name, frame in panels.items():
         written.append(_write_atomically(output_dir / f"{name}.parquet",
                                          lambda p, f=frame: f.to_parquet(p, index=False)))
-        written.append(_write_atomically(output_dir / f"{name}.csv", lambda p, f=frame: (
-            neutralise_formula_cells(f).to_csv(p, index=False, encoding="utf-8-sig"))))
+        written.append(write_csv(frame, output_dir / f"{name}.csv"))  # formulas neutralised
         written.append(_write_atomically(output_dir / f"{name}.dta", lambda p, f=frame, n=name: write_stata(f, p, n)))
     codebook = build_codebook({n: list(f.columns) for n, f in panels.items()}, {n: len(f) for n, f in panels.items()})
     written.append(_write_atomically(output_dir / "codebook.md",

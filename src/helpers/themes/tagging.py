@@ -42,12 +42,19 @@ def is_countable_term(term: str) -> bool:
             and term not in load_stopwords())
 
 
+# A lone surrogate ("\udc80"), which the segmenter (Rust) cannot take; the build's cleaning has replaced
+# every one, a text given directly may still hold one
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def count_terms(text: str) -> Counter:
     """Terms of a text and how often they occur.
 
     >>> count_terms("坚持项目为王,项目为王。")["项目为王"]
     2
     """
+    if LONE_SURROGATE.search(text):
+        text = LONE_SURROGATE.sub("\ufffd", text)
     counts = Counter(load_segmenter().cut(text))
     return Counter({term: n for term, n in counts.items() if is_countable_term(term)})
 
