@@ -244,3 +244,34 @@ class TableWriters:
             self.commit()
         else:
             self.abort()
+
+
+def _table_path(name: str, processed_dir: str | Path) -> Path:
+    path = Path(processed_dir) / f"{name}.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist: run `make processed` (python -m helpers build)")
+    return path
+
+
+def read_selected(name: str, processed_dir: str | Path = PROCESSED_DIR, columns: list[str] | None = None,
+                  condition=None) -> pa.Table:
+    """Some columns and rows of one processed table as Arrow: only those columns are decoded, and rows
+    are filtered (a ``pyarrow.compute`` expression) while each row group is read.
+
+    The building block of :mod:`helpers.selection`; ``load_table`` reads a whole table.
+    """
+    return _parquet().read_table(_table_path(name, processed_dir), columns=columns, filters=condition)
+
+
+def scan_selected(name: str, processed_dir: str | Path = PROCESSED_DIR, columns: list[str] | None = None,
+                  condition=None):
+    """Some columns and rows of one processed table, one row group at a time, in the file's order.
+
+    A reader that has what it wants stops, and the remaining row groups are never read.
+    """
+    import pyarrow.dataset
+
+    for fragment in pyarrow.dataset.dataset(_table_path(name, processed_dir), format="parquet").get_fragments():
+        # row groups whose statistics rule the condition out are skipped unread
+        for group in fragment.split_by_row_group(filter=condition):
+            yield group.to_table(columns=columns, filter=condition)

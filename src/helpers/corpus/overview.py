@@ -100,12 +100,17 @@ def summarize_metadata_sources(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def summarize_cleaning(log: pd.DataFrame, doc_ids: pd.Series | None = None) -> pd.DataFrame:
-    """Edits and characters removed per cleaning step and rule."""
+    """Edits and characters removed per cleaning step and rule.
+
+    ``log``: the cleaning log, or its edits counted per document and rule already (columns edits and
+    chars_removed: ``Selection.count_cleaning``), which gives the same table.
+    """
     if doc_ids is not None:
         log = log[log["doc_id"].isin(doc_ids)]
-    log = log.assign(chars_removed=log["removed"].str.len() - log["inserted"].str.len())
+    if "edits" not in log.columns:
+        log = log.assign(chars_removed=log["removed"].str.len() - log["inserted"].str.len(), edits=1)
     summary = log.groupby(["step_index", "step", "rule"]).agg(
-        edits=("rule", "size"), documents=("doc_id", "nunique"), chars_removed=("chars_removed", "sum"))
+        edits=("edits", "sum"), documents=("doc_id", "nunique"), chars_removed=("chars_removed", "sum"))
     return summary.reset_index().drop(columns="step_index")
 
 

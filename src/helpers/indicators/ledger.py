@@ -7,12 +7,22 @@ figures reported for different places or metrics — a sign of template reportin
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers.indicators.indicator_tables import load_indicator_names
 
+# The sentences shown for a repeated figure: its first ones (a template figure can repeat in thousands)
+QUOTES_SHOWN = 20
 # "左右" and "约" targets count as met within 5% of the target value
 APPROXIMATE_TOLERANCE = 0.05
+
+
+LEDGER_COLUMNS = ["place", "indicator", "target_period", "target", "target_value", "target_qualifier",
+                  "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence"]
+# What a result shares with its target: the canonical indicator, place, unit, average flag (年均) and
+# the year the period ends
+MATCH_KEYS = ["indicator", "place_code", "unit", "is_average", "period_year"]
 
 
 def build_target_ledger(records: pd.DataFrame) -> pd.DataFrame:
@@ -20,22 +30,20 @@ def build_target_ledger(records: pd.DataFrame) -> pd.DataFrame:
 
     A result matches when it is an actual (or forecast) of the same canonical indicator, place and
     unit, published after the target, whose period ends in the same year as the target's, and
-    whose average flag (年均) is the same. Status: met, missed, or not reported.
+    whose average flag (年均) is the same; an actual wins over a forecast, then the earliest
+    published. Status: met, missed, or not reported. Each target finds its result by a sorted
+    search (``merge_asof``), not by a scan of every result.
     """
     better = load_indicator_names().set_index("code")["better"].to_dict()
     targets = records[(records["kind"] == "target") & records["indicator"].notna()
                       & records["period_end"].notna()]
     results = records[records["kind"].isin(["actual", "forecast"]) & records["indicator"].notna()
                       & records["period_end"].notna()]
+    matched = find_later_results(targets, results)
+    columns = {name: results[name].tolist() for name in ("quote", "value", "direction", "kind", "doc_id")}
     rows = []
-    for target in targets.itertuples():
-        candidates = results[
-            (results["indicator"] == target.indicator) & (results["place_code"] == target.place_code)
-            & (results["unit"] == target.unit) & (results["is_average"] == target.is_average)
-            & (results["published_date"] > target.published_date)
-            & (pd.to_datetime(results["period_end"]).dt.year == pd.Timestamp(target.period_end).year)
-        ]
-        result = candidates.sort_values(["kind", "published_date"]).iloc[0] if len(candidates) else None
+    for target, position in zip(targets.itertuples(), matched):
+        result = None if position < 0 else {name: values[position] for name, values in columns.items()}
         rows.append({
             "place": target.place, "indicator": target.indicator,
             "target_period": target.period if isinstance(target.period, str) else str(pd.Timestamp(target.period_end).year),
@@ -48,9 +56,32 @@ def build_target_ledger(records: pd.DataFrame) -> pd.DataFrame:
             "status": _status(target, result, better.get(target.indicator, "higher")),
             "target_sentence": target.sentence,
         })
-    return pd.DataFrame(rows, columns=[
-        "place", "indicator", "target_period", "target", "target_value", "target_qualifier",
-        "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence"])
+    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+
+
+def find_later_results(targets: pd.DataFrame, results: pd.DataFrame) -> np.ndarray:
+    """For each target (in order), the position in ``results`` of its result, or -1.
+
+    The result: same ``MATCH_KEYS``, published strictly after the target; among those an actual
+    before a forecast, then the earliest date, then the first in ``results``' order.
+    """
+    found = np.full(len(targets), -1)
+    keyed = [frame.assign(period_year=pd.to_datetime(frame["period_end"]).dt.year,
+                          published=pd.to_datetime(frame["published_date"]), position=np.arange(len(frame)))
+             for frame in (targets, results)]
+    left, right = (frame[frame[[*MATCH_KEYS, "published"]].notna().all(axis=1)] for frame in keyed)
+    for kind in ("actual", "forecast"):  # an actual of any date wins over a forecast
+        open_targets = left[found[left["position"].to_numpy()] < 0].sort_values("published", kind="stable")
+        pool = (right[right["kind"] == kind].sort_values(["published", "position"], kind="stable")
+                .drop_duplicates([*MATCH_KEYS, "published"], keep="first"))
+        if open_targets.empty or pool.empty:
+            continue
+        pairs = pd.merge_asof(open_targets[[*MATCH_KEYS, "published", "position"]],
+                              pool[[*MATCH_KEYS, "published", "position"]].rename(columns={"position": "result"}),
+                              on="published", by=MATCH_KEYS, direction="forward", allow_exact_matches=False)
+        hit = pairs["result"].notna()
+        found[pairs.loc[hit, "position"].to_numpy()] = pairs.loc[hit, "result"].astype(int).to_numpy()
+    return found
 
 
 def _signed(value, direction) -> float:
@@ -87,7 +118,7 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
             "places": places, "metrics": metrics,
             "same_document_different_places": bool(same_document),
             "where": "; ".join(sorted(set(group["place"].fillna("?") + ":" + group["metric"].fillna("?")))),
-            "quotes": " | ".join(group["sentence"].str.slice(0, 60)),
+            "quotes": " | ".join(group["sentence"].head(QUOTES_SHOWN).str.slice(0, 60)),
         })
     table = pd.DataFrame(groups, columns=["figure", "value", "unit", "records", "places", "metrics",
                                           "same_document_different_places", "where", "quotes"])

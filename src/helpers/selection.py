@@ -1,0 +1,342 @@
+"""Read a selection of the processed tables (place, years, genre) once, with only its rows and columns.
+
+In: the Parquet tables of a processed folder and a selection: a place code ("all" for the corpus; a
+city takes its counties), publication years (either bound may be None; undated documents are always
+kept) and a genre ("all" for every genre). Out: a :class:`Selection` whose attributes are the
+selection's frames, each read on first use and kept: ``documents`` (without their text),
+``theme_hits``, ``indicators``, ``doc_terms``, ``sentences``, ``cleaning_log``, ``quarantine`` and
+``manifest``. Rows are filtered while the Parquet files are read (only the selection's documents, or
+figures about the place), and only the columns a frame needs are read: the documents' text, most of
+the documents table's bytes, is read only by the searches that need it (:meth:`Selection.scan_texts`).
+
+    >>> from helpers import selection
+    >>> chosen = selection.select("../data/processed", place="liaoyang", start_year=2023)  # doctest: +SKIP
+    >>> chosen.documents[["doc_id", "title"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from helpers.corpus.overview import check_place
+from helpers.paths import PROCESSED_DIR
+from helpers.places import load_gazetteer
+from helpers.store import SCHEMAS, read_selected, scan_selected
+
+# The documents' columns every frame of documents carries: all but the text
+DOCUMENT_COLUMNS = [f.name for f in SCHEMAS["documents"] if f.name != "text"]
+# What a theme hit or an indicator record takes from its document
+HIT_DOCUMENT_COLUMNS = ["doc_id", "place", "place_code", "published_date", "year", "genre", "n_chars"]
+RECORD_DOCUMENT_COLUMNS = ["doc_id", "title", "published_date", "year", "genre"]
+
+
+def select(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", start_year: int | None = None,
+           end_year: int | None = None, genre: str = "all") -> Selection:
+    """The selection of documents about ``place`` (or inside it), published within the years, of a genre.
+
+    Nothing is read yet; an unknown place code raises ValueError naming the known ones.
+    """
+    check_place(place)
+    return Selection(Path(processed_dir), place, start_year, end_year, genre)
+
+
+def list_codes_inside(place: str) -> list[str]:
+    """Every gazetteer code that is ``place`` or lies inside it (辽阳 → liaoyang, liaoyang_dengta, …)."""
+    gazetteer = load_gazetteer()
+    return sorted(code for code in gazetteer.places if place in gazetteer.ancestors(code))
+
+
+@dataclass
+class Selection:
+    """The frames of one selection of the processed tables, each read once, on first use."""
+
+    processed_dir: Path
+    place: str = "all"
+    start_year: int | None = None
+    end_year: int | None = None
+    genre: str = "all"
+    _kept: dict = field(default_factory=dict, repr=False)
+
+    # -- filters --------------------------------------------------------------------------------
+    def _document_filter(self, place: bool = True) -> pc.Expression | None:
+        """The filter on the documents table: place (if asked), years (undated kept), genre."""
+        conditions = []
+        if place and self.place != "all":
+            conditions.append(pc.field("place_code").isin(pa.array(list_codes_inside(self.place), pa.string())))
+        if self.start_year is not None:
+            conditions.append(pc.field("year").is_null() | (pc.field("year") >= self.start_year))
+        if self.end_year is not None:
+            conditions.append(pc.field("year").is_null() | (pc.field("year") <= self.end_year))
+        if self.genre != "all":
+            conditions.append(pc.field("genre") == self.genre)
+        return _all_of(conditions)
+
+    @property
+    def is_everything(self) -> bool:
+        """True when the selection is the whole corpus: tables keyed by document are read unfiltered."""
+        return self._document_filter() is None
+
+    def _by_document(self, name: str, columns: list[str] | None = None) -> pa.Table:
+        """One table's rows of the selection's documents (all rows for the whole corpus)."""
+        condition = None if self.is_everything else self._in_documents()
+        return read_selected(name, self.processed_dir, columns, condition)
+
+    def _in_documents(self) -> pc.Expression:
+        """The filter on tables keyed by document: one of the selection's documents."""
+        return pc.field("doc_id").isin(self.document_table["doc_id"].combine_chunks().cast(pa.string()))
+
+    def widen(self) -> Selection:
+        """The same years and genre over every place: what a place is compared with (made once)."""
+        if self.place == "all":
+            return self
+        if "wide" not in self._kept:
+            self._kept["wide"] = self.replace(place="all")
+        return self._kept["wide"]
+
+    def replace(self, **changes) -> Selection:
+        """Another selection of the same folder with some of place, start_year, end_year, genre changed."""
+        values = {"place": self.place, "start_year": self.start_year, "end_year": self.end_year,
+                  "genre": self.genre, **changes}
+        return select(self.processed_dir, **values)
+
+    # -- frames ---------------------------------------------------------------------------------
+    @cached_property
+    def document_table(self) -> pa.Table:
+        """The selection's documents as Arrow, every column but the text, in the table's order."""
+        return read_selected("documents", self.processed_dir, DOCUMENT_COLUMNS, self._document_filter())
+
+    @cached_property
+    def documents(self) -> pd.DataFrame:
+        """The selection's documents, every column but the text, oldest first (undated last)."""
+        return _sort_documents(self.document_table.to_pandas())
+
+    @cached_property
+    def doc_ids(self) -> list[str]:
+        """The selection's document ids."""
+        return self.documents["doc_id"].tolist()
+
+    @cached_property
+    def theme_hits(self) -> pd.DataFrame:
+        """Theme hits with their document's place, date, year, genre and length."""
+        hits = self._by_document("theme_hits").to_pandas()
+        return hits.merge(self.documents[HIT_DOCUMENT_COLUMNS], on="doc_id", how="inner")
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        """Indicator records about the place (by the record's own place), from documents within the
+        years and genre, with their document's title, date, year and genre; thresholds left out."""
+        return self._read_indicators([])
+
+    def load_indicators(self, include_thresholds: bool = False) -> pd.DataFrame:
+        """The indicator records (see ``indicators``), thresholds included if asked."""
+        if not include_thresholds:
+            return self.indicators
+        if "indicators_all" not in self._kept:
+            self._kept["indicators_all"] = self._read_indicators([], include_thresholds=True)
+        return self._kept["indicators_all"]
+
+    def find_indicators(self, indicator: str | None = None, kind: str | None = None) -> pd.DataFrame:
+        """The selection's records of one indicator and/or kind, read alone (filtered in the file)."""
+        conditions = [pc.field(name) == value for name, value in (("indicator", indicator), ("kind", kind)) if value]
+        return self._read_indicators(conditions)
+
+    def _record_filter(self, conditions: list, include_thresholds: bool = False) -> pc.Expression | None:
+        conditions = list(conditions)
+        if self.place != "all":
+            conditions.append(pc.field("place_code").isin(pa.array(list_codes_inside(self.place), pa.string())))
+        if not include_thresholds:
+            conditions.append(~pc.field("is_threshold"))
+        if self._document_filter(place=False) is not None:
+            conditions.append(self._record_selection._in_documents())
+        return _all_of(conditions)
+
+    @property
+    def _record_selection(self) -> Selection:
+        """The selection whose documents' records count: a record's place is its own, not its document's."""
+        return self.widen()
+
+    @property
+    def _record_documents(self) -> pd.DataFrame:
+        return self._record_selection.documents
+
+    def _read_indicators(self, conditions: list, include_thresholds: bool = False,
+                         columns: list[str] | None = None) -> pd.DataFrame:
+        condition = self._record_filter(conditions, include_thresholds)
+        records = read_selected("indicators", self.processed_dir, columns, condition).to_pandas()
+        return records.merge(self._record_documents[RECORD_DOCUMENT_COLUMNS], on="doc_id", how="left")
+
+    def read_indicator_table(self) -> pa.Table:
+        """The records of ``indicators`` as one Arrow table, in the file's order, never as pandas rows:
+        what an export of millions of records writes."""
+        records = read_selected("indicators", self.processed_dir, None, self._record_filter([]))
+        documents = self._record_selection.document_table.select(RECORD_DOCUMENT_COLUMNS)
+        positions = pc.index_in(records["doc_id"], value_set=documents["doc_id"])
+        for name in RECORD_DOCUMENT_COLUMNS[1:]:
+            records = records.append_column(name, documents[name].take(positions))
+        return records
+
+    def count_indicators(self, by: list[str]) -> pd.DataFrame:
+        """(by…, figures, with_indicator): the selection's records counted in Arrow, without a row per
+        record in pandas; ``indicator_tables.count_indicators`` takes it as it takes the records."""
+        condition = self._record_filter([])
+        documents = self._record_selection.document_table.select(RECORD_DOCUMENT_COLUMNS)
+        own = [c for c in by if c in SCHEMAS["indicators"].names]
+        partials = []
+        for group in scan_selected("indicators", self.processed_dir, list(dict.fromkeys([*own, "doc_id", "indicator"])),
+                                   condition):
+            if any(c not in own for c in by):
+                group = group.join(documents, "doc_id", join_type="left outer")
+            partials.append(group.group_by(by, use_threads=False).aggregate(
+                [("doc_id", "count", pc.CountOptions("all")), ("indicator", "count")]))
+        return _sum_partials(partials, by, {"doc_id_count": "figures", "indicator_count": "with_indicator"})
+
+    def count_terms(self) -> pd.DataFrame:
+        """(place_code, place, term, n): the selection's word counts summed per place of the documents,
+        in Arrow a row group at a time; what keyness and word clouds need, without a row per document."""
+        if "terms" not in self._kept:
+            documents = self.document_table.select(["doc_id", "place_code", "place"])
+            condition = None if self.is_everything else self._in_documents()
+            partials = [group.join(documents, "doc_id", join_type="inner")
+                        .group_by(["place_code", "place", "term"], use_threads=False).aggregate([("n", "sum")])
+                        for group in scan_selected("doc_terms", self.processed_dir, ["doc_id", "term", "n"], condition)]
+            self._kept["terms"] = _sum_partials(partials, ["place_code", "place", "term"], {"n_sum": "n"})
+        return self._kept["terms"]
+
+    def count_theme_hits(self, by: str) -> pd.DataFrame:
+        """(by, theme, hits): the selection's theme hits counted per document column ``by`` (place,
+        year, genre, doc_id) in Arrow; ``theme_analysis.summarize_theme_shares`` takes it as it
+        takes the hits."""
+        key = ("theme_hits", by)
+        if key not in self._kept:
+            columns = list(dict.fromkeys(["doc_id", by]))
+            documents = self.document_table.select(columns)
+            condition = None if self.is_everything else self._in_documents()
+            partials = []
+            for group in scan_selected("theme_hits", self.processed_dir, ["doc_id", "theme"], condition):
+                joined = group.join(documents, "doc_id", join_type="inner")
+                partials.append(joined.group_by([by, "theme"], use_threads=False).aggregate([("theme", "count")]))
+            counted = _sum_partials(partials, [by, "theme"], {"theme_count": "hits"})
+            self._kept[key] = counted.dropna(subset=[by]).reset_index(drop=True)  # as pandas' groupby
+        return self._kept[key]
+
+    def find_theme_hits(self, terms: list[str] | None = None, theme: str | None = None) -> pd.DataFrame:
+        """The selection's theme hits of some terms and/or one theme (filtered in the file), with
+        their documents' columns as in ``theme_hits``."""
+        conditions = [] if self.is_everything else [self._in_documents()]
+        if terms is not None:
+            conditions.append(pc.field("term").isin(pa.array(list(terms), pa.string())))
+        if theme is not None:
+            conditions.append(pc.field("theme") == theme)
+        hits = read_selected("theme_hits", self.processed_dir, None, _all_of(conditions)).to_pandas()
+        return hits.merge(self.documents[HIT_DOCUMENT_COLUMNS], on="doc_id", how="inner")
+
+    def count_theme_pairs(self) -> pd.DataFrame:
+        """(theme_a, theme_b, sentences): in how many of the selection's sentences both themes occur
+        (a == b: sentences with the theme), counted in Arrow; ``count_theme_cooccurrence`` takes it."""
+        condition = None if self.is_everything else self._in_documents()
+        hits = read_selected("theme_hits", self.processed_dir, ["doc_id", "sentence_id", "theme"], condition)
+        keys = ["doc_id", "sentence_id"]
+        themes = hits.group_by([*keys, "theme"], use_threads=False).aggregate([])
+        del hits
+        pairs = themes.join(themes.rename_columns([*keys, "theme_b"]), keys, join_type="inner")
+        counted = pairs.group_by(["theme", "theme_b"], use_threads=False).aggregate([("doc_id", "count")])
+        return (counted.to_pandas().rename(columns={"theme": "theme_a", "doc_id_count": "sentences"})
+                .sort_values(["theme_a", "theme_b"], ignore_index=True))
+
+    def count_cleaning(self) -> pd.DataFrame:
+        """(step_index, step, rule, doc_id, edits, chars_removed): the selection's cleaning edits
+        counted per document and rule in Arrow; ``overview.summarize_cleaning`` takes it."""
+        keys = ["step_index", "step", "rule", "doc_id"]
+        condition = None if self.is_everything else self._in_documents()
+        partials = []
+        for group in scan_selected("cleaning_log", self.processed_dir, [*keys, "removed", "inserted"], condition):
+            removed = pc.subtract(pc.utf8_length(group["removed"]), pc.utf8_length(group["inserted"]))
+            group = group.select(keys).append_column("chars_removed", pc.cast(removed, pa.int64()))
+            partials.append(group.group_by(keys, use_threads=False).aggregate(
+                [("rule", "count", pc.CountOptions("all")), ("chars_removed", "sum")]))
+        return _sum_partials(partials, keys, {"rule_count": "edits", "chars_removed_sum": "chars_removed"})
+
+    def find_cleaning_edits(self, rule: str | None = None, step: str | None = None,
+                            limit: int | None = None) -> pd.DataFrame:
+        """The selection's cleaning edits of one rule and/or step, in the table's order, reading row
+        groups only until ``limit`` edits are found."""
+        conditions = [] if self.is_everything else [self._in_documents()]
+        conditions += [pc.field(name) == value for name, value in (("rule", rule), ("step", step)) if value]
+        found, n = [], 0
+        for group in scan_selected("cleaning_log", self.processed_dir, None, _all_of(conditions)):
+            found.append(group)
+            n += group.num_rows
+            if limit is not None and n >= limit:
+                break
+        table = pa.concat_tables(found) if found else SCHEMAS["cleaning_log"].empty_table()
+        return table.slice(0, limit).to_pandas() if limit is not None else table.to_pandas()
+
+    @cached_property
+    def doc_terms(self) -> pd.DataFrame:
+        """Word counts (doc_id, term, n) of the selection's documents."""
+        return self._by_document("doc_terms").to_pandas()
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """Sentences of the selection's documents, with their offsets and text."""
+        return self._by_document("sentences").to_pandas()
+
+    @cached_property
+    def cleaning_log(self) -> pd.DataFrame:
+        """Cleaning edits of the selection's documents."""
+        return self._by_document("cleaning_log").to_pandas()
+
+    @cached_property
+    def quarantine(self) -> pd.DataFrame:
+        """Files of the corpus that did not become documents (they have no place or year)."""
+        return read_selected("quarantine", self.processed_dir).to_pandas()
+
+    @cached_property
+    def manifest(self) -> dict:
+        """The build's manifest: when it ran, with which pipeline version, on how many files."""
+        return json.loads((self.processed_dir / "manifest.json").read_text(encoding="utf-8"))
+
+    def scan_texts(self, columns: list[str], contains: str | None = None) -> Iterator[pa.Table]:
+        """The selection's documents with their text, a row group at a time, in the table's order.
+
+        ``contains``: only documents whose text holds this literal string (tested in Arrow, before
+        any text becomes a Python string). A search that stops early reads no further row groups.
+        """
+        wanted = list(dict.fromkeys([*columns, "doc_id", "text"]))
+        condition = None if self.is_everything else self._in_documents()
+        for batch in scan_selected("documents", self.processed_dir, wanted, condition):
+            if contains:
+                batch = batch.filter(pc.match_substring(batch["text"], contains))
+            if batch.num_rows:
+                yield batch
+
+
+def _sum_partials(partials: list[pa.Table], keys: list[str], names: dict[str, str]) -> pd.DataFrame:
+    """Sum row-group aggregates into one frame sorted by its keys (missing keys last)."""
+    if not partials:
+        return pd.DataFrame(columns=[*keys, *names.values()])
+    table = pa.concat_tables(partials).group_by(keys, use_threads=False).aggregate(
+        [(column, "sum") for column in names])
+    frame = table.to_pandas().rename(columns={f"{column}_sum": name for column, name in names.items()})
+    return frame[[*keys, *names.values()]].sort_values(keys, na_position="last", ignore_index=True)
+
+
+def _all_of(conditions: list[pc.Expression]) -> pc.Expression | None:
+    if not conditions:
+        return None
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined = combined & condition
+    return combined
+
+
+def _sort_documents(documents: pd.DataFrame) -> pd.DataFrame:
+    return documents.sort_values(["published_date", "doc_id"], na_position="last").reset_index(drop=True)
