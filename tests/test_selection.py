@@ -6,11 +6,12 @@ the selection filters rows and prunes columns while reading, and counts in Arrow
 the two on the bundled corpus for several selections.
 """
 
-import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import given, strategies as st
 
-from helpers import selection
+from helpers import selection, text_search
 from helpers.corpus import overview
 from helpers.indicators import indicator_tables, ledger
 from helpers.reports import explore, profile
@@ -35,6 +36,8 @@ def _old_documents(processed, place, start_year, end_year, genre):
 
 
 def _assert_same(new: pd.DataFrame, old: pd.DataFrame):
+    # a column read as a dictionary (sentences held once) is a categorical of the same strings
+    new = new.astype({c: "str" for c in new.columns if isinstance(new[c].dtype, pd.CategoricalDtype)})
     pd.testing.assert_frame_equal(new.reset_index(drop=True), old.reset_index(drop=True), check_dtype=False,
                                   check_index_type=False)
     assert list(new.columns) == list(old.columns)
@@ -154,6 +157,16 @@ def test_the_ledger_finds_the_result_the_scan_found(pair):
     records = chosen.indicators
     built = ledger.build_target_ledger(records)
     assert list(zip(built["result"], built["status"])) == _ledger_by_scanning(records)
+    # from only the records and columns each table needs (sentences held once): the same tables
+    _assert_same(ledger.build_target_ledger(chosen.find_indicators(with_indicator=True, columns=ledger.LEDGER_INPUT_COLUMNS)),
+                 built)
+    _assert_same(ledger.find_repeated_figures(chosen.find_indicators(columns=ledger.REPEATED_INPUT_COLUMNS)),
+                 ledger.find_repeated_figures(records))
+    slim = chosen.find_indicators(columns=indicator_tables.ANALYSIS_COLUMNS)
+    _assert_same(ledger.build_target_ledger(slim), built)
+    _assert_same(indicator_tables.count_indicators(slim, ["kind"]), indicator_tables.count_indicators(records, ["kind"]))
+    _assert_same(slim[slim["indicator"].notna()][indicator_tables.READING_COLUMNS],
+                 records[records["indicator"].notna()][indicator_tables.READING_COLUMNS])
 
 
 def test_the_ledger_prefers_an_actual_then_the_earliest_later_result():
@@ -181,16 +194,37 @@ def test_large_exports_are_written_from_arrow_without_a_workbook(built_corpus, t
     assert [p.name for p in small] == ["indicators.csv", "indicators.xlsx"]
     assert small[0].read_bytes() == indicator_tables.write_indicator_exports(chosen.indicators, tmp_path / "old")[0].read_bytes()
     large = indicator_tables.write_indicator_exports(chosen, tmp_path / "large", max_sheet_rows=10)
-    assert [p.name for p in large] == ["indicators.csv", "indicators.parquet"]
-    assert large[0].read_bytes().startswith(b"\xef\xbb\xbf")  # Excel still reads the CSV's Chinese
-    expected = chosen.indicators.drop(columns="year")
-    from_csv = pd.read_csv(large[0], encoding="utf-8-sig")
-    assert from_csv["quote"].tolist() == expected["quote"].tolist()
-    assert np.allclose(from_csv["value"], expected["value"], equal_nan=True)
-    _assert_same(pd.read_parquet(large[1]), expected)
+    assert [p.name for p in large] == ["indicators.parquet"]
+    _assert_same(pd.read_parquet(large[0]), chosen.indicators.drop(columns="year"))
     assert not [p for p in (tmp_path / "large").iterdir() if p.name.startswith(".")]
 
 
 def test_an_unknown_place_names_the_known_ones(built_corpus):
     with pytest.raises(ValueError, match="unknown place code 'atlantis'.*liaoyang"):
         selection.select(built_corpus, "atlantis")
+
+
+@pytest.mark.parametrize("texts, query", [
+    (["项目为王", "带土移植团队"], "项目"),  # a match at the very start of the first text
+    (["新引进15个“带土移植”团队", "下一篇文字"], "团队"),  # at the very end: nothing of the next text
+    (["ab😀项目为王" * 10, "x"], "王"),  # four-byte characters in the window before
+    (["辽阳" * 50 + "首战告捷" + "盘锦" * 50], "首战告捷"),  # windows cut inside long texts
+    (["坚持项目", "为王"], "项目为王"),  # runs from one text into the next: no match in either
+    (["辽阳辽阳辽阳"], "辽阳辽阳"),  # non-overlapping, as str.count and re.finditer count
+])
+def test_phrases_found_in_bytes_are_the_texts_characters(texts, query):
+    for column in (pa.array(texts, pa.string()), pa.array(["前面", *texts], pa.large_string()).slice(1)):
+        counts, firsts = text_search.find_phrase(column, query)
+        assert counts.tolist() == [t.count(query) for t in texts]
+        found = [t for t in texts if query in t]
+        held = counts > 0
+        snippets = text_search.cut_snippets(column.filter(pa.array(held)), firsts[held])
+        assert snippets == [t[max(0, t.find(query) - 20):t.find(query) + 40] for t in found]
+
+
+@given(st.lists(st.text(alphabet="项目为王辽阳\n😀ab", max_size=30), max_size=6), st.text(alphabet="项目为王ab", max_size=3))
+def test_finding_a_phrase_never_raises_and_counts_as_str_count(texts, query):
+    counts, firsts = text_search.find_phrase(pa.array(texts, pa.string()), query)
+    if query:
+        assert counts.tolist() == [t.count(query) for t in texts]
+        assert [f for f in firsts.tolist()] == [len(t[:t.find(query)].encode()) if query in t else -1 for t in texts]

@@ -29,13 +29,16 @@ import pyarrow.compute as pc
 from helpers.corpus.overview import check_place
 from helpers.paths import PROCESSED_DIR
 from helpers.places import load_gazetteer
-from helpers.store import SCHEMAS, read_selected, scan_selected
+from helpers.text_search import find_phrase
+from helpers.store import SCHEMAS, find_text_row_groups, read_rows_where, read_selected, scan_selected
 
 # The documents' columns every frame of documents carries: all but the text
 DOCUMENT_COLUMNS = [f.name for f in SCHEMAS["documents"] if f.name != "text"]
 # What a theme hit or an indicator record takes from its document
 HIT_DOCUMENT_COLUMNS = ["doc_id", "place", "place_code", "published_date", "year", "genre", "n_chars"]
 RECORD_DOCUMENT_COLUMNS = ["doc_id", "title", "published_date", "year", "genre"]
+# The columns of the indicators table a selection of records filters on
+RECORD_FILTER_COLUMNS = ["doc_id", "place_code", "is_threshold", "indicator", "kind", "period_end"]
 
 
 def select(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", start_year: int | None = None,
@@ -91,7 +94,7 @@ class Selection:
 
     def _in_documents(self) -> pc.Expression:
         """The filter on tables keyed by document: one of the selection's documents."""
-        return pc.field("doc_id").isin(self.document_table["doc_id"].combine_chunks().cast(pa.string()))
+        return pc.field("doc_id").isin(self.record_document_table["doc_id"].combine_chunks().cast(pa.string()))
 
     def widen(self) -> Selection:
         """The same years and genre over every place: what a place is compared with (made once)."""
@@ -143,10 +146,31 @@ class Selection:
             self._kept["indicators_all"] = self._read_indicators([], include_thresholds=True)
         return self._kept["indicators_all"]
 
-    def find_indicators(self, indicator: str | None = None, kind: str | None = None) -> pd.DataFrame:
-        """The selection's records of one indicator and/or kind, read alone (filtered in the file)."""
+    def find_indicators(self, indicator: str | None = None, kind: str | None = None,
+                        limit: int | None = None, with_indicator: bool = False,
+                        columns: list[str] | None = None) -> pd.DataFrame:
+        """The selection's records of one indicator and/or kind (the first ``limit`` of them), in the
+        file's order: the filter columns of every record are read, the others only where they match.
+
+        ``with_indicator``: only records with a canonical indicator and a period end (what the
+        target ledger links). ``columns``: only these columns of the records (the documents' columns
+        are added), with the sentence held once per distinct sentence (a categorical).
+        """
         conditions = [pc.field(name) == value for name, value in (("indicator", indicator), ("kind", kind)) if value]
-        return self._read_indicators(conditions)
+        if with_indicator:
+            conditions += [pc.field("indicator").is_valid(), pc.field("period_end").is_valid()]
+        condition = self._record_filter(conditions)
+        if condition is None and columns is None:
+            return self.indicators.head(limit) if limit is not None else self.indicators
+        if columns is not None:
+            columns = list(dict.fromkeys(["doc_id", *columns]))
+        compact = ["sentence"] if columns is not None and "sentence" in columns else None
+        keys = ["is_threshold", *(["indicator"] if indicator or with_indicator else []), *(["kind"] if kind else []),
+                *(["period_end"] if with_indicator else []), *(["place_code"] if self.place != "all" else []),
+                *(["doc_id"] if self._document_filter(place=False) is not None else [])]  # what the condition reads
+        records = read_rows_where("indicators", self.processed_dir, condition if condition is not None else pc.scalar(True),
+                                  keys, columns, limit, read_dictionary=compact)
+        return records.to_pandas().merge(self._record_documents[RECORD_DOCUMENT_COLUMNS], on="doc_id", how="left")
 
     def _record_filter(self, conditions: list, include_thresholds: bool = False) -> pc.Expression | None:
         conditions = list(conditions)
@@ -165,7 +189,19 @@ class Selection:
 
     @property
     def _record_documents(self) -> pd.DataFrame:
-        return self._record_selection.documents
+        return self._record_selection.record_documents
+
+    @cached_property
+    def record_document_table(self) -> pa.Table:
+        """The columns a record takes from its document, of the selection's documents (Arrow)."""
+        if "document_table" in self.__dict__:  # read already
+            return self.document_table.select(RECORD_DOCUMENT_COLUMNS)
+        return read_selected("documents", self.processed_dir, RECORD_DOCUMENT_COLUMNS, self._document_filter())
+
+    @cached_property
+    def record_documents(self) -> pd.DataFrame:
+        """``record_document_table`` as pandas."""
+        return self.record_document_table.to_pandas()
 
     def _read_indicators(self, conditions: list, include_thresholds: bool = False,
                          columns: list[str] | None = None) -> pd.DataFrame:
@@ -173,21 +209,25 @@ class Selection:
         records = read_selected("indicators", self.processed_dir, columns, condition).to_pandas()
         return records.merge(self._record_documents[RECORD_DOCUMENT_COLUMNS], on="doc_id", how="left")
 
-    def read_indicator_table(self) -> pa.Table:
-        """The records of ``indicators`` as one Arrow table, in the file's order, never as pandas rows:
-        what an export of millions of records writes."""
-        records = read_selected("indicators", self.processed_dir, None, self._record_filter([]))
-        documents = self._record_selection.document_table.select(RECORD_DOCUMENT_COLUMNS)
-        positions = pc.index_in(records["doc_id"], value_set=documents["doc_id"])
-        for name in RECORD_DOCUMENT_COLUMNS[1:]:
-            records = records.append_column(name, documents[name].take(positions))
-        return records
+    def count_records(self) -> int:
+        """How many records ``indicators`` holds, from the filter columns alone."""
+        return read_selected("indicators", self.processed_dir, RECORD_FILTER_COLUMNS, self._record_filter([])).num_rows
+
+    def scan_indicator_table(self) -> Iterator[pa.Table]:
+        """The records of ``indicators`` as Arrow, a row group at a time, in the file's order, with
+        their documents' columns: what an export of millions of records writes, never as pandas rows."""
+        documents = self._record_selection.record_document_table
+        for records in scan_selected("indicators", self.processed_dir, None, self._record_filter([])):
+            positions = pc.index_in(records["doc_id"], value_set=documents["doc_id"])
+            for name in RECORD_DOCUMENT_COLUMNS[1:]:
+                records = records.append_column(name, documents[name].take(positions))
+            yield records
 
     def count_indicators(self, by: list[str]) -> pd.DataFrame:
         """(by…, figures, with_indicator): the selection's records counted in Arrow, without a row per
         record in pandas; ``indicator_tables.count_indicators`` takes it as it takes the records."""
         condition = self._record_filter([])
-        documents = self._record_selection.document_table.select(RECORD_DOCUMENT_COLUMNS)
+        documents = self._record_selection.record_document_table
         own = [c for c in by if c in SCHEMAS["indicators"].names]
         partials = []
         for group in scan_selected("indicators", self.processed_dir, list(dict.fromkeys([*own, "doc_id", "indicator"])),
@@ -304,17 +344,22 @@ class Selection:
         """The build's manifest: when it ran, with which pipeline version, on how many files."""
         return json.loads((self.processed_dir / "manifest.json").read_text(encoding="utf-8"))
 
-    def scan_texts(self, columns: list[str], contains: str | None = None) -> Iterator[pa.Table]:
+    def scan_texts(self, columns: list[str], contains: str | None = None, keep_all: bool = False) -> Iterator[pa.Table]:
         """The selection's documents with their text, a row group at a time, in the table's order.
 
-        ``contains``: only documents whose text holds this literal string (tested in Arrow, before
-        any text becomes a Python string). A search that stops early reads no further row groups.
+        ``contains``: only documents whose text holds this literal string: row groups that cannot
+        hold it are skipped by the build's index of characters (:mod:`helpers.text_index`), the
+        others searched in their UTF-8 bytes (:mod:`helpers.text_search`), before any text becomes a
+        Python string; ``keep_all`` leaves that test to the caller. A search that stops early reads
+        no further row groups.
         """
         wanted = list(dict.fromkeys([*columns, "doc_id", "text"]))
-        condition = None if self.is_everything else self._in_documents()
-        for batch in scan_selected("documents", self.processed_dir, wanted, condition):
-            if contains:
-                batch = batch.filter(pc.match_substring(batch["text"], contains))
+        condition = self._document_filter()  # on the documents table's own columns
+        # with a phrase, only the row groups whose characters may make it up (helpers.text_index)
+        groups = find_text_row_groups(self.processed_dir, contains) if contains else None
+        for batch in scan_selected("documents", self.processed_dir, wanted, condition, groups):
+            if contains and not keep_all:
+                batch = batch.filter(pa.array(find_phrase(batch["text"], contains)[0] > 0))
             if batch.num_rows:
                 yield batch
 

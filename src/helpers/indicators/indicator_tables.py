@@ -18,10 +18,13 @@ import pandas as pd
 from helpers.paths import PROCESSED_DIR
 from helpers.atomic import make_temporary_file
 from helpers.corpus.overview import filter_place, filter_years
-from helpers.store import load_table, save_table
+from helpers.store import load_table
 
 READING_COLUMNS = ["place", "published_date", "kind", "indicator", "metric", "quote", "value",
                    "value_high", "unit", "qualifier", "direction", "period", "sentence", "doc_id"]
+# The record columns the analyses of a place read (reading, counting, the ledger, repeated figures)
+ANALYSIS_COLUMNS = ["place", "place_code", "kind", "indicator", "metric", "quote", "value", "value_high", "unit",
+                    "qualifier", "direction", "period", "period_end", "is_average", "sentence", "start"]
 
 
 @lru_cache(maxsize=1)
@@ -115,19 +118,18 @@ def write_indicator_exports(source, output_dir: str | Path, max_sheet_rows: int 
     """indicators.csv (UTF-8 with BOM) and indicators.xlsx in ``output_dir``, each written atomically.
 
     ``source``: the records, or a selection (:class:`helpers.selection.Selection`). A selection with
-    more records than a worksheet holds (``max_sheet_rows``) is written from Arrow without pandas
-    rows: indicators.csv and indicators.parquet, and no indicators.xlsx (Excel could not open it whole).
+    more records than a worksheet holds (``max_sheet_rows``) is written from Arrow, a row group at a
+    time, as indicators.parquet alone (pandas, R, Stata and DuckDB read it; Excel could not open an
+    XLSX or CSV of it whole, and a CSV of 5 M records with their sentences is 2 GB).
     """
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     if isinstance(source, pd.DataFrame):
         records = source
+    elif source.count_records() > max_sheet_rows:
+        return [_write_atomically(output_dir, "indicators.parquet",
+                                  lambda p: write_parquet_batches(source.scan_indicator_table(), p))]
     else:
-        table = source.read_indicator_table()
-        if table.num_rows > max_sheet_rows:
-            return [_write_atomically(output_dir, "indicators.csv", lambda p: write_csv_from_arrow(table, p)),
-                    _write_atomically(output_dir, "indicators.parquet",
-                                      lambda p: save_table(table.drop_columns(["year"]), p))]
         records = source.indicators
     table = records.drop(columns=[c for c in ("year",) if c in records.columns])
     return [_write_atomically(output_dir, "indicators.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")),
@@ -145,15 +147,21 @@ def _write_atomically(output_dir: Path, name: str, write) -> Path:
     return output_dir / name
 
 
-def write_csv_from_arrow(table, path: str | Path) -> None:
-    """An Arrow table as CSV with a UTF-8 BOM (Excel reads the Chinese), written by Arrow's C++
-    writer a batch at a time: 5 M records in seconds, where pandas' ``to_csv`` takes minutes."""
-    import pyarrow.csv
+def write_parquet_batches(batches, path: str | Path) -> None:
+    """Arrow tables (the same columns) into one Parquet file, a row group each, without the year
+    column: memory holds one batch at a time however many records there are."""
+    import pyarrow.parquet
 
-    table = table.drop_columns([c for c in ("year",) if c in table.column_names])
-    with open(path, "wb") as handle:
-        handle.write("\ufeff".encode("utf-8"))
-        pyarrow.csv.write_csv(table, handle)
+    writer = None
+    try:
+        for batch in batches:
+            batch = batch.drop_columns([c for c in ("year",) if c in batch.column_names])
+            if writer is None:
+                writer = pyarrow.parquet.ParquetWriter(str(path), batch.schema, compression="zstd")
+            writer.write_table(batch)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 # Text stays text: a sentence that begins with "=" or holds a web address is evidence, not a formula or

@@ -20,6 +20,10 @@ APPROXIMATE_TOLERANCE = 0.05
 
 LEDGER_COLUMNS = ["place", "indicator", "target_period", "target", "target_value", "target_qualifier",
                   "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence"]
+# The columns of the records each table reads (Selection.find_indicators(columns=...))
+LEDGER_INPUT_COLUMNS = ["place", "indicator", "period", "period_end", "quote", "value", "direction", "qualifier",
+                        "sentence", "kind", "place_code", "unit", "is_average"]
+REPEATED_INPUT_COLUMNS = ["value", "unit", "place", "metric", "quote", "sentence"]
 # What a result shares with its target: the canonical indicator, place, unit, average flag (年均) and
 # the year the period ends
 MATCH_KEYS = ["indicator", "place_code", "unit", "is_average", "period_year"]
@@ -40,10 +44,11 @@ def build_target_ledger(records: pd.DataFrame) -> pd.DataFrame:
     results = records[records["kind"].isin(["actual", "forecast"]) & records["indicator"].notna()
                       & records["period_end"].notna()]
     matched = find_later_results(targets, results)
-    columns = {name: results[name].tolist() for name in ("quote", "value", "direction", "kind", "doc_id")}
+    picked = results.iloc[matched[matched >= 0]]  # only the results that answer a target become Python values
+    columns = {name: iter(picked[name].tolist()) for name in ("quote", "value", "direction", "kind", "doc_id")}
     rows = []
     for target, position in zip(targets.itertuples(), matched):
-        result = None if position < 0 else {name: values[position] for name, values in columns.items()}
+        result = None if position < 0 else {name: next(values) for name, values in columns.items()}
         rows.append({
             "place": target.place, "indicator": target.indicator,
             "target_period": target.period if isinstance(target.period, str) else str(pd.Timestamp(target.period_end).year),
@@ -66,9 +71,9 @@ def find_later_results(targets: pd.DataFrame, results: pd.DataFrame) -> np.ndarr
     before a forecast, then the earliest date, then the first in ``results``' order.
     """
     found = np.full(len(targets), -1)
-    keyed = [frame.assign(period_year=pd.to_datetime(frame["period_end"]).dt.year,
-                          published=pd.to_datetime(frame["published_date"]), position=np.arange(len(frame)))
-             for frame in (targets, results)]
+    keyed = [frame[[*MATCH_KEYS[:-1], "kind"]].assign(
+        period_year=pd.to_datetime(frame["period_end"]).dt.year, published=pd.to_datetime(frame["published_date"]),
+        position=np.arange(len(frame))) for frame in (targets, results)]
     left, right = (frame[frame[[*MATCH_KEYS, "published"]].notna().all(axis=1)] for frame in keyed)
     for kind in ("actual", "forecast"):  # an actual of any date wins over a forecast
         open_targets = left[found[left["position"].to_numpy()] < 0].sort_values("published", kind="stable")

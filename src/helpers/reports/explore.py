@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pyarrow.compute as pc
+import pyarrow as pa
 
 from helpers.indicators.indicator_tables import READING_COLUMNS
 from helpers.selection import Selection
+from helpers.text_search import cut_snippets, find_phrase
 from helpers.themes.theme_analysis import kwic
 
 SEARCH_COLUMNS = ["doc_id", "title", "published_date", "place", "genre", "matches", "first_match"]
@@ -23,39 +24,54 @@ def search_documents(query: str, source: Selection, regex: bool = False) -> pd.D
     """Documents of the selection whose cleaned text contains ``query``, with the number of matches
     and the first one, most matches first (ties in date order).
 
-    A literal query is counted in Arrow over each row group's texts; only the documents that hold it
-    become Python strings.
+    A literal query is counted and found in Arrow over each row group's texts, and only the 60
+    characters around each first match become a Python string; row groups that cannot hold it are
+    not read (:mod:`helpers.text_index`).
     """
-    pattern = re.compile(query if regex else re.escape(query))
+    columns = ["doc_id", "title", "published_date", "place", "genre"]
     rows = []
-    for batch in source.scan_texts(["doc_id", "title", "published_date", "place", "genre"], None if regex else query):
-        counts = (pc.count_substring(batch["text"], query).to_pylist() if not regex else [None] * batch.num_rows)
-        for doc, n in zip(batch.to_pylist(), counts):
-            text = doc["text"]
-            if n is None:
-                n = sum(1 for _ in pattern.finditer(text))
-            if n:
-                first = pattern.search(text).start()
-                rows.append((doc["doc_id"], doc["title"], doc["published_date"], doc["place"], doc["genre"], n,
-                             text[max(0, first - 20):first + 40].replace("\n", " ⏎ ")))
+    for batch in source.scan_texts(columns, None if regex else query, keep_all=True):
+        if regex:
+            rows += _search_texts(re.compile(query), batch.to_pylist())
+            continue
+        counts, firsts = find_phrase(batch["text"], query)
+        held = counts > 0
+        found = batch.filter(pa.array(held))
+        snippets = [snippet.replace("\n", " ⏎ ") for snippet in cut_snippets(found["text"], firsts[held])]
+        for doc, n, first in zip(found.select(columns).to_pylist(), counts[held].tolist(), snippets):
+            rows.append((*doc.values(), n, first))
     found = pd.DataFrame(rows, columns=SEARCH_COLUMNS)
-    order = source.documents[["doc_id"]].reset_index().rename(columns={"index": "order"})  # date order
-    found = found.merge(order, on="doc_id").sort_values("order").drop(columns="order")
+    # date order first (as Selection.documents), so that ties in matches keep it
+    found = found.sort_values(["published_date", "doc_id"], na_position="last", ignore_index=True)
     return found.sort_values("matches", ascending=False, ignore_index=True)
 
 
+def _search_texts(pattern: re.Pattern, documents: list[dict]) -> list[tuple]:
+    rows = []
+    for doc in documents:
+        text = doc["text"]
+        n = sum(1 for _ in pattern.finditer(text))
+        if n:
+            first = pattern.search(text).start()
+            rows.append((doc["doc_id"], doc["title"], doc["published_date"], doc["place"], doc["genre"], n,
+                         text[max(0, first - 20):first + 40].replace("\n", " ⏎ ")))
+    return rows
+
+
 def lookup_indicators(source: Selection | pd.DataFrame, indicator: str | None = None,
-                      kind: str | None = None) -> pd.DataFrame:
-    """Figures of the selection's place (and inside it), optionally one indicator and one kind, with
-    their quotes. Given a selection, only those figures are read (``Selection.find_indicators``)."""
+                      kind: str | None = None, limit: int | None = 500) -> pd.DataFrame:
+    """The first ``limit`` figures (None: all) of the selection's place (and inside it), optionally one
+    indicator and one kind, with their quotes. Given a selection, only those figures are read
+    (``Selection.find_indicators``)."""
     if isinstance(source, Selection):
-        records = source.find_indicators(indicator, kind)
+        records = source.find_indicators(indicator, kind, limit=limit)
     else:
         records = source
         if indicator:
             records = records[records["indicator"] == indicator]
         if kind:
             records = records[records["kind"] == kind]
+        records = records.head(limit) if limit is not None else records
     return records[READING_COLUMNS].reset_index(drop=True)
 
 
