@@ -94,6 +94,8 @@ def test_counts_in_arrow_give_the_tables_of_the_rows(pair):
                      theme_analysis.summarize_theme_shares(hits, docs, by=by))
     _assert_same(theme_analysis.count_theme_cooccurrence(chosen.count_theme_pairs()),
                  theme_analysis.count_theme_cooccurrence(hits))
+    _assert_same(chosen.count_theme_pairs(), chosen._count_theme_pairs_by_join(None if chosen.is_everything
+                                                                              else chosen._in_documents()))
     _assert_same(overview.summarize_cleaning(chosen.count_cleaning()),
                  overview.summarize_cleaning(chosen.cleaning_log, docs["doc_id"]))
     for by in (["place", "kind"], ["kind"], ["genre", "unit"]):
@@ -160,7 +162,8 @@ def test_the_ledger_finds_the_result_the_scan_found(pair):
     # from only the records and columns each table needs (sentences held once): the same tables
     _assert_same(ledger.build_target_ledger(chosen.find_indicators(with_indicator=True, columns=ledger.LEDGER_INPUT_COLUMNS)),
                  built)
-    _assert_same(ledger.find_repeated_figures(chosen.find_indicators(columns=ledger.REPEATED_INPUT_COLUMNS)),
+    _assert_same(ledger.find_repeated_figures(chosen.find_indicators(columns=ledger.REPEATED_INPUT_COLUMNS,
+                                                                     with_documents=False)),
                  ledger.find_repeated_figures(records))
     slim = chosen.find_indicators(columns=indicator_tables.ANALYSIS_COLUMNS)
     _assert_same(ledger.build_target_ledger(slim), built)

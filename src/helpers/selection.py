@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -148,13 +149,14 @@ class Selection:
 
     def find_indicators(self, indicator: str | None = None, kind: str | None = None,
                         limit: int | None = None, with_indicator: bool = False,
-                        columns: list[str] | None = None) -> pd.DataFrame:
+                        columns: list[str] | None = None, with_documents: bool = True) -> pd.DataFrame:
         """The selection's records of one indicator and/or kind (the first ``limit`` of them), in the
         file's order: the filter columns of every record are read, the others only where they match.
 
         ``with_indicator``: only records with a canonical indicator and a period end (what the
         target ledger links). ``columns``: only these columns of the records (the documents' columns
-        are added), with the sentence held once per distinct sentence (a categorical).
+        are added, unless ``with_documents`` is False), with the sentence held once per distinct
+        sentence (a categorical).
         """
         conditions = [pc.field(name) == value for name, value in (("indicator", indicator), ("kind", kind)) if value]
         if with_indicator:
@@ -170,6 +172,8 @@ class Selection:
                 *(["doc_id"] if self._document_filter(place=False) is not None else [])]  # what the condition reads
         records = read_rows_where("indicators", self.processed_dir, condition if condition is not None else pc.scalar(True),
                                   keys, columns, limit, read_dictionary=compact)
+        if not with_documents:
+            return records.to_pandas()
         return records.to_pandas().merge(self._record_documents[RECORD_DOCUMENT_COLUMNS], on="doc_id", how="left")
 
     def _record_filter(self, conditions: list, include_thresholds: bool = False) -> pc.Expression | None:
@@ -252,20 +256,17 @@ class Selection:
 
     def count_theme_hits(self, by: str) -> pd.DataFrame:
         """(by, theme, hits): the selection's theme hits counted per document column ``by`` (place,
-        year, genre, doc_id) in Arrow; ``theme_analysis.summarize_theme_shares`` takes it as it
-        takes the hits."""
-        key = ("theme_hits", by)
-        if key not in self._kept:
-            columns = list(dict.fromkeys(["doc_id", by]))
-            documents = self.document_table.select(columns)
+        year, genre, doc_id); ``theme_analysis.summarize_theme_shares`` takes it as it takes the
+        hits. The hits are counted per document once, in Arrow, and every ``by`` sums those."""
+        if "theme_hits_per_document" not in self._kept:
             condition = None if self.is_everything else self._in_documents()
-            partials = []
-            for group in scan_selected("theme_hits", self.processed_dir, ["doc_id", "theme"], condition):
-                joined = group.join(documents, "doc_id", join_type="inner")
-                partials.append(joined.group_by([by, "theme"], use_threads=False).aggregate([("theme", "count")]))
-            counted = _sum_partials(partials, [by, "theme"], {"theme_count": "hits"})
-            self._kept[key] = counted.dropna(subset=[by]).reset_index(drop=True)  # as pandas' groupby
-        return self._kept[key]
+            partials = [group.group_by(["doc_id", "theme"], use_threads=False).aggregate([("theme", "count")])
+                        for group in scan_selected("theme_hits", self.processed_dir, ["doc_id", "theme"], condition)]
+            self._kept["theme_hits_per_document"] = _sum_partials(partials, ["doc_id", "theme"], {"theme_count": "hits"})
+        counted = self._kept["theme_hits_per_document"].merge(self.documents[list(dict.fromkeys(["doc_id", by]))],
+                                                              on="doc_id", how="inner")
+        summed = counted.groupby([by, "theme"])["hits"].sum().astype("int64")  # a missing ``by`` is left out
+        return summed.reset_index()
 
     def find_theme_hits(self, terms: list[str] | None = None, theme: str | None = None) -> pd.DataFrame:
         """The selection's theme hits of some terms and/or one theme (filtered in the file), with
@@ -280,12 +281,45 @@ class Selection:
 
     def count_theme_pairs(self) -> pd.DataFrame:
         """(theme_a, theme_b, sentences): in how many of the selection's sentences both themes occur
-        (a == b: sentences with the theme), counted in Arrow; ``count_theme_cooccurrence`` takes it."""
+        (a == b: sentences with the theme); ``count_theme_cooccurrence`` takes it.
+
+        Each sentence's themes become the bits of one integer (numpy, a row group at a time), and
+        the pairs are counted once per distinct set of themes. A document's hits are written in one
+        row group (the build writes whole batches of documents); if a document were found in two,
+        the count falls back to a join of the whole table.
+        """
         condition = None if self.is_everything else self._in_documents()
+        codes: dict[str, int] = {}
+        counts: dict[int, int] = {}
+        seen: set[str] = set()
+        for group in scan_selected("theme_hits", self.processed_dir, ["doc_id", "sentence_id", "theme"], condition):
+            documents = pc.dictionary_encode(group["doc_id"]).combine_chunks()
+            names = documents.dictionary.to_pylist()
+            if seen.intersection(names):
+                return self._count_theme_pairs_by_join(condition)
+            seen.update(names)
+            themes = pc.dictionary_encode(group["theme"]).combine_chunks()
+            local = np.array([codes.setdefault(t, len(codes)) for t in themes.dictionary.to_pylist()], dtype=np.int64)
+            sentence = (documents.indices.to_numpy().astype(np.int64) << 32) | group["sentence_id"].to_numpy().astype(np.int64)
+            keys, inverse = np.unique(sentence, return_inverse=True)
+            masks = np.zeros(len(keys), dtype=np.int64)
+            np.bitwise_or.at(masks, inverse, np.left_shift(1, local[themes.indices.to_numpy()]))
+            for mask, n in zip(*np.unique(masks, return_counts=True)):
+                counts[int(mask)] = counts.get(int(mask), 0) + int(n)
+        names = {code: theme for theme, code in codes.items()}
+        pairs: dict[tuple[str, str], int] = {}
+        for mask, n in counts.items():
+            present = [names[c] for c in names if mask >> c & 1]
+            for a in present:
+                for b in present:
+                    pairs[(a, b)] = pairs.get((a, b), 0) + n
+        table = pd.DataFrame([(a, b, n) for (a, b), n in pairs.items()], columns=["theme_a", "theme_b", "sentences"])
+        return table.sort_values(["theme_a", "theme_b"], ignore_index=True)
+
+    def _count_theme_pairs_by_join(self, condition) -> pd.DataFrame:
         hits = read_selected("theme_hits", self.processed_dir, ["doc_id", "sentence_id", "theme"], condition)
         keys = ["doc_id", "sentence_id"]
         themes = hits.group_by([*keys, "theme"], use_threads=False).aggregate([])
-        del hits
         pairs = themes.join(themes.rename_columns([*keys, "theme_b"]), keys, join_type="inner")
         counted = pairs.group_by(["theme", "theme_b"], use_threads=False).aggregate([("doc_id", "count")])
         return (counted.to_pandas().rename(columns={"theme": "theme_a", "doc_id_count": "sentences"})

@@ -112,6 +112,10 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
     for the same metric (000: 辽阳县 and 灯塔市 both 303 and 85 projects).
     """
     rows = records[(~records["unit"].isin(["%", "百分点", "‰", "千分点"])) & (records["value"] >= min_value)]
+    # only the figures found for two places or metrics are looked at one by one
+    spread = rows.groupby(["value", "unit"]).agg(places=("place", "nunique"), metrics=("metric", "nunique"))
+    shared = spread[(spread["places"] >= 2) | (spread["metrics"] >= 2)].index
+    rows = rows[pd.MultiIndex.from_frame(rows[["value", "unit"]]).isin(shared)]
     groups = []
     for (value, unit), group in rows.groupby(["value", "unit"]):
         places, metrics = group["place"].nunique(), group["metric"].nunique()
