@@ -122,7 +122,7 @@ def _kind(command: str) -> str:
         return "kernel"
     if "helpers report" in command or "helpers build" in command:
         return "runner" if "report" in command else "build"
-    return "worker" if "multiprocessing" in command or "-c" in command else command[:30]
+    return "explore" if command.rstrip().split(" ")[1:2] and command.split(" ")[1].endswith(".py") else command[:30]
 
 
 def summarize_peaks(peaks: dict[int, tuple[int, str]]) -> str:

@@ -170,6 +170,12 @@ def test_the_ledger_finds_the_result_the_scan_found(pair):
     _assert_same(indicator_tables.count_indicators(slim, ["kind"]), indicator_tables.count_indicators(records, ["kind"]))
     _assert_same(slim[slim["indicator"].notna()][indicator_tables.READING_COLUMNS],
                  records[records["indicator"].notna()][indicator_tables.READING_COLUMNS])
+    # notebook 03's tables from the records of one kind or one indicator, read alone
+    _assert_same(indicator_tables.select_headline_figures(chosen.find_indicators(
+        kind="target", columns=indicator_tables.ANALYSIS_COLUMNS)), indicator_tables.select_headline_figures(records))
+    gdp = chosen.find_indicators("gdp", columns=indicator_tables.ANALYSIS_COLUMNS)
+    _assert_same(indicator_tables.compare_indicator(gdp, "gdp"), indicator_tables.compare_indicator(records, "gdp"))
+    _assert_same(indicator_tables.summarize_indicator(gdp, "gdp"), indicator_tables.summarize_indicator(records, "gdp"))
 
 
 def test_the_ledger_prefers_an_actual_then_the_earliest_later_result():
