@@ -244,13 +244,22 @@ class Selection:
 
     def count_terms(self) -> pd.DataFrame:
         """(place_code, place, term, n): the selection's word counts summed per place of the documents,
-        in Arrow a row group at a time; what keyness and word clouds need, without a row per document."""
+        in Arrow a row group at a time; what keyness and word clouds need, without a row per document.
+
+        A place's counts are the rows of its places in the counts of every place (``widen``), which
+        a report of a place counts anyway for its comparison.
+        """
         if "terms" not in self._kept:
+            if self.place != "all":
+                wide = self.widen().count_terms()
+                inside = wide["place_code"].isin(list_codes_inside(self.place))
+                self._kept["terms"] = wide[inside].reset_index(drop=True)
+                return self._kept["terms"]
             documents = self.document_table.select(["doc_id", "place_code", "place"])
-            condition = None if self.is_everything else self._in_documents()
+            # the inner join keeps the selection's documents: no filter on 15 M doc_ids while reading
             partials = [group.join(documents, "doc_id", join_type="inner")
                         .group_by(["place_code", "place", "term"], use_threads=False).aggregate([("n", "sum")])
-                        for group in scan_selected("doc_terms", self.processed_dir, ["doc_id", "term", "n"], condition)]
+                        for group in scan_selected("doc_terms", self.processed_dir, ["doc_id", "term", "n"])]
             self._kept["terms"] = _sum_partials(partials, ["place_code", "place", "term"], {"n_sum": "n"})
         return self._kept["terms"]
 
@@ -258,12 +267,12 @@ class Selection:
         """(by, theme, hits): the selection's theme hits counted per document column ``by`` (place,
         year, genre, doc_id); ``theme_analysis.summarize_theme_shares`` takes it as it takes the
         hits. The hits are counted per document once, in Arrow, and every ``by`` sums those."""
-        if "theme_hits_per_document" not in self._kept:
-            condition = None if self.is_everything else self._in_documents()
+        owner = self.widen()  # the count covers every document of the file: a place and its corpus share it
+        if "theme_hits_per_document" not in owner._kept:
             partials = [group.group_by(["doc_id", "theme"], use_threads=False).aggregate([("theme", "count")])
-                        for group in scan_selected("theme_hits", self.processed_dir, ["doc_id", "theme"], condition)]
-            self._kept["theme_hits_per_document"] = _sum_partials(partials, ["doc_id", "theme"], {"theme_count": "hits"})
-        counted = self._kept["theme_hits_per_document"].merge(self.documents[list(dict.fromkeys(["doc_id", by]))],
+                        for group in scan_selected("theme_hits", self.processed_dir, ["doc_id", "theme"])]
+            owner._kept["theme_hits_per_document"] = _sum_partials(partials, ["doc_id", "theme"], {"theme_count": "hits"})
+        counted = owner._kept["theme_hits_per_document"].merge(self.documents[list(dict.fromkeys(["doc_id", by]))],
                                                               on="doc_id", how="inner")
         summed = counted.groupby([by, "theme"])["hits"].sum().astype("int64")  # a missing ``by`` is left out
         return summed.reset_index()
@@ -271,12 +280,13 @@ class Selection:
     def find_theme_hits(self, terms: list[str] | None = None, theme: str | None = None) -> pd.DataFrame:
         """The selection's theme hits of some terms and/or one theme (filtered in the file), with
         their documents' columns as in ``theme_hits``."""
-        conditions = [] if self.is_everything else [self._in_documents()]
+        conditions = []  # the selection's documents are kept by the merge below
         if terms is not None:
             conditions.append(pc.field("term").isin(pa.array(list(terms), pa.string())))
         if theme is not None:
             conditions.append(pc.field("theme") == theme)
-        hits = read_selected("theme_hits", self.processed_dir, None, _all_of(conditions)).to_pandas()
+        hits = read_selected("theme_hits", self.processed_dir, None, _all_of(conditions),
+                             read_dictionary=["doc_id", "theme", "term"]).to_pandas()
         return hits.merge(self.documents[HIT_DOCUMENT_COLUMNS], on="doc_id", how="inner")
 
     def count_theme_pairs(self) -> pd.DataFrame:

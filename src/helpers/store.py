@@ -275,13 +275,21 @@ def _table_path(name: str, processed_dir: str | Path) -> Path:
 
 
 def read_selected(name: str, processed_dir: str | Path = PROCESSED_DIR, columns: list[str] | None = None,
-                  condition=None) -> pa.Table:
+                  condition=None, read_dictionary: list[str] | None = None) -> pa.Table:
     """Some columns and rows of one processed table as Arrow: only those columns are decoded, and rows
     are filtered (a ``pyarrow.compute`` expression) while each row group is read.
 
     The building block of :mod:`helpers.selection`; ``load_table`` reads a whole table.
+    ``read_dictionary``: string columns decoded as dictionaries, which the condition tests without
+    making a string of every row, and turned back into strings once the rows are filtered.
     """
-    return _parquet().read_table(_table_path(name, processed_dir), columns=columns, filters=condition)
+    table = _parquet().read_table(_table_path(name, processed_dir), columns=columns, filters=condition,
+                                  read_dictionary=read_dictionary)
+    for column in read_dictionary or ():
+        if column in table.column_names:
+            index = table.column_names.index(column)
+            table = table.set_column(index, column, table[column].cast(SCHEMAS[name].field(column).type))
+    return table
 
 
 def scan_selected(name: str, processed_dir: str | Path = PROCESSED_DIR, columns: list[str] | None = None,
