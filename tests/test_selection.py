@@ -167,6 +167,11 @@ def test_the_ledger_finds_the_result_the_scan_found(pair):
                  ledger.find_repeated_figures(records))
     slim = chosen.find_indicators(columns=indicator_tables.ANALYSIS_COLUMNS)
     _assert_same(ledger.build_target_ledger(slim), built)
+    # notebook 05: the records with an indicator, listed and linked
+    listed = chosen.find_indicators(columns=indicator_tables.ANALYSIS_COLUMNS, with_indicator=True)
+    _assert_same(ledger.build_target_ledger(listed), built)
+    _assert_same(listed[listed["indicator"].notna()][indicator_tables.READING_COLUMNS],
+                 records[records["indicator"].notna()][indicator_tables.READING_COLUMNS])
     _assert_same(indicator_tables.count_indicators(slim, ["kind"]), indicator_tables.count_indicators(records, ["kind"]))
     _assert_same(slim[slim["indicator"].notna()][indicator_tables.READING_COLUMNS],
                  records[records["indicator"].notna()][indicator_tables.READING_COLUMNS])

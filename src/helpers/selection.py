@@ -153,14 +153,14 @@ class Selection:
         """The selection's records of one indicator and/or kind (the first ``limit`` of them), in the
         file's order: the filter columns of every record are read, the others only where they match.
 
-        ``with_indicator``: only records with a canonical indicator and a period end (what the
-        target ledger links). ``columns``: only these columns of the records (the documents' columns
+        ``with_indicator``: only records with a canonical indicator (what the target ledger links
+        and a place's profile lists). ``columns``: only these columns of the records (the documents' columns
         are added, unless ``with_documents`` is False), with the sentence held once per distinct
         sentence (a categorical).
         """
         conditions = [pc.field(name) == value for name, value in (("indicator", indicator), ("kind", kind)) if value]
         if with_indicator:
-            conditions += [pc.field("indicator").is_valid(), pc.field("period_end").is_valid()]
+            conditions.append(pc.field("indicator").is_valid())
         condition = self._record_filter(conditions)
         if condition is None and columns is None:
             return self.indicators.head(limit) if limit is not None else self.indicators
@@ -168,7 +168,7 @@ class Selection:
             columns = list(dict.fromkeys(["doc_id", *columns]))
         compact = ["sentence"] if columns is not None and "sentence" in columns else None
         keys = ["is_threshold", *(["indicator"] if indicator or with_indicator else []), *(["kind"] if kind else []),
-                *(["period_end"] if with_indicator else []), *(["place_code"] if self.place != "all" else []),
+                *(["place_code"] if self.place != "all" else []),
                 *(["doc_id"] if self._document_filter(place=False) is not None else [])]  # what the condition reads
         records = read_rows_where("indicators", self.processed_dir, condition if condition is not None else pc.scalar(True),
                                   keys, columns, limit, read_dictionary=compact)
