@@ -23,6 +23,9 @@ def load_documents(processed_dir: str | Path = PROCESSED_DIR, place: str = "all"
                    start_year: int | None = None, end_year: int | None = None) -> pd.DataFrame:
     """Documents about ``place`` (or any place inside it), published within the years.
 
+    Reads the whole table, text included: notebooks and helpers read through
+    :func:`helpers.selection.select`, and the tests compare its frames with these.
+
     A place code such as ``liaoyang`` also selects documents about 灯塔市 or 辽阳县. Documents
     without a date are always kept (the year filter cannot judge them).
     """

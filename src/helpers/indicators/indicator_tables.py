@@ -39,6 +39,9 @@ def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all
                     include_thresholds: bool = False) -> pd.DataFrame:
     """Indicator records with their document's title, date and genre; thresholds left out by default.
 
+    Reads both tables whole: notebooks read ``Selection.indicators`` (:mod:`helpers.selection`), and
+    the tests compare the two.
+
     The year filter applies to the document's publication year (undated documents are kept).
     """
     records = load_table("indicators", processed_dir)

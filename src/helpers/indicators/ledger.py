@@ -71,6 +71,8 @@ def find_later_results(targets: pd.DataFrame, results: pd.DataFrame) -> np.ndarr
     before a forecast, then the earliest date, then the first in ``results``' order.
     """
     found = np.full(len(targets), -1)
+    if targets.empty or results.empty:
+        return found
     keyed = [frame[[*MATCH_KEYS[:-1], "kind"]].assign(
         period_year=pd.to_datetime(frame["period_end"]).dt.year, published=pd.to_datetime(frame["published_date"]),
         position=np.arange(len(frame))) for frame in (targets, results)]

@@ -25,7 +25,11 @@ GROUPS = ("doc_id", "place", "year", "genre")
 
 def load_theme_hits(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
                     start_year: int | None = None, end_year: int | None = None) -> pd.DataFrame:
-    """Theme hits with their document's place, date, year, genre and length."""
+    """Theme hits with their document's place, date, year, genre and length.
+
+    Reads the whole table: notebooks read ``Selection.theme_hits`` or its counts, and the tests
+    compare the two.
+    """
     docs = load_documents(processed_dir, place, start_year, end_year)
     hits = load_table("theme_hits", processed_dir)
     return hits.merge(docs[["doc_id", "place", "place_code", "published_date", "year", "genre", "n_chars"]],
