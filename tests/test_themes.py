@@ -12,6 +12,7 @@ import pytest
 matplotlib.use("Agg")
 
 from conftest import RAW  # noqa: E402
+from helpers import selection  # noqa: E402
 from helpers.corpus import overview as corpus  # noqa: E402
 from helpers.reports import plots  # noqa: E402
 from helpers.themes import theme_analysis  # noqa: E402
@@ -112,8 +113,11 @@ def test_distinctive_terms_of_panjin(built_corpus):
 
 def test_every_place_scored_at_once_ranks_as_each_place_alone(built_corpus):
     # one pass over the terms for all places; a city's block counts its districts' documents too
-    by_place = theme_analysis.rank_distinctive_terms_by_place(built_corpus, n=12)
     documents, terms = corpus.load_documents(built_corpus), load_table("doc_terms", built_corpus)
+    by_place = theme_analysis.rank_distinctive_terms_by_place(terms, documents, n=12)
+    # the same from the terms summed per place (what a selection gives at scale)
+    pd.testing.assert_frame_equal(by_place, theme_analysis.rank_distinctive_terms_by_place(
+        selection.select(built_corpus).count_terms(), documents, n=12))
     names = {"辽阳市": "liaoyang", "盘锦市": "panjin", "葫芦岛市": "huludao"}
     assert set(by_place["place"]) == set(names)  # 辽宁省 holds every document: nothing to compare
     for name, code in names.items():
@@ -144,7 +148,7 @@ def test_slogan_tracker_and_kwic(built_corpus):
     hits = theme_analysis.load_theme_hits(built_corpus)
     slogans = theme_analysis.track_slogans(hits).set_index("term")
     assert "辽阳市" in slogans.loc["首战告捷", "places"]
-    lines = theme_analysis.kwic("首战告捷", processed_dir=built_corpus, window=8)
+    lines = theme_analysis.kwic("首战告捷", selection.select(built_corpus), window=8)
     assert len(lines) == 4 and (lines["term"] == "首战告捷").all()
     assert lines["left"].str.len().max() <= 8 + 4  # the window (a line break shows as ⏎)
 
@@ -156,13 +160,11 @@ def test_slogan_tracker_and_kwic(built_corpus):
 ])
 def test_concordances_keep_to_the_years_of_the_report(built_corpus, start_year, end_year, dates):
     # a report on 2023-2025 must not quote a 2022 baseline document as campaign evidence
-    lines = theme_analysis.kwic("项目", processed_dir=built_corpus, limit=None, start_year=start_year, end_year=end_year)
+    years = selection.select(built_corpus, start_year=start_year, end_year=end_year)
+    lines = theme_analysis.kwic("项目", years, limit=None)
     assert {str(d) for d in lines["date"]} == dates
-    hits = theme_analysis.load_theme_hits(built_corpus, start_year=start_year, end_year=end_year)
-    chosen = theme_analysis.kwic_slogans(built_corpus, start_year=start_year, end_year=end_year)
-    assert chosen.equals(theme_analysis.kwic_slogans(built_corpus, tracked=theme_analysis.track_slogans(hits),
-                                                     start_year=start_year, end_year=end_year))
-    assert {str(d) for d in chosen["date"]} <= dates
+    chosen = theme_analysis.kwic_slogans(years, theme_analysis.track_slogans(years.theme_hits))
+    assert len(chosen) and {str(d) for d in chosen["date"]} <= dates
 
 
 @pytest.mark.parametrize("start_year, end_year, places", [
@@ -173,11 +175,12 @@ def test_word_clouds_and_distinctive_terms_keep_to_the_years_of_the_report(built
     documents = corpus.load_documents(built_corpus, start_year=start_year, end_year=end_year)
     terms = load_table("doc_terms", built_corpus)
     totals = terms[terms["doc_id"].isin(documents["doc_id"])].groupby("term")["n"].sum()
-    clouds = theme_analysis.summarize_term_frequencies_by_place(built_corpus, start_year=start_year, end_year=end_year)
+    clouds = theme_analysis.summarize_term_frequencies_by_place(terms, documents)
     assert set(clouds) == places
     assert all(n <= totals[term] for counts in clouds.values() for term, n in counts.items())
-    ranked = theme_analysis.rank_distinctive_terms_by_place(built_corpus, place="liaoyang", start_year=start_year,
-                                                            end_year=end_year)
+    assert clouds == theme_analysis.summarize_term_frequencies_by_place(
+        selection.select(built_corpus, start_year=start_year, end_year=end_year).count_terms(), documents)
+    ranked = theme_analysis.rank_distinctive_terms_by_place(terms, documents, place="liaoyang")
     # here and elsewhere together: the term's count over the report's documents, no more
     assert len(ranked) and ((ranked["count_here"] + ranked["count_elsewhere"]).values
                             == totals[ranked["term"]].values).all()
@@ -187,7 +190,10 @@ def test_word_clouds_and_distinctive_terms_keep_to_the_years_of_the_report(built
 def test_a_places_theme_profile_compares_the_same_years(built_corpus, start_year, end_year):
     from helpers.reports import profile
 
-    table = profile.compare_theme_profile(built_corpus, "liaoyang", start_year, end_year).set_index("theme")
+    here = selection.select(built_corpus, "liaoyang", start_year, end_year)
+    table = profile.compare_theme_profile(here.theme_hits, here.widen().theme_hits).set_index("theme")
+    counted = profile.compare_theme_profile(here.count_theme_hits("genre"), here.widen().count_theme_hits("genre"))
+    pd.testing.assert_frame_equal(table.reset_index(), counted)
     for column, place in (("share_here", "liaoyang"), ("share_corpus", "all")):
         hits = theme_analysis.load_theme_hits(built_corpus, place, start_year, end_year)
         counts = hits.groupby("theme").size()
@@ -201,10 +207,12 @@ def test_a_places_theme_profile_compares_the_same_years(built_corpus, start_year
         theme_analysis.summarize_theme_shares(hits, docs, by="year"), by="year"), "a heatmap of nothing"),
     (lambda hits, docs, d: theme_analysis.count_theme_cooccurrence(hits), "crosstab of no sentences"),
     (lambda hits, docs, d: theme_analysis.track_slogans(hits), "no slogans"),
-    (lambda hits, docs, d: theme_analysis.rank_distinctive_terms_by_place(d, "liaoyang", start_year=2026),
-     "a place without documents in the years"),
-    (lambda hits, docs, d: pd.DataFrame(theme_analysis.summarize_term_frequencies_by_place(d, "liaoyang", start_year=2026)),
-     "no clouds to draw"),
+    (lambda hits, docs, d: theme_analysis.rank_distinctive_terms_by_place(
+        selection.select(d, start_year=2026).count_terms(), docs, "liaoyang"), "a place without documents in the years"),
+    (lambda hits, docs, d: pd.DataFrame(theme_analysis.summarize_term_frequencies_by_place(
+        selection.select(d, "liaoyang", start_year=2026).count_terms(), docs)), "no clouds to draw"),
+    (lambda hits, docs, d: theme_analysis.count_theme_cooccurrence(
+        selection.select(d, "liaoyang", start_year=2026).count_theme_pairs()), "no sentences to pair"),
 ])
 def test_a_selection_without_documents_gives_empty_tables(built_corpus, summarize, reason):
     # liaoyang has no document from 2026 on; a report of it must show empty tables, not fail

@@ -1,4 +1,4 @@
-"""Read the researcher-edited word lists: themes, user dictionary, stop words, government verbs, hardness.
+"""Read the researcher-edited word lists: themes and slogans, user dictionary, stop words, government verbs, hardness.
 
 Each file under ``resources/`` is read by one function, cached for the process. Editing a file
 changes the version of the stage that reads it (see :func:`helpers.build.cache.stage_versions`), so a rebuild re-runs
@@ -20,6 +20,7 @@ class Theme:
     zh: str
     en: str
     keywords: tuple[str, ...]
+    slogans: tuple[str, ...] = ()
 
 
 def _read(name: str) -> str:
@@ -32,7 +33,7 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_themes() -> tuple[Theme, ...]:
-    """``themes.yaml``: code → zh, en, keywords.
+    """``themes.yaml``: code → zh, en, keywords, slogans (every slogan is a keyword too).
 
     >>> [t.code for t in load_themes()][:3]
     ['projects', 'investment_attraction', 'industrial_restructuring']
@@ -40,8 +41,21 @@ def load_themes() -> tuple[Theme, ...]:
     import yaml
 
     data = yaml.load(_read("themes.yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: 9× faster
-    return tuple(Theme(code, spec["zh"], spec["en"], tuple(str(k) for k in spec["keywords"]))
-                 for code, spec in data.items())
+    themes = []
+    for code, spec in data.items():
+        slogans = tuple(str(s) for s in spec.get("slogans", ()))
+        keywords = tuple(dict.fromkeys([*(str(k) for k in spec["keywords"]), *slogans]))
+        themes.append(Theme(code, spec["zh"], spec["en"], keywords, slogans))
+    return tuple(themes)
+
+
+def load_slogans() -> tuple[str, ...]:
+    """The slogans declared in ``themes.yaml`` (each theme's ``slogans`` list), in taxonomy order.
+
+    >>> {"项目为王", "三篇大文章", "带土移植", "揭榜挂帅"} <= set(load_slogans())
+    True
+    """
+    return tuple(dict.fromkeys(s for theme in load_themes() for s in theme.slogans))
 
 
 @lru_cache(maxsize=1)

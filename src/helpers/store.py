@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 from helpers.paths import CURRENT_LINK, MANIFEST_NAME, PROCESSED_DIR
 from helpers.atomic import make_temporary_file
+from helpers.text_index import INDEX_SUFFIX, GramIndexWriter
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -94,6 +95,8 @@ CORPUS_SCHEMAS: dict[str, pa.Schema] = {
 }
 # The key, in each table file's schema metadata, of the build that wrote it
 BUILD_ID_KEY = b"helpers_build_id"
+# Row groups a scan reads ahead of the one its caller works on
+READ_AHEAD = 2
 # Rows held per table before they are written as one Parquet row group (Arrow's in-memory size)
 ROW_GROUP_BYTES = 4_000_000
 
@@ -262,6 +265,7 @@ class TableWriters:
         self.rows: dict[str, int] = {}
         self._writers: dict[str, tuple[pq.ParquetWriter, str]] = {}
         self._held: dict[str, list[pa.Table]] = {}
+        self._grams: tuple[GramIndexWriter, str] | None = None  # documents.parquet.grams, as it is written
 
     def write(self, name: str, table: pa.Table) -> None:
         """Append a batch of rows to one table."""
@@ -283,7 +287,13 @@ class TableWriters:
             self._writers[name] = (_parquet().ParquetWriter(
                 temporary, self.schema(name), compression="zstd", **_whole_value_options(name)), temporary)
         # one row group: the batches' chunks are written as they are, without a copy
-        self._writers[name][0].write_table(pa.concat_tables(held), row_group_size=sum(t.num_rows for t in held))
+        group = pa.concat_tables(held)
+        self._writers[name][0].write_table(group, row_group_size=group.num_rows)
+        if name == "documents":  # which characters each row group holds, for searches (helpers.text_index)
+            if self._grams is None:
+                handle, temporary = make_temporary_file(self.folder, ".documents.parquet.grams.", ".tmp")
+                self._grams = (GramIndexWriter(os.fdopen(handle, "wb")), temporary)
+            self._grams[0].add(group.column("text").to_pylist(), group.column("doc_id").to_pylist())
 
     def commit(self) -> None:
         """Write what is held, close every table (an empty one for tables without rows) and rename
@@ -301,6 +311,13 @@ class TableWriters:
         for name in SCHEMAS:
             if name not in self._writers:  # no rows at all: an empty table with the schema
                 save_table(self.schema(name).empty_table(), self.folder / f"{name}.parquet")
+        index = self.folder / f"documents.parquet{INDEX_SUFFIX}"
+        if self._grams is not None:
+            self._grams[0].close()
+            os.replace(self._grams[1], index)
+            self._grams = None
+        else:  # no documents: an index of an earlier table must not stay beside the new one
+            index.unlink(missing_ok=True)
         for name, (_, temporary) in self._writers.items():
             os.replace(temporary, self.folder / f"{name}.parquet")
         self._writers.clear()
@@ -319,6 +336,10 @@ class TableWriters:
     def abort(self) -> None:
         """Forget everything written: close and delete the temporary files."""
         self._held.clear()
+        if self._grams is not None:
+            self._grams[0].handle.close()
+            Path(self._grams[1]).unlink(missing_ok=True)
+            self._grams = None
         for writer, temporary in self._writers.values():
             try:
                 writer.close()
@@ -334,3 +355,99 @@ class TableWriters:
             self.commit()
         else:
             self.abort()
+
+
+def _table_path(name: str, processed_dir: str | Path) -> Path:
+    path = Path(processed_dir) / f"{name}.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist: run `make processed` (python -m helpers build)")
+    return path
+
+
+def read_selected(name: str, processed_dir: str | Path = PROCESSED_DIR, columns: list[str] | None = None,
+                  condition=None, read_dictionary: list[str] | None = None) -> pa.Table:
+    """Some columns and rows of one processed table as Arrow: only those columns are decoded, and rows
+    are filtered (a ``pyarrow.compute`` expression) while each row group is read.
+
+    The building block of :mod:`helpers.selection`; ``load_table`` reads a whole table.
+    ``read_dictionary``: string columns decoded as dictionaries, which the condition tests without
+    making a string of every row, and turned back into strings once the rows are filtered.
+    """
+    table = _parquet().read_table(_table_path(name, processed_dir), columns=columns, filters=condition,
+                                  read_dictionary=read_dictionary)
+    for column in read_dictionary or ():
+        if column in table.column_names:
+            index = table.column_names.index(column)
+            table = table.set_column(index, column, table[column].cast(SCHEMAS[name].field(column).type))
+    return table
+
+
+def scan_selected(name: str, processed_dir: str | Path = PROCESSED_DIR, columns: list[str] | None = None,
+                  condition=None, row_groups: list[int] | None = None):
+    """Some columns and rows of one processed table, one row group at a time, in the file's order
+    (only the ``row_groups`` given, if any).
+
+    A reader that has what it wants stops, and the remaining row groups are never read.
+    """
+    import pyarrow.dataset
+
+    groups = []
+    for fragment in pyarrow.dataset.dataset(_table_path(name, processed_dir), format="parquet").get_fragments():
+        if row_groups is not None:
+            pieces = fragment.split_by_row_group()
+            groups += [pieces[i] for i in row_groups]
+        else:  # row groups whose statistics rule the condition out are skipped unread
+            groups += fragment.split_by_row_group(filter=condition)
+    # the next row groups are read and decompressed in threads (Arrow releases the GIL) while the
+    # caller works on this one: 1 GB of text in 1.1 s instead of 2.0 s on 2 cores
+    with ThreadPoolExecutor(max_workers=READ_AHEAD) as pool:
+        pending = [pool.submit(group.to_table, columns=columns, filter=condition) for group in groups[:READ_AHEAD]]
+        for index in range(len(groups)):
+            table = pending.pop(0).result()
+            if index + READ_AHEAD < len(groups):
+                pending.append(pool.submit(groups[index + READ_AHEAD].to_table, columns=columns, filter=condition))
+            yield table
+
+
+def find_text_row_groups(processed_dir: str | Path, phrase: str) -> list[int] | None:
+    """The row groups of documents.parquet whose texts may hold ``phrase`` (``helpers.text_index``),
+    or None when the table has no usable index."""
+    from helpers.text_index import find_row_groups
+
+    path = _table_path("documents", processed_dir)
+    return find_row_groups(path, phrase, _parquet().ParquetFile(path).metadata)
+
+
+def read_rows_where(name: str, processed_dir: str | Path, condition, key_columns: list[str],
+                    columns: list[str] | None = None, limit: int | None = None,
+                    read_dictionary: list[str] | None = None) -> pa.Table:
+    """The rows of one table that meet ``condition``, in the file's order, reading ``key_columns``
+    (every column the condition names) of every row group but the other columns only of the row
+    groups that hold such rows, and none after the first ``limit`` rows.
+
+    A lookup of a few figures among millions decodes their row groups only: reading every column
+    to filter afterwards decodes the whole table. ``read_dictionary``: columns kept as Arrow
+    dictionaries (pandas categoricals): a sentence repeated by a thousand figures is held once.
+    """
+    import numpy as np
+    import pyarrow.dataset
+
+    path = _table_path(name, processed_dir)
+    # the key columns as dictionaries: a column of a few hundred codes is not made 5 M strings
+    strings = [c for c in key_columns if SCHEMAS[name].field(c).type == pa.string()]
+    keys = _parquet().ParquetFile(path, read_dictionary=strings).read(columns=key_columns)
+    handle = _parquet().ParquetFile(path, read_dictionary=read_dictionary)
+    keys = keys.append_column("_row", pa.array(np.arange(keys.num_rows, dtype=np.int64)))
+    rows = pyarrow.dataset.dataset(keys).to_table(columns=["_row"], filter=condition)["_row"].to_numpy()
+    if limit is not None:
+        rows = rows[:limit]
+    starts = np.cumsum([0] + [handle.metadata.row_group(i).num_rows for i in range(handle.num_row_groups)])
+    groups = np.searchsorted(starts, rows, side="right") - 1
+    pieces = []
+    for group in np.unique(groups):
+        local = rows[groups == group] - starts[group]
+        pieces.append(handle.read_row_group(int(group), columns=columns).take(pa.array(local)))
+    if not pieces:
+        schema = handle.schema_arrow
+        return (schema if columns is None else pa.schema([schema.field(c) for c in columns])).empty_table()
+    return pa.concat_tables(pieces).unify_dictionaries() if read_dictionary else pa.concat_tables(pieces)

@@ -23,6 +23,9 @@ def load_documents(processed_dir: str | Path = PROCESSED_DIR, place: str = "all"
                    start_year: int | None = None, end_year: int | None = None) -> pd.DataFrame:
     """Documents about ``place`` (or any place inside it), published within the years.
 
+    Reads the whole table, text included: notebooks and helpers read through
+    :func:`helpers.selection.select`, and the tests compare its frames with these.
+
     A place code such as ``liaoyang`` also selects documents about 灯塔市 or 辽阳县. Documents
     without a date are always kept (the year filter cannot judge them). ``counted`` is False for a
     repost that analyses count once (:func:`helpers.reuse.tables.mark_counted`).
@@ -104,12 +107,17 @@ def summarize_metadata_sources(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def summarize_cleaning(log: pd.DataFrame, doc_ids: pd.Series | None = None) -> pd.DataFrame:
-    """Edits and characters removed per cleaning step and rule."""
+    """Edits and characters removed per cleaning step and rule.
+
+    ``log``: the cleaning log, or its edits counted per document and rule already (columns edits and
+    chars_removed: ``Selection.count_cleaning``), which gives the same table.
+    """
     if doc_ids is not None:
         log = log[log["doc_id"].isin(doc_ids)]
-    log = log.assign(chars_removed=log["removed"].str.len() - log["inserted"].str.len())
+    if "edits" not in log.columns:
+        log = log.assign(chars_removed=log["removed"].str.len() - log["inserted"].str.len(), edits=1)
     summary = log.groupby(["step_index", "step", "rule"]).agg(
-        edits=("rule", "size"), documents=("doc_id", "nunique"), chars_removed=("chars_removed", "sum"))
+        edits=("edits", "sum"), documents=("doc_id", "nunique"), chars_removed=("chars_removed", "sum"))
     return summary.reset_index().drop(columns="step_index")
 
 

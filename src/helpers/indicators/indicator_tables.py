@@ -8,12 +8,14 @@ BOM, so Excel shows the Chinese) and XLSX into a report folder.
 from __future__ import annotations
 
 import csv
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from helpers.atomic import make_temporary_file
 from helpers.paths import PROCESSED_DIR
 from helpers.corpus.overview import filter_place, filter_years
 from helpers.spreadsheet import write_csv, write_xlsx  # write_xlsx: also for callers of this module
@@ -21,6 +23,9 @@ from helpers.store import load_table
 
 READING_COLUMNS = ["place", "published_date", "kind", "indicator", "metric", "quote", "value",
                    "value_high", "unit", "qualifier", "direction", "period", "sentence", "doc_id"]
+# The record columns the analyses of a place read (reading, counting, the ledger, repeated figures)
+ANALYSIS_COLUMNS = ["place", "place_code", "kind", "indicator", "metric", "quote", "value", "value_high", "unit",
+                    "qualifier", "direction", "period", "period_end", "is_average", "sentence", "sentence_id", "start", "end"]
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +39,9 @@ def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all
                     start_year: int | None = None, end_year: int | None = None,
                     include_thresholds: bool = False, count_reposts_once: bool = True) -> pd.DataFrame:
     """Indicator records with their document's title, date and genre; thresholds left out by default.
+
+    Reads both tables whole: notebooks read ``Selection.indicators`` (:mod:`helpers.selection`), and
+    the tests compare the two.
 
     The year filter applies to the document's publication year (undated documents are kept). A
     repost's records are left out (its group counts once) unless ``count_reposts_once`` is False.
@@ -52,9 +60,16 @@ def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all
 
 
 def count_indicators(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Records per group, with how many have a canonical indicator."""
-    grouped = records.groupby(by, dropna=False).agg(
-        figures=("quote", "size"), with_indicator=("indicator", "count"))
+    """Records per group, with how many have a canonical indicator.
+
+    ``records``: indicator records, or records counted already at least as finely as ``by``
+    (columns figures and with_indicator: ``Selection.count_indicators``), which gives the same table.
+    """
+    if "figures" in records.columns:
+        grouped = records.groupby(by, dropna=False)[["figures", "with_indicator"]].sum()
+    else:
+        grouped = records.groupby(by, dropna=False).agg(
+            figures=("quote", "size"), with_indicator=("indicator", "count"))
     return grouped.reset_index().sort_values("figures", ascending=False, ignore_index=True)
 
 
@@ -86,9 +101,14 @@ COMPARISON_COLUMNS = ["place", "period", "kind", "quote", "signed", "unit", "pub
 
 
 def rank_indicators(records: pd.DataFrame, n: int = 15) -> pd.DataFrame:
-    """The canonical indicators reported most often, with their names."""
+    """The canonical indicators reported most often, with their names.
+
+    ``records``: indicator records, or records counted per indicator, place and document already
+    (a ``figures`` column: ``Selection.count_indicators(["indicator", "place", "doc_id"])``).
+    """
+    size = ("figures", "sum") if "figures" in records.columns else ("quote", "size")
     counts = records.dropna(subset=["indicator"]).groupby("indicator").agg(
-        figures=("quote", "size"), places=("place", "nunique"), documents=("doc_id", "nunique"))
+        figures=size, places=("place", "nunique"), documents=("doc_id", "nunique"))
     names = load_indicator_names().set_index("code")[["name_zh", "name_en"]]
     return counts.join(names).sort_values("figures", ascending=False).head(n).reset_index()
 
@@ -99,13 +119,59 @@ def select_headline_figures(records: pd.DataFrame, kind: str = "target") -> pd.D
     return rows[READING_COLUMNS].reset_index(drop=True)
 
 
-def write_indicator_exports(records: pd.DataFrame, output_dir: str | Path) -> list[Path]:
+# A worksheet holds 1,048,576 rows, the header included
+XLSX_MAX_ROWS = 1_048_575
+
+
+def write_indicator_exports(source, output_dir: str | Path, max_sheet_rows: int = XLSX_MAX_ROWS) -> list[Path]:
     """indicators.csv (UTF-8 with BOM, formulas neutralized) and indicators.xlsx in ``output_dir``,
-    each written atomically (:mod:`helpers.spreadsheet`)."""
+    each written atomically (:mod:`helpers.spreadsheet`).
+
+    ``source``: the records, or a selection (:class:`helpers.selection.Selection`). A selection with
+    more records than a worksheet holds (``max_sheet_rows``) is written from Arrow, a row group at a
+    time, as indicators.parquet alone (pandas, R, Stata and DuckDB read it; Excel could not open an
+    XLSX or CSV of it whole, and a CSV of 5 M records with their sentences is 2 GB).
+    """
     output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    if isinstance(source, pd.DataFrame):
+        records = source
+    elif source.count_records() > max_sheet_rows:
+        return [_write_atomically(output_dir, "indicators.parquet",
+                                  lambda p: write_parquet_batches(source.scan_indicator_table(), p))]
+    else:
+        records = source.indicators
     table = records.drop(columns=[c for c in ("year",) if c in records.columns])
     return [write_csv(table, output_dir / "indicators.csv"),
             write_xlsx(table, output_dir / "indicators.xlsx", "indicators")]
+
+
+def _write_atomically(output_dir: Path, name: str, write) -> Path:
+    handle, temporary = make_temporary_file(output_dir, f".{name}.", Path(name).suffix)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, output_dir / name)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return output_dir / name
+
+
+def write_parquet_batches(batches, path: str | Path) -> None:
+    """Arrow tables (the same columns) into one Parquet file, a row group each, without the year
+    column: memory holds one batch at a time however many records there are."""
+    import pyarrow.parquet
+
+    writer = None
+    try:
+        for batch in batches:
+            batch = batch.drop_columns([c for c in ("year",) if c in batch.column_names])
+            if writer is None:
+                writer = pyarrow.parquet.ParquetWriter(str(path), batch.schema, compression="zstd")
+            writer.write_table(batch)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def build_record_refs(records: pd.DataFrame) -> pd.Series:

@@ -22,6 +22,12 @@ LEDGER_COLUMNS = [
     "place_code", "target_year", "unit", "target_value_high", "hardness", "hardness_rank", "hardness_reason",
     "gap", "result_sentence", "result_published", "target_published", "target_ref", "result_ref",
     "is_average"]
+# The columns of the records each table reads (Selection.find_indicators(columns=...)): what matching,
+# hardness and the record ids need
+LEDGER_INPUT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "place", "place_code", "indicator", "period",
+                        "period_end", "quote", "value", "value_high", "direction", "qualifier", "sentence", "kind",
+                        "unit", "is_average"]
+REPEATED_INPUT_COLUMNS = ["doc_id", "value", "unit", "place", "metric", "indicator", "quote", "sentence"]
 
 
 def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -1,17 +1,15 @@
 """Describe one place for its profile report: title, documents, themes against the corpus, figures.
 
-In: the processed tables and a place code. Out: Markdown for the title and DataFrames.
+In: frames of a selection (:mod:`helpers.selection`) and a place code. Out: Markdown for the title and DataFrames.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from helpers.corpus.overview import check_place, load_documents
+from helpers.corpus.overview import check_place
 from helpers.places import load_gazetteer
-from helpers.themes.theme_analysis import load_theme_hits, name_themes, summarize_theme_shares
+from helpers.themes.theme_analysis import name_themes
 
 
 def name_place(place: str) -> str:
@@ -29,18 +27,22 @@ def show_title(place: str):
     return Markdown(f"# {name_place(place)}: place profile 地方画像")
 
 
-def compare_theme_profile(processed_dir: str | Path, place: str, start_year: int | None = None,
-                          end_year: int | None = None) -> pd.DataFrame:
-    """Theme shares of the place next to the whole corpus, and the difference in points; both within
-    the years (and the undated documents)."""
-    years = {"start_year": start_year, "end_year": end_year}
-    here = summarize_theme_shares(load_theme_hits(processed_dir, place, **years),
-                                  load_documents(processed_dir, place, **years), by="genre")
-    everywhere = summarize_theme_shares(load_theme_hits(processed_dir, **years), load_documents(processed_dir, **years),
-                                        by="genre")
-    here, everywhere = (shares.groupby("theme")["hits"].sum() for shares in (here, everywhere))
+def compare_theme_profile(hits: pd.DataFrame, corpus_hits: pd.DataFrame) -> pd.DataFrame:
+    """Theme shares of a place next to the corpus's, and the difference in points.
+
+    ``hits`` and ``corpus_hits``: theme hits of the place and of the corpus (the same years), or
+    either counted per genre and theme already (``Selection.count_theme_hits("genre")``). Hits of
+    documents without a genre are left out on both sides.
+    """
+    here, everywhere = (_count_by_theme(frame) for frame in (hits, corpus_hits))
     table = name_themes().set_index("theme")
     table["share_here"] = (here / here.sum()).reindex(table.index).fillna(0.0) if len(here) else 0.0
     table["share_corpus"] = (everywhere / everywhere.sum()).reindex(table.index).fillna(0.0)
     table["difference_points"] = (table["share_here"] - table["share_corpus"]) * 100
     return table.sort_values("difference_points", ascending=False).reset_index()
+
+
+def _count_by_theme(hits: pd.DataFrame) -> pd.Series:
+    hits = hits[hits["genre"].notna()]
+    counted = hits.groupby("theme")["hits"].sum() if "hits" in hits.columns else hits.groupby("theme").size()
+    return counted.astype("int64")

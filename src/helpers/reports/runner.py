@@ -16,9 +16,12 @@ import html
 import json
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,7 @@ KERNEL_DISPLAY = "Liaoning workbench"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
+STOPPED_STATUS = 130  # the shell's status for a command stopped by Ctrl-C
 
 
 @dataclass(frozen=True)
@@ -127,13 +131,14 @@ def _original_cell_number(executed: Path, index: int) -> int:
 
 def run_reports(args) -> int:
     """The ``report`` command: returns the exit status."""
+    from helpers import selection
     from helpers.corpus import overview as corpus
 
     processed = Path(args.processed).resolve()
     out = Path(args.out).resolve()
     try:
-        docs = corpus.load_documents(processed)
-        manifest = corpus.load_manifest(processed)
+        everything = selection.select(processed)
+        docs, manifest = everything.documents, everything.manifest
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -166,16 +171,22 @@ def run_reports(args) -> int:
     kernel = ensure_kernel()
     out.mkdir(parents=True, exist_ok=True)
     status = 0
-    for target in targets:
-        run = ("corpus" if target == "all" else target) + suffix
-        selected = [n for n in notebooks if target != "all" or not needs_place(n)]
-        try:
-            seconds = run_one(selected, processed, out, run, target, extra, kernel, manifest)
-            print(f"report {run}: {len(selected)} notebooks in {seconds:.1f} s -> {out / run}")
-        except NotebookFailure as failure:
-            print(f"error: report {run}: {failure}; the previous report {out / run} is unchanged",
-                  file=sys.stderr)
-            status = 1
+    with stop_on_sigterm():
+        for target in targets:
+            run = ("corpus" if target == "all" else target) + suffix
+            selected = [n for n in notebooks if target != "all" or not needs_place(n)]
+            try:
+                seconds = run_one(selected, processed, out, run, target, extra, kernel, manifest)
+                print(f"report {run}: {len(selected)} notebooks in {seconds:.1f} s -> {out / run}")
+            except NotebookFailure as failure:
+                print(f"error: report {run}: {failure}; the previous report {out / run} is unchanged",
+                      file=sys.stderr)
+                status = 1
+            except KeyboardInterrupt as stop:
+                print(f"report {run} stopped ({stop or 'Ctrl-C'}); the previous report {out / run} is unchanged",
+                      file=sys.stderr)
+                write_index(out)
+                return STOPPED_STATUS
     write_index(out)
     return status
 
@@ -184,6 +195,7 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
             extra: dict, kernel: str, manifest: dict) -> float:
     """Run every notebook for one place into a temporary folder, then move it to out/run."""
     started = time.perf_counter()
+    retired = None
     staging = Path(tempfile.mkdtemp(prefix=f".{run}.", dir=out))
     staging.chmod(0o755)  # mkdtemp makes it private; a report folder is for everyone
     final = out / run
@@ -210,13 +222,14 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
         if final.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{run}.old.", dir=out))
             final.rename(retired / run)
-            staging.rename(final)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            staging.rename(final)
-    finally:
+        staging.rename(final)
+    finally:  # also when stopped (Ctrl-C, or SIGTERM: see stop_on_sigterm)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        if retired is not None:
+            if not final.exists() and (retired / run).exists():  # stopped between the two renames
+                (retired / run).rename(final)
+            shutil.rmtree(retired, ignore_errors=True)
     return time.perf_counter() - started
 
 
@@ -225,6 +238,24 @@ def count_selected_documents(processed: Path, place: str, parameters: dict) -> i
     from helpers.corpus.overview import load_documents
 
     return int(len(load_documents(processed, place, parameters.get("start_year"), parameters.get("end_year"))))
+
+
+@contextmanager
+def stop_on_sigterm():
+    """While inside, SIGTERM stops the report as Ctrl-C does (KeyboardInterrupt), so the temporary
+    folders are removed on the way out; outside, the previous handler is back."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt(f"stopped by signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _read_run_info(folder: Path) -> dict:

@@ -1,7 +1,9 @@
 """Analyse campaign themes across places and time: shares, distinctive terms, slogans, concordance.
 
-In: the processed tables (``documents``, ``doc_terms``, ``theme_hits``). Out: DataFrames. ``kwic`` is
-the concordance a researcher types first in JupyterLab: ``theme_analysis.kwic("项目为王")``.
+In: frames of a selection of the processed tables (:mod:`helpers.selection`: ``documents``,
+``doc_terms`` or their per-place counts, ``theme_hits``). Out: DataFrames. ``kwic`` is the
+concordance a researcher types first in JupyterLab:
+``theme_analysis.kwic("项目为王", selection.select("../data/processed"))``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pandas as pd
 
 from helpers.paths import PROCESSED_DIR
 from helpers.corpus.overview import filter_place, filter_years, load_documents
-from helpers.lexicon import load_gov_verbs, load_themes
+from helpers.lexicon import load_gov_verbs, load_slogans, load_themes
 from helpers.places import load_gazetteer
 from helpers.store import load_table
 
@@ -23,7 +25,11 @@ GROUPS = ("doc_id", "place", "year", "genre")
 
 def load_theme_hits(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
                     start_year: int | None = None, end_year: int | None = None) -> pd.DataFrame:
-    """Theme hits with their document's place, date, year, genre and length."""
+    """Theme hits with their document's place, date, year, genre and length.
+
+    Reads the whole table: notebooks read ``Selection.theme_hits`` or its counts, and the tests
+    compare the two.
+    """
     docs = load_documents(processed_dir, place, start_year, end_year)
     hits = load_table("theme_hits", processed_dir)
     return hits.merge(docs[["doc_id", "place", "place_code", "published_date", "year", "genre", "n_chars"]],
@@ -40,17 +46,22 @@ def summarize_theme_shares(hits: pd.DataFrame, documents: pd.DataFrame, by: str 
     """Hits per theme and group: count, per 10,000 characters, and share of the group's hits.
 
     ``by`` is one of doc_id, place, year, genre. Per-10k rates let long work reports and short news
-    stories be compared; shares show what a group stresses whatever its length. A repost counts
-    once: documents whose ``counted`` column (from ``load_documents``) is False are left out, unless
-    ``count_reposts_once`` is False.
+    stories be compared; shares show what a group stresses whatever its length. ``hits``: theme hits,
+    or hits counted per ``by`` and theme already (a ``hits`` column: ``Selection.count_theme_hits``).
+    A repost counts once: documents whose ``counted`` column (from ``load_documents``) is False are
+    left out, unless ``count_reposts_once`` is False (a selection leaves reposts out as it reads).
     """
     if by not in GROUPS:
         raise ValueError(f"by must be one of {GROUPS}")
     if count_reposts_once and "counted" in documents:
         documents = documents[documents["counted"]]
-        hits = hits[hits["doc_id"].isin(documents["doc_id"])]
+        if "doc_id" in hits:
+            hits = hits[hits["doc_id"].isin(documents["doc_id"])]
     chars = documents.groupby(by)["n_chars"].sum()
-    counts = hits.groupby([by, "theme"]).size().rename("hits").reset_index()
+    if "hits" in hits.columns:
+        counts = hits.groupby([by, "theme"])["hits"].sum().astype("int64").reset_index()
+    else:
+        counts = hits.groupby([by, "theme"]).size().rename("hits").reset_index()
     # as float: with no hits (a place without documents in the years) map keeps the groups' dtype
     counts["per_10k_chars"] = counts["hits"] / counts[by].map(chars).astype("float64") * 10_000
     counts["share"] = counts["hits"] / counts.groupby(by)["hits"].transform("sum")
@@ -103,22 +114,40 @@ def rank_distinctive_terms(terms: pd.DataFrame, documents: pd.DataFrame, place: 
     return ranked.head(n).drop(columns="code").reset_index(drop=True)
 
 
-def rank_distinctive_terms_by_place(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
-                                    n: int = 12, gov_verbs: bool = False, start_year: int | None = None,
-                                    end_year: int | None = None) -> pd.DataFrame:
-    """Distinctive terms of ``place`` against the rest of the corpus, or of every place with
-    documents (place "all"), one block of ``n`` rows per place. Both sides keep to the years (undated
-    documents are kept, as everywhere). Every place is scored in one pass over the terms."""
-    documents = load_documents(processed_dir, start_year=start_year, end_year=end_year)
-    terms = load_table("doc_terms", processed_dir)
-    terms = drop_terms(terms[terms["doc_id"].isin(documents["doc_id"])], gov_verbs, place_names=False)
+def rank_distinctive_terms_by_place(doc_terms: pd.DataFrame, documents: pd.DataFrame, place: str = "all",
+                                    n: int = 12, gov_verbs: bool = False) -> pd.DataFrame:
+    """Distinctive terms of ``place`` against the rest of ``documents``, or of every place with
+    documents (place "all"), one block of ``n`` rows per place. Every place is scored in one pass.
+
+    ``documents``: what the place is compared with (a selection of every place within the years,
+    ``Selection.widen().documents``). ``doc_terms``: their word counts, per document (doc_id, term,
+    n) or already summed per place (place_code, term, n: ``Selection.count_terms()``), which gives
+    the same counts without a row per document and word.
+    """
+    counts = sum_terms_by(doc_terms, documents, "place_code")
+    counts = drop_terms(counts, gov_verbs, place_names=False)
     codes = [place] if place != "all" else sorted(documents["place_code"].dropna().unique())
-    ranked = score_keyness(terms, list_documents_inside(documents, codes))
+    inside = list_documents_inside(documents, codes)
+    # a document is inside a place by its own place code: score the codes, not the documents
+    own = inside["doc_id"].map(documents.set_index("doc_id")["place_code"])
+    pairs = pd.DataFrame({"doc_id": own.values, "code": inside["code"].values}).drop_duplicates()
+    ranked = score_keyness(counts.rename(columns={"place_code": "doc_id"}), pairs)
     if ranked is None:
         return pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
     ranked = ranked.groupby("code", sort=True).head(n)
     names = {code: place.name for code, place in load_gazetteer().places.items()}
     return ranked.assign(place=ranked["code"].map(names))[DISTINCTIVE_COLUMNS].reset_index(drop=True)
+
+
+def sum_terms_by(doc_terms: pd.DataFrame, documents: pd.DataFrame, column: str) -> pd.DataFrame:
+    """(column, term, n): word counts of ``documents`` summed per value of one of their columns
+    (place_code, place…); a missing value is a group of its own. ``doc_terms`` counted per document
+    are kept to ``documents``; counted per ``column`` already, they are taken as they are."""
+    if column not in doc_terms.columns:
+        doc_terms = doc_terms[doc_terms["doc_id"].isin(documents["doc_id"])]
+        doc_terms = doc_terms.assign(**{column: doc_terms["doc_id"].map(documents.set_index("doc_id")[column])})
+    summed = doc_terms.groupby([column, "term"], dropna=False)["n"].sum().astype("int64")
+    return summed.reset_index()
 
 
 def list_documents_inside(documents: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
@@ -166,13 +195,14 @@ def _xlogx(observed: pd.Series, expected: pd.Series) -> pd.Series:
     return observed * np.log((observed / expected).where(observed > 0, 1.0))
 
 
-def track_slogans(hits: pd.DataFrame, min_length: int = 4, slogans: list[str] | None = None) -> pd.DataFrame:
+def track_slogans(hits: pd.DataFrame, slogans: list[str] | None = None) -> pd.DataFrame:
     """Which places use which slogan, in how many documents, first and last date.
 
-    Slogans default to the theme keywords of ``min_length`` characters or more (项目为王, 三篇大文章,
-    带土移植, 揭榜挂帅, 三破三立, 千人助千企…).
+    Slogans are the ones declared in ``resources/themes.yaml`` (each theme's ``slogans``: 项目为王,
+    三篇大文章, 带土移植, 揭榜挂帅, 三破三立, 千人助千企…), or the terms given.
     """
-    rows = hits[hits["term"].isin(slogans)] if slogans else hits[hits["term"].str.len() >= min_length]
+    wanted = set(slogans) if slogans else set(load_slogans())
+    rows = hits[hits["term"].isin(wanted)]
     rows = rows.drop_duplicates(["doc_id", "term", "start"])
     table = rows.groupby("term").agg(
         theme=("theme", "first"), documents=("doc_id", "nunique"), hits=("start", "size"),
@@ -184,8 +214,20 @@ def track_slogans(hits: pd.DataFrame, min_length: int = 4, slogans: list[str] | 
 
 
 def count_theme_cooccurrence(hits: pd.DataFrame) -> pd.DataFrame:
-    """Themes × themes: in how many sentences both occur (the diagonal: sentences with the theme)."""
+    """Themes × themes: in how many sentences both occur (the diagonal: sentences with the theme).
+
+    ``hits``: theme hits, or theme pairs counted already (theme_a, theme_b, sentences:
+    ``Selection.count_theme_pairs``), which gives the same table.
+    """
     names = name_themes().set_index("theme")["zh"]
+    if "sentences" in hits.columns:
+        if hits.empty:
+            return pd.DataFrame(dtype="int64")
+        matrix = hits.pivot(index="theme_a", columns="theme_b", values="sentences").fillna(0).astype("int64")
+        order = [t for t in names.index if t in matrix.index]
+        matrix = matrix.loc[order, order]
+        matrix.index = matrix.columns = [names[t] for t in order]
+        return matrix
     pairs = hits[["doc_id", "sentence_id", "theme"]].drop_duplicates()
     if pairs.empty:  # no documents in the selection: an empty table, not crosstab's error
         return pd.DataFrame(dtype="int64")
@@ -205,29 +247,26 @@ def summarize_term_frequencies(terms: pd.DataFrame, doc_ids, gov_verbs: bool = F
     return counts.to_dict()
 
 
-def summarize_term_frequencies_by_place(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
-                                        gov_verbs: bool = False, places: int = 4, start_year: int | None = None,
-                                        end_year: int | None = None) -> dict[str, dict[str, int]]:
-    """{place name: {term: count}} for the ``places`` places with most text (or the one place),
-    over the documents published within the years (and the undated ones)."""
-    documents = load_documents(processed_dir, place, start_year, end_year)
-    terms = load_table("doc_terms", processed_dir)
+def summarize_term_frequencies_by_place(doc_terms: pd.DataFrame, documents: pd.DataFrame,
+                                        gov_verbs: bool = False, places: int = 4) -> dict[str, dict[str, int]]:
+    """{place name: {term: count}} for the ``places`` places of ``documents`` with most text.
+
+    ``doc_terms``: word counts per document (doc_id, term, n) or summed per place already (place,
+    term, n: ``Selection.count_terms()``).
+    """
     biggest = documents.groupby("place")["n_chars"].sum().sort_values(ascending=False).head(places)
-    return {name: summarize_term_frequencies(terms, documents.loc[documents["place"] == name, "doc_id"],
+    counts = sum_terms_by(doc_terms, documents, "place")
+    return {name: summarize_term_frequencies(counts[counts["place"] == name].assign(doc_id=name), [name],
                                              gov_verbs, place_names=False)
             for name in biggest.index}
 
 
-def kwic_slogans(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", slogans: int = 3,
-                 window: int = 20, per_slogan: int = 6, start_year: int | None = None,
-                 end_year: int | None = None, tracked: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Concordances of the ``slogans`` slogans used in most documents of the selection (place and
-    years). ``tracked``: the selection's `track_slogans` table, when the caller has it already."""
-    if tracked is None:
-        tracked = track_slogans(load_theme_hits(processed_dir, place, start_year, end_year))
-    frames = [kwic(term, window, processed_dir, place, limit=per_slogan, start_year=start_year, end_year=end_year)
-              for term in tracked["term"].head(slogans)]
-    return pd.concat(frames, ignore_index=True) if frames else kwic("", window, processed_dir, place, limit=0)
+def kwic_slogans(source, tracked: pd.DataFrame, slogans: int = 3, window: int = 20,
+                 per_slogan: int = 6) -> pd.DataFrame:
+    """Concordances of the ``slogans`` slogans used in most documents: the first rows of
+    ``tracked`` (a `track_slogans` table), each in ``source`` (a selection, or documents with text)."""
+    frames = [kwic(term, source, window, limit=per_slogan) for term in tracked["term"].head(slogans)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=KWIC_OUTPUT)
 
 
 def summarize_theme_terms(hits: pd.DataFrame, theme: str) -> dict[str, int]:
@@ -235,28 +274,35 @@ def summarize_theme_terms(hits: pd.DataFrame, theme: str) -> dict[str, int]:
     return hits[hits["theme"] == theme].groupby("term").size().sort_values(ascending=False).to_dict()
 
 
-KWIC_COLUMNS = ["doc_id", "place", "place_code", "published_date", "year", "text"]
+KWIC_COLUMNS = ["doc_id", "place", "published_date"]
+KWIC_OUTPUT = ["doc_id", "place", "date", "left", "term", "right", "start"]
 
 
-def kwic(term: str, window: int = 20, processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
-         regex: bool = False, limit: int | None = 200, start_year: int | None = None,
-         end_year: int | None = None) -> pd.DataFrame:
+def kwic(term: str, source, window: int = 20, regex: bool = False, limit: int | None = 200) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` with the text around it.
 
-    Columns: doc_id, place, date, left, term, right, start (offset into the cleaned text). ``regex``
-    makes ``term`` a regular expression (e.g. ``"项目为[王纲]"``). Text is plain data: displayed in
-    HTML it is escaped. The years, as everywhere, are publication years; undated documents are kept.
+    ``source``: a :class:`helpers.selection.Selection` (its documents' texts are read a row group at
+    a time, only documents holding the term become Python strings, and the search stops at
+    ``limit``), or a DataFrame with a ``text`` column (documents, or sentences whose ``start`` is
+    their offset in the document). Columns: doc_id, place, date, left, term, right, start (offset
+    into the cleaned text). ``regex`` makes ``term`` a regular expression (e.g. ``"项目为[王纲]"``).
+    Text is plain data: displayed in HTML it is escaped.
     """
-    docs = load_table("documents", processed_dir)[KWIC_COLUMNS]  # the Arrow read is kept (tables.py)
-    docs = filter_years(filter_place(docs, place), start_year, end_year)
     pattern = re.compile(term if regex else re.escape(term))
+    if isinstance(source, pd.DataFrame):
+        batches = [source]
+    else:
+        batches = (batch.to_pandas() for batch in source.scan_texts(KWIC_COLUMNS, None if regex else term))
     rows = []
-    for doc in docs.itertuples():
-        for match in pattern.finditer(doc.text):
-            start, end = match.span()
-            rows.append((doc.doc_id, doc.place, doc.published_date,
-                         doc.text[max(0, start - window):start].replace("\n", " ⏎ "), match.group(),
-                         doc.text[end:end + window].replace("\n", " ⏎ "), start))
-            if limit and len(rows) >= limit:
-                return pd.DataFrame(rows, columns=["doc_id", "place", "date", "left", "term", "right", "start"])
-    return pd.DataFrame(rows, columns=["doc_id", "place", "date", "left", "term", "right", "start"])
+    for frame in batches:
+        offsets = frame["start"] if "start" in frame.columns and "text" in frame.columns else [0] * len(frame)
+        places = frame["place"] if "place" in frame.columns else [None] * len(frame)
+        dates = frame["published_date"] if "published_date" in frame.columns else [None] * len(frame)
+        for doc_id, place, date, text, offset in zip(frame["doc_id"], places, dates, frame["text"], offsets):
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                rows.append((doc_id, place, date, text[max(0, start - window):start].replace("\n", " ⏎ "),
+                             match.group(), text[end:end + window].replace("\n", " ⏎ "), start + offset))
+                if limit and len(rows) >= limit:
+                    return pd.DataFrame(rows, columns=KWIC_OUTPUT)
+    return pd.DataFrame(rows, columns=KWIC_OUTPUT)
