@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from helpers.places import find_first_place, load_gazetteer, rank_document_place
 from helpers.corpus.reading import PageMetadata
 
-GENRES = ("press_conference", "government_work_report", "news_report", "statistical_bulletin", "other")
+GENRES = ("press_conference", "government_work_report", "plan_report", "news_report", "statistical_bulletin",
+          "other")
 
 # "- 时间:2023-10-18 10:10:10", "- 发布日期:2022-2-18 10:28:27", "发布时间:2022-09-11 来源:…",
 # "时间:2026-02-01"
@@ -53,11 +54,15 @@ COLUMN_TAG = re.compile(r"^(?:\[[^\]]{2,30}\]|【[^】]{2,30}】)\s*")
 REPORTING_BODY = re.compile(r"我代表(国务院|.{2,8}?人民政府)\s*[,，]?\s*向大会报告")
 
 GENRE_TITLE_RULES = (
+    # "关于沈阳市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告"
+    ("plan_report", re.compile(r"计划执行情况.{0,40}计划(?:草案)?的报告|计划执行情况的报告")),
     ("statistical_bulletin", re.compile(r"统计公报|国民经济和社会发展统计")),
     ("government_work_report", re.compile(r"政府工作报告")),
     ("press_conference", re.compile(r"新闻发布会|发布会")),
 )
 GENRE_TEXT_RULES = (
+    # "现将沈阳市2024年国民经济和社会发展计划执行情况与2025年…计划草案提请市十七届人大四次会议审议"
+    ("plan_report", re.compile(r"计划执行情况.{0,40}计划草案")),
     ("government_work_report", re.compile(r"向大会报告(?:政府)?工作")),
     ("statistical_bulletin", re.compile(r"统计公报")),
     ("press_conference", re.compile(r"^(?:发布人|发布嘉宾)|新闻发布会|新闻办召开", re.M)),
