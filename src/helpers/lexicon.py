@@ -1,4 +1,4 @@
-"""Read the researcher-edited word lists: themes, user dictionary, stop words, government verbs.
+"""Read the researcher-edited word lists: themes, user dictionary, stop words, government verbs, cues.
 
 Each file under ``resources/`` is read by one function, cached for the process. Editing a file
 changes the version of the stage that reads it (see :func:`helpers.build.cache.stage_versions`), so a rebuild re-runs
@@ -64,3 +64,43 @@ def load_stopwords() -> frozenset[str]:
 def load_gov_verbs() -> frozenset[str]:
     """``gov_verbs.txt``: generic government verbs (推进, 加快…), switchable in analyses."""
     return frozenset(_lines("gov_verbs.txt"))
+
+
+@dataclass(frozen=True)
+class KindCue:
+    """A word that says what kind a figure is (``kind_cues.csv``)."""
+
+    word: str
+    kind: str  # actual, forecast, target, plan, or none (a phrase that only looks like a cue)
+    where: str  # before or after the figure
+    strength: str  # strong or weak
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a resource CSV whose lines starting with # are comments."""
+    import csv
+
+    lines = [line for line in _read(name).splitlines() if line.strip() and not line.startswith("#")]
+    return [{key: (value or "").strip() for key, value in row.items() if key is not None}
+            for row in csv.DictReader(lines)]
+
+
+@lru_cache(maxsize=1)
+def load_kind_cues() -> tuple[KindCue, ...]:
+    """``kind_cues.csv``: cue words of kind, with where they stand and how much they weigh.
+
+    >>> next(c for c in load_kind_cues() if c.word == "力争")
+    KindCue(word='力争', kind='target', where='before', strength='strong')
+    """
+    return tuple(KindCue(row["word"], row["kind"], row["where"], row["strength"])
+                 for row in _csv_rows("kind_cues.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_section_roles() -> tuple[tuple[str, str], ...]:
+    """``section_roles.csv``: (heading word, role), in the order they are tried.
+
+    >>> load_section_roles()[0]
+    ('计划执行情况', 'plan_execution')
+    """
+    return tuple((row["word"], row["role"]) for row in _csv_rows("section_roles.csv"))

@@ -19,29 +19,30 @@ from functools import lru_cache
 from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import COUNT_UNITS, QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
+from helpers.corpus.sections import ROLE_KIND, Section, extract_sections, find_section
+from helpers.lexicon import KindCue, load_kind_cues
 from helpers.places import load_gazetteer
 
 KINDS = ("actual", "forecast", "target", "plan")
-# Cues of kind; the last one before a figure in its sentence decides. Real examples:
-# "预计全年完成工业固定资产投资80亿元", "今年,盘锦市计划实施600个项目", "力争“十四五”期间…超过1000亿元",
-# "全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右", "一般公共预算收入按增长5%安排",
-# "到2025年末,…达到230家以上", "拟安排资金…", "年度计划投资109亿元"
-# (计划 is a cue only as a verb, "计划实施", not as a noun: "招生计划1.76万个" (an enrolment quota, 2026
-# report), "营养改善计划惠及3700多万学生" (2022 national report); 力争 inside "努力争取" is none)
-KIND_CUES = re.compile(
-    r"(?=[拟预年计初有主目力确努按要将到2末底])(?:"  # first characters, so the engine can skip ahead
-    r"(?P<plan>拟安排|拟按|拟投入|拟发行|预算安排|年度计划投资|计划投资)"
-    r"|(?P<forecast>预计|预测|初步统计|预估|有望)"
-    r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|(?<!努)力争|确保|努力(?:实现|达到)"
-    r"|计划(?=实施|投资|构建|建设|新增|开工|引进|举办|打造|培育|完成|达到|安排|推进|开展|建成|实现|新建|改造"
-    r"|招引|签约|落地|用)"
-    r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前))"
-)
-# "一、2023年工作回顾", "二、“十五五”时期目标任务和2026年工作安排", "三、全面加强政府自身建设"
-SECTION_ACTUAL = re.compile(r"回顾|成绩|过去")
-SECTION_TARGET = re.compile(r"安排|任务|部署|计划|总体要求|政策取向")  # "二、2024年经济社会发展总体要求和政策取向"
+# Cue words of kind come from resources/kind_cues.csv (see helpers.lexicon.load_kind_cues); this one is a
+# pattern: "到2025年末,…达到230家以上", "到2030年", "2025年底前" (a deadline: a target unless it looks back)
+DEADLINE_CUE = re.compile(r"到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前")
+# How much each piece of evidence weighs when the kind of a figure is decided
+WEIGHT_CUE_IN_CLAUSE = 3.0  # a strong cue before the figure in its own clause
+WEIGHT_CUE_IN_SENTENCE = 2.5  # … in an earlier clause of its sentence
+WEIGHT_CUE_AFTER = 2.5  # a strong cue right after the figure, in its clause ("…作为今年工作目标")
+WEIGHT_CARRIED = 2.0  # a cue carried from a sentence ending in ; or :, or opening the paragraph
+WEIGHT_WEAK = 0.8  # each tense or aspect word before the figure in its clause (完成, 实现; 要, 将)
+WEIGHT_WEAK_CAP = 1.6
+WEIGHT_ROLE = 1.5  # the role of the section (review → actual, tasks → target)
+WEIGHT_GENRE = 0.5  # bulletins, press conferences and news report results unless told otherwise
+WEIGHT_DEFAULT = 0.1
+GENRE_KIND = {"statistical_bulletin": "actual", "press_conference": "actual", "news_report": "actual"}
+AFTER_CUE_REACH = 16  # characters after a figure in which an after-cue is looked for
+# A work report delivered in January to March reviews the year before: its review sections speak of
+# that year, and so does a January press release's 全年
+REVIEW_MONTHS = 3
 YEAR = re.compile(r"20\d{2}")
-PLAN_NAME = re.compile("|".join(PLAN_SPANS))
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
 DOWN_VERBS = ("下降", "减少", "降低", "回落", "下滑", "缩减", "减收", "减支")
@@ -61,39 +62,56 @@ QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_NUMERALS = "一二三四五六七八九十"
+# The words of a clause up to a figure, for its weak cues (no clause boundary inside)
+CLAUSE_BREAKS = ",;:。!?\n"
 HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
-# The same after a line break: a pattern that opens with a literal is found by a fast C search
-HEADING_AFTER_BREAK = re.compile(rf"\n[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
 
 
-@dataclass
-class _Section:
-    """A numbered top-level heading and what it implies for the figures under it."""
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[re.Pattern, dict[str, KindCue]]:
+    """One pattern of every cue word (longest first, so a phrase listed as "none" hides the cue inside
+    it) and the cues by word."""
+    cues = {cue.word: cue for cue in load_kind_cues()}
+    words = sorted(cues, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) + "|" + DEADLINE_CUE.pattern), cues
 
-    start: int
-    kind: str | None
-    year: int | None
-    plan: str | None
+
+def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
+    """(start, end, kind, word, where, strength) of every cue word in ``text``, quotes left out.
+
+    >>> [c[2:4] for c in find_kind_cues("增速比预期目标高0.3个百分点,力争增长5%")]
+    [('target', '力争')]
+    """
+    pattern, cues = _cue_table()
+    quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
+    quoted_starts = [a for a, _ in quoted]
+    found = []
+    for m in pattern.finditer(text):
+        word = m.group()
+        cue = cues.get(word)
+        if cue is None:  # a deadline
+            cue = KindCue(word, "target", "before", "strong")
+        if cue.kind == "none" or _in_spans(m.start(), quoted, quoted_starts):
+            continue
+        found.append((m.start(), m.end(), cue.kind, word, cue.where, cue.strength))
+    return found
 
 
 class _DocumentScan:
     """Every pattern scanned once over the whole document, looked up by offset afterwards."""
 
-    def __init__(self, text: str, sentences) -> None:
+    def __init__(self, text: str, sentences, genre: str | None = None, title: str | None = None) -> None:
         self.text = text
         self.sentences = sentences
         self.starts = sentences.starts
         self.paragraphs = sentences.paragraph_ids
-        quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
-        quoted_starts = [a for a, _ in quoted]
-        self.cues = [(m.start(), m.lastgroup, m.group()) for m in KIND_CUES.finditer(text)
-                     if not _in_spans(m.start(), quoted, quoted_starts)]
+        self.cues = find_kind_cues(text)
+        self.strong_cues = [c for c in self.cues if c[5] == "strong" and c[4] == "before"]
         self.cue_positions = [c[0] for c in self.cues]
+        self.strong_positions = [c[0] for c in self.strong_cues]
         self.periods = find_period_phrases(text)
         self.period_positions = [p for p, _ in self.periods]
-        first = HEADING_LINE.match(text)
-        self.sections = ([_read_section(first, first.start())] if first else []) + [
-            _read_section(m, m.start() + 1) for m in HEADING_AFTER_BREAK.finditer(text)]
+        self.sections = extract_sections(text, genre, title)
         self.section_starts = [section.start for section in self.sections]
         self.cues_in = self._by_sentence(self.cues)
         self.periods_in = self._by_sentence(self.periods)
@@ -123,12 +141,13 @@ class _DocumentScan:
                 grouped.setdefault(s, []).append(item)
         return grouped
 
-    def section_at(self, position: int) -> _Section | None:
-        i = bisect.bisect_right(self.section_starts, position) - 1
-        return self.sections[i] if i >= 0 else None
+    def section_at(self, position: int) -> Section:
+        return find_section(self.sections, self.section_starts, position)
 
-    def cues_between(self, start: int, end: int) -> list[tuple[int, str, str]]:
-        return self.cues[bisect.bisect_left(self.cue_positions, start):bisect.bisect_left(self.cue_positions, end)]
+    def cues_between(self, start: int, end: int) -> list[tuple]:
+        """Strong cues before their figures, between two offsets."""
+        positions = self.strong_positions
+        return self.strong_cues[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
     def periods_between(self, start: int, end: int) -> list[tuple[int, re.Match]]:
         return self.periods[bisect.bisect_left(self.period_positions, start):
@@ -149,7 +168,7 @@ class _DocumentScan:
             if previous.endswith((";", ":")):
                 start = self.starts[s - 1]
                 cues = self.cues_between(start, start + len(previous))
-                carried = (cues[-1][1], cues[-1][2]) if cues else self.open_kind(s - 1)
+                carried = (cues[-1][2], cues[-1][3]) if cues else self.open_kind(s - 1)
         self._open_kind[s] = carried
         return carried
 
@@ -163,7 +182,7 @@ class _DocumentScan:
             start = self.starts[first]
             cues = self.cues_between(start, start + CUE_OPENING_WINDOW)
             self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]),
-                                       (cues[0][1], cues[0][2]) if cues else None)
+                                       (cues[0][2], cues[0][3]) if cues else None)
         return self._paragraph[number]
 
     def opening_period(self, s: int) -> re.Match | None:
@@ -177,22 +196,14 @@ class _DocumentScan:
             found = self.periods_between(start, start + OPENING_WINDOW)
         # "获得2021年度省级科技奖励10项" (Yichun 2022): a year that qualifies a noun opens nothing
         found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())]
-        if found:
-            opening = found[-1][1]
+        if found:  # "今年是“十五五”起步之年": the first phrase opens the sentence
+            opening = found[0][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
             opening = self.opening_period(s - 1)
         else:
             opening = None
         self._opening_period[s] = opening
         return opening
-
-
-def _read_section(match: re.Match, start: int) -> _Section:
-    title = match.group("title")
-    kind = "target" if SECTION_TARGET.search(title) else "actual" if SECTION_ACTUAL.search(title) else None
-    years = [int(y) for y in YEAR.findall(title)]
-    plan = PLAN_NAME.search(title)
-    return _Section(start, kind, max(years) if years else None, plan.group() if plan else None)
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -215,7 +226,8 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
     figures = find_figures(text)
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
-    scan = _DocumentScan(text, sentences)
+    genre = document.get("genre")
+    scan = _DocumentScan(text, sentences, genre, document.get("title"))
     published = document.get("published_date")
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
@@ -226,30 +238,32 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
         sentence_end = sentence_start + len(sentence_text)
         if sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text):
             continue
-        section = scan.section_at(sentence_start) if scan.sections else None
+        section = scan.section_at(sentence_start)
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
         place = places.get(place_code) if place_code else None
         place_name = place.name if place else document.get("place")
-        year = (section.year if section else None) or doc_year
         cues = scan.cues_in.get(s, ())
         periods = scan.periods_in.get(s, ())
         carried_kind = scan.open_kind(s) or paragraph_kind
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
-        # With no period phrase and no 年均 in reach, every figure of the sentence shares one period
-        shared_period = None
-        if not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0:
-            shared_period = _decide_period(text, inside[0], periods, scan, s, section, year, published)
-        # With no cue in the sentence, the kind comes from the paragraph or the section
-        sentence_kind = None if cues else (carried_kind or ((section.kind, "section") if section and section.kind
-                                                            else ("actual", None)))
+        # With no period phrase and no 年均 in reach, every figure of the sentence of one year shares a period
+        shared = not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0
+        shared_periods: dict[int | None, Period] = {}
         previous = None
         for figure, metric in zip(inside, metrics):
-            kind, cue = sentence_kind or _decide_kind(figure, cues, carried_kind, section, published)
+            kind, cue, confidence = _decide_kind(figure, cues, scan, carried_kind, section, genre, published)
             if figure.unit in COUNT_UNITS and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
-                kind, cue = "actual", "structure"
-            period = shared_period or _decide_period(text, figure, periods, scan, s, section, year, published)
+                kind, cue, confidence = "actual", "structure", 0.9
+            year = _speaking_year(section, kind, genre, doc_year, published)
+            if shared:
+                period = shared_periods.get(year)
+                if period is None:
+                    period = shared_periods[year] = _decide_period(text, figure, periods, scan, s, section,
+                                                                   year, published)
+            else:
+                period = _decide_period(text, figure, periods, scan, s, section, year, published)
             direction = figure.direction
             if direction is None:
                 verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)
@@ -261,6 +275,7 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
                 figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
                 parse_indicator(metric), direction, kind, cue, period.text, period.start, period.end,
                 period.source, period.is_average, place_name, place_code, figure.is_threshold,
+                section.section_id, section.role, confidence,
             ))
             previous = (figure, direction)
     if not rows:
@@ -272,6 +287,7 @@ INDICATOR_COLUMNS = (
     "doc_id", "sentence_id", "start", "end", "quote", "sentence", "value", "value_high", "unit",
     "qualifier", "approximate", "metric", "indicator", "direction", "kind", "kind_cue", "period",
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
+    "section_id", "section_role", "kind_confidence",
 )
 
 
@@ -333,28 +349,76 @@ def _sentence_place(text: str) -> str | None:
     return codes[0]
 
 
-def _decide_kind(figure: FigureSpan, cues, carried_kind, section: _Section | None,
-                 published: dt.date | None):
-    """(kind, cue): the last cue before the figure in its sentence, else a cue carried over ; or :
-    or opening the paragraph, a cue right after the figure ('4.5%左右的增长目标'), the section's
-    kind, else actual."""
-    for position, kind, word in reversed(cues):
-        if position >= figure.start:
+def _decide_kind(figure: FigureSpan, cues, scan: _DocumentScan, carried_kind, section: Section,
+                 genre: str | None, published: dt.date | None) -> tuple[str, str | None, float]:
+    """(kind, the cue that decided it, confidence): the evidence around a figure, weighed.
+
+    The nearest strong cue before the figure in its sentence, a strong cue right after it in its
+    clause, a cue carried over ; or : or opening the paragraph, the tense and aspect words of its
+    clause, its section's role and its document's genre each vote for a kind with a weight; the
+    confidence is the winner's share of all the votes.
+    """
+    votes: dict[str, float] = {"actual": WEIGHT_DEFAULT}
+    best: dict[str, tuple[float, str | None]] = {"actual": (WEIGHT_DEFAULT, None)}
+
+    def vote(kind: str, weight: float, word: str | None) -> None:
+        votes[kind] = votes.get(kind, 0.0) + weight
+        if weight > best.get(kind, (0.0, None))[0]:
+            best[kind] = (weight, word)
+
+    text = scan.text
+    clause = scan.clause_start(figure.start, max(0, figure.start - 200))
+    weak: dict[str, float] = {}
+    strong_before = None
+    for start, end, kind, word, where, strength in cues:
+        if where == "after":
+            if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
+                    and not any(ch in CLAUSE_BREAKS for ch in text[figure.end:start]):
+                vote(kind, WEIGHT_CUE_AFTER, word)
             continue
-        looks_back = word.startswith("到") and published is not None and (_year_of(word) or 9999) < published.year
-        if looks_back:
-            continue  # "到2025年底" in a 2026 report looks back
-        return kind, word
-    if carried_kind:
-        return carried_kind
-    for position, kind, word in cues:
-        if figure.end <= position <= figure.end + 6:
-            if kind == "target":
-                return kind, word
-            break
-    if section and section.kind:
-        return section.kind, "section"
-    return "actual", None
+        if end > figure.start:
+            continue
+        if strength == "strong":
+            looks_back = (word.startswith("到") and published is not None
+                          and (_year_of(word) or 9999) < published.year)
+            if not looks_back:  # "到2025年底" in a 2026 report looks back
+                strong_before = (start, kind, word)
+        elif start >= clause:
+            weak[kind] = min(WEIGHT_WEAK_CAP, weak.get(kind, 0.0) + WEIGHT_WEAK)
+            best.setdefault(kind, (0.0, word))
+            if best[kind][0] < WEIGHT_WEAK:
+                best[kind] = (WEIGHT_WEAK, word)
+    if strong_before:
+        start, kind, word = strong_before
+        vote(kind, WEIGHT_CUE_IN_CLAUSE if start >= clause else WEIGHT_CUE_IN_SENTENCE, word)
+    elif carried_kind:
+        vote(carried_kind[0], WEIGHT_CARRIED, carried_kind[1])
+    for kind, weight in weak.items():
+        votes[kind] = votes.get(kind, 0.0) + weight
+    role_kind = ROLE_KIND.get(section.role)
+    if role_kind:
+        vote(role_kind, WEIGHT_ROLE, "section:" + section.role)
+    genre_kind = GENRE_KIND.get(genre or "")
+    if genre_kind:
+        vote(genre_kind, WEIGHT_GENRE, "genre:" + (genre or ""))
+    kind = max(votes, key=lambda k: (votes[k], k == "actual"))
+    return kind, best[kind][1], round(votes[kind] / sum(votes.values()), 2)
+
+
+def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int | None,
+                   published: dt.date | None) -> int | None:
+    """The year a figure's text speaks of when it names none: its section's, else for a result in a
+    review section (or a press release early in the year) the year before, else the document's."""
+    if section.year:
+        return section.year
+    if kind not in ("actual", "forecast") or section.role in ("targets", "tasks", "plan_draft"):
+        return doc_year
+    if section.role in ("review", "plan_execution") and section.plan:
+        return PLAN_SPANS[section.plan][1]
+    reviewing = section.role in ("review", "plan_execution") or genre in ("press_conference", "news_report")
+    if reviewing and published and published.month <= REVIEW_MONTHS and genre != "statistical_bulletin":
+        return published.year - 1
+    return doc_year
 
 
 def _year_of(word: str) -> int | None:
@@ -363,7 +427,7 @@ def _year_of(word: str) -> int | None:
 
 
 def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, s: int,
-                   section: _Section | None, year: int | None, published: dt.date | None) -> Period:
+                   section: Section, year: int | None, published: dt.date | None) -> Period:
     """The nearest period phrase before the figure, else in its paragraph, section or document."""
     is_average = text.find("年均", max(0, figure.start - 8), figure.start) >= 0
     match, source = None, "text"
@@ -373,14 +437,16 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
         match = phrase
     if match is None:
         match, source = scan.opening_period(s), "paragraph"
+        if match is not None and match.group("plan") and section.plan != match.group("plan"):
+            match = None  # "今年是“十五五”起步之年…确保“十五五”良好开局。主要预期目标是…": 十五五 only when said
     if match is not None:
-        review = section is not None and section.year is not None
+        review = section.year is not None and section.role in ("review", "plan_execution")
         fallback_year = year or (published.year if published else 2000)
         return scan.period(match, fallback_year, published, review, is_average, source)
-    if is_average and section and section.plan:
+    if section.plan and (is_average or not section.year):
         first, last = PLAN_SPANS[section.plan]
-        return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), True, "section")
-    if section and section.year:
+        return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), is_average, "section")
+    if section.year:
         return _whole_year(section.year, is_average, "section")
     if year:
         return _whole_year(year, is_average, "document")
