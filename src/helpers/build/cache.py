@@ -32,8 +32,8 @@ STAGES = {
                 "corpus/metadata", "corpus/sentences", "corpus/documents", "places", "wordsearch", "lexicon"),
                ("places.csv",)),
     "indicators": (("indicators/figures", "indicators/periods", "indicators/extract", "indicators/metrics",
-                    "wordsearch", "places", "lexicon"),
-                   ("indicators.csv", "not_figures.txt", "places.csv")),
+                    "corpus/sections", "wordsearch", "places", "lexicon"),
+                   ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv")),
     "themes": (("themes/tagging", "themes/segment", "lexicon", "wordsearch"),
                ("themes.yaml", "userdict.txt", "stopwords.txt")),
 }
@@ -49,7 +49,7 @@ CACHE_FORMAT = "sqlite+pickle5+lz4+offsets"
 # The tables each stage writes
 STAGE_TABLES = {
     "corpus": ("documents", "sentences", "cleaning_log", "quarantine"),
-    "indicators": ("indicators",),
+    "indicators": ("indicators", "sections"),
     "themes": ("doc_terms", "theme_hits"),
 }
 

@@ -42,6 +42,8 @@ AFTER_CUE_REACH = 16  # characters after a figure in which an after-cue is looke
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
+THIS_YEAR = ("今年", "本年")
+REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 YEAR = re.compile(r"20\d{2}")
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
@@ -100,7 +102,7 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
 class _DocumentScan:
     """Every pattern scanned once over the whole document, looked up by offset afterwards."""
 
-    def __init__(self, text: str, sentences, genre: str | None = None, title: str | None = None) -> None:
+    def __init__(self, text: str, sentences, sections: list[Section]) -> None:
         self.text = text
         self.sentences = sentences
         self.starts = sentences.starts
@@ -111,7 +113,7 @@ class _DocumentScan:
         self.strong_positions = [c[0] for c in self.strong_cues]
         self.periods = find_period_phrases(text)
         self.period_positions = [p for p, _ in self.periods]
-        self.sections = extract_sections(text, genre, title)
+        self.sections = sections
         self.section_starts = [section.start for section in self.sections]
         self.cues_in = self._by_sentence(self.cues)
         self.periods_in = self._by_sentence(self.periods)
@@ -211,8 +213,9 @@ def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) ->
     return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
-def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
-    """Columns of indicator records for one document (``document["text"]`` and its sentences).
+def extract_indicators(document: dict, sentences, sections: list[Section] | None = None) -> dict[str, Sequence]:
+    """Columns of indicator records for one document (``document["text"]`` and its sentences; its
+    sections are found unless given).
 
     >>> text = "一、2023年工作回顾\\n预计,全市地区生产总值增长2%,城乡居民人均可支配收入分别增长5%和8%。"
     >>> doc = {"doc_id": "d", "text": text, "published_date": dt.date(2024, 1, 7), "place": "辽阳市", "place_code": "liaoyang"}
@@ -227,7 +230,7 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
     genre = document.get("genre")
-    scan = _DocumentScan(text, sentences, genre, document.get("title"))
+    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title")))
     published = document.get("published_date")
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
@@ -415,8 +418,11 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
         return doc_year
     if section.role in ("review", "plan_execution") and section.plan:
         return PLAN_SPANS[section.plan][1]
-    reviewing = section.role in ("review", "plan_execution") or genre in ("press_conference", "news_report")
-    if reviewing and published and published.month <= REVIEW_MONTHS and genre != "statistical_bulletin":
+    if not published or genre == "statistical_bulletin":
+        return doc_year
+    if section.role in ("review", "plan_execution") and published.month <= REVIEW_MONTHS:
+        return published.year - 1
+    if genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS:
         return published.year - 1
     return doc_year
 
@@ -442,6 +448,8 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
     if match is not None:
         review = section.year is not None and section.role in ("review", "plan_execution")
         fallback_year = year or (published.year if published else 2000)
+        if match.group("part") in THIS_YEAR and published and not section.year:
+            fallback_year = published.year  # "今年" is the year the text was delivered in
         return scan.period(match, fallback_year, published, review, is_average, source)
     if section.plan and (is_average or not section.year):
         first, last = PLAN_SPANS[section.plan]
