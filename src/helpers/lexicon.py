@@ -104,3 +104,13 @@ def load_section_roles() -> tuple[tuple[str, str], ...]:
     ('计划执行情况', 'plan_execution')
     """
     return tuple((row["word"], row["role"]) for row in _csv_rows("section_roles.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_lookalikes() -> dict[str, str]:
+    """``lookalikes.csv``: {look-alike character: the ordinary character it stands for}.
+
+    >>> load_lookalikes()["⻓"]
+    '长'
+    """
+    return {row["character"]: row["replacement"] for row in _csv_rows("lookalikes.csv")}

@@ -29,8 +29,9 @@ logger = logging.getLogger(__name__)
 # What each stage reads: its modules and resource files. The corpus stage feeds the other two.
 STAGES = {
     "corpus": (("corpus/reading", "corpus/normalize", "corpus/boilerplate", "corpus/edits", "corpus/cleaning",
-                "corpus/metadata", "corpus/sentences", "corpus/documents", "places", "wordsearch", "lexicon"),
-               ("places.csv",)),
+                "corpus/layout", "corpus/sections", "corpus/metadata", "corpus/sentences", "corpus/documents",
+                "places", "wordsearch", "lexicon"),
+               ("places.csv", "lookalikes.csv", "section_roles.csv")),
     "indicators": (("indicators/figures", "indicators/periods", "indicators/extract", "indicators/metrics",
                     "corpus/sections", "wordsearch", "places", "lexicon"),
                    ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv")),
