@@ -38,7 +38,7 @@ WEIGHT_ROLE = 1.5  # the role of the section (review → actual, tasks → targe
 WEIGHT_GENRE = 0.5  # bulletins, press conferences and news report results unless told otherwise
 WEIGHT_DEFAULT = 0.1
 GENRE_KIND = {"statistical_bulletin": "actual", "press_conference": "actual", "news_report": "actual"}
-AFTER_CUE_REACH = 16  # characters after a figure in which an after-cue is looked for
+AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3

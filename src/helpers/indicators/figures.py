@@ -56,6 +56,10 @@ CHINESE_FIGURE = re.compile(
     r"(?P<approx>余|多)?(?P<unit>个(?!月|别|人|体)|条|项|家|名|座|场|批|所|户|类|件|支|种|位|亿元|万元)"
     r"(?!均|都)"  # "金牌、奖牌、总分三项均位列全省第四" (Yichun 2022): "all three", not a count
 )
+# The second of two ranks: "居全省第二、三位" (三位 is a rank, not three people)
+RANK_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}、$")
+# The parts of a speech, not a quantity: "重点做了六个方面工作", "重点做好十个方面工作"
+OUTLINE_AFTER = re.compile(r"方面(?:的)?工作")
 # "翻一番", "翻两番", "两位数增长"
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
 IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长")
@@ -76,6 +80,8 @@ THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
 OPENING = "“《「『"
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
+# A quoted list of goals is no name: "把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标"
+QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右)[^”\n]*”")
 
 
 class FigureSpan(NamedTuple):
@@ -135,6 +141,10 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     [('500万元以上', True), ('1000个', False)]
     >>> find_figures("2023年10月17日,市政府召开第四届会议,辽政发〔2023〕12号,电话010-56212745")
     []
+    >>> [f.quote for f in find_figures("把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标")]
+    ['3万人', '5.5%以内']
+    >>> find_figures("两项指标分别居全省第二、三位,重点做了六个方面工作")
+    [FigureSpan(start=0, end=2, quote='两项', value=2.0, value_high=None, unit='项', qualifier=None, approximate=False, is_threshold=False, direction=None)]
     """
     protected = find_protected_spans(sentence)
     figures = _arabic(sentence)
@@ -207,6 +217,8 @@ def _chinese(sentence: str):
         if value is None or value < 2:
             continue
         start, end = m.start(), m.end()
+        if RANK_LIST.search(sentence, max(0, start - 8), start) or OUTLINE_AFTER.match(sentence, end):
+            continue
         unit = m.group("unit")
         multiplier = 1
         if unit in ("亿元", "万元"):
@@ -242,7 +254,7 @@ def find_protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted spans whose numbers are names: quotations, titles and ``not_figures.txt`` phrases."""
     spans = [(start, end) for start, end, _ in load_not_figures().find(text)]
     if any(mark in text for mark in OPENING):
-        spans += [m.span() for m in QUOTATION.finditer(text)]
+        spans += [m.span() for m in QUOTATION.finditer(text) if not QUOTED_STATEMENT.fullmatch(m.group())]
     return sorted(spans)
 
 
