@@ -170,8 +170,15 @@ def load_labelled_documents(folder: str | Path, split: str | None = None) -> lis
 
 
 def catalog_row(label: dict) -> dict:
-    """The catalog row a label file gives its document (title, date, place, genre) as strings."""
-    return {key: str(label[key]) for key in CATALOG_KEYS if label.get(key)}
+    """The catalog row a label file gives its document (title, date, place, genre) as strings; a
+    place outside ``resources/places.csv`` (中华人民共和国) is left for the text to say."""
+    from helpers.places import load_gazetteer
+
+    row = {key: str(label[key]) for key in CATALOG_KEYS if label.get(key)}
+    known = {name for place in load_gazetteer().places.values() for name in (place.name, *place.aliases)}
+    if row.get("place") not in known:
+        row.pop("place", None)
+    return row
 
 
 def evaluate_labelled_documents(folder: str | Path, split: str | None = None) -> KindEvaluation:
