@@ -159,3 +159,23 @@ def test_headline_gdp_target_of_each_provincial_report(province, value, high, qu
     target = targets.astype(object).where(targets.notna(), None).iloc[0]
     assert (target["value"], target["value_high"], target["qualifier"], target["unit"]) == (value, high, qualifier, "%")
     assert target["period_start"] == D(2026, 1, 1)
+
+
+def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):
+    from helpers.corpus import overview
+    from helpers.indicators import indicator_tables
+    from helpers.store import load_table
+
+    sections = load_table("sections", built_corpus)
+    report = sections[sections["doc_id"] == "corpora/liaoning-gwr-2026"]
+    assert {"review", "targets"} <= set(report["role"])
+    roles = overview.count_sections(sections)
+    assert roles.set_index("doc_id").loc["corpora/liaoning-gwr-2026", "headings"] >= 3
+    everything = indicator_tables.load_indicators(built_corpus)
+    targets = indicator_tables.load_indicators(built_corpus, section_role="targets")
+    assert 0 < len(targets) < len(everything) and set(targets["section_role"]) == {"targets"}
+    # every figure cites a section of its document
+    cited = everything.merge(sections, on=["doc_id", "section_id"], how="left", suffixes=("", "_section"))
+    assert cited["role"].notna().all() and (cited["section_role"] == cited["role"]).all()
+    with pytest.raises(ValueError, match="section_role"):
+        indicator_tables.load_indicators(built_corpus, section_role="outlook")

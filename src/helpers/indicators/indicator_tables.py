@@ -18,6 +18,7 @@ import pandas as pd
 from helpers.paths import PROCESSED_DIR
 from helpers.atomic import make_temporary_file
 from helpers.corpus.overview import filter_place, filter_years
+from helpers.corpus.sections import ROLES
 from helpers.store import load_table
 
 READING_COLUMNS = ["place", "published_date", "kind", "indicator", "metric", "quote", "value",
@@ -33,10 +34,12 @@ def load_indicator_names() -> pd.DataFrame:
 
 def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
                     start_year: int | None = None, end_year: int | None = None,
-                    include_thresholds: bool = False) -> pd.DataFrame:
+                    include_thresholds: bool = False, section_role: str = "all") -> pd.DataFrame:
     """Indicator records with their document's title, date and genre; thresholds left out by default.
 
-    The year filter applies to the document's publication year (undated documents are kept).
+    The year filter applies to the document's publication year (undated documents are kept);
+    ``section_role`` keeps the figures of one kind of section (review, targets, tasks,
+    plan_execution, plan_draft, statistics, other; "all" keeps every one).
     """
     records = load_table("indicators", processed_dir)
     documents = load_table("documents", processed_dir)[["doc_id", "title", "published_date", "year", "genre"]]
@@ -44,6 +47,10 @@ def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all
     records = filter_place(records, place)
     if not include_thresholds:
         records = records[~records["is_threshold"]]
+    if section_role != "all":
+        if section_role not in ROLES:
+            raise ValueError(f"section_role '{section_role}' is none of all, {', '.join(ROLES)}")
+        records = records[records["section_role"] == section_role]
     return filter_years(records, start_year, end_year).reset_index(drop=True)
 
 
