@@ -114,3 +114,68 @@ def load_lookalikes() -> dict[str, str]:
     '长'
     """
     return {row["character"]: row["replacement"] for row in _csv_rows("lookalikes.csv")}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit a figure can carry (``units.csv``)."""
+
+    unit: str
+    base: str
+    count: bool
+    in_range: bool
+    after_chinese: bool
+    not_followed_by: tuple[str, ...]
+    not_followed_by_chinese: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A word that qualifies a figure (``qualifiers.csv``)."""
+
+    word: str
+    position: str  # before or after
+    approximate: bool
+    written_as: str
+    not_followed_by: tuple[str, ...]
+
+
+def _words(cell: str) -> tuple[str, ...]:
+    return tuple(word for word in cell.split("|") if word)
+
+
+@lru_cache(maxsize=1)
+def load_units() -> tuple[Unit, ...]:
+    """``units.csv``: the units of figures, longest first.
+
+    >>> next(u for u in load_units() if u.unit == "个百分点").base
+    '百分点'
+    """
+    units = [Unit(row["unit"], row["base"] or row["unit"], row["count"] == "yes", row["range"] == "yes",
+                  row["chinese"] == "yes", _words(row["not_followed_by"]), _words(row["not_followed_by_chinese"]))
+             for row in _csv_rows("units.csv")]
+    return tuple(sorted(units, key=lambda u: len(u.unit), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_multipliers() -> tuple[tuple[str, int, bool, bool], ...]:
+    """``multipliers.csv``: (word, factor, may follow Arabic digits, may end a range's first half), longest first.
+
+    >>> load_multipliers()[0]
+    ('万亿', 1000000000000, True, True)
+    """
+    rows = [(row["word"], int(row["factor"]), row["after_digits"] == "yes", row["in_range"] == "yes")
+            for row in _csv_rows("multipliers.csv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_qualifiers() -> tuple[Qualifier, ...]:
+    """``qualifiers.csv``: words before or after a figure that qualify it, longest first.
+
+    >>> [q.word for q in load_qualifiers() if q.position == "after"][:3]
+    ['以上', '左右', '以内']
+    """
+    rows = [Qualifier(row["word"], row["position"], row["approximate"] == "yes", row["written_as"] or row["word"],
+                      _words(row["not_followed_by"])) for row in _csv_rows("qualifiers.csv")]
+    return tuple(sorted(rows, key=lambda q: len(q.word), reverse=True))

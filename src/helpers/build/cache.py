@@ -34,7 +34,8 @@ STAGES = {
                ("places.csv", "lookalikes.csv", "section_roles.csv")),
     "indicators": (("indicators/figures", "indicators/periods", "indicators/extract", "indicators/metrics",
                     "corpus/sections", "wordsearch", "places", "lexicon"),
-                   ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv")),
+                   ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv",
+                    "units.csv", "multipliers.csv", "qualifiers.csv")),
     "themes": (("themes/tagging", "themes/segment", "lexicon", "wordsearch"),
                ("themes.yaml", "userdict.txt", "stopwords.txt")),
 }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
-from helpers.indicators.metrics import COUNT_UNITS, QUOTE_MARKS, assign_metrics, parse_indicator
+from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, load_count_units, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ROLE_KIND, Section, extract_sections, find_section
 from helpers.lexicon import KindCue, load_kind_cues
@@ -256,7 +256,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         previous = None
         for figure, metric in zip(inside, metrics):
             kind, cue, confidence = _decide_kind(figure, cues, scan, carried_kind, section, genre, published)
-            if figure.unit in COUNT_UNITS and (STRUCTURE.match(text, figure.end)
+            if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
             year = _speaking_year(section, kind, genre, doc_year, published)

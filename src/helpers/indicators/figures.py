@@ -15,47 +15,91 @@ from typing import Any, NamedTuple
 from functools import lru_cache
 from importlib import resources
 
+from helpers.lexicon import load_multipliers, load_qualifiers, load_units
 from helpers.wordsearch import WordFinder
 
-MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
-# Units as written; the base unit is the same except "个百分点" → "百分点". Longest first.
-UNITS = sorted([
-    "%", "‰", "个百分点", "百分点", "个千分点", "千分点", "美元", "欧元", "港元", "元", "平方公里", "平方米", "立方米",
-    "千瓦时", "千瓦", "兆瓦", "吨标准煤", "标准箱", "吨公里", "吨", "公斤", "千克", "斤", "亩", "公顷", "公里",
-    "千米", "毫米", "厘米", "米", "微克/立方米", "毫克/立方米", "℃", "摄氏度", "人公里", "人次", "车次",
-    "架次", "人", "户", "家", "个工作日", "工作日", "个", "项", "名", "场", "次", "起", "条", "所", "座",
-    "辆", "台", "套", "批", "件", "种", "倍", "天", "小时", "分钟", "分", "处", "间", "张", "部", "架", "艘",
-    "株", "头", "只", "棵", "位", "支", "例", "篇", "类", "床", "宗", "份", "枚", "片", "列", "对", "幅",
-], key=len, reverse=True)
-BASE_UNIT = {"个百分点": "百分点", "个千分点": "千分点"}
-# Units that only count when nothing suggests a rank, a duration or an ordinal after them
-# (分 is a score, "团体总分4619分", unless a word goes on: 分之, 分别, 分局, 分批…; 列 counts trains,
-# "中欧班列开行924列", but not in 列入; 对 counts pairs, "国际友城达到96对", but not in 对接, 对外…)
-UNIT_NOT_BEFORE = {"个": "(?!月|别)", "分": "(?!之|别|局|会|行|院|校|批|期|段|级|布|配|享|析|解|类|钟)",
-                   "米": "(?!粉|面|饭|酒)", "列": "(?!入|为|出|举|席|表)",
-                   "对": "(?!比|接|外|标|于|口|象|策|话|待|照|应|此|全|其|我|内|华|方|称|等)"}
-_UNIT_ALTERNATION = "|".join(re.escape(u) + UNIT_NOT_BEFORE.get(u, "") for u in UNITS)
-
+# Units, multipliers and qualifiers are researcher-edited words: resources/units.csv, multipliers.csv
+# and qualifiers.csv (read through helpers.lexicon); the patterns below are built from them once.
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
 # "87.7亿元", "92.56万亩", "1400万人次", "4.5-5%", "4.5%—5%", "6%至6.5%", "100余场", "45万人以上",
 # "0.8个百分点", "1.37万亿斤", "33.8亿美元", "60%以上"
 # (The first digit is consumed before the look-behind "not after a digit, '.' or letter" is checked:
 # a pattern that opens with a digit lets the regex engine skip ahead to digits in C.)
-ARABIC_FIGURE = re.compile(
-    r"(?P<num>\d(?<![\d.A-Za-z]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
-    rf"(?:(?P<mult1>万亿|亿|万)?(?P<unit1>%|‰|个百分点|元|美元|吨|亩|人)?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
-    rf"(?P<approx>余|多)?(?P<mult>万亿|千万|百万|亿|万|千)?"
-    rf"(?:(?P<unit>{_UNIT_ALTERNATION})|(?P<bare>(?<=[万亿])))"
-    rf"(?P<post>以上|左右|以内|以下|上下(?!游)|多|余)?"
-)
+def _arabic_pattern(units: str, range_units: str, multipliers: str, range_multipliers: str, after: str) -> str:
+    return (
+        r"(?P<num>\d(?<![\d.A-Za-z]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
+        rf"(?:(?P<mult1>{range_multipliers})?(?P<unit1>{range_units})?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
+        rf"(?P<approx>余|多)?(?P<mult>{multipliers})?"
+        rf"(?:(?P<unit>{units})|(?P<bare>(?<=[万亿])))"
+        rf"(?P<post>{after})?"
+    )
+
+
 # "十条精品旅游线路", "两个项目", "三个方面", "近百场大型演唱会", "超千场体育赛事"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万"
-CHINESE_FIGURE = re.compile(
-    r"(?=[二两三四五六七八九十百千])(?<![第" + CHINESE_DIGITS + r"])"
-    r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
-    r"(?P<approx>余|多)?(?P<unit>个(?!月|别|人|体)|条|项|家|名|座|场|批|所|户|类|件|支|种|位|亿元|万元)"
-    r"(?!均|都)"  # "金牌、奖牌、总分三项均位列全省第四" (Yichun 2022): "all three", not a count
-)
+
+
+def _chinese_pattern(units: str) -> str:
+    return (
+        r"(?=[二两三四五六七八九十百千])(?<![第" + CHINESE_DIGITS + r"])"
+        r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
+        rf"(?P<approx>余|多)?(?P<unit>{units}|亿元|万元)"
+        r"(?!均|都)"  # "金牌、奖牌、总分三项均位列全省第四" (Yichun 2022): "all three", not a count
+    )
+
+
+class FigureWords(NamedTuple):
+    """The patterns and tables built from the unit, multiplier and qualifier files."""
+
+    arabic: re.Pattern
+    chinese: re.Pattern
+    multipliers: dict[str, int]
+    base_unit: dict[str, str]
+    qualifiers_before: tuple[str, ...]
+    qualifier_last_chars: frozenset[str]
+    approximate: frozenset[str]
+    written_as: dict[str, str]
+
+
+def _alternation(words, not_followed_by=lambda word: ()) -> str:
+    """'a(?!x|y)|b…' of words (longest first), each with the characters that may not follow it."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        exclusions = not_followed_by(word)
+        parts.append(re.escape(word) + (f"(?!{'|'.join(map(re.escape, exclusions))})" if exclusions else ""))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def load_figure_words() -> FigureWords:
+    """The figure patterns of ``units.csv``, ``multipliers.csv`` and ``qualifiers.csv``.
+
+    >>> words = load_figure_words()
+    >>> words.multipliers["亿"], words.base_unit["个百分点"], words.written_as["多"]
+    (100000000, '百分点', '余')
+    """
+    units = {u.unit: u for u in load_units()}
+    multipliers = load_multipliers()
+    qualifiers = load_qualifiers()
+    after = [q for q in qualifiers if q.position == "after"]
+    arabic = _arabic_pattern(
+        _alternation(units, lambda u: units[u].not_followed_by),
+        _alternation([u for u in units if units[u].in_range]),
+        _alternation([w for w, _, after_digits, _ in multipliers if after_digits]),
+        _alternation([w for w, _, after_digits, in_range in multipliers if after_digits and in_range]),
+        _alternation([q.word for q in after], lambda w: next(q.not_followed_by for q in after if q.word == w)))
+    chinese = _chinese_pattern(_alternation([u for u in units if units[u].after_chinese],
+                                            lambda u: units[u].not_followed_by_chinese or units[u].not_followed_by))
+    before = tuple(q.word for q in qualifiers if q.position == "before")
+    return FigureWords(
+        re.compile(arabic), re.compile(chinese), {w: factor for w, factor, _, _ in multipliers},
+        {u: unit.base for u, unit in units.items() if unit.base != u}, before,
+        frozenset(q[-1] for q in before), frozenset(q.word for q in qualifiers if q.approximate),
+        {q.word: q.written_as for q in qualifiers if q.written_as != q.word})
+
+
 # The second of two ranks: "居全省第二、三位" (三位 is a rank, not three people)
 RANK_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}、$")
 # The parts of a speech, not a quantity: "重点做了六个方面工作", "重点做好十个方面工作"
@@ -64,10 +108,6 @@ OUTLINE_AFTER = re.compile(r"方面(?:的)?工作")
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
 IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长")
 IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: no need to run the regex
-QUALIFIERS_BEFORE = ("不低于", "不少于", "不超过", "不高于", "将近", "接近", "超过", "突破", "大约",
-                     "高于", "低于", "近", "超", "约", "逾")
-QUALIFIER_LAST_CHARS = frozenset(q[-1] for q in QUALIFIERS_BEFORE)
-APPROXIMATE = frozenset({"左右", "约", "近", "余", "将近", "接近", "大约"})
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
@@ -173,7 +213,9 @@ def _start(figure: FigureSpan) -> int:
 def _arabic(sentence: str) -> list[FigureSpan]:
     found = []
     n = len(sentence)
-    for m in ARABIC_FIGURE.finditer(sentence):
+    words = load_figure_words()
+    multipliers = words.multipliers
+    for m in words.arabic.finditer(sentence):
         start, end = m.span()
         groups: tuple[Any, ...] = m.groups()  # a group that did not match is None
         num, mult1, unit1, _, num2, approx, mult, unit, _, post = groups
@@ -186,8 +228,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
         before = sentence[start - 1] if start else ""
         if before in ORDINAL_LAST_CHARS and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
             continue
-        multiplier = MULTIPLIERS[mult] if mult else 1
-        value = _scale(num, MULTIPLIERS[mult1] if mult1 else multiplier)
+        multiplier = multipliers[mult] if mult else 1
+        value = _scale(num, multipliers[mult1] if mult1 else multiplier)
         high = None
         if num2:
             high = _scale(num2, multiplier)
@@ -196,23 +238,23 @@ def _arabic(sentence: str) -> list[FigureSpan]:
         is_threshold = (post == "以上" and end < n and THRESHOLD_AFTER.match(sentence, end) is not None
                         and not GOAL_AFTER.match(sentence, end))
         qualifier = None
-        if before in QUALIFIER_LAST_CHARS:
+        if before in words.qualifier_last_chars:
             qualifier = _qualifier_before(sentence, start)
             if qualifier:
                 start -= len(qualifier)
                 if qualifier in ("超", "超过") and THRESHOLD_CLASS_AFTER.match(sentence, end):
                     is_threshold, qualifier = True, None
         qualifier = qualifier or (None if is_threshold else post) or approx
-        if qualifier == "多":
-            qualifier = "余"
+        qualifier = words.written_as.get(qualifier, qualifier) if qualifier else None
         found.append(_new_figure(FigureSpan, (start, end, sentence[start:end], value, high,
-                                              BASE_UNIT.get(unit, unit), qualifier,
-                                              bool(approx) or qualifier in APPROXIMATE, is_threshold, None)))
+                                              words.base_unit.get(unit, unit), qualifier,
+                                              bool(approx) or qualifier in words.approximate, is_threshold, None)))
     return found
 
 
 def _chinese(sentence: str):
-    for m in CHINESE_FIGURE.finditer(sentence):
+    words = load_figure_words()
+    for m in words.chinese.finditer(sentence):
         value = parse_chinese_number(m.group("num"))
         if value is None or value < 2:
             continue
@@ -222,13 +264,13 @@ def _chinese(sentence: str):
         unit = m.group("unit")
         multiplier = 1
         if unit in ("亿元", "万元"):
-            multiplier, unit = MULTIPLIERS[unit[0]], "元"
+            multiplier, unit = words.multipliers[unit[0]], "元"
         qualifier = _qualifier_before(sentence, start)
         if qualifier:
             start -= len(qualifier)
         qualifier = qualifier or ("余" if m.group("approx") else None)
         yield FigureSpan(start, end, sentence[start:end], float(value) * multiplier, None, unit,
-                         qualifier, qualifier in ("近", "约", "余", "将近", "接近"), False)
+                         qualifier, qualifier in words.approximate, False)
 
 
 def _idioms(sentence: str):
@@ -242,9 +284,10 @@ def _idioms(sentence: str):
 
 def _qualifier_before(sentence: str, start: int) -> str | None:
     head = sentence[max(0, start - 3):start]
-    if not head or head[-1] not in QUALIFIER_LAST_CHARS:
+    words = load_figure_words()
+    if not head or head[-1] not in words.qualifier_last_chars:
         return None
-    for qualifier in QUALIFIERS_BEFORE:
+    for qualifier in words.qualifiers_before:
         if head.endswith(qualifier):
             return qualifier
     return None

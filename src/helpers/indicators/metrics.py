@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from helpers.indicators.figures import FigureSpan
+from helpers.lexicon import load_units
 from helpers.wordsearch import compile_words
 
 # (position, floor) -> where the clause holding position starts, never before floor
@@ -56,7 +57,17 @@ CONNECTORS = frozenset({"和", "及", "与", "以及", "或", "、"})
 # A parenthesis inside a metric: "地区生产总值(GDP)", "居民消费价格(CPI)"
 PARENTHESIS = re.compile(r"\([^()]*\)")
 # A count written number-first: "十条精品旅游线路", "6个项目获得省科技进步奖", "72户企业获评…"
-COUNT_UNITS = frozenset("个条项家户名座场批所类件支种位辆台套部处间枚片起")
+# (the units marked count in resources/units.csv)
+
+
+@lru_cache(maxsize=1)
+def load_count_units() -> frozenset[str]:
+    """The units that count things (``count`` in ``resources/units.csv``): 个, 条, 项, 家…
+
+    >>> {"个", "项"} <= load_count_units(), "%" in load_count_units()
+    (True, False)
+    """
+    return frozenset(unit.unit for unit in load_units() if unit.count)
 # Where the noun after a number-first count ends: "项目|获得省科技进步奖", "新建项目|相继开工"
 # ("赤字率拟按3%安排", "100万元至300万元部分": 安排 and 部分 name nothing, the words before do)
 NOUN_END = re.compile(r"安排|部分|获得|获评|入选|进入|实现|相继|全部|列入|被|成为|达到|完成|开工|复工|落地|参加|纳入|认定|通过"
@@ -203,7 +214,7 @@ def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseSta
                 metric = ""
             if figure.is_threshold:
                 metric = figure.quote + find_noun_after(text, figure.end)
-            elif not metric or figure.unit in COUNT_UNITS or parse_indicator(metric) is None:
+            elif not metric or figure.unit in load_count_units() or parse_indicator(metric) is None:
                 metric = find_noun_after(text, figure.end) or metric  # the noun it counts, if any
             if not metric and previous_metric:
                 metric = previous_metric
