@@ -30,7 +30,7 @@ DEADLINE_CUE = re.compile(r"到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)
 # How much each piece of evidence weighs when the kind of a figure is decided
 WEIGHT_CUE_IN_CLAUSE = 3.0  # a strong cue before the figure in its own clause
 WEIGHT_CUE_IN_SENTENCE = 2.5  # … in an earlier clause of its sentence
-WEIGHT_PLAN_BEYOND_CLAUSE = 1.0  # a plan cue in an earlier clause: "安排首批…1678个…,产业项目数占比达到58%"
+WEIGHT_PLAN_BEYOND_CLAUSE = 1.0  # a plan cue before a clause with its own verb: "安排首批…,…占比达到58%"
 WEIGHT_CUE_AFTER = 2.5  # a strong cue right after the figure, in its clause ("…作为今年工作目标")
 WEIGHT_CARRIED = 2.0  # a cue carried from a sentence ending in ; or :, or opening the paragraph
 WEIGHT_WEAK = 0.8  # each tense or aspect word before the figure in its clause (完成, 实现; 要, 将)
@@ -374,6 +374,7 @@ def _decide_kind(figure: FigureSpan, cues, scan: _DocumentScan, carried_kind, se
     clause = scan.clause_start(figure.start, max(0, figure.start - 200))
     weak: dict[str, float] = {}
     weak_words: set[str] = set()
+    has_verb = False
     strong_before = None
     for start, end, kind, word, where, strength in cues:
         if where == "after":
@@ -390,6 +391,7 @@ def _decide_kind(figure: FigureSpan, cues, scan: _DocumentScan, carried_kind, se
                 strong_before = (start, kind, word)
         elif start >= clause and word not in weak_words:  # each word once: "…达到3500亿元、…达到15条"
             weak_words.add(word)
+            has_verb = has_verb or strength == "weak"
             weak[kind] = min(WEIGHT_WEAK_CAP, weak.get(kind, 0.0) + WEIGHT_WEAK)
             best.setdefault(kind, (0.0, word))
             if best[kind][0] < WEIGHT_WEAK:
@@ -398,8 +400,12 @@ def _decide_kind(figure: FigureSpan, cues, scan: _DocumentScan, carried_kind, se
         start, kind, word = strong_before
         if start >= clause:
             weight = WEIGHT_CUE_IN_CLAUSE
-        else:  # an arrangement (年度计划投资, 安排首批) speaks for its own clause only
-            weight = WEIGHT_PLAN_BEYOND_CLAUSE if kind == "plan" else WEIGHT_CUE_IN_SENTENCE
+        elif kind == "plan" and has_verb:
+            # an arrangement (安排首批…1678个) does not reach a clause with a verb of its own
+            # (",产业项目数占比达到58%"); it does reach "赤字率拟按3%安排,赤字规模4.06万亿元"
+            weight = WEIGHT_PLAN_BEYOND_CLAUSE
+        else:
+            weight = WEIGHT_CUE_IN_SENTENCE
         vote(kind, weight, word)
     elif carried_kind:
         vote(carried_kind[0], WEIGHT_CARRIED, carried_kind[1])
