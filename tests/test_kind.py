@@ -80,6 +80,11 @@ def test_sections_of_a_work_report_nest_by_numbering():
     # 河北 2026: 十五五 in the paragraph's opening sentence is not the 2026 target's period
     ("三、2026年主要工作\n今年是“十五五”起步之年,确保“十五五”良好开局。主要预期目标是:地区生产总值增长5%以上。",
      "government_work_report", D(2026, 1, 27), [("5%以上", "target", 2026)]),
+    # a change from one level to another: the first figure is the level it starts from (黑龙江, 宁夏 2026)
+    ("一、“十四五”时期工作回顾\n五年来,全国重点实验室由7家增至16家。", "government_work_report", D(2026, 2, 26),
+     [("7家", "actual", 2020), ("16家", "actual", 2025)]),
+    ("一、2025年工作回顾\n常住人口由上年729万人增加到732万人,城镇化率达69.1%。", "government_work_report",
+     D(2026, 1, 22), [("729万人", "actual", 2024), ("732万人", "actual", 2025), ("69.1%", "actual", 2025)]),
     # a review section with no year under a five-year plan's name: the plan's last year
     ("“十四五”时期工作回顾\n全省地区生产总值年均增长5.5%。", "government_work_report", D(2026, 1, 27),
      [("5.5%", "actual", 2025)]),
@@ -127,7 +132,7 @@ def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     assert dev.overall.precision >= 0.98, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.983, dev.overall.wrong_kind
     assert dev.target_precision >= 0.98 and dev.target_recall >= 0.95
-    assert dev.year_accuracy >= 0.97, dev.wrong_year
+    assert dev.year_accuracy >= 0.985, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

@@ -22,11 +22,19 @@ from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, 
 from helpers.corpus.sections import ROLE_KIND, Section, extract_sections, find_section
 from helpers.lexicon import KindCue, load_kind_cues
 from helpers.places import load_gazetteer
+from helpers.wordsearch import WordFinder
 
 KINDS = ("actual", "forecast", "target", "plan")
 # Cue words of kind come from resources/kind_cues.csv (see helpers.lexicon.load_kind_cues); this one is a
 # pattern: "到2025年末,…达到230家以上", "到2030年", "2025年底前" (a deadline: a target unless it looks back)
-DEADLINE_CUE = re.compile(r"到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前")
+DEADLINE_CUE = re.compile(r"(?=[到2末底])(?:到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前)")
+# A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
+# 从0.94万家增加到1.55万家", "常住人口由上年729万人增加到732万人", "从2020年的3.68万亿元增长到2025年的…")
+CHANGE_FROM = re.compile(r"[从由](?P<part>[^,;:。、从由到至]{0,12})$")
+CHANGE_TO = re.compile(r"[从由][^,;:。从由]{0,40}?(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|跃升|增|降|升|提)"
+                       r"(?:到|至)(?P<part>[^,;:。]{0,12})$")
+CHANGE_REACH = 60
+CHANGE_MARKS = ("从", "由")
 # How much each piece of evidence weighs when the kind of a figure is decided
 WEIGHT_CUE_IN_CLAUSE = 3.0  # a strong cue before the figure in its own clause
 WEIGHT_CUE_IN_SENTENCE = 2.5  # … in an earlier clause of its sentence
@@ -71,33 +79,30 @@ HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re
 
 
 @lru_cache(maxsize=1)
-def _cue_table() -> tuple[re.Pattern, dict[str, KindCue]]:
-    """One pattern of every cue word (longest first, so a phrase listed as "none" hides the cue inside
-    it) and the cues by word."""
+def _cue_table() -> tuple[WordFinder, dict[str, KindCue]]:
+    """The cue words, found by Aho–Corasick (longest first, so a phrase listed as "none" hides the cue
+    inside it), and the cues by word."""
     cues = {cue.word: cue for cue in load_kind_cues()}
-    words = sorted(cues, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words) + "|" + DEADLINE_CUE.pattern), cues
+    return WordFinder(cues), cues
 
 
 def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     """(start, end, kind, word, where, strength) of every cue word in ``text``, quotes left out.
 
-    >>> [c[2:4] for c in find_kind_cues("增速比预期目标高0.3个百分点,力争增长5%")]
-    [('target', '力争')]
+    >>> [c[2:4] for c in find_kind_cues("增速比预期目标高0.3个百分点,力争到2030年增长5%")]
+    [('target', '力争'), ('target', '到2030年')]
     """
-    pattern, cues = _cue_table()
+    finder, cues = _cue_table()
     quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
     quoted_starts = [a for a, _ in quoted]
     found = []
-    for m in pattern.finditer(text):
-        word = m.group()
-        cue = cues.get(word)
-        if cue is None:  # a deadline
-            cue = KindCue(word, "target", "before", "strong")
-        if cue.kind == "none" or _in_spans(m.start(), quoted, quoted_starts):
-            continue
-        found.append((m.start(), m.end(), cue.kind, word, cue.where, cue.strength))
-    return found
+    for start, end, word in finder.find(text):
+        cue = cues[word]
+        if cue.kind != "none" and not _in_spans(start, quoted, quoted_starts):
+            found.append((start, end, cue.kind, word, cue.where, cue.strength))
+    deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
+                 if not _in_spans(m.start(), quoted, quoted_starts)]
+    return sorted(found + deadlines) if deadlines else found
 
 
 class _DocumentScan:
@@ -198,7 +203,8 @@ class _DocumentScan:
         else:  # the window reaches into the next sentence
             found = self.periods_between(start, start + OPENING_WINDOW)
         # "获得2021年度省级科技奖励10项" (Yichun 2022): a year that qualifies a noun opens nothing
-        found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())]
+        found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())
+                 and self.text[p[0] - 1:p[0]] not in CHANGE_MARKS]  # "常住人口由上年729万人…": a base
         if found:  # "今年是“十五五”起步之年": the first phrase opens the sentence
             opening = found[0][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
@@ -255,19 +261,31 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         shared = not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0
         shared_periods: dict[int | None, Period] = {}
         previous = None
+        # With no cue word in the sentence, the kind does not depend on the figure: decide it once
+        sentence_kind = None if cues else _decide_kind(inside[0], (), scan, carried_kind, section, genre, published)
+        last_base = None
         for figure, metric in zip(inside, metrics):
-            kind, cue, confidence = _decide_kind(figure, cues, scan, carried_kind, section, genre, published)
+            kind, cue, confidence = sentence_kind or _decide_kind(figure, cues, scan, carried_kind, section, genre,
+                                                                  published)
             if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
             year = _speaking_year(section, kind, genre, doc_year, published)
-            if shared:
+            change = (_find_change(text, figure, scan.clause_start(figure.start, sentence_start))
+                      if "从" in sentence_text or "由" in sentence_text else None)
+            if change and change[0] == "to":  # "由上年729万人增加到732万人": 上年 belongs to the 729
+                kept = [p for p in periods if not change[1] <= p[0] < change[2]]
+                period = _decide_period(text, figure, kept, scan, s, section, year, published)
+            elif shared:
                 period = shared_periods.get(year)
                 if period is None:
                     period = shared_periods[year] = _decide_period(text, figure, periods, scan, s, section,
                                                                    year, published)
             else:
                 period = _decide_period(text, figure, periods, scan, s, section, year, published)
+            if change and change[0] == "from":
+                period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
+                                                  published)
             direction = figure.direction
             if direction is None:
                 verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)
@@ -453,13 +471,15 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
     for position, phrase in periods:
         if position >= figure.start:
             break
+        if text[position - 1:position] in CHANGE_MARKS and position:
+            continue  # "由上年729万人增加到732万人,城镇化率达69.1%": 上年 is the 729's
         match = phrase
     if match is None:
         match, source = scan.opening_period(s), "paragraph"
         if match is not None and match.group("plan") and section.plan != match.group("plan"):
             match = None  # "今年是“十五五”起步之年…确保“十五五”良好开局。主要预期目标是…": 十五五 only when said
     if match is not None:
-        review = section.year is not None and section.role in ("review", "plan_execution")
+        review = section.role in ("review", "plan_execution")  # its year is the year reviewed
         fallback_year = year or (published.year if published else 2000)
         if match.group("part") in THIS_YEAR and published and not section.year:
             fallback_year = published.year  # "今年" is the year the text was delivered in
@@ -472,6 +492,36 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
     if year:
         return _whole_year(year, is_average, "document")
     return Period(None, None, None, is_average, "none")
+
+
+def _find_change(text: str, figure: FigureSpan, clause: int) -> tuple[str, int, int] | None:
+    """("from", where 从/由 is, figure start) for the first figure of a change from one level to
+    another, ("to", where 从/由 is, where the verb ends) for the second, else None."""
+    start = max(clause, figure.start - CHANGE_REACH)
+    before = CHANGE_FROM.search(text, start, figure.start)
+    if before:
+        return "from", before.start(), figure.start
+    after = CHANGE_TO.search(text, start, figure.start)
+    if after:
+        return "to", after.start(), after.start("part") - 1  # the 到 of "增加到" may open a period ("到2025年")
+    return None
+
+
+def _base_period(period: Period, periods, marker: int, figure: FigureSpan, last_base: Period | None,
+                 scan: _DocumentScan, year: int | None, published: dt.date | None) -> Period:
+    """The period of the level a change starts from: a year written after 从/由 ("从2020年的3.68万亿元"),
+    else the base of the change before it in the sentence, else the year before the period's start
+    ("十四五" review: "国家级高新技术企业从0.94万家增加到1.55万家" starts in 2020)."""
+    written = [phrase for position, phrase in periods if marker <= position < figure.start]
+    if written:
+        return scan.period(written[-1], year or (published.year if published else 2000), published, False,
+                           False, "text")
+    if last_base is not None:
+        return last_base
+    first = period.start or period.end
+    if first is None:
+        return period
+    return Period(None, dt.date(first.year - 1, 1, 1), dt.date(first.year - 1, 12, 31), False, "base")
 
 
 @lru_cache(maxsize=1024)
