@@ -39,6 +39,8 @@ SHORT_LINE = re.compile(r"^[^,，。!?;:：！？；\n]{2,24}$", re.M)
 # A line that is only a year: "2025年" under "辽宁亮点" (辽宁日报's infographic text)
 YEAR_LINE = re.compile(r"^(20\d{2})年$")
 YEAR = re.compile(r"20\d{2}")
+# A short line that reports a result is no heading: "圆满完成全年目标任务", "实现主要预期目标"
+RESULT_WORDS = re.compile(r"完成|实现|达到|超过")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排"
 PLAN = re.compile(r"十三五|十四五|十五五")
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
@@ -98,7 +100,7 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
         own_years = [int(y) for y in YEAR.findall(heading)]
         own_plan = PLAN.search(heading)
         section = Section(len(sections), parent.section_id, level, heading, start, len(text),
-                          parse_heading_role(heading) or parent.role,
+                          _child_role(parse_heading_role(heading), parent.role),
                           max(own_years) if own_years else (None if own_plan else parent.year),
                           own_plan.group() if own_plan else (None if own_years else parent.plan))
         sections.append(section)
@@ -111,6 +113,21 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
             ends[open_sections.pop().section_id] = section.start
         open_sections.append(section)
     return [s._replace(end=ends[s.section_id]) if s.section_id else s for s in sections]
+
+
+def _child_role(own: str | None, parent: str) -> str:
+    """A heading's role, never one that turns its parent's results into goals or the reverse: under
+    "一、2025年工作回顾", "(三)扎实推进重点任务" still reviews; under "三、2026年重点工作",
+    "主要预期目标" refines tasks into targets.
+
+    >>> _child_role("tasks", "review"), _child_role("targets", "tasks"), _child_role("review", "other")
+    ('review', 'targets', 'review')
+    """
+    if own is None:
+        return parent
+    if parent in ("other", "statistics") or ROLE_KIND.get(own) == ROLE_KIND.get(parent):
+        return own
+    return parent
 
 
 def _find_headings(text: str) -> list[tuple[int, str, int]]:
@@ -131,7 +148,7 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
         year = YEAR_LINE.match(line)
         if year:
             unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, match.start()))
-        elif parse_heading_role(line) and not line.startswith(("——", "—")):
+        elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line):
             unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, match.start()))
     return sorted(numbered + unnumbered, key=lambda h: h[2])
 
