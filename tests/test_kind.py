@@ -184,3 +184,18 @@ def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):
     assert cited["role"].notna().all() and (cited["section_role"] == cited["role"]).all()
     with pytest.raises(ValueError, match="section_role"):
         indicator_tables.load_indicators(built_corpus, section_role="outlook")
+
+
+@pytest.mark.parametrize("title, body, genre", [
+    # the 沈阳 发改委's report to the people's congress (its title, then its opening sentence)
+    ("关于沈阳市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告", "各位代表:",
+     "plan_report"),
+    (None, "受市人民政府委托,现将沈阳市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案"
+           "提请市十七届人大四次会议审议", "plan_report"),
+    # a work report that mentions a plan is still a work report
+    ("2026年河南省政府工作报告", "各位代表:现在,我代表省人民政府,向大会报告工作", "government_work_report"),
+])
+def test_plan_report_genre(title, body, genre):
+    from helpers.corpus.metadata import parse_genre
+
+    assert parse_genre(title, body, None)[0] == genre

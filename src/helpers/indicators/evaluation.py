@@ -3,6 +3,12 @@
 In: a YAML file of labelled paragraphs (see ``tests/fixtures/indicators_gold.yaml``) and folders to
 find their documents in. Out: an :class:`Evaluation` with precision, recall, kind accuracy and value
 accuracy, and the misses and false records so a developer can see what went wrong.
+
+Also: a folder of labelled whole documents (``tests/fixtures/kind_gold``: ``docs/*.txt`` and
+``labels/*.yaml`` with each document's catalog metadata, its ``split`` and, per paragraph,
+``[quote, value, unit, qualifier, kind, year]``), scored by :func:`evaluate_labelled_documents` into a
+:class:`KindEvaluation`: the same figures overall and per genre, target precision and recall, and
+the accuracy of the period's year.
 """
 
 from __future__ import annotations
