@@ -380,61 +380,64 @@ def _decide_kind(figure: FigureSpan, cues, scan: _DocumentScan, carried_kind, se
     clause, its section's role and its document's genre each vote for a kind with a weight; the
     confidence is the winner's share of all the votes.
     """
-    votes: dict[str, float] = {"actual": WEIGHT_DEFAULT}
-    best: dict[str, tuple[float, str | None]] = {"actual": (WEIGHT_DEFAULT, None)}
-
-    def vote(kind: str, weight: float, word: str | None) -> None:
-        votes[kind] = votes.get(kind, 0.0) + weight
-        if weight > best.get(kind, (0.0, None))[0]:
-            best[kind] = (weight, word)
-
-    text = scan.text
-    clause = scan.clause_start(figure.start, max(0, figure.start - 200))
-    weak: dict[str, float] = {}
-    weak_words: set[str] = set()
-    has_verb = False
-    strong_before = None
-    for start, end, kind, word, where, strength in cues:
-        if where == "after":
-            if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
-                    and not any(ch in CLAUSE_BREAKS for ch in text[figure.end:start]):
-                vote(kind, WEIGHT_CUE_AFTER, word)
-            continue
-        if end > figure.start:
-            continue
-        if strength == "strong":
-            looks_back = (word.startswith("到") and published is not None
-                          and (_year_of(word) or 9999) < published.year)
-            if not looks_back:  # "到2025年底" in a 2026 report looks back
-                strong_before = (start, kind, word)
-        elif start >= clause and word not in weak_words:  # each word once: "…达到3500亿元、…达到15条"
-            weak_words.add(word)
-            has_verb = has_verb or strength == "weak"
-            weak[kind] = min(WEIGHT_WEAK_CAP, weak.get(kind, 0.0) + WEIGHT_WEAK)
-            best.setdefault(kind, (0.0, word))
-            if best[kind][0] < WEIGHT_WEAK:
-                best[kind] = (WEIGHT_WEAK, word)
-    if strong_before:
-        start, kind, word = strong_before
-        if start >= clause:
-            weight = WEIGHT_CUE_IN_CLAUSE
-        elif kind == "plan" and has_verb:
-            # an arrangement (安排首批…1678个) does not reach a clause with a verb of its own
-            # (",产业项目数占比达到58%"); it does reach "赤字率拟按3%安排,赤字规模4.06万亿元"
-            weight = WEIGHT_PLAN_BEYOND_CLAUSE
-        else:
-            weight = WEIGHT_CUE_IN_SENTENCE
-        vote(kind, weight, word)
+    evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
+    if cues:
+        text = scan.text
+        clause = scan.clause_start(figure.start, max(0, figure.start - 200))
+        weak_words: list[str] = []
+        has_verb = False
+        strong_before = None
+        for start, end, kind, word, where, strength in cues:
+            if where == "after":
+                if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
+                        and not any(ch in CLAUSE_BREAKS for ch in text[figure.end:start]):
+                    evidence.append((kind, WEIGHT_CUE_AFTER, word))
+                continue
+            if end > figure.start:
+                continue
+            if strength == "strong":
+                looks_back = (word.startswith("到") and published is not None
+                              and (_year_of(word) or 9999) < published.year)
+                if not looks_back:  # "到2025年底" in a 2026 report looks back
+                    strong_before = (start, kind, word)
+            elif start >= clause and word not in weak_words:  # each word once: "…达到3500亿元、…达到15条"
+                weak_words.append(word)
+                has_verb = has_verb or strength == "weak"
+                evidence.append((kind, WEIGHT_WEAK, word))
+        if strong_before:
+            start, kind, word = strong_before
+            if start >= clause:
+                weight = WEIGHT_CUE_IN_CLAUSE
+            elif kind == "plan" and has_verb:
+                # an arrangement (安排首批…1678个) does not reach a clause with a verb of its own
+                # (",产业项目数占比达到58%"); it does reach "赤字率拟按3%安排,赤字规模4.06万亿元"
+                weight = WEIGHT_PLAN_BEYOND_CLAUSE
+            else:
+                weight = WEIGHT_CUE_IN_SENTENCE
+            evidence.append((kind, weight, word))
+        elif carried_kind:
+            evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     elif carried_kind:
-        vote(carried_kind[0], WEIGHT_CARRIED, carried_kind[1])
-    for kind, weight in weak.items():
-        votes[kind] = votes.get(kind, 0.0) + weight
+        evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     role_kind = ROLE_KIND.get(section.role)
     if role_kind:
-        vote(role_kind, WEIGHT_ROLE, "section:" + section.role)
+        evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))
     genre_kind = GENRE_KIND.get(genre or "")
     if genre_kind:
-        vote(genre_kind, WEIGHT_GENRE, "genre:" + (genre or ""))
+        evidence.append((genre_kind, WEIGHT_GENRE, "genre:" + (genre or "")))
+    votes = {"actual": WEIGHT_DEFAULT}
+    best: dict[str, tuple[float, str | None]] = {"actual": (WEIGHT_DEFAULT, None)}
+    weak_total: dict[str, float] = {}
+    for kind, weight, word in evidence:
+        if weight == WEIGHT_WEAK:  # tense words add up to a cap
+            counted = min(WEIGHT_WEAK_CAP - weak_total.get(kind, 0.0), weight)
+            weak_total[kind] = weak_total.get(kind, 0.0) + counted
+            weight_added = counted
+        else:
+            weight_added = weight
+        votes[kind] = votes.get(kind, 0.0) + weight_added
+        if weight > best.get(kind, (0.0, None))[0]:
+            best[kind] = (weight, word)
     kind = max(votes, key=lambda k: (votes[k], k == "actual"))
     return kind, best[kind][1], round(votes[kind] / sum(votes.values()), 2)
 
