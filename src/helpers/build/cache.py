@@ -33,7 +33,7 @@ STAGES = {
                 "places", "wordsearch", "lexicon"),
                ("places.csv", "lookalikes.csv", "section_roles.csv")),
     "indicators": (("indicators/figures", "indicators/periods", "indicators/extract", "indicators/metrics",
-                    "corpus/sections", "wordsearch", "places", "lexicon"),
+                    "indicators/kinds", "corpus/sections", "wordsearch", "places", "lexicon"),
                    ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv",
                     "units.csv", "multipliers.csv", "qualifiers.csv")),
     "themes": (("themes/tagging", "themes/segment", "lexicon", "wordsearch"),

@@ -13,21 +13,15 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, load_count_units, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
-from helpers.corpus.sections import ROLE_KIND, Section, extract_sections, find_section
-from helpers.lexicon import KindCue, load_kind_cues
+from helpers.corpus.sections import Section, extract_sections, find_section
+from helpers.indicators.kinds import KINDS, decide_kind, find_kind_cues
 from helpers.places import load_gazetteer
-from helpers.wordsearch import WordFinder
 
-KINDS = ("actual", "forecast", "target", "plan")
-# Cue words of kind come from resources/kind_cues.csv (see helpers.lexicon.load_kind_cues); this one is a
-# pattern: "到2025年末,…达到230家以上", "到2030年", "2025年底前" (a deadline: a target unless it looks back)
-DEADLINE_CUE = re.compile(r"(?=[到2末底])(?:到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前)")
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
 # 从0.94万家增加到1.55万家", "常住人口由上年729万人增加到732万人", "从2020年的3.68万亿元增长到2025年的…")
 CHANGE_FROM = re.compile(r"[从由](?P<part>[^,;:。、从由到至]{0,12})$")
@@ -35,19 +29,6 @@ CHANGE_TO = re.compile(r"[从由][^,;:。从由]{0,40}?(?:增长|增加|提高|�
                        r"(?:到|至)(?P<part>[^,;:。]{0,12})$")
 CHANGE_REACH = 60
 CHANGE_MARKS = ("从", "由")
-# How much each piece of evidence weighs when the kind of a figure is decided
-WEIGHT_CUE_IN_CLAUSE = 3.0  # a strong cue before the figure in its own clause
-WEIGHT_CUE_IN_SENTENCE = 2.5  # … in an earlier clause of its sentence
-WEIGHT_PLAN_BEYOND_CLAUSE = 1.0  # a plan cue before a clause with its own verb: "安排首批…,…占比达到58%"
-WEIGHT_CUE_AFTER = 2.5  # a strong cue right after the figure, in its clause ("…作为今年工作目标")
-WEIGHT_CARRIED = 2.0  # a cue carried from a sentence ending in ; or :, or opening the paragraph
-WEIGHT_WEAK = 0.8  # each tense or aspect word before the figure in its clause (完成, 实现; 要, 将)
-WEIGHT_WEAK_CAP = 1.6
-WEIGHT_ROLE = 1.5  # the role of the section (review → actual, tasks → target)
-WEIGHT_GENRE = 0.5  # bulletins, press conferences and news report results unless told otherwise
-WEIGHT_DEFAULT = 0.1
-GENRE_KIND = {"statistical_bulletin": "actual", "press_conference": "actual", "news_report": "actual"}
-AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
@@ -69,40 +50,10 @@ CUE_OPENING_WINDOW = 16
 # Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
 # (matched right after the figure)
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
-QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_NUMERALS = "一二三四五六七八九十"
-# The words of a clause up to a figure, for its weak cues (no clause boundary inside)
-CLAUSE_BREAKS = ",;:。!?\n"
 HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
-
-
-@lru_cache(maxsize=1)
-def _cue_table() -> tuple[WordFinder, dict[str, KindCue]]:
-    """The cue words, found by Aho–Corasick (longest first, so a phrase listed as "none" hides the cue
-    inside it), and the cues by word."""
-    cues = {cue.word: cue for cue in load_kind_cues()}
-    return WordFinder(cues), cues
-
-
-def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
-    """(start, end, kind, word, where, strength) of every cue word in ``text``, quotes left out.
-
-    >>> [c[2:4] for c in find_kind_cues("增速比预期目标高0.3个百分点,力争到2030年增长5%")]
-    [('target', '力争'), ('target', '到2030年')]
-    """
-    finder, cues = _cue_table()
-    quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
-    quoted_starts = [a for a, _ in quoted]
-    found = []
-    for start, end, word in finder.find(text):
-        cue = cues[word]
-        if cue.kind != "none" and not _in_spans(start, quoted, quoted_starts):
-            found.append((start, end, cue.kind, word, cue.where, cue.strength))
-    deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
-                 if not _in_spans(m.start(), quoted, quoted_starts)]
-    return sorted(found + deadlines) if deadlines else found
 
 
 class _DocumentScan:
@@ -215,11 +166,6 @@ class _DocumentScan:
         return opening
 
 
-def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    i = bisect.bisect_right(starts, position) - 1
-    return i >= 0 and spans[i][0] <= position < spans[i][1]
-
-
 def extract_indicators(document: dict, sentences, sections: list[Section] | None = None) -> dict[str, Sequence]:
     """Columns of indicator records for one document (``document["text"]`` and its sentences; its
     sections are found unless given).
@@ -262,11 +208,12 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         shared_periods: dict[int | None, Period] = {}
         previous = None
         # With no cue word in the sentence, the kind does not depend on the figure: decide it once
-        sentence_kind = None if cues else _decide_kind(inside[0], (), scan, carried_kind, section, genre, published)
+        sentence_kind = None if cues else decide_kind(inside[0], (), text, scan.clause_start, carried_kind, section, genre,
+                                                       published)
         last_base = None
         for figure, metric in zip(inside, metrics):
-            kind, cue, confidence = sentence_kind or _decide_kind(figure, cues, scan, carried_kind, section, genre,
-                                                                  published)
+            kind, cue, confidence = sentence_kind or decide_kind(figure, cues, text, scan.clause_start, carried_kind,
+                                                                 section, genre, published)
             if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
@@ -371,77 +318,6 @@ def _sentence_place(text: str) -> str | None:
     return codes[0]
 
 
-def _decide_kind(figure: FigureSpan, cues, scan: _DocumentScan, carried_kind, section: Section,
-                 genre: str | None, published: dt.date | None) -> tuple[str, str | None, float]:
-    """(kind, the cue that decided it, confidence): the evidence around a figure, weighed.
-
-    The nearest strong cue before the figure in its sentence, a strong cue right after it in its
-    clause, a cue carried over ; or : or opening the paragraph, the tense and aspect words of its
-    clause, its section's role and its document's genre each vote for a kind with a weight; the
-    confidence is the winner's share of all the votes.
-    """
-    evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
-    if cues:
-        text = scan.text
-        clause = scan.clause_start(figure.start, max(0, figure.start - 200))
-        weak_words: list[str] = []
-        has_verb = False
-        strong_before = None
-        for start, end, kind, word, where, strength in cues:
-            if where == "after":
-                if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
-                        and not any(ch in CLAUSE_BREAKS for ch in text[figure.end:start]):
-                    evidence.append((kind, WEIGHT_CUE_AFTER, word))
-                continue
-            if end > figure.start:
-                continue
-            if strength == "strong":
-                looks_back = (word.startswith("到") and published is not None
-                              and (_year_of(word) or 9999) < published.year)
-                if not looks_back:  # "到2025年底" in a 2026 report looks back
-                    strong_before = (start, kind, word)
-            elif start >= clause and word not in weak_words:  # each word once: "…达到3500亿元、…达到15条"
-                weak_words.append(word)
-                has_verb = has_verb or strength == "weak"
-                evidence.append((kind, WEIGHT_WEAK, word))
-        if strong_before:
-            start, kind, word = strong_before
-            if start >= clause:
-                weight = WEIGHT_CUE_IN_CLAUSE
-            elif kind == "plan" and has_verb:
-                # an arrangement (安排首批…1678个) does not reach a clause with a verb of its own
-                # (",产业项目数占比达到58%"); it does reach "赤字率拟按3%安排,赤字规模4.06万亿元"
-                weight = WEIGHT_PLAN_BEYOND_CLAUSE
-            else:
-                weight = WEIGHT_CUE_IN_SENTENCE
-            evidence.append((kind, weight, word))
-        elif carried_kind:
-            evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
-    elif carried_kind:
-        evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
-    role_kind = ROLE_KIND.get(section.role)
-    if role_kind:
-        evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))
-    genre_kind = GENRE_KIND.get(genre or "")
-    if genre_kind:
-        evidence.append((genre_kind, WEIGHT_GENRE, "genre:" + (genre or "")))
-    votes = {"actual": WEIGHT_DEFAULT}
-    best: dict[str, tuple[float, str | None]] = {"actual": (WEIGHT_DEFAULT, None)}
-    weak_total: dict[str, float] = {}
-    for kind, weight, word in evidence:
-        if weight == WEIGHT_WEAK:  # tense words add up to a cap
-            counted = min(WEIGHT_WEAK_CAP - weak_total.get(kind, 0.0), weight)
-            weak_total[kind] = weak_total.get(kind, 0.0) + counted
-            weight_added = counted
-        else:
-            weight_added = weight
-        votes[kind] = votes.get(kind, 0.0) + weight_added
-        if weight > best.get(kind, (0.0, None))[0]:
-            best[kind] = (weight, word)
-    kind = max(votes, key=lambda k: (votes[k], k == "actual"))
-    return kind, best[kind][1], round(votes[kind] / sum(votes.values()), 2)
-
-
 def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int | None,
                    published: dt.date | None) -> int | None:
     """The year a figure's text speaks of when it names none: its section's, else for a result in a
@@ -459,11 +335,6 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
     if genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS:
         return published.year - 1
     return doc_year
-
-
-def _year_of(word: str) -> int | None:
-    match = YEAR.search(word)
-    return int(match.group()) if match else None
 
 
 def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, s: int,
