@@ -32,9 +32,12 @@ WEIGHT_CARRIED = 2.0  # a cue carried from a sentence ending in ; or :, or openi
 WEIGHT_WEAK = 0.8  # each tense or aspect word before the figure in its clause (完成, 实现; 要, 将)
 WEIGHT_WEAK_CAP = 1.6
 WEIGHT_ROLE = 1.5  # the role of the section (review → actual, tasks → target)
-WEIGHT_GENRE = 0.5  # bulletins, press conferences and news report results unless told otherwise
 WEIGHT_DEFAULT = 0.1
-GENRE_KIND = {"statistical_bulletin": "actual", "press_conference": "actual", "news_report": "actual"}
+# Press conferences and news report results unless told otherwise; a statistical bulletin reports
+# results but for a cue in the figure's own clause ("…比重预计为1.8%", Jiangxi 2022): with its
+# statistics role it outweighs a cue in an earlier clause
+GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
+              "news_report": ("actual", 0.5)}
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # Quotes and titles hold names, not cues: “1+2+4+N”目标任务体系, 《…计划》
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
@@ -137,7 +140,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))
     genre_kind = GENRE_KIND.get(genre or "")
     if genre_kind:
-        evidence.append((genre_kind, WEIGHT_GENRE, "genre:" + (genre or "")))
+        evidence.append((genre_kind[0], genre_kind[1], "genre:" + (genre or "")))
     votes = {"actual": WEIGHT_DEFAULT}
     best: dict[str, tuple[float, str | None]] = {"actual": (WEIGHT_DEFAULT, None)}
     weak_total: dict[str, float] = {}
