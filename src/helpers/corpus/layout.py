@@ -27,11 +27,11 @@ HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（]
 SENTENCE_END = re.compile(r"[。!?;:！？；：,，]$")
 # A line break inside a number or between a number and its unit or qualifier:
 # "12.5亿\n元", "10%以\n上", "增长5.\n6%", "1350.97\n亿斤"
-BROKEN_NUMBER = re.compile(
-    r"(?<=\d)\n(?=[\d.%‰万亿千百元吨人个家项亩户所套座条件名次倍斤米])"
-    r"|(?<=[\d.][万亿千百])\n(?=[元吨人个家项亩户所套座条件名次倍斤米])"
-    r"|(?<=\d\.)\n(?=\d)"
-    r"|(?<=[\d%]以)\n(?=[上下内])"
+BROKEN_NUMBER = re.compile(  # (the line break first: the regex engine skips ahead to it)
+    r"\n(?:(?<=\d\n)(?=[\d.%‰万亿千百元吨人个家项亩户所套座条件名次倍斤米])"
+    r"|(?<=[\d.][万亿千百]\n)(?=[元吨人个家项亩户所套座条件名次倍斤米])"
+    r"|(?<=\d\.\n)(?=\d)"
+    r"|(?<=[\d%]以\n)(?=[上下内]))"
 )
 # A wrapped text: this many lines of its most common length (give or take WIDTH_SLACK characters)
 WRAPPED_MIN_LINES = 5
@@ -48,9 +48,8 @@ def strip_running_headers(text: str) -> tuple[str, list[Edit]]:
     >>> strip_running_headers(text)[0]
     '一、工作回顾\\n全市生产总值增长5%,\\n规上工业增长4%。\\n完成。'
     """
-    lines = _lines(text)
-    counts = Counter(DIGITS.sub("#", line.strip()) for _, _, line in lines
-                     if 0 < len(line.strip()) <= RUNNING_LINE_MAX)
+    lines = [line for line in _lines(text) if len(line[2]) <= RUNNING_LINE_MAX]  # only short lines repeat
+    counts = Counter(DIGITS.sub("#", line.strip()) for _, _, line in lines if line.strip())
     page_numbers = [(start, end) for start, end, line in lines if PAGE_NUMBER.fullmatch(line)]
     removed: list[tuple[int, int, str]] = []
     for start, end, line in lines:
@@ -71,8 +70,8 @@ def join_broken_lines(text: str) -> tuple[str, list[Edit]]:
     """Join lines broken inside a number or its unit, and, in a text wrapped at a fixed width, lines
     broken inside a sentence.
 
-    >>> join_broken_lines("一般公共预算收入12.5亿\\n元,增长10%以\\n上。")[0]
-    '一般公共预算收入12.5亿元,增长10%以上。'
+    >>> join_broken_lines("一般公共预算收入12.5亿\\n元,增长10%以\\n上,5.\\n6%。")[0]
+    '一般公共预算收入12.5亿元,增长10%以上,5.6%。'
     >>> wrapped = "\\n".join(["全省地区生产总值增长百分之五,规模以上工业增加值增长", "百分之六,固定资产投资增长百分之四,社会消费品零", "售总额增长百分之五左右,一般公共预算收入增长百分", "之三,城镇新增就业四十五万人,城镇调查失业率控制", "在百分之五点五以内,居民收入增长与经济增长同步。", "二、工作安排"])
     >>> join_broken_lines(wrapped)[0].count("\\n")
     1
