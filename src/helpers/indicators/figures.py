@@ -61,6 +61,8 @@ class FigureWords(NamedTuple):
     qualifier_last_chars: frozenset[str]
     approximate: frozenset[str]
     written_as: dict[str, str]
+    classless: frozenset[str]  # units whose 以上 never names a class: counts and shares ("1000个以上省重点项目")
+    bare: re.Pattern  # a multiplier standing for a number: "超万亿元", "新增千万吨产能", "带动万名青年"
 
 
 def _alternation(words, not_followed_by=lambda word: ()) -> str:
@@ -93,26 +95,38 @@ def load_figure_words() -> FigureWords:
     chinese = _chinese_pattern(_alternation([u for u in units if units[u].after_chinese],
                                             lambda u: units[u].not_followed_by_chinese or units[u].not_followed_by))
     before = tuple(q.word for q in qualifiers if q.position == "before")
+    bare = (rf"(?<=[{BARE_BEFORE}])(?P<mult>{_alternation(w for w, _, _, _ in multipliers)})"
+            rf"(?P<unit>{_alternation(BARE_UNITS)})")
     return FigureWords(
         re.compile(arabic), re.compile(chinese), {w: factor for w, factor, _, _ in multipliers},
         {u: unit.base for u, unit in units.items() if unit.base != u}, before,
         frozenset(q[-1] for q in before), frozenset(q.word for q in qualifiers if q.approximate),
-        {q.word: q.written_as for q in qualifiers if q.written_as != q.word})
+        {q.word: q.written_as for q in qualifiers if q.written_as != q.word},
+        frozenset(u for u, unit in units.items() if unit.count) | PERCENT_UNITS, re.compile(bare))
 
 
 # The second of two ranks: "居全省第二、三位" (三位 is a rank, not three people)
 RANK_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}、$")
 # The parts of a speech, not a quantity: "重点做了六个方面工作", "重点做好十个方面工作"
 OUTLINE_AFTER = re.compile(r"方面(?:的)?工作")
+# A multiplier alone after a qualifier or a verb is a number: "超万亿元", "新增千万吨产能", "带动万名青年",
+# "就业超百万人" (the last character of 超, 近, 约, 逾, 突破, 超过, 达, 新增, 带动, 迈上); not "万元GDP能耗"
+BARE_BEFORE = "超近约逾破过达增动上"
+BARE_UNITS = ("元", "吨", "人次", "人", "名", "米", "千瓦", "亩", "斤")
+PERCENT_UNITS = frozenset({"%", "‰", "百分点", "个百分点"})
+# Tenths: "绿电占比超三成", "占全国九成以上" (with a qualifier before or after, else 成 is a verb: 建成, 八成新)
+TENTHS = re.compile(r"(?P<num>[一二三四五六七八九])成(?P<post>以上|左右|多)?")
 # "翻一番", "翻两番", "两位数增长"
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
-IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长")
+IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长|(?P<doubled>翻番)")
 IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: no need to run the regex
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
 # "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
 THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
+# "30万吨级原油码头", "15万吨级航道": a size class, like a threshold
+SIZE_CLASS = "级"
 # "城镇新增就业45万人以上的目标" (2026 report) restates a target: 以上 before 的目标 is no class
 GOAL_AFTER = re.compile(r"的?(?:目标|增长|增速|水平|任务|规模|速度|幅度|预期)")
 # "营业收入超200亿元的园区9个, 超300亿元的8个": 超 … 的 and a kind of unit, or a count, names a class too
@@ -183,6 +197,8 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     []
     >>> [f.quote for f in find_figures("把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标")]
     ['3万人', '5.5%以内']
+    >>> [(f.quote, f.value, f.unit) for f in find_figures("投资规模超万亿元,新增千万吨产能,绿电占比超三成,实现“六个翻番”")]
+    [('超万亿元', 1000000000000.0, '元'), ('千万吨', 10000000.0, '吨'), ('超三成', 30.0, '%')]
     >>> find_figures("两项指标分别居全省第二、三位,重点做了六个方面工作")
     [FigureSpan(start=0, end=2, quote='两项', value=2.0, value_high=None, unit='项', qualifier=None, approximate=False, is_threshold=False, direction=None)]
     """
@@ -193,7 +209,7 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     taken = [(f.start, f.end) for f in figures]
     idioms = []
     if any(marker in sentence for marker in IDIOM_MARKERS):
-        idioms = _drop_overlapping(list(_idioms(sentence)), taken)
+        idioms = _drop_overlapping(_drop_overlapping(list(_idioms(sentence)), protected), taken)
     if idioms:
         figures = sorted(figures + idioms, key=_start)
         taken = [(f.start, f.end) for f in figures]
@@ -235,8 +251,9 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             high = _scale(num2, multiplier)
             if high < value:  # "2-3" fine; "5-2" is not a range
                 continue
-        is_threshold = (post == "以上" and end < n and THRESHOLD_AFTER.match(sentence, end) is not None
-                        and not GOAL_AFTER.match(sentence, end))
+        is_threshold = ((post == "以上" or post == "以下") and end < n and unit not in words.classless
+                        and THRESHOLD_AFTER.match(sentence, end) is not None
+                        and not GOAL_AFTER.match(sentence, end)) or sentence.startswith(SIZE_CLASS, end)
         qualifier = None
         if before in words.qualifier_last_chars:
             qualifier = _qualifier_before(sentence, start)
@@ -269,14 +286,39 @@ def _chinese(sentence: str):
         if qualifier:
             start -= len(qualifier)
         qualifier = qualifier or ("余" if m.group("approx") else None)
+        if sentence.startswith("以上", end) and THRESHOLD_AFTER.match(sentence, end + 2) and unit == "元":
+            # "百亿元以上产业链": a class, like "500万元以上项目"
+            yield FigureSpan(start, end + 2, sentence[start:end + 2], float(value) * multiplier, None, unit, None,
+                             False, True)
+            continue
         yield FigureSpan(start, end, sentence[start:end], float(value) * multiplier, None, unit,
                          qualifier, qualifier in words.approximate, False)
+    for m in words.bare.finditer(sentence):
+        start, end = m.start(), m.end()
+        qualifier = _qualifier_before(sentence, start)
+        if qualifier:
+            start -= len(qualifier)
+        yield FigureSpan(start, end, sentence[start:end], float(words.multipliers[m.group("mult")]), None,
+                         m.group("unit"), qualifier, qualifier in words.approximate,
+                         sentence.startswith(SIZE_CLASS, end))
+    if "成" in sentence:
+        for m in TENTHS.finditer(sentence):
+            start, end = m.start(), m.end()
+            qualifier = _qualifier_before(sentence, start)
+            post = m.group("post")
+            if not (qualifier or post):
+                continue
+            if qualifier:
+                start -= len(qualifier)
+            qualifier = qualifier or words.written_as.get(post, post)
+            yield FigureSpan(start, end, sentence[start:end], 10.0 * "一二三四五六七八九".index(m.group("num")) + 10.0,
+                             None, "%", qualifier, True, False)
 
 
 def _idioms(sentence: str):
     for m in IDIOM.finditer(sentence):
-        if m.group("times"):
-            value = {"一": 100.0, "两": 300.0, "三": 700.0}[m.group("times")]
+        if m.group("times") or m.group("doubled"):
+            value = {"一": 100.0, "两": 300.0, "三": 700.0}[m.group("times") or "一"]
             yield FigureSpan(m.start(), m.end(), m.group(), value, None, "%", None, True, False, "up")
         else:
             yield FigureSpan(m.start(), m.end(), m.group(), 10.0, None, "%", "以上", True, False, "up")
