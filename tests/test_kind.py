@@ -1,15 +1,12 @@
 """Kind, sections and periods on real text: the cues, the structure, the labelled documents, the headline targets."""
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from conftest import FIXTURES, ROOT
-from helpers.corpus.cleaning import clean_text
 from helpers.corpus.documents import process_document
-from helpers.corpus.sections import extract_sections, parse_heading_role
 from helpers.corpus.sentences import split_sentences
 from helpers.indicators.evaluation import evaluate_labelled_documents
 from helpers.indicators.extract import extract_indicators
@@ -24,35 +21,6 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     document = {"doc_id": "x", "text": text, "published_date": published, "genre": genre,
                 "place": None, "place_code": None, "title": None}
     return pd.DataFrame(extract_indicators(document, split_sentences(text)))
-
-
-@pytest.mark.parametrize("heading, role", [
-    ("一、2024年国民经济和社会发展计划执行情况", "plan_execution"),  # results, though it says 计划
-    ("二、2025年国民经济和社会发展计划草案", "plan_draft"),
-    ("二、2025年主要目标", "targets"),
-    ("一、“十四五”时期和2025年工作回顾", "review"),  # 河南 2026
-    ("一、2025年主要工作和“十四五”发展成就", "review"),  # 浙江 2026: 主要工作 here looks back
-    ("三、2026年重点工作安排", "tasks"),
-    ("三、2026年主要工作", "tasks"),  # 河北 2026
-    ("辽宁落点", "targets"),  # 辽宁日报's infographic: 亮点 (results) and 落点 (the year's aims)
-    ("(二)加快建设现代化产业体系", None),  # a subsection takes its parent's role
-])
-def test_heading_roles(heading, role):
-    assert parse_heading_role(heading) == role
-
-
-def test_sections_of_a_work_report_nest_by_numbering():
-    """甘肃 2026 (trimmed): unnumbered top headings, (一) subsections under the tasks heading."""
-    text = (KIND_GOLD / "docs" / "gwr-2026-gansu.txt").read_text(encoding="utf-8")
-    sections = extract_sections(clean_text(text).body, "government_work_report")
-    top = [(s.heading, s.role, s.year, s.plan) for s in sections if s.level == 1]
-    assert top == [("“十四五”时期工作回顾", "review", None, "十四五"),
-                   ("“十五五”时期的主要目标任务", "targets", None, "十五五"),
-                   ("2026年重点工作", "tasks", 2026, None)]
-    tasks = next(s for s in sections if s.heading == "2026年重点工作")
-    subsections = [s for s in sections if s.parent_id == tasks.section_id]
-    assert len(subsections) == 8 and {s.role for s in subsections} == {"tasks"}
-    assert all(tasks.start < s.start < s.end <= tasks.end for s in subsections)
 
 
 @pytest.mark.parametrize("text, genre, published, expected", [
@@ -103,20 +71,6 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-def test_pdf_text_is_repaired_before_extraction():
-    """The 2026 Liaoning headline target as a PDF text layer gives it: Kangxi radicals (⽣ U+2F63,
-    ⽬ U+2F6C), ⻓ (U+2ED3), a page footer and a line broken inside the figure."""
-    pdf = ("全省经济社会发展的主要预期⽬标是:地区⽣产总值增⻓4.\n— 12 —\n辽宁省人民政府公报\n5%左右,在实际工作中努力\n"
-           "争取更好结果。\n— 13 —\n辽宁省人民政府公报\n坚持项⽬为王。\n辽宁省人民政府公报\n— 14 —\n")
-    cleaned = clean_text(pdf)
-    assert cleaned.body.startswith("全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右,")
-    assert "项目为王" in cleaned.body and "公报" not in cleaned.body
-    rules = {e.rule for _, e in cleaned.iter_edits()}
-    assert {"compatibility_character", "page_number", "running_header", "broken_number"} <= rules
-    rows = _rows(cleaned.body)
-    assert [(r.quote, r.indicator, r.kind) for r in rows.itertuples()] == [("4.5%左右", "gdp", "target")]
-
-
 @pytest.fixture(scope="module")
 def kind_quality(request):
     dev = evaluate_labelled_documents(KIND_GOLD, "dev")
@@ -164,26 +118,6 @@ def test_headline_gdp_target_of_each_provincial_report(province, value, high, qu
     target = targets.astype(object).where(targets.notna(), None).iloc[0]
     assert (target["value"], target["value_high"], target["qualifier"], target["unit"]) == (value, high, qualifier, "%")
     assert target["period_start"] == D(2026, 1, 1)
-
-
-def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):
-    from helpers.corpus import overview
-    from helpers.indicators import indicator_tables
-    from helpers.store import load_table
-
-    sections = load_table("sections", built_corpus)
-    report = sections[sections["doc_id"] == "corpora/liaoning-gwr-2026"]
-    assert {"review", "targets"} <= set(report["role"])
-    roles = overview.count_sections(sections)
-    assert roles.set_index("doc_id").loc["corpora/liaoning-gwr-2026", "headings"] >= 3
-    everything = indicator_tables.load_indicators(built_corpus)
-    targets = indicator_tables.load_indicators(built_corpus, section_role="targets")
-    assert 0 < len(targets) < len(everything) and set(targets["section_role"]) == {"targets"}
-    # every figure cites a section of its document
-    cited = everything.merge(sections, on=["doc_id", "section_id"], how="left", suffixes=("", "_section"))
-    assert cited["role"].notna().all() and (cited["section_role"] == cited["role"]).all()
-    with pytest.raises(ValueError, match="section_role"):
-        indicator_tables.load_indicators(built_corpus, section_role="outlook")
 
 
 @pytest.mark.parametrize("title, body, genre", [

@@ -19,7 +19,7 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, load_count_units, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import Section, extract_sections, find_section
-from helpers.indicators.kinds import KINDS, decide_kind, find_kind_cues
+from helpers.indicators.kinds import KINDS, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
