@@ -133,3 +133,15 @@ def test_plan_report_genre(title, body, genre):
     from helpers.corpus.metadata import parse_genre
 
     assert parse_genre(title, body, None)[0] == genre
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a goal reported as met is the context of a result, not a cue
+    ("圆满完成全年目标任务,地区生产总值增长5.2%。", [("5.2%", "actual")]),
+    ("“十四五”规划主要目标任务全面完成,地区生产总值年均增长5.5%。", [("5.5%", "actual")]),
+    # a goal still to be met is one
+    ("目标任务是地区生产总值增长5%左右。", [("5%左右", "target")]),
+])
+def test_goals_met_are_no_target_cues(text, expected):
+    rows = _rows(text, "press_conference", D(2026, 1, 20))
+    assert [(r.quote, r.kind) for r in rows.itertuples()] == expected

@@ -39,6 +39,11 @@ WEIGHT_DEFAULT = 0.1
 GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
               "news_report": ("actual", 0.5)}
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
+# A goal reported as met is no cue: "圆满完成全年目标任务,地区生产总值增长5.2%", "较好完成了主要预期目标",
+# "“十四五”规划主要目标任务全面完成" (the verb within the clause before the goal, or right after it)
+GOAL_NOUNS = ("目标", "目标任务")
+MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|高于|好于|快于)[^,;:。!?\n]{0,10}$")
+MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)")
 # Quotes and titles hold names, not cues: “1+2+4+N”目标任务体系, 《…计划》
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # The characters that end a clause
@@ -61,6 +66,8 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
 
     >>> [c[2:4] for c in find_kind_cues("增速比预期目标高0.3个百分点,力争到2030年增长5%")]
     [('target', '力争'), ('target', '到2030年')]
+    >>> [c[2:4] for c in find_kind_cues("圆满完成全年目标任务,地区生产总值增长5.2%")]
+    [('actual', '完成')]
     """
     finder, cues = _cue_table()
     quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
@@ -68,8 +75,12 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     found = []
     for start, end, word in finder.find(text):
         cue = cues[word]
-        if cue.kind != "none" and not _in_spans(start, quoted, quoted_starts):
-            found.append((start, end, cue.kind, word, cue.where, cue.strength))
+        if cue.kind == "none" or _in_spans(start, quoted, quoted_starts):
+            continue
+        if word.endswith(GOAL_NOUNS) and (MET_BEFORE.search(text, max(0, start - 12), start)
+                                          or MET_AFTER.match(text, end)):
+            continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
+        found.append((start, end, cue.kind, word, cue.where, cue.strength))
     deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
                  if not _in_spans(m.start(), quoted, quoted_starts)]
     return sorted(found + deadlines) if deadlines else found
