@@ -29,3 +29,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     summary = getattr(config, "indicator_quality", None)
     if summary:
         terminalreporter.write_line(f"indicator quality (tests/fixtures/indicators_gold.yaml): {summary}")
+    kinds = getattr(config, "kind_quality", None)
+    if kinds:
+        terminalreporter.write_line(f"kind quality (tests/fixtures/kind_gold), {kinds}")

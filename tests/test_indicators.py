@@ -186,7 +186,7 @@ def test_metrics_of_an_unseen_bulletin(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # 2026 report. 计划 is a noun in 招生计划 (an enrolment quota): in a review, a result
-    ("一、2025年工作回顾\n增加优质特色普通高中招生计划1.76万个。", [("1.76万个", "actual", "section")]),
+    ("一、2025年工作回顾\n增加优质特色普通高中招生计划1.76万个。", [("1.76万个", "actual", "section:review")]),
     # 力争 inside 努力争取 is no cue; the target comes from 主要预期目标
     ("主要预期目标是:地区生产总值增长4.5%左右,在实际工作中努力争取更好结果,城镇新增就业45万人以上。",
      [("4.5%左右", "target", "主要预期目标"), ("45万人以上", "target", "主要预期目标")]),

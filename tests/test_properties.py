@@ -25,3 +25,43 @@ def test_cleaning_never_raises_and_sentences_point_into_the_text(text):
     body = clean_text(text).body
     for sentence in split_sentences(body):
         assert body[sentence.start:sentence.end] == sentence.text
+
+
+# Print-layout text: look-alike radicals, page numbers, repeated headers, lines broken in numbers
+PRINT_LIKE = st.text(alphabet=st.sampled_from(
+    list("⽣⻓⽬⺟⻅⾧\uf900\u2fd5\u2e80\u2eff— -第页共/12.5亿元万%以上下内。,;:\n一二、()公报")
+    + [chr(c) for c in range(0x4E00, 0x4E10)]), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), PRINT_LIKE))
+def test_print_layout_steps_never_raise_and_cite_their_input(text):
+    """normalize_lookalikes, strip_running_headers and join_broken_lines: any Unicode, edits that
+    cite their input, and the output is the input with the edits applied."""
+    from helpers.corpus.layout import join_broken_lines, strip_running_headers
+    from helpers.corpus.normalize import normalize_lookalikes
+
+    for step in (normalize_lookalikes, strip_running_headers, join_broken_lines):
+        output, edits = step(text)
+        pieces, last = [], 0
+        for edit in edits:
+            assert text[edit.start:edit.end] == edit.removed, (step.__name__, edit)
+            pieces += [text[last:edit.start], edit.inserted]
+            last = edit.end
+        pieces.append(text[last:])
+        assert "".join(pieces) == output, step.__name__
+        text = output
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), PRINT_LIKE, CHINESE_LIKE))
+def test_sections_never_raise_and_nest(text):
+    """Every section lies inside its parent, and the document section covers the text."""
+    from helpers.corpus.sections import ROLES, extract_sections
+
+    sections = extract_sections(text, "government_work_report")
+    assert (sections[0].start, sections[0].end) == (0, len(text))
+    for section in sections[1:]:
+        parent = sections[section.parent_id]
+        assert parent.start <= section.start <= section.end <= parent.end
+        assert section.role in ROLES and parent.level < section.level

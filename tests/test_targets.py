@@ -158,12 +158,7 @@ def provinces_processed(tmp_path_factory):
 # The extractor on this branch misreads five headline targets (issue #17 and the indicator vocabulary):
 # 河北 and 湖北 read with a 十五五 period, 河南 and 湖北 say 经济增长 (not mapped to gdp), 浙江 and 陕西
 # say 生产总值 without 地区 (not mapped), 陕西 has no place. strict: fixing one makes its case fail here.
-MISREAD = {"hebei", "henan", "zhejiang", "hubei", "shaanxi"}
-
-
-@pytest.mark.parametrize("code, quote", [
-    pytest.param(code, quote, marks=pytest.mark.xfail(strict=True, reason="headline misread today"))
-    if code in MISREAD else (code, quote) for code, quote, *_ in HEADLINES_2026])
+@pytest.mark.parametrize("code, quote", [(code, quote) for code, quote, *_ in HEADLINES_2026])
 def test_headline_target_extracted_from_the_real_report(provinces_processed, code, quote):
     panel = build_panels([provinces_processed])["indicator_panel"]
     row = panel[(panel["place_code"] == code) & (panel["year"] == 2026) & (panel["indicator"] == "gdp")]

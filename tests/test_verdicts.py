@@ -90,7 +90,7 @@ def test_catalog_problems_are_warnings_naming_row_and_field(tmp_path, capsys):
         "catalog.csv row 2 (000.txt), field published_date: published_date '2023-02-30' is not a YYYY-MM-DD "
         "date: ignored",
         "catalog.csv row 3 (001.txt), field genre: genre 'speech' is not one of the genres (press_conference, "
-        "government_work_report, news_report, statistical_bulletin, other): ignored",
+        "government_work_report, plan_report, news_report, statistical_bulletin, other): ignored",
         "catalog.csv row 4: '002.txt' matches no file in the raw folder",
         "catalog.csv row 5: 2 fields where the header has 5: the row is ignored",
         "catalog.csv row 6: no raw_path or doc_id: the row is ignored",

@@ -1,4 +1,5 @@
-"""Read the researcher-edited word lists: themes and slogans, user dictionary, stop words, government verbs, hardness.
+"""Read the researcher-edited word lists: themes and slogans, user dictionary, stop words, government verbs,
+hardness, cues, units.
 
 Each file under ``resources/`` is read by one function, cached for the process. Editing a file
 changes the version of the stage that reads it (see :func:`helpers.build.cache.stage_versions`), so a rebuild re-runs
@@ -144,3 +145,118 @@ def load_boundaries() -> tuple[Boundary, ...]:
                           tuple(tuple(tuple((x, y) for x, y in ring) for ring in polygon)
                                 for polygon in f["geometry"]["coordinates"]))
                  for f in data["features"])
+
+
+@dataclass(frozen=True)
+class KindCue:
+    """A word that says what kind a figure is (``kind_cues.csv``)."""
+
+    word: str
+    kind: str  # actual, forecast, target, plan, or none (a phrase that only looks like a cue)
+    where: str  # before or after the figure
+    strength: str  # strong, weak (a tense or aspect word) or base (a base of comparison: 同比)
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a resource CSV whose lines starting with # are comments."""
+    import csv
+
+    lines = [line for line in _read(name).splitlines() if line.strip() and not line.startswith("#")]
+    return [{key: (value or "").strip() for key, value in row.items() if key is not None}
+            for row in csv.DictReader(lines)]
+
+
+@lru_cache(maxsize=1)
+def load_kind_cues() -> tuple[KindCue, ...]:
+    """``kind_cues.csv``: cue words of kind, with where they stand and how much they weigh.
+
+    >>> next(c for c in load_kind_cues() if c.word == "力争")
+    KindCue(word='力争', kind='target', where='before', strength='strong')
+    """
+    return tuple(KindCue(row["word"], row["kind"], row["where"], row["strength"])
+                 for row in _csv_rows("kind_cues.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_section_roles() -> tuple[tuple[str, str], ...]:
+    """``section_roles.csv``: (heading word, role), in the order they are tried.
+
+    >>> load_section_roles()[0]
+    ('计划执行情况', 'plan_execution')
+    """
+    return tuple((row["word"], row["role"]) for row in _csv_rows("section_roles.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_lookalikes() -> dict[str, str]:
+    """``lookalikes.csv``: {look-alike character: the ordinary character it stands for}.
+
+    >>> load_lookalikes()["⻓"]
+    '长'
+    """
+    return {row["character"]: row["replacement"] for row in _csv_rows("lookalikes.csv")}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit a figure can carry (``units.csv``)."""
+
+    unit: str
+    base: str
+    count: bool
+    in_range: bool
+    after_chinese: bool
+    not_followed_by: tuple[str, ...]
+    not_followed_by_chinese: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A word that qualifies a figure (``qualifiers.csv``)."""
+
+    word: str
+    position: str  # before or after
+    approximate: bool
+    written_as: str
+    not_followed_by: tuple[str, ...]
+
+
+def _words(cell: str) -> tuple[str, ...]:
+    return tuple(word for word in cell.split("|") if word)
+
+
+@lru_cache(maxsize=1)
+def load_units() -> tuple[Unit, ...]:
+    """``units.csv``: the units of figures, longest first.
+
+    >>> next(u for u in load_units() if u.unit == "个百分点").base
+    '百分点'
+    """
+    units = [Unit(row["unit"], row["base"] or row["unit"], row["count"] == "yes", row["range"] == "yes",
+                  row["chinese"] == "yes", _words(row["not_followed_by"]), _words(row["not_followed_by_chinese"]))
+             for row in _csv_rows("units.csv")]
+    return tuple(sorted(units, key=lambda u: len(u.unit), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_multipliers() -> tuple[tuple[str, int, bool, bool], ...]:
+    """``multipliers.csv``: (word, factor, may follow Arabic digits, may end a range's first half), longest first.
+
+    >>> load_multipliers()[0]
+    ('万亿', 1000000000000, True, True)
+    """
+    rows = [(row["word"], int(row["factor"]), row["after_digits"] == "yes", row["in_range"] == "yes")
+            for row in _csv_rows("multipliers.csv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_qualifiers() -> tuple[Qualifier, ...]:
+    """``qualifiers.csv``: words before or after a figure that qualify it, longest first.
+
+    >>> [q.word for q in load_qualifiers() if q.position == "after"][:3]
+    ['以上', '左右', '以内']
+    """
+    rows = [Qualifier(row["word"], row["position"], row["approximate"] == "yes", row["written_as"] or row["word"],
+                      _words(row["not_followed_by"])) for row in _csv_rows("qualifiers.csv")]
+    return tuple(sorted(rows, key=lambda q: len(q.word), reverse=True))

@@ -59,7 +59,13 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("direction", pa.string()), ("kind", pa.string()), ("kind_cue", pa.string()),
         ("period", pa.string()), ("period_start", pa.date32()), ("period_end", pa.date32()),
         ("period_from", pa.string()), ("is_average", pa.bool_()), ("place", pa.string()),
-        ("place_code", pa.string()), ("is_threshold", pa.bool_()),
+        ("place_code", pa.string()), ("is_threshold", pa.bool_()), ("section_id", pa.int32()),
+        ("section_role", pa.string()), ("kind_confidence", pa.float32()),
+    ]),
+    "sections": pa.schema([
+        ("doc_id", pa.string()), ("section_id", pa.int32()), ("parent_id", pa.int32()), ("level", pa.int8()),
+        ("heading", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("role", pa.string()),
+        ("year", pa.int32()), ("plan", pa.string()),
     ]),
     "doc_terms": pa.schema([("doc_id", pa.string()), ("term", pa.string()), ("n", pa.int32())]),
     "theme_hits": pa.schema([

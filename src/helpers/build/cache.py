@@ -28,12 +28,14 @@ logger = logging.getLogger(__name__)
 
 # What each stage reads: its modules and resource files. The corpus stage feeds the other two.
 STAGES = {
-    "corpus": (("corpus/reading", "corpus/deep_html", "corpus/normalize", "corpus/boilerplate", "corpus/edits", "corpus/cleaning",
-                "corpus/metadata", "corpus/sentences", "corpus/documents", "places", "wordsearch", "lexicon"),
-               ("places.csv",)),
+    "corpus": (("corpus/reading", "corpus/deep_html", "corpus/normalize", "corpus/boilerplate", "corpus/edits",
+                "corpus/cleaning", "corpus/layout", "corpus/sections", "corpus/metadata", "corpus/sentences",
+                "corpus/documents", "places", "wordsearch", "lexicon"),
+               ("places.csv", "lookalikes.csv", "section_roles.csv")),
     "indicators": (("indicators/figures", "indicators/periods", "indicators/extract", "indicators/metrics",
-                    "wordsearch", "places", "lexicon"),
-                   ("indicators.csv", "not_figures.txt", "places.csv")),
+                    "indicators/kinds", "corpus/sections", "wordsearch", "places", "lexicon"),
+                   ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv",
+                    "units.csv", "multipliers.csv", "qualifiers.csv")),
     "themes": (("themes/tagging", "themes/segment", "lexicon", "wordsearch"),
                ("themes.yaml", "userdict.txt", "stopwords.txt")),
 }
@@ -49,7 +51,7 @@ CACHE_FORMAT = "sqlite+pickle5+lz4+offsets"
 # The tables each stage writes
 STAGE_TABLES = {
     "corpus": ("documents", "sentences", "cleaning_log", "quarantine"),
-    "indicators": ("indicators",),
+    "indicators": ("indicators", "sections"),
     "themes": ("doc_terms", "theme_hits"),
 }
 

@@ -19,6 +19,7 @@ from helpers.build import cache
 from helpers import store as tables
 from helpers.corpus.documents import DocumentResult, Quarantined, process_document
 from helpers.corpus.edits import Edit
+from helpers.corpus.sections import SECTION_COLUMNS, extract_sections
 from helpers.indicators.extract import extract_indicators
 from helpers.corpus.sentences import SentenceTable
 from helpers.themes.tagging import extract_theme_columns
@@ -185,8 +186,12 @@ def _result_from_columns(corpus: Columns) -> DocumentResult:
 
 
 def run_indicator_stage(result: DocumentResult) -> Columns:
-    """Columns of the indicators table for one document."""
-    return {"indicators": extract_indicators(result.document, result.sentences)}
+    """Columns of the indicators and sections tables for one document."""
+    document = result.document
+    sections = extract_sections(document["text"], document.get("genre"), document.get("title"))
+    rows = [(document["doc_id"], *section) for section in sections]
+    return {"indicators": extract_indicators(document, result.sentences, sections),
+            "sections": dict(zip(SECTION_COLUMNS, map(list, zip(*rows))))}
 
 
 def run_theme_stage(result: DocumentResult) -> Columns:

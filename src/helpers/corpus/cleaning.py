@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from helpers.corpus.boilerplate import strip_boilerplate
 from helpers.corpus.edits import Edit
+from helpers.corpus.layout import join_broken_lines, strip_running_headers
 from helpers.corpus.normalize import (
     has_unusual_characters,
     normalize_blank_lines,
+    normalize_lookalikes,
     normalize_script,
     normalize_spaces,
     normalize_width,
@@ -22,12 +24,14 @@ from helpers.corpus.normalize import (
 )
 
 # The order matters: control characters first (a NUL between two characters hides every pattern;
-# a lone surrogate cannot even be encoded), pinyin before script (its brackets may be full-width), width before
-# spaces (U+3000), boilerplate after spaces (its rules expect one trimmed line per paragraph).
-NORMALIZE_STEPS = (strip_control_characters, strip_pinyin, normalize_script, normalize_width, normalize_spaces)
-BODY_STEPS = (strip_boilerplate, normalize_blank_lines)
+# a lone surrogate cannot even be encoded), pinyin before script (its brackets may be full-width),
+# width before spaces (U+3000), boilerplate after spaces (its rules expect one trimmed line per
+# paragraph), print headers before broken lines (a footer interrupts the sentence it falls in).
+NORMALIZE_STEPS = (strip_control_characters, strip_pinyin, normalize_lookalikes, normalize_script, normalize_width,
+                   normalize_spaces)
+BODY_STEPS = (strip_boilerplate, strip_running_headers, join_broken_lines, normalize_blank_lines)
 # Steps that only change characters has_unusual_characters looks for
-CHARACTER_STEPS = (normalize_script, normalize_width)
+CHARACTER_STEPS = (normalize_lookalikes, normalize_script, normalize_width)
 STEP_NAMES = tuple(step.__name__ for step in NORMALIZE_STEPS + BODY_STEPS)
 
 

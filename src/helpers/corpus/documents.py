@@ -124,7 +124,7 @@ def apply_catalog(document: dict, row: dict) -> list[str]:
 
     >>> doc = {"catalog_fields": [], "published_date": None, "year": None}
     >>> apply_catalog(doc, {"published_date": "2022-03-05", "genre": "诗歌"}), doc["year"], doc["catalog_fields"]
-    (["genre '诗歌' is not one of the genres (press_conference, government_work_report, news_report, statistical_bulletin, other): ignored"], 2022, ['published_date'])
+    (["genre '诗歌' is not one of the genres (press_conference, government_work_report, plan_report, news_report, statistical_bulletin, other): ignored"], 2022, ['published_date'])
     """
     problems = []
     for name in CATALOG_FIELDS:

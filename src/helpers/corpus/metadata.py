@@ -15,15 +15,17 @@ from dataclasses import dataclass
 from helpers.places import find_first_place, load_gazetteer, rank_document_place
 from helpers.corpus.reading import PageMetadata
 
-GENRES = ("press_conference", "government_work_report", "news_report", "statistical_bulletin", "other")
+GENRES = ("press_conference", "government_work_report", "plan_report", "news_report", "statistical_bulletin",
+          "other")
 
 # "- 时间:2023-10-18 10:10:10", "- 发布日期:2022-2-18 10:28:27", "发布时间:2022-09-11 来源:…",
 # "时间:2026-02-01"
 HEADER_DATE = re.compile(
     r"(?:发布日期|发布时间|时间|日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # "——2024年1月7日在辽阳市第十七届人民代表大会第四次会议上",
-# "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强"
-DELIVERY_LINE = re.compile(r"[—-]{1,2}\s*(\d{4})年(\d{1,2})月(\d{1,2})日在(.{2,40}?)会议上")
+# "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强",
+# "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚" (a line of its own, no dash)
+DELIVERY_LINE = re.compile(r"(?:[—-]{1,2}\s*|^)(\d{4})年(\d{1,2})月(\d{1,2})日在(.{2,40}?)会议上", re.M)
 # "2023年3月28日", "(2023年4月12日)" alone on a line near the top (statistical bulletins)
 DATE_LINE = re.compile(r"^\(?(\d{4})年(\d{1,2})月(\d{1,2})日\)?$", re.M)
 # "10月17日,市政府新闻办召开…", "3月30日,市政府新闻办召开…", "本报讯 记者王婧醒报道 10月17日,"
@@ -53,11 +55,15 @@ COLUMN_TAG = re.compile(r"^(?:\[[^\]]{2,30}\]|【[^】]{2,30}】)\s*")
 REPORTING_BODY = re.compile(r"我代表(国务院|.{2,8}?人民政府)\s*[,，]?\s*向大会报告")
 
 GENRE_TITLE_RULES = (
+    # "关于沈阳市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告"
+    ("plan_report", re.compile(r"计划执行情况.{0,40}计划(?:草案)?的报告|计划执行情况的报告")),
     ("statistical_bulletin", re.compile(r"统计公报|国民经济和社会发展统计")),
     ("government_work_report", re.compile(r"政府工作报告")),
     ("press_conference", re.compile(r"新闻发布会|发布会")),
 )
 GENRE_TEXT_RULES = (
+    # "现将沈阳市2024年国民经济和社会发展计划执行情况与2025年…计划草案提请市十七届人大四次会议审议"
+    ("plan_report", re.compile(r"计划执行情况.{0,40}计划草案")),
     ("government_work_report", re.compile(r"向大会报告(?:政府)?工作")),
     ("statistical_bulletin", re.compile(r"统计公报")),
     ("press_conference", re.compile(r"^(?:发布人|发布嘉宾)|新闻发布会|新闻办召开", re.M)),

@@ -1,4 +1,5 @@
-"""Normalize text without changing its meaning: control characters, pinyin annotations, script, width, white space.
+"""Normalize text without changing its meaning: control characters, pinyin annotations, script, look-alikes,
+width, white space.
 
 Each function takes text and returns ``(text, edits)``: the new text and the :class:`Edit`
 records of what changed, with offsets into the text it was given.
@@ -7,10 +8,12 @@ records of what changed, with offsets into the text it was given.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import numpy as np
 
+from helpers.lexicon import load_lookalikes
 from helpers.corpus.edits import CONTEXT, Edit, diff_same_length, edits_from_mask, substitute_logged, substitute_merged
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -36,6 +39,9 @@ PINYIN_ANNOTATION = re.compile(
 # Conversions that keep length and meaning are logged one edit per stretch of a paragraph.
 PARAGRAPH_GAP = 400
 FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+# Kangxi radicals, the CJK radicals supplement and CJK compatibility ideographs: "⽣产总值", "增⻓"
+LOOKALIKE_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF))
+LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 
 CJK_PUNCT = "\u3001-\u303f\u2018-\u201d\u2014\u2026"
 CHINESE_OR_PUNCT = re.compile(f"[\u3400-\u9fff\uf900-\ufaff{CJK_PUNCT}]")
@@ -114,7 +120,7 @@ def _unusual_characters() -> re.Pattern:
     """Any character that script, width or space normalization would change (one scan rules all out)."""
     traditional = _traditional_characters().pattern[1:-1]
     return re.compile(f"[{traditional}\uff01-\uff5e\u3000\u200b-\u200d\u2060\ufeff\u00ad\u00a0"
-                      "\u2000-\u200a\u202f\u205f\t\f\v\r]")
+                      "\u2000-\u200a\u202f\u205f\t\f\v\r\u2e80-\u2fdf\uf900-\ufaff]")
 
 
 def has_unusual_characters(text: str) -> bool:
@@ -168,6 +174,36 @@ def _convert_t2s(text: str) -> str:
     for match in SURROGATE.finditer(text):
         characters[match.start():match.end()] = match.group()
     return "".join(characters)
+
+
+@lru_cache(maxsize=1)
+def _lookalike_table() -> dict[int, str]:
+    """{code point: replacement} for every look-alike: NFKC's one-character foldings of the Kangxi
+    radicals and CJK compatibility ideographs, and ``resources/lookalikes.csv``."""
+    table = {}
+    for first, last in LOOKALIKE_BLOCKS:
+        for code in range(first, last + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    table.update({ord(character): replacement for character, replacement in load_lookalikes().items()
+                  if len(character) == 1 and len(replacement) == 1})
+    return table
+
+
+def normalize_lookalikes(text: str) -> tuple[str, list[Edit]]:
+    """Fold characters that only look like Chinese characters (from PDF text layers) into them.
+
+    >>> normalize_lookalikes("地区⽣产总值增⻓5%,坚持项⽬为王")[0]
+    '地区生产总值增长5%,坚持项目为王'
+    """
+    if not LOOKALIKE.search(text):
+        return text, []
+    converted = text.translate(_lookalike_table())
+    if converted == text:
+        return text, []
+    return converted, diff_same_length(text, converted, "lookalikes", "compatibility_character",
+                                       merge_gap=PARAGRAPH_GAP)
 
 
 def normalize_width(text: str) -> tuple[str, list[Edit]]:

@@ -131,6 +131,19 @@ def sample_cleaning_examples(log: pd.DataFrame, rule: str, n: int = 5) -> pd.Dat
     }).reset_index(drop=True)
 
 
+def count_sections(sections: pd.DataFrame, doc_ids: pd.Series | None = None) -> pd.DataFrame:
+    """Per document, the headings found and how many sections have each role (review, targets, tasks…)."""
+    if doc_ids is not None:
+        sections = sections[sections["doc_id"].isin(doc_ids)]
+    headed = sections[sections["level"] > 0]
+    table = pd.crosstab(headed["doc_id"], headed["role"])
+    table.columns.name = None
+    table.insert(0, "headings", table.sum(axis=1))
+    documents = sections.loc[sections["level"] == 0, ["doc_id"]].set_index("doc_id")
+    table = documents.join(table, how="left").fillna(0).astype(int)
+    return table.sort_values("headings", ascending=False).reset_index()
+
+
 def load_quarantine(processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame:
     """Files that did not become documents, with the reason."""
     return load_table("quarantine", processed_dir)

@@ -3,6 +3,12 @@
 In: a YAML file of labelled paragraphs (see ``tests/fixtures/indicators_gold.yaml``) and folders to
 find their documents in. Out: an :class:`Evaluation` with precision, recall, kind accuracy and value
 accuracy, and the misses and false records so a developer can see what went wrong.
+
+Also: a folder of labelled whole documents (``tests/fixtures/kind_gold``: ``docs/*.txt`` and
+``labels/*.yaml`` with each document's catalog metadata, its ``split`` and, per paragraph,
+``[quote, value, unit, qualifier, kind, year]``), scored by :func:`evaluate_labelled_documents` into a
+:class:`KindEvaluation`: the same figures overall and per genre, target precision and recall, and
+the accuracy of the period's year.
 """
 
 from __future__ import annotations
@@ -69,7 +75,9 @@ def evaluate_indicators(gold_path: str | Path, roots: list[str | Path]) -> Evalu
     return result
 
 
-def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -> None:
+def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -> tuple[list, list]:
+    """Score one labelled paragraph; return (the record matched to each labelled figure or None,
+    the records extracted from the paragraph)."""
     start = text.find(case["paragraph"])
     if start < 0:
         raise ValueError(f"{case['doc']}: no paragraph starting {case['paragraph']!r}")
@@ -81,7 +89,7 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
         if start <= s < end and not threshold
     ]
     result.n_predicted += len(predicted)
-    cursor, used = start, set()
+    cursor, used, matches = start, set(), []
     for quote, value, unit, qualifier, kind in case["figures"]:
         result.n_gold += 1
         at = text.find(quote, cursor, end)
@@ -90,6 +98,7 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
         cursor = at + len(quote)
         match = next((i for i in predicted if i not in used
                       and records["start"][i] < cursor and at < records["end"][i]), None)
+        matches.append(match)
         if match is None:
             result.missed.append((case["doc"], quote))
             continue
@@ -106,3 +115,124 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
             result.wrong_value.append((case["doc"], quote, (float(value), unit, qualifier), got))
     result.false.extend((case["doc"], records["quote"][i], records["sentence"][i][:40])
                         for i in predicted if i not in used)
+    return matches, predicted
+
+
+# The labelled set of whole (trimmed) documents: tests/fixtures/kind_gold/{docs,labels}. A label file
+# carries the document's catalog metadata and, per paragraph, [quote, value, unit, qualifier, kind, year].
+CATALOG_KEYS = ("title", "published_date", "place", "genre")
+
+
+@dataclass
+class KindEvaluation:
+    """Scores on labelled documents: overall, per genre, and for targets."""
+
+    overall: Evaluation = field(default_factory=Evaluation)
+    by_genre: dict = field(default_factory=dict)
+    n_gold_target: int = 0
+    n_predicted_target: int = 0
+    n_target_right: int = 0  # labelled target, extracted as a target
+    n_year_labelled: int = 0
+    n_year_right: int = 0
+    n_documents: int = 0
+    wrong_year: list = field(default_factory=list)
+
+    @property
+    def target_precision(self) -> float:
+        return self.n_target_right / self.n_predicted_target if self.n_predicted_target else 0.0
+
+    @property
+    def target_recall(self) -> float:
+        return self.n_target_right / self.n_gold_target if self.n_gold_target else 0.0
+
+    @property
+    def year_accuracy(self) -> float:
+        return self.n_year_right / self.n_year_labelled if self.n_year_labelled else 0.0
+
+    def summary(self) -> str:
+        """A few lines of figures: overall, targets, per genre."""
+        lines = [f"{self.n_documents} documents, " + self.overall.summary(),
+                 f"targets: {self.n_gold_target} labelled, {self.n_predicted_target} extracted, precision "
+                 f"{self.target_precision:.3f}, recall {self.target_recall:.3f}; period year accuracy "
+                 f"{self.year_accuracy:.3f}"]
+        lines += [f"  {genre}: {e.n_gold} figures, kind accuracy {e.kind_accuracy:.3f}, recall {e.recall:.3f}, "
+                  f"precision {e.precision:.3f}" for genre, e in sorted(self.by_genre.items())]
+        return "\n".join(lines)
+
+
+def load_labelled_documents(folder: str | Path, split: str | None = None) -> list[dict]:
+    """The label files of ``folder/labels`` (optionally one split), each with its document's bytes."""
+    import yaml
+
+    folder = Path(folder)
+    labelled = []
+    for path in sorted((folder / "labels").glob("*.yaml")):
+        label = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if split is not None and label.get("split") != split:
+            continue
+        label["data"] = (folder / "docs" / label["doc"]).read_bytes()
+        labelled.append(label)
+    return labelled
+
+
+def catalog_row(label: dict) -> dict:
+    """The catalog row a label file gives its document (title, date, place, genre) as strings; a
+    place outside ``resources/places.csv`` (中华人民共和国) is left for the text to say."""
+    from helpers.places import load_gazetteer
+
+    row = {key: str(label[key]) for key in CATALOG_KEYS if label.get(key)}
+    known = {name for place in load_gazetteer().places.values() for name in (place.name, *place.aliases)}
+    if row.get("place") not in known:
+        row.pop("place", None)
+    return row
+
+
+def evaluate_labelled_documents(folder: str | Path, split: str | None = None) -> KindEvaluation:
+    """Run the extractor on each labelled document (with its catalog metadata) and compare."""
+    result = KindEvaluation()
+    for label in load_labelled_documents(folder, split):
+        processed = process_document(label["data"], label["doc"], catalog_row(label))
+        if not hasattr(processed, "document"):
+            raise ValueError(f"{label['doc']}: quarantined ({processed.reason})")
+        document = processed.document
+        records = extract_indicators(document, processed.sentences)
+        genre = label.get("genre") or document["genre"]
+        result.n_documents += 1
+        for case in label.get("paragraphs") or ():
+            figures = [figure[:5] for figure in case.get("figures") or ()]
+            years = [figure[5] if len(figure) > 5 else None for figure in case.get("figures") or ()]
+            case = {"doc": label["doc"], "paragraph": _cleaned(case["paragraph"]),
+                    "figures": [[_cleaned(str(f[0])), *f[1:]] for f in figures]}
+            per_genre = result.by_genre.setdefault(genre, Evaluation())
+            for evaluation in (result.overall, per_genre):
+                pairs = _score_paragraph(evaluation, document["text"], records, case)
+            _score_targets_and_years(result, records, case, years, pairs)
+    return result
+
+
+def _cleaned(text: str) -> str:
+    """A labelled quote as the cleaned text has it (labels quote the raw text: Traditional, full width)."""
+    from helpers.corpus.cleaning import clean_text
+
+    return clean_text(text).body or text
+
+
+def _score_targets_and_years(result: KindEvaluation, records: dict, case: dict, years: list,
+                             pairs: tuple[list, list]) -> None:
+    matches, predicted = pairs
+    result.n_predicted_target += sum(records["kind"][i] == "target" for i in predicted)
+    for figure, year, match in zip(case["figures"], years, matches):
+        gold_target = figure[4] == "target"
+        result.n_gold_target += gold_target
+        if match is None:
+            continue
+        result.n_target_right += gold_target and records["kind"][match] == "target"
+        if year is None:
+            continue
+        result.n_year_labelled += 1
+        end, start = records["period_end"][match], records["period_start"][match]
+        got = (end or start).year if (end or start) else None
+        if got == int(year):
+            result.n_year_right += 1
+        else:
+            result.wrong_year.append((case["doc"], figure[0], int(year), got, records["period"][match]))

@@ -13,35 +13,28 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
-from helpers.indicators.metrics import COUNT_UNITS, QUOTE_MARKS, assign_metrics, parse_indicator
+from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, load_count_units, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
+from helpers.corpus.sections import Section, extract_sections, find_section
+from helpers.indicators.kinds import KINDS, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
-KINDS = ("actual", "forecast", "target", "plan")
-# Cues of kind; the last one before a figure in its sentence decides. Real examples:
-# "预计全年完成工业固定资产投资80亿元", "今年,盘锦市计划实施600个项目", "力争“十四五”期间…超过1000亿元",
-# "全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右", "一般公共预算收入按增长5%安排",
-# "到2025年末,…达到230家以上", "拟安排资金…", "年度计划投资109亿元"
-# (计划 is a cue only as a verb, "计划实施", not as a noun: "招生计划1.76万个" (an enrolment quota, 2026
-# report), "营养改善计划惠及3700多万学生" (2022 national report); 力争 inside "努力争取" is none)
-KIND_CUES = re.compile(
-    r"(?=[拟预年计初有主目力确努按要将到2末底])(?:"  # first characters, so the engine can skip ahead
-    r"(?P<plan>拟安排|拟按|拟投入|拟发行|预算安排|年度计划投资|计划投资)"
-    r"|(?P<forecast>预计|预测|初步统计|预估|有望)"
-    r"|(?P<target>主要预期目标|预期目标|目标是|目标为|目标任务|(?<!努)力争|确保|努力(?:实现|达到)"
-    r"|计划(?=实施|投资|构建|建设|新增|开工|引进|举办|打造|培育|完成|达到|安排|推进|开展|建成|实现|新建|改造"
-    r"|招引|签约|落地|用)"
-    r"|按增长|要(?:实现|达到|完成)|将(?:实现|达到|完成|突破)|到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前))"
-)
-# "一、2023年工作回顾", "二、“十五五”时期目标任务和2026年工作安排", "三、全面加强政府自身建设"
-SECTION_ACTUAL = re.compile(r"回顾|成绩|过去")
-SECTION_TARGET = re.compile(r"安排|任务|部署|计划|总体要求|政策取向")  # "二、2024年经济社会发展总体要求和政策取向"
+# A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
+# 从0.94万家增加到1.55万家", "常住人口由上年729万人增加到732万人", "从2020年的3.68万亿元增长到2025年的…")
+CHANGE_FROM = re.compile(r"[从由](?P<part>[^,;:。、从由到至]{0,12})$")
+CHANGE_TO = re.compile(r"[从由][^,;:。从由]{0,40}?(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|跃升|增|降|升|提)"
+                       r"(?:到|至)(?P<part>[^,;:。]{0,12})$")
+CHANGE_REACH = 60
+CHANGE_MARKS = ("从", "由")
+# A work report delivered in January to March reviews the year before: its review sections speak of
+# that year, and so does a January press release's 全年
+REVIEW_MONTHS = 3
+THIS_YEAR = ("今年", "本年")
+REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 YEAR = re.compile(r"20\d{2}")
-PLAN_NAME = re.compile("|".join(PLAN_SPANS))
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
 DOWN_VERBS = ("下降", "减少", "降低", "回落", "下滑", "缩减", "减收", "减支")
@@ -57,43 +50,27 @@ CUE_OPENING_WINDOW = 16
 # Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
 # (matched right after the figure)
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
-QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_NUMERALS = "一二三四五六七八九十"
 HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
-# The same after a line break: a pattern that opens with a literal is found by a fast C search
-HEADING_AFTER_BREAK = re.compile(rf"\n[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
-
-
-@dataclass
-class _Section:
-    """A numbered top-level heading and what it implies for the figures under it."""
-
-    start: int
-    kind: str | None
-    year: int | None
-    plan: str | None
 
 
 class _DocumentScan:
     """Every pattern scanned once over the whole document, looked up by offset afterwards."""
 
-    def __init__(self, text: str, sentences) -> None:
+    def __init__(self, text: str, sentences, sections: list[Section]) -> None:
         self.text = text
         self.sentences = sentences
         self.starts = sentences.starts
         self.paragraphs = sentences.paragraph_ids
-        quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
-        quoted_starts = [a for a, _ in quoted]
-        self.cues = [(m.start(), m.lastgroup, m.group()) for m in KIND_CUES.finditer(text)
-                     if not _in_spans(m.start(), quoted, quoted_starts)]
+        self.cues = find_kind_cues(text)
+        self.strong_cues = [c for c in self.cues if c[5] == "strong" and c[4] == "before"]
         self.cue_positions = [c[0] for c in self.cues]
+        self.strong_positions = [c[0] for c in self.strong_cues]
         self.periods = find_period_phrases(text)
         self.period_positions = [p for p, _ in self.periods]
-        first = HEADING_LINE.match(text)
-        self.sections = ([_read_section(first, first.start())] if first else []) + [
-            _read_section(m, m.start() + 1) for m in HEADING_AFTER_BREAK.finditer(text)]
+        self.sections = sections
         self.section_starts = [section.start for section in self.sections]
         self.cues_in = self._by_sentence(self.cues)
         self.periods_in = self._by_sentence(self.periods)
@@ -123,12 +100,13 @@ class _DocumentScan:
                 grouped.setdefault(s, []).append(item)
         return grouped
 
-    def section_at(self, position: int) -> _Section | None:
-        i = bisect.bisect_right(self.section_starts, position) - 1
-        return self.sections[i] if i >= 0 else None
+    def section_at(self, position: int) -> Section:
+        return find_section(self.sections, self.section_starts, position)
 
-    def cues_between(self, start: int, end: int) -> list[tuple[int, str, str]]:
-        return self.cues[bisect.bisect_left(self.cue_positions, start):bisect.bisect_left(self.cue_positions, end)]
+    def cues_between(self, start: int, end: int) -> list[tuple]:
+        """Strong cues before their figures, between two offsets."""
+        positions = self.strong_positions
+        return self.strong_cues[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
     def periods_between(self, start: int, end: int) -> list[tuple[int, re.Match]]:
         return self.periods[bisect.bisect_left(self.period_positions, start):
@@ -149,7 +127,7 @@ class _DocumentScan:
             if previous.endswith((";", ":")):
                 start = self.starts[s - 1]
                 cues = self.cues_between(start, start + len(previous))
-                carried = (cues[-1][1], cues[-1][2]) if cues else self.open_kind(s - 1)
+                carried = (cues[-1][2], cues[-1][3]) if cues else self.open_kind(s - 1)
         self._open_kind[s] = carried
         return carried
 
@@ -163,7 +141,7 @@ class _DocumentScan:
             start = self.starts[first]
             cues = self.cues_between(start, start + CUE_OPENING_WINDOW)
             self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]),
-                                       (cues[0][1], cues[0][2]) if cues else None)
+                                       (cues[0][2], cues[0][3]) if cues else None)
         return self._paragraph[number]
 
     def opening_period(self, s: int) -> re.Match | None:
@@ -176,9 +154,10 @@ class _DocumentScan:
         else:  # the window reaches into the next sentence
             found = self.periods_between(start, start + OPENING_WINDOW)
         # "获得2021年度省级科技奖励10项" (Yichun 2022): a year that qualifies a noun opens nothing
-        found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())]
-        if found:
-            opening = found[-1][1]
+        found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())
+                 and self.text[p[0] - 1:p[0]] not in CHANGE_MARKS]  # "常住人口由上年729万人…": a base
+        if found:  # "今年是“十五五”起步之年": the first phrase opens the sentence
+            opening = found[0][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
             opening = self.opening_period(s - 1)
         else:
@@ -187,21 +166,9 @@ class _DocumentScan:
         return opening
 
 
-def _read_section(match: re.Match, start: int) -> _Section:
-    title = match.group("title")
-    kind = "target" if SECTION_TARGET.search(title) else "actual" if SECTION_ACTUAL.search(title) else None
-    years = [int(y) for y in YEAR.findall(title)]
-    plan = PLAN_NAME.search(title)
-    return _Section(start, kind, max(years) if years else None, plan.group() if plan else None)
-
-
-def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    i = bisect.bisect_right(starts, position) - 1
-    return i >= 0 and spans[i][0] <= position < spans[i][1]
-
-
-def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
-    """Columns of indicator records for one document (``document["text"]`` and its sentences).
+def extract_indicators(document: dict, sentences, sections: list[Section] | None = None) -> dict[str, Sequence]:
+    """Columns of indicator records for one document (``document["text"]`` and its sentences; its
+    sections are found unless given).
 
     >>> text = "一、2023年工作回顾\\n预计,全市地区生产总值增长2%,城乡居民人均可支配收入分别增长5%和8%。"
     >>> doc = {"doc_id": "d", "text": text, "published_date": dt.date(2024, 1, 7), "place": "辽阳市", "place_code": "liaoyang"}
@@ -215,7 +182,8 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
     figures = find_figures(text)
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
-    scan = _DocumentScan(text, sentences)
+    genre = document.get("genre")
+    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title")))
     published = document.get("published_date")
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
@@ -226,30 +194,45 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
         sentence_end = sentence_start + len(sentence_text)
         if sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text):
             continue
-        section = scan.section_at(sentence_start) if scan.sections else None
+        section = scan.section_at(sentence_start)
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
         place = places.get(place_code) if place_code else None
         place_name = place.name if place else document.get("place")
-        year = (section.year if section else None) or doc_year
         cues = scan.cues_in.get(s, ())
         periods = scan.periods_in.get(s, ())
         carried_kind = scan.open_kind(s) or paragraph_kind
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
-        # With no period phrase and no 年均 in reach, every figure of the sentence shares one period
-        shared_period = None
-        if not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0:
-            shared_period = _decide_period(text, inside[0], periods, scan, s, section, year, published)
-        # With no cue in the sentence, the kind comes from the paragraph or the section
-        sentence_kind = None if cues else (carried_kind or ((section.kind, "section") if section and section.kind
-                                                            else ("actual", None)))
+        # With no period phrase and no 年均 in reach, every figure of the sentence of one year shares a period
+        shared = not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0
+        shared_periods: dict[int | None, Period] = {}
         previous = None
+        # With no cue word in the sentence, the kind does not depend on the figure: decide it once
+        sentence_kind = None if cues else decide_kind(inside[0], (), text, scan.clause_start, carried_kind, section, genre,
+                                                       published)
+        last_base = None
         for figure, metric in zip(inside, metrics):
-            kind, cue = sentence_kind or _decide_kind(figure, cues, carried_kind, section, published)
-            if figure.unit in COUNT_UNITS and (STRUCTURE.match(text, figure.end)
+            kind, cue, confidence = sentence_kind or decide_kind(figure, cues, text, scan.clause_start, carried_kind,
+                                                                 section, genre, published)
+            if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
-                kind, cue = "actual", "structure"
-            period = shared_period or _decide_period(text, figure, periods, scan, s, section, year, published)
+                kind, cue, confidence = "actual", "structure", 0.9
+            year = _speaking_year(section, kind, genre, doc_year, published)
+            change = (_find_change(text, figure, scan.clause_start(figure.start, sentence_start))
+                      if "从" in sentence_text or "由" in sentence_text else None)
+            if change and change[0] == "to":  # "由上年729万人增加到732万人": 上年 belongs to the 729
+                kept = [p for p in periods if not change[1] <= p[0] < change[2]]
+                period = _decide_period(text, figure, kept, scan, s, section, year, published)
+            elif shared:
+                period = shared_periods.get(year)
+                if period is None:
+                    period = shared_periods[year] = _decide_period(text, figure, periods, scan, s, section,
+                                                                   year, published)
+            else:
+                period = _decide_period(text, figure, periods, scan, s, section, year, published)
+            if change and change[0] == "from":
+                period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
+                                                  published)
             direction = figure.direction
             if direction is None:
                 verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)
@@ -261,6 +244,7 @@ def extract_indicators(document: dict, sentences) -> dict[str, Sequence]:
                 figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
                 parse_indicator(metric), direction, kind, cue, period.text, period.start, period.end,
                 period.source, period.is_average, place_name, place_code, figure.is_threshold,
+                section.section_id, section.role, confidence,
             ))
             previous = (figure, direction)
     if not rows:
@@ -272,6 +256,7 @@ INDICATOR_COLUMNS = (
     "doc_id", "sentence_id", "start", "end", "quote", "sentence", "value", "value_high", "unit",
     "qualifier", "approximate", "metric", "indicator", "direction", "kind", "kind_cue", "period",
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
+    "section_id", "section_role", "kind_confidence",
 )
 
 
@@ -333,58 +318,84 @@ def _sentence_place(text: str) -> str | None:
     return codes[0]
 
 
-def _decide_kind(figure: FigureSpan, cues, carried_kind, section: _Section | None,
-                 published: dt.date | None):
-    """(kind, cue): the last cue before the figure in its sentence, else a cue carried over ; or :
-    or opening the paragraph, a cue right after the figure ('4.5%左右的增长目标'), the section's
-    kind, else actual."""
-    for position, kind, word in reversed(cues):
-        if position >= figure.start:
-            continue
-        looks_back = word.startswith("到") and published is not None and (_year_of(word) or 9999) < published.year
-        if looks_back:
-            continue  # "到2025年底" in a 2026 report looks back
-        return kind, word
-    if carried_kind:
-        return carried_kind
-    for position, kind, word in cues:
-        if figure.end <= position <= figure.end + 6:
-            if kind == "target":
-                return kind, word
-            break
-    if section and section.kind:
-        return section.kind, "section"
-    return "actual", None
-
-
-def _year_of(word: str) -> int | None:
-    match = YEAR.search(word)
-    return int(match.group()) if match else None
+def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int | None,
+                   published: dt.date | None) -> int | None:
+    """The year a figure's text speaks of when it names none: its section's, else for a result in a
+    review section (or a press release early in the year) the year before, else the document's."""
+    if section.year:
+        return section.year
+    if kind not in ("actual", "forecast") or section.role in ("targets", "tasks", "plan_draft"):
+        return doc_year
+    if section.role in ("review", "plan_execution") and section.plan:
+        return PLAN_SPANS[section.plan][1]
+    if not published or genre == "statistical_bulletin":
+        return doc_year
+    if section.role in ("review", "plan_execution") and published.month <= REVIEW_MONTHS:
+        return published.year - 1
+    if genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS:
+        return published.year - 1
+    return doc_year
 
 
 def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, s: int,
-                   section: _Section | None, year: int | None, published: dt.date | None) -> Period:
+                   section: Section, year: int | None, published: dt.date | None) -> Period:
     """The nearest period phrase before the figure, else in its paragraph, section or document."""
     is_average = text.find("年均", max(0, figure.start - 8), figure.start) >= 0
     match, source = None, "text"
     for position, phrase in periods:
         if position >= figure.start:
             break
+        if text[position - 1:position] in CHANGE_MARKS and position:
+            continue  # "由上年729万人增加到732万人,城镇化率达69.1%": 上年 is the 729's
         match = phrase
     if match is None:
         match, source = scan.opening_period(s), "paragraph"
+        if match is not None and match.group("plan") and section.plan != match.group("plan"):
+            match = None  # "今年是“十五五”起步之年…确保“十五五”良好开局。主要预期目标是…": 十五五 only when said
     if match is not None:
-        review = section is not None and section.year is not None
+        review = section.role in ("review", "plan_execution")  # its year is the year reviewed
         fallback_year = year or (published.year if published else 2000)
+        if match.group("part") in THIS_YEAR and published and not section.year:
+            fallback_year = published.year  # "今年" is the year the text was delivered in
         return scan.period(match, fallback_year, published, review, is_average, source)
-    if is_average and section and section.plan:
+    if section.plan and (is_average or not section.year):
         first, last = PLAN_SPANS[section.plan]
-        return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), True, "section")
-    if section and section.year:
+        return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), is_average, "section")
+    if section.year:
         return _whole_year(section.year, is_average, "section")
     if year:
         return _whole_year(year, is_average, "document")
     return Period(None, None, None, is_average, "none")
+
+
+def _find_change(text: str, figure: FigureSpan, clause: int) -> tuple[str, int, int] | None:
+    """("from", where 从/由 is, figure start) for the first figure of a change from one level to
+    another, ("to", where 从/由 is, where the verb ends) for the second, else None."""
+    start = max(clause, figure.start - CHANGE_REACH)
+    before = CHANGE_FROM.search(text, start, figure.start)
+    if before:
+        return "from", before.start(), figure.start
+    after = CHANGE_TO.search(text, start, figure.start)
+    if after:
+        return "to", after.start(), after.start("part") - 1  # the 到 of "增加到" may open a period ("到2025年")
+    return None
+
+
+def _base_period(period: Period, periods, marker: int, figure: FigureSpan, last_base: Period | None,
+                 scan: _DocumentScan, year: int | None, published: dt.date | None) -> Period:
+    """The period of the level a change starts from: a year written after 从/由 ("从2020年的3.68万亿元"),
+    else the base of the change before it in the sentence, else the year before the period's start
+    ("十四五" review: "国家级高新技术企业从0.94万家增加到1.55万家" starts in 2020)."""
+    written = [phrase for position, phrase in periods if marker <= position < figure.start]
+    if written:
+        return scan.period(written[-1], year or (published.year if published else 2000), published, False,
+                           False, "text")
+    if last_base is not None:
+        return last_base
+    first = period.start or period.end
+    if first is None:
+        return period
+    return Period(None, dt.date(first.year - 1, 1, 1), dt.date(first.year - 1, 12, 31), False, "base")
 
 
 @lru_cache(maxsize=1024)

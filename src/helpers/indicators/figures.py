@@ -15,60 +15,118 @@ from typing import Any, NamedTuple
 from functools import lru_cache
 from importlib import resources
 
+from helpers.lexicon import load_multipliers, load_qualifiers, load_units
 from helpers.wordsearch import WordFinder
 
-MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
-# Units as written; the base unit is the same except "个百分点" → "百分点". Longest first.
-UNITS = sorted([
-    "%", "‰", "个百分点", "百分点", "个千分点", "千分点", "美元", "欧元", "港元", "元", "平方公里", "平方米", "立方米",
-    "千瓦时", "千瓦", "兆瓦", "吨标准煤", "标准箱", "吨公里", "吨", "公斤", "千克", "斤", "亩", "公顷", "公里",
-    "千米", "毫米", "厘米", "米", "微克/立方米", "毫克/立方米", "℃", "摄氏度", "人公里", "人次", "车次",
-    "架次", "人", "户", "家", "个工作日", "工作日", "个", "项", "名", "场", "次", "起", "条", "所", "座",
-    "辆", "台", "套", "批", "件", "种", "倍", "天", "小时", "分钟", "分", "处", "间", "张", "部", "架", "艘",
-    "株", "头", "只", "棵", "位", "支", "例", "篇", "类", "床", "宗", "份", "枚", "片", "列", "对", "幅",
-], key=len, reverse=True)
-BASE_UNIT = {"个百分点": "百分点", "个千分点": "千分点"}
-# Units that only count when nothing suggests a rank, a duration or an ordinal after them
-# (分 is a score, "团体总分4619分", unless a word goes on: 分之, 分别, 分局, 分批…; 列 counts trains,
-# "中欧班列开行924列", but not in 列入; 对 counts pairs, "国际友城达到96对", but not in 对接, 对外…)
-UNIT_NOT_BEFORE = {"个": "(?!月|别)", "分": "(?!之|别|局|会|行|院|校|批|期|段|级|布|配|享|析|解|类|钟)",
-                   "米": "(?!粉|面|饭|酒)", "列": "(?!入|为|出|举|席|表)",
-                   "对": "(?!比|接|外|标|于|口|象|策|话|待|照|应|此|全|其|我|内|华|方|称|等)"}
-_UNIT_ALTERNATION = "|".join(re.escape(u) + UNIT_NOT_BEFORE.get(u, "") for u in UNITS)
-
+# Units, multipliers and qualifiers are researcher-edited words: resources/units.csv, multipliers.csv
+# and qualifiers.csv (read through helpers.lexicon); the patterns below are built from them once.
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
 # "87.7亿元", "92.56万亩", "1400万人次", "4.5-5%", "4.5%—5%", "6%至6.5%", "100余场", "45万人以上",
 # "0.8个百分点", "1.37万亿斤", "33.8亿美元", "60%以上"
 # (The first digit is consumed before the look-behind "not after a digit, '.' or letter" is checked:
 # a pattern that opens with a digit lets the regex engine skip ahead to digits in C.)
-ARABIC_FIGURE = re.compile(
-    r"(?P<num>\d(?<![\d.A-Za-z]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
-    rf"(?:(?P<mult1>万亿|亿|万)?(?P<unit1>%|‰|个百分点|元|美元|吨|亩|人)?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
-    rf"(?P<approx>余|多)?(?P<mult>万亿|千万|百万|亿|万|千)?"
-    rf"(?:(?P<unit>{_UNIT_ALTERNATION})|(?P<bare>(?<=[万亿])))"
-    rf"(?P<post>以上|左右|以内|以下|上下(?!游)|多|余)?"
-)
+def _arabic_pattern(units: str, range_units: str, multipliers: str, range_multipliers: str, after: str) -> str:
+    return (
+        r"(?P<num>\d(?<![\d.A-Za-z]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
+        rf"(?:(?P<mult1>{range_multipliers})?(?P<unit1>{range_units})?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
+        rf"(?P<approx>余|多)?(?P<mult>{multipliers})?"
+        rf"(?:(?P<unit>{units})|(?P<bare>(?<=[万亿])))"
+        rf"(?P<post>{after})?"
+    )
+
+
 # "十条精品旅游线路", "两个项目", "三个方面", "近百场大型演唱会", "超千场体育赛事"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万"
-CHINESE_FIGURE = re.compile(
-    r"(?=[二两三四五六七八九十百千])(?<![第" + CHINESE_DIGITS + r"])"
-    r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
-    r"(?P<approx>余|多)?(?P<unit>个(?!月|别|人|体)|条|项|家|名|座|场|批|所|户|类|件|支|种|位|亿元|万元)"
-    r"(?!均|都)"  # "金牌、奖牌、总分三项均位列全省第四" (Yichun 2022): "all three", not a count
-)
+
+
+def _chinese_pattern(units: str) -> str:
+    return (
+        r"(?=[二两三四五六七八九十百千])(?<![第" + CHINESE_DIGITS + r"])"
+        r"(?P<num>[二两三四五六七八九十][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?|[百千])"
+        rf"(?P<approx>余|多)?(?P<unit>{units}|亿元|万元)"
+        r"(?!均|都)"  # "金牌、奖牌、总分三项均位列全省第四" (Yichun 2022): "all three", not a count
+    )
+
+
+class FigureWords(NamedTuple):
+    """The patterns and tables built from the unit, multiplier and qualifier files."""
+
+    arabic: re.Pattern
+    chinese: re.Pattern
+    multipliers: dict[str, int]
+    base_unit: dict[str, str]
+    qualifiers_before: tuple[str, ...]
+    qualifier_last_chars: frozenset[str]
+    approximate: frozenset[str]
+    written_as: dict[str, str]
+    classless: frozenset[str]  # units whose 以上 never names a class: counts and shares ("1000个以上省重点项目")
+    bare: re.Pattern  # a multiplier standing for a number: "超万亿元", "新增千万吨产能", "带动万名青年"
+
+
+def _alternation(words, not_followed_by=lambda word: ()) -> str:
+    """'a(?!x|y)|b…' of words (longest first), each with the characters that may not follow it."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        exclusions = not_followed_by(word)
+        parts.append(re.escape(word) + (f"(?!{'|'.join(map(re.escape, exclusions))})" if exclusions else ""))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def load_figure_words() -> FigureWords:
+    """The figure patterns of ``units.csv``, ``multipliers.csv`` and ``qualifiers.csv``.
+
+    >>> words = load_figure_words()
+    >>> words.multipliers["亿"], words.base_unit["个百分点"], words.written_as["多"]
+    (100000000, '百分点', '余')
+    """
+    units = {u.unit: u for u in load_units()}
+    multipliers = load_multipliers()
+    qualifiers = load_qualifiers()
+    after = [q for q in qualifiers if q.position == "after"]
+    arabic = _arabic_pattern(
+        _alternation(units, lambda u: units[u].not_followed_by),
+        _alternation([u for u in units if units[u].in_range]),
+        _alternation([w for w, _, after_digits, _ in multipliers if after_digits]),
+        _alternation([w for w, _, after_digits, in_range in multipliers if after_digits and in_range]),
+        _alternation([q.word for q in after], lambda w: next(q.not_followed_by for q in after if q.word == w)))
+    chinese = _chinese_pattern(_alternation([u for u in units if units[u].after_chinese],
+                                            lambda u: units[u].not_followed_by_chinese or units[u].not_followed_by))
+    before = tuple(q.word for q in qualifiers if q.position == "before")
+    bare = (rf"(?<=[{BARE_BEFORE}])(?P<mult>{_alternation(w for w, _, _, _ in multipliers)})"
+            rf"(?P<unit>{_alternation(BARE_UNITS)})")
+    return FigureWords(
+        re.compile(arabic), re.compile(chinese), {w: factor for w, factor, _, _ in multipliers},
+        {u: unit.base for u, unit in units.items() if unit.base != u}, before,
+        frozenset(q[-1] for q in before), frozenset(q.word for q in qualifiers if q.approximate),
+        {q.word: q.written_as for q in qualifiers if q.written_as != q.word},
+        frozenset(u for u, unit in units.items() if unit.count) | PERCENT_UNITS, re.compile(bare))
+
+
+# The second of two ranks: "居全省第二、三位" (三位 is a rank, not three people)
+RANK_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}、$")
+# The parts of a speech, not a quantity: "重点做了六个方面工作", "重点做好十个方面工作"
+OUTLINE_AFTER = re.compile(r"方面(?:的)?工作")
+# A multiplier alone after a qualifier or a verb is a number: "超万亿元", "新增千万吨产能", "带动万名青年",
+# "就业超百万人" (the last character of 超, 近, 约, 逾, 突破, 超过, 达, 新增, 带动, 迈上); not "万元GDP能耗"
+BARE_BEFORE = "超近约逾破过达增动上"
+BARE_UNITS = ("元", "吨", "人次", "人", "名", "米", "千瓦", "亩", "斤")
+PERCENT_UNITS = frozenset({"%", "‰", "百分点", "个百分点"})
+# Tenths: "绿电占比超三成", "占全国九成以上" (with a qualifier before or after, else 成 is a verb: 建成, 八成新)
+TENTHS = re.compile(r"(?P<num>[一二三四五六七八九])成(?P<post>以上|左右|多)?")
 # "翻一番", "翻两番", "两位数增长"
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
-IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长")
+IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长|(?P<doubled>翻番)")
 IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: no need to run the regex
-QUALIFIERS_BEFORE = ("不低于", "不少于", "不超过", "不高于", "将近", "接近", "超过", "突破", "大约",
-                     "高于", "低于", "近", "超", "约", "逾")
-QUALIFIER_LAST_CHARS = frozenset(q[-1] for q in QUALIFIERS_BEFORE)
-APPROXIMATE = frozenset({"左右", "约", "近", "余", "将近", "接近", "大约"})
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
 # "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
 THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
+# "30万吨级原油码头", "15万吨级航道": a size class, like a threshold
+SIZE_CLASS = "级"
 # "城镇新增就业45万人以上的目标" (2026 report) restates a target: 以上 before 的目标 is no class
 GOAL_AFTER = re.compile(r"的?(?:目标|增长|增速|水平|任务|规模|速度|幅度|预期)")
 # "营业收入超200亿元的园区9个, 超300亿元的8个": 超 … 的 and a kind of unit, or a count, names a class too
@@ -76,6 +134,8 @@ THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
 OPENING = "“《「『"
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
+# A quoted list of goals is no name: "把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标"
+QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右)[^”\n]*”")
 
 
 class FigureSpan(NamedTuple):
@@ -135,6 +195,12 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     [('500万元以上', True), ('1000个', False)]
     >>> find_figures("2023年10月17日,市政府召开第四届会议,辽政发〔2023〕12号,电话010-56212745")
     []
+    >>> [f.quote for f in find_figures("把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标")]
+    ['3万人', '5.5%以内']
+    >>> [(f.quote, f.value, f.unit) for f in find_figures("投资规模超万亿元,新增千万吨产能,绿电占比超三成,实现“六个翻番”")]
+    [('超万亿元', 1000000000000.0, '元'), ('千万吨', 10000000.0, '吨'), ('超三成', 30.0, '%')]
+    >>> find_figures("两项指标分别居全省第二、三位,重点做了六个方面工作")
+    [FigureSpan(start=0, end=2, quote='两项', value=2.0, value_high=None, unit='项', qualifier=None, approximate=False, is_threshold=False, direction=None)]
     """
     protected = find_protected_spans(sentence)
     figures = _arabic(sentence)
@@ -143,7 +209,7 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     taken = [(f.start, f.end) for f in figures]
     idioms = []
     if any(marker in sentence for marker in IDIOM_MARKERS):
-        idioms = _drop_overlapping(list(_idioms(sentence)), taken)
+        idioms = _drop_overlapping(_drop_overlapping(list(_idioms(sentence)), protected), taken)
     if idioms:
         figures = sorted(figures + idioms, key=_start)
         taken = [(f.start, f.end) for f in figures]
@@ -163,7 +229,9 @@ def _start(figure: FigureSpan) -> int:
 def _arabic(sentence: str) -> list[FigureSpan]:
     found = []
     n = len(sentence)
-    for m in ARABIC_FIGURE.finditer(sentence):
+    words = load_figure_words()
+    multipliers = words.multipliers
+    for m in words.arabic.finditer(sentence):
         start, end = m.span()
         groups: tuple[Any, ...] = m.groups()  # a group that did not match is None
         num, mult1, unit1, _, num2, approx, mult, unit, _, post = groups
@@ -176,53 +244,81 @@ def _arabic(sentence: str) -> list[FigureSpan]:
         before = sentence[start - 1] if start else ""
         if before in ORDINAL_LAST_CHARS and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
             continue
-        multiplier = MULTIPLIERS[mult] if mult else 1
-        value = _scale(num, MULTIPLIERS[mult1] if mult1 else multiplier)
+        multiplier = multipliers[mult] if mult else 1
+        value = _scale(num, multipliers[mult1] if mult1 else multiplier)
         high = None
         if num2:
             high = _scale(num2, multiplier)
             if high < value:  # "2-3" fine; "5-2" is not a range
                 continue
-        is_threshold = (post == "以上" and end < n and THRESHOLD_AFTER.match(sentence, end) is not None
-                        and not GOAL_AFTER.match(sentence, end))
+        is_threshold = ((post == "以上" or post == "以下") and end < n and unit not in words.classless
+                        and THRESHOLD_AFTER.match(sentence, end) is not None
+                        and not GOAL_AFTER.match(sentence, end)) or sentence.startswith(SIZE_CLASS, end)
         qualifier = None
-        if before in QUALIFIER_LAST_CHARS:
+        if before in words.qualifier_last_chars:
             qualifier = _qualifier_before(sentence, start)
             if qualifier:
                 start -= len(qualifier)
                 if qualifier in ("超", "超过") and THRESHOLD_CLASS_AFTER.match(sentence, end):
                     is_threshold, qualifier = True, None
         qualifier = qualifier or (None if is_threshold else post) or approx
-        if qualifier == "多":
-            qualifier = "余"
+        qualifier = words.written_as.get(qualifier, qualifier) if qualifier else None
         found.append(_new_figure(FigureSpan, (start, end, sentence[start:end], value, high,
-                                              BASE_UNIT.get(unit, unit), qualifier,
-                                              bool(approx) or qualifier in APPROXIMATE, is_threshold, None)))
+                                              words.base_unit.get(unit, unit), qualifier,
+                                              bool(approx) or qualifier in words.approximate, is_threshold, None)))
     return found
 
 
 def _chinese(sentence: str):
-    for m in CHINESE_FIGURE.finditer(sentence):
+    words = load_figure_words()
+    for m in words.chinese.finditer(sentence):
         value = parse_chinese_number(m.group("num"))
         if value is None or value < 2:
             continue
         start, end = m.start(), m.end()
+        if RANK_LIST.search(sentence, max(0, start - 8), start) or OUTLINE_AFTER.match(sentence, end):
+            continue
         unit = m.group("unit")
         multiplier = 1
         if unit in ("亿元", "万元"):
-            multiplier, unit = MULTIPLIERS[unit[0]], "元"
+            multiplier, unit = words.multipliers[unit[0]], "元"
         qualifier = _qualifier_before(sentence, start)
         if qualifier:
             start -= len(qualifier)
         qualifier = qualifier or ("余" if m.group("approx") else None)
+        if sentence.startswith("以上", end) and THRESHOLD_AFTER.match(sentence, end + 2) and unit == "元":
+            # "百亿元以上产业链": a class, like "500万元以上项目"
+            yield FigureSpan(start, end + 2, sentence[start:end + 2], float(value) * multiplier, None, unit, None,
+                             False, True)
+            continue
         yield FigureSpan(start, end, sentence[start:end], float(value) * multiplier, None, unit,
-                         qualifier, qualifier in ("近", "约", "余", "将近", "接近"), False)
+                         qualifier, qualifier in words.approximate, False)
+    for m in words.bare.finditer(sentence):
+        start, end = m.start(), m.end()
+        qualifier = _qualifier_before(sentence, start)
+        if qualifier:
+            start -= len(qualifier)
+        yield FigureSpan(start, end, sentence[start:end], float(words.multipliers[m.group("mult")]), None,
+                         m.group("unit"), qualifier, qualifier in words.approximate,
+                         sentence.startswith(SIZE_CLASS, end))
+    if "成" in sentence:
+        for m in TENTHS.finditer(sentence):
+            start, end = m.start(), m.end()
+            qualifier = _qualifier_before(sentence, start)
+            post = m.group("post")
+            if not (qualifier or post):
+                continue
+            if qualifier:
+                start -= len(qualifier)
+            qualifier = qualifier or words.written_as.get(post, post)
+            yield FigureSpan(start, end, sentence[start:end], 10.0 * "一二三四五六七八九".index(m.group("num")) + 10.0,
+                             None, "%", qualifier, True, False)
 
 
 def _idioms(sentence: str):
     for m in IDIOM.finditer(sentence):
-        if m.group("times"):
-            value = {"一": 100.0, "两": 300.0, "三": 700.0}[m.group("times")]
+        if m.group("times") or m.group("doubled"):
+            value = {"一": 100.0, "两": 300.0, "三": 700.0}[m.group("times") or "一"]
             yield FigureSpan(m.start(), m.end(), m.group(), value, None, "%", None, True, False, "up")
         else:
             yield FigureSpan(m.start(), m.end(), m.group(), 10.0, None, "%", "以上", True, False, "up")
@@ -230,9 +326,10 @@ def _idioms(sentence: str):
 
 def _qualifier_before(sentence: str, start: int) -> str | None:
     head = sentence[max(0, start - 3):start]
-    if not head or head[-1] not in QUALIFIER_LAST_CHARS:
+    words = load_figure_words()
+    if not head or head[-1] not in words.qualifier_last_chars:
         return None
-    for qualifier in QUALIFIERS_BEFORE:
+    for qualifier in words.qualifiers_before:
         if head.endswith(qualifier):
             return qualifier
     return None
@@ -242,7 +339,7 @@ def find_protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted spans whose numbers are names: quotations, titles and ``not_figures.txt`` phrases."""
     spans = [(start, end) for start, end, _ in load_not_figures().find(text)]
     if any(mark in text for mark in OPENING):
-        spans += [m.span() for m in QUOTATION.finditer(text)]
+        spans += [m.span() for m in QUOTATION.finditer(text) if not QUOTED_STATEMENT.fullmatch(m.group())]
     return sorted(spans)
 
 

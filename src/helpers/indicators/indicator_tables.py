@@ -19,13 +19,15 @@ from helpers.atomic import make_temporary_file
 from helpers.paths import PROCESSED_DIR
 from helpers.corpus.overview import filter_place, filter_years
 from helpers.spreadsheet import write_csv, write_xlsx  # write_xlsx: also for callers of this module
+from helpers.corpus.sections import ROLES
 from helpers.store import load_table
 
 READING_COLUMNS = ["place", "published_date", "kind", "indicator", "metric", "quote", "value",
                    "value_high", "unit", "qualifier", "direction", "period", "sentence", "doc_id"]
 # The record columns the analyses of a place read (reading, counting, the ledger, repeated figures)
 ANALYSIS_COLUMNS = ["place", "place_code", "kind", "indicator", "metric", "quote", "value", "value_high", "unit",
-                    "qualifier", "direction", "period", "period_end", "is_average", "sentence", "sentence_id", "start", "end"]
+                    "qualifier", "direction", "period", "period_end", "is_average", "sentence", "sentence_id", "start", "end",
+                    "section_role", "kind_cue", "kind_confidence"]
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +39,8 @@ def load_indicator_names() -> pd.DataFrame:
 
 def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
                     start_year: int | None = None, end_year: int | None = None,
-                    include_thresholds: bool = False, count_reposts_once: bool = True) -> pd.DataFrame:
+                    include_thresholds: bool = False, count_reposts_once: bool = True,
+                    section_role: str = "all") -> pd.DataFrame:
     """Indicator records with their document's title, date and genre; thresholds left out by default.
 
     Reads both tables whole: notebooks read ``Selection.indicators`` (:mod:`helpers.selection`), and
@@ -45,6 +48,8 @@ def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all
 
     The year filter applies to the document's publication year (undated documents are kept). A
     repost's records are left out (its group counts once) unless ``count_reposts_once`` is False.
+    ``section_role`` keeps the figures of one kind of section (review, targets, tasks,
+    plan_execution, plan_draft, statistics, other; "all" keeps every one).
     """
     from helpers.reuse.tables import select_counted
 
@@ -56,7 +61,22 @@ def load_indicators(processed_dir: str | Path = PROCESSED_DIR, place: str = "all
     records = filter_place(records, place)
     if not include_thresholds:
         records = records[~records["is_threshold"]]
+    records = filter_section_role(records, section_role)
     return filter_years(records, start_year, end_year).reset_index(drop=True)
+
+
+def filter_section_role(records: pd.DataFrame, section_role: str = "all") -> pd.DataFrame:
+    """The figures of one kind of section (review, targets, tasks, plan_execution, plan_draft,
+    statistics, other); "all" keeps every one.
+
+    >>> filter_section_role(pd.DataFrame({"quote": ["5.6%", "5%"], "section_role": ["review", "targets"]}), "targets")["quote"].tolist()
+    ['5%']
+    """
+    if section_role == "all":
+        return records
+    if section_role not in ROLES:
+        raise ValueError(f"section_role '{section_role}' is none of all, {', '.join(ROLES)}")
+    return records[records["section_role"] == section_role].reset_index(drop=True)
 
 
 def count_indicators(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from helpers.indicators.figures import FigureSpan
+from helpers.lexicon import load_units
 from helpers.wordsearch import compile_words
 
 # (position, floor) -> where the clause holding position starts, never before floor
@@ -30,11 +31,13 @@ LEADING_NOISE = re.compile(
     r"|目前|同时|此外|全市|全省|全县|全区|全国|我市|我省|累计|共|新增|实施|实现|完成|建成|建设|引进|培育|举办|开展"
     r"|谋划|推进|推动|发放|兑现|协调|保障|争取|组建|成立|入选|认定|扶持|改造升级|发展|设置了?|提出|计划|力争|发生|确定|明确"
     r"|确保|预期|滚动实施|强力推进|正式签约|新争取|新引进|到20\d{2}年(?:末|底)?|20\d{2}年|“十[三四五]五”期间"
-    r"|十[三四五]五期间|有|其中|组建|连续\d+年|市级|县级|省级(?=[\u4e00-\u9fff]{4}))[,、]?)+")
+    r"|十[三四五]五期间|有|其中|组建|连续\d+年|市级|县级|省级(?=[\u4e00-\u9fff]{4})"
+    r"|按(?:同口径|可比口径|可比价格|可比价)计算)[,、]?)+")
 # Verbs and qualifiers at the end of the words before a figure: "同比增长", "达到", "较2022年提高",
-# and from statistical bulletins "比年初增加", "同口径增长", "增收", "偏高"
+# and from statistical bulletins "比年初增加", "同口径增长", "按同口径增长", "可比增长", "增收", "偏高"
 TRAILING_NOISE = re.compile(
-    r"(?:(?:同比|比上年|较上年|比去年|较去年|较20\d{2}年|比20\d{2}年|年均|比年初|较年初|比上年末|较上年末|同口径)?"
+    r"(?:(?:同比|比上年|较上年|比去年|较去年|较20\d{2}年|比20\d{2}年|年均|比年初|较年初|比上年末|较上年末"
+    r"|按?(?:同口径|可比口径|可比价格|可比价)(?:计算)?|可比)?"
     r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑|增收|增支|减收|减支|扩大|缩小|保持在"
     r"|涨幅|偏高|偏低|偏多|偏少|达到|达|完成|实现|为|是|突破|超过|超|近|约|共|累计|总计|合计|保持|稳定在|控制在|分别|拟按|按|拟|均"
     r"|提高到|提高至|降低到|降至|升至)|的|了)+$")
@@ -54,7 +57,17 @@ CONNECTORS = frozenset({"和", "及", "与", "以及", "或", "、"})
 # A parenthesis inside a metric: "地区生产总值(GDP)", "居民消费价格(CPI)"
 PARENTHESIS = re.compile(r"\([^()]*\)")
 # A count written number-first: "十条精品旅游线路", "6个项目获得省科技进步奖", "72户企业获评…"
-COUNT_UNITS = frozenset("个条项家户名座场批所类件支种位辆台套部处间枚片起")
+# (the units marked count in resources/units.csv)
+
+
+@lru_cache(maxsize=1)
+def load_count_units() -> frozenset[str]:
+    """The units that count things (``count`` in ``resources/units.csv``): 个, 条, 项, 家…
+
+    >>> {"个", "项"} <= load_count_units(), "%" in load_count_units()
+    (True, False)
+    """
+    return frozenset(unit.unit for unit in load_units() if unit.count)
 # Where the noun after a number-first count ends: "项目|获得省科技进步奖", "新建项目|相继开工"
 # ("赤字率拟按3%安排", "100万元至300万元部分": 安排 and 部分 name nothing, the words before do)
 NOUN_END = re.compile(r"安排|部分|获得|获评|入选|进入|实现|相继|全部|列入|被|成为|达到|完成|开工|复工|落地|参加|纳入|认定|通过"
@@ -71,7 +84,9 @@ class IndicatorVocabulary:
 
 @lru_cache(maxsize=1)
 def load_indicator_vocabulary() -> IndicatorVocabulary:
-    """Read ``resources/indicators.csv`` (code, name_zh, name_en, aliases separated by |).
+    """Read ``resources/indicators.csv`` (code, name_zh, name_en, aliases separated by |). An alias
+    written ``=经济`` names the indicator only as the whole metric ("经济增长5%左右"), never as the
+    head of a longer one (数字经济).
 
     >>> load_indicator_vocabulary().alias_to_code["规上工业增加值"]
     'industrial_value_added'
@@ -83,6 +98,10 @@ def load_indicator_vocabulary() -> IndicatorVocabulary:
             if alias:
                 aliases[alias.translate(QUOTE_MARKS)] = row["code"]
     return IndicatorVocabulary(aliases, compile_words(aliases))
+
+
+# "全省生产总值", "全市经济": the scope before a metric named as a whole
+WHOLE_SCOPE = re.compile(r"^(?:全省|全市|全区|全县|全州|全国|全盟)")
 
 
 @lru_cache(maxsize=65536)
@@ -98,6 +117,8 @@ def parse_indicator(metric: str | None) -> str | None:
     (None, 'unemployment_rate')
     >>> parse_indicator("地区生产总值(GDP)")  # a parenthesis does not hide the head noun
     'gdp'
+    >>> parse_indicator("经济"), parse_indicator("生产总值"), parse_indicator("数字经济"), parse_indicator("海洋生产总值")
+    ('gdp', 'gdp', None, None)
     """
     if not metric:
         return None
@@ -105,6 +126,9 @@ def parse_indicator(metric: str | None) -> str | None:
     if "(" in plain:
         plain = PARENTHESIS.sub("", plain)
     vocabulary = load_indicator_vocabulary()
+    exact = vocabulary.alias_to_code.get("=" + WHOLE_SCOPE.sub("", plain))
+    if exact:
+        return exact
     matches = list(vocabulary.pattern.finditer(plain))
     if not matches:
         return None
@@ -123,6 +147,8 @@ def clean_metric(words: str) -> str:
 
     >>> clean_metric("初步核算,全年实现地区生产总值"), clean_metric("(其中执业医师")
     ('地区生产总值', '执业医师')
+    >>> clean_metric("按同口径增长"), clean_metric("一般公共预算收入按可比口径计算增长"), clean_metric("按可比价格计算")
+    ('', '一般公共预算收入', '')
     """
     words = words.strip()
     if words.startswith("(") and ")" not in words:  # "医师11835人(其中执业医师9919人)"
@@ -188,7 +214,7 @@ def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseSta
                 metric = ""
             if figure.is_threshold:
                 metric = figure.quote + find_noun_after(text, figure.end)
-            elif not metric or figure.unit in COUNT_UNITS or parse_indicator(metric) is None:
+            elif not metric or figure.unit in load_count_units() or parse_indicator(metric) is None:
                 metric = find_noun_after(text, figure.end) or metric  # the noun it counts, if any
             if not metric and previous_metric:
                 metric = previous_metric

@@ -1,0 +1,163 @@
+"""Find a document's sections: numbered and unnumbered headings, their nesting and their role.
+
+In: a cleaned text (one paragraph per line) and its genre. Out: :class:`Section` records, one for the
+whole document (section 0, level 0) and one per heading, each with its parent, character offsets
+(from the heading line to the next heading of the same or a higher level) and a role (review,
+targets, tasks, plan_execution, plan_draft, statistics, other) read from the heading words in
+``resources/section_roles.csv``; a heading without such words takes its parent's role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from helpers.lexicon import load_section_roles
+
+ROLES = ("review", "targets", "tasks", "plan_execution", "plan_draft", "statistics", "other")
+# The kind a role implies for a figure that no cue word speaks for
+ROLE_KIND = {"review": "actual", "plan_execution": "actual", "statistics": "actual",
+             "targets": "target", "tasks": "target", "plan_draft": "target"}
+_NUMERALS = "一二三四五六七八九十"
+# Numbered headings at the start of a line, by level:
+# "一、2023年工作回顾", "第一部分 …" (1); "(一)纵深推进融入和服务全国统一大市场", "（二）…" (2);
+# "1.加快…", "2、…" but not "1.2万亿元" (3); "(1)…" (4)
+NUMBERED_HEADING = re.compile(
+    rf"^(?:(?P<l1>[{_NUMERALS}]{{1,3}}、|第[{_NUMERALS}]{{1,3}}部分\s*)"
+    rf"|(?P<l2>[(（][{_NUMERALS}]{{1,3}}[)）])"
+    r"|(?P<l3>\d{1,2}(?:[、．]|\.(?!\d)))"
+    r"|(?P<l4>[(（]\d{1,2}[)）]))",
+    re.M,
+)
+# A heading's own words: up to the first sentence end or 40 characters
+# ("(二)加快建设现代化产业体系。加快能源强省建设…" → "加快建设现代化产业体系")
+HEADING_TEXT = re.compile(r"[^。!?;！？；\n]{1,40}")
+# An unnumbered heading: a short line without sentence punctuation ("“十四五”时期工作回顾",
+# "2026年重点工作", "主要预期目标", "辽宁落点"); it must also hold a heading word
+SHORT_LINE = re.compile(r"^[^,，。!?;:：！？；\n]{2,24}$", re.M)
+# A line that is only a year: "2025年" under "辽宁亮点" (辽宁日报's infographic text)
+YEAR_LINE = re.compile(r"^(20\d{2})年$")
+YEAR = re.compile(r"20\d{2}")
+# A short line that reports a result is no heading: "圆满完成全年目标任务", "实现主要预期目标"
+RESULT_WORDS = re.compile(r"完成|实现|达到|超过")
+# "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排"
+PLAN = re.compile(r"十三五|十四五|十五五")
+UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
+
+
+class Section(NamedTuple):
+    """One section of a document; offsets index the cleaned text."""
+
+    section_id: int
+    parent_id: int | None
+    level: int
+    heading: str | None
+    start: int
+    end: int
+    role: str
+    year: int | None  # the latest year its heading (or an ancestor's) names
+    plan: str | None  # a five-year plan its heading (or an ancestor's) names
+
+
+SECTION_COLUMNS = ("doc_id", "section_id", "parent_id", "level", "heading", "start", "end", "role", "year", "plan")
+
+
+def parse_heading_role(heading: str) -> str | None:
+    """The role a heading's words give it, or None (the first listed word found decides).
+
+    >>> parse_heading_role("一、2024年国民经济和社会发展计划执行情况"), parse_heading_role("三、2026年重点工作")
+    ('plan_execution', 'tasks')
+    >>> parse_heading_role("(二)加快建设现代化产业体系") is None
+    True
+    """
+    return next((role for word, role in load_section_roles() if word in heading), None)
+
+
+def root_role(genre: str | None) -> str:
+    """The role of a document's text outside any heading: a bulletin is statistics.
+
+    >>> root_role("statistical_bulletin"), root_role("government_work_report")
+    ('statistics', 'other')
+    """
+    return "statistics" if genre == "statistical_bulletin" else "other"
+
+
+def extract_sections(text: str, genre: str | None = None, title: str | None = None) -> list[Section]:
+    """The sections of a cleaned text, section 0 being the whole document.
+
+    >>> text = "各位代表:\\n一、2025年工作回顾\\n(一)经济增长。地区生产总值增长5%。\\n二、2026年重点工作\\n主要预期目标\\n增长5%左右。"
+    >>> [(s.section_id, s.parent_id, s.level, s.heading, s.role, s.year) for s in extract_sections(text)][1:]
+    [(1, 0, 1, '2025年工作回顾', 'review', 2025), (2, 1, 2, '经济增长', 'review', 2025), (3, 0, 1, '2026年重点工作', 'tasks', 2026), (4, 3, 5, '主要预期目标', 'targets', 2026)]
+    """
+    found = _find_headings(text)
+    sections = [Section(0, None, 0, title, 0, len(text), root_role(genre), None, None)]
+    stack = [sections[0]]
+    for level, heading, start in found:
+        while stack[-1].level >= level:
+            stack.pop()
+        parent = stack[-1]
+        own_years = [int(y) for y in YEAR.findall(heading)]
+        own_plan = PLAN.search(heading)
+        section = Section(len(sections), parent.section_id, level, heading, start, len(text),
+                          _child_role(parse_heading_role(heading), parent.role),
+                          max(own_years) if own_years else (None if own_plan else parent.year),
+                          own_plan.group() if own_plan else (None if own_years else parent.plan))
+        sections.append(section)
+        stack.append(section)
+    # each section ends where the next heading of its level or a higher one starts
+    ends: list[int] = [len(text)] * len(sections)
+    open_sections: list[Section] = []
+    for section in sections[1:]:
+        while open_sections and open_sections[-1].level >= section.level:
+            ends[open_sections.pop().section_id] = section.start
+        open_sections.append(section)
+    return [s._replace(end=ends[s.section_id]) if s.section_id else s for s in sections]
+
+
+def _child_role(own: str | None, parent: str) -> str:
+    """A heading's role, never one that turns its parent's results into goals or the reverse: under
+    "一、2025年工作回顾", "(三)扎实推进重点任务" still reviews; under "三、2026年重点工作",
+    "主要预期目标" refines tasks into targets.
+
+    >>> _child_role("tasks", "review"), _child_role("targets", "tasks"), _child_role("review", "other")
+    ('review', 'targets', 'review')
+    """
+    if own is None:
+        return parent
+    if parent in ("other", "statistics") or ROLE_KIND.get(own) == ROLE_KIND.get(parent):
+        return own
+    return parent
+
+
+def _find_headings(text: str) -> list[tuple[int, str, int]]:
+    """(level, heading words, line start) of every heading line, in order."""
+    numbered = []
+    for match in NUMBERED_HEADING.finditer(text):
+        words = HEADING_TEXT.match(text, match.end())
+        if words is None:
+            continue
+        level = int(match.lastgroup[1])
+        numbered.append((level, words.group().strip(), match.start()))
+    has_top = any(level == 1 for level, _, _ in numbered)
+    unnumbered = []
+    for match in SHORT_LINE.finditer(text):
+        line = match.group().strip()
+        if NUMBERED_HEADING.match(line):
+            continue
+        year = YEAR_LINE.match(line)
+        if year:
+            unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, match.start()))
+        elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line):
+            unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, match.start()))
+    return sorted(numbered + unnumbered, key=lambda h: h[2])
+
+
+def find_section(sections: Sequence[Section], starts: Sequence[int], position: int) -> Section:
+    """The innermost section holding ``position`` (``starts``: the sections' starts, in order)."""
+    import bisect
+
+    i = bisect.bisect_right(starts, position) - 1
+    while i > 0 and not (sections[i].start <= position < sections[i].end):
+        i = sections[i].parent_id if sections[i].parent_id is not None else 0
+    return sections[max(i, 0)]

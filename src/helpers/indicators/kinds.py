@@ -1,0 +1,176 @@
+"""Decide a figure's kind (actual, forecast, target, plan) from the evidence around it, and keep it.
+
+In: a figure, the cue words of its sentence (``resources/kind_cues.csv``: strong cues, tense and
+aspect words, phrases that only look like cues), a cue carried from earlier sentences, the role of
+its section (:mod:`helpers.corpus.sections`) and its document's genre. Out: the kind, the word or
+section that decided it, and a confidence (the winner's share of the weighed votes).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from helpers.corpus.sections import ROLE_KIND, Section
+from helpers.indicators.figures import FigureSpan
+from helpers.lexicon import KindCue, load_kind_cues
+from helpers.wordsearch import WordFinder
+
+KINDS = ("actual", "forecast", "target", "plan")
+# Cue words of kind come from resources/kind_cues.csv (see helpers.lexicon.load_kind_cues); this one is a
+# pattern: "到2025年末,…达到230家以上", "到2030年", "2025年底前" (a deadline: a target unless it looks back)
+DEADLINE_CUE = re.compile(r"(?=[到2末底])(?:到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前)")
+# How much each piece of evidence weighs when the kind of a figure is decided
+WEIGHT_CUE_IN_CLAUSE = 3.0  # a strong cue before the figure in its own clause
+WEIGHT_CUE_IN_SENTENCE = 2.5  # … in an earlier clause of its sentence
+WEIGHT_PLAN_BEYOND_CLAUSE = 1.0  # a plan cue before a clause with its own verb: "安排首批…,…占比达到58%"
+WEIGHT_CUE_AFTER = 2.5  # a strong cue right after the figure, in its clause ("…作为今年工作目标")
+WEIGHT_CARRIED = 2.5  # a cue carried from a sentence ending in ; or :, or opening the paragraph
+WEIGHT_WEAK = 0.8  # each tense or aspect word before the figure in its clause (完成, 实现; 要, 将)
+WEIGHT_WEAK_CAP = 1.6
+WEIGHT_ROLE = 1.5  # the role of the section (review → actual, tasks → target)
+WEIGHT_DEFAULT = 0.1
+# Press conferences and news report results unless told otherwise; a statistical bulletin reports
+# results but for a cue in the figure's own clause ("…比重预计为1.8%", Jiangxi 2022): with its
+# statistics role it outweighs a cue in an earlier clause
+GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
+              "news_report": ("actual", 0.5)}
+AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
+# A goal reported as met is no cue: "圆满完成全年目标任务,地区生产总值增长5.2%", "较好完成了主要预期目标",
+# "“十四五”规划主要目标任务全面完成" (the verb within the clause before the goal, or right after it)
+GOAL_NOUNS = ("目标", "目标任务")
+MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|高于|好于|快于)[^,;:。!?\n]{0,10}$")
+MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)")
+# Quotes and titles hold names, not cues: “1+2+4+N”目标任务体系, 《…计划》
+QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
+# The characters that end a clause
+CLAUSE_BREAKS = ",;:。!?\n"
+YEAR = re.compile(r"20\d{2}")
+# (position, floor) -> where the clause holding position starts
+ClauseStart = Callable[[int, int], int]
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[WordFinder, dict[str, KindCue]]:
+    """The cue words, found by Aho–Corasick (longest first, so a phrase listed as "none" hides the cue
+    inside it), and the cues by word."""
+    cues = {cue.word: cue for cue in load_kind_cues()}
+    return WordFinder(cues), cues
+
+
+def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
+    """(start, end, kind, word, where, strength) of every cue word in ``text``, quotes left out.
+
+    >>> [c[2:4] for c in find_kind_cues("增速比预期目标高0.3个百分点,力争到2030年增长5%")]
+    [('target', '力争'), ('target', '到2030年')]
+    >>> [c[2:4] for c in find_kind_cues("圆满完成全年目标任务,地区生产总值增长5.2%")]
+    [('actual', '完成')]
+    """
+    finder, cues = _cue_table()
+    quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
+    quoted_starts = [a for a, _ in quoted]
+    found = []
+    for start, end, word in finder.find(text):
+        cue = cues[word]
+        if cue.kind == "none" or _in_spans(start, quoted, quoted_starts):
+            continue
+        if word.endswith(GOAL_NOUNS) and (MET_BEFORE.search(text, max(0, start - 12), start)
+                                          or MET_AFTER.match(text, end)):
+            continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
+        found.append((start, end, cue.kind, word, cue.where, cue.strength))
+    deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
+                 if not _in_spans(m.start(), quoted, quoted_starts)]
+    return sorted(found + deadlines) if deadlines else found
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, carried_kind, section: Section,
+                genre: str | None, published: dt.date | None) -> tuple[str, str | None, float]:
+    """(kind, the cue that decided it, confidence): the evidence around a figure, weighed.
+
+    The nearest strong cue before the figure in its sentence, a strong cue right after it in its
+    clause, a cue carried over ; or : or opening the paragraph, the tense and aspect words of its
+    clause, its section's role and its document's genre each vote for a kind with a weight; the
+    confidence is the winner's share of all the votes.
+
+    >>> text = "三、2026年重点工作\\n全年新开工亿元以上项目200个以上,力争规上工业增加值增长6%。"
+    >>> from helpers.corpus.sections import extract_sections
+    >>> from helpers.indicators.figures import find_figures
+    >>> section = extract_sections(text)[1]
+    >>> cues, clause = find_kind_cues(text), lambda position, floor: text.rfind(",", floor, position) + 1
+    >>> [decide_kind(f, cues, text, clause, None, section, None, None) for f in find_figures(text)]
+    [('target', 'section:tasks', 0.94), ('target', '力争', 0.98)]
+    """
+    evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
+    if cues:
+        clause = clause_start(figure.start, max(0, figure.start - 200))
+        weak_words: list[str] = []
+        has_verb = False
+        strong_before = None
+        for start, end, kind, word, where, strength in cues:
+            if where == "after":
+                if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
+                        and not any(ch in CLAUSE_BREAKS for ch in text[figure.end:start]):
+                    evidence.append((kind, WEIGHT_CUE_AFTER, word))
+                continue
+            if end > figure.start:
+                continue
+            if strength == "strong":
+                looks_back = (word.startswith("到") and published is not None
+                              and (_year_of(word) or 9999) < published.year)
+                if not looks_back:  # "到2025年底" in a 2026 report looks back
+                    strong_before = (start, kind, word)
+            elif start >= clause and word not in weak_words:  # each word once: "…达到3500亿元、…达到15条"
+                weak_words.append(word)
+                has_verb = has_verb or strength == "weak"
+                evidence.append((kind, WEIGHT_WEAK, word))
+        if strong_before:
+            start, kind, word = strong_before
+            if start >= clause:
+                weight = WEIGHT_CUE_IN_CLAUSE
+            elif kind == "plan" and has_verb:
+                # an arrangement (安排首批…1678个) does not reach a clause with a verb of its own
+                # (",产业项目数占比达到58%"); it does reach "赤字率拟按3%安排,赤字规模4.06万亿元"
+                weight = WEIGHT_PLAN_BEYOND_CLAUSE
+            else:
+                weight = WEIGHT_CUE_IN_SENTENCE
+            evidence.append((kind, weight, word))
+        elif carried_kind:
+            evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
+    elif carried_kind:
+        evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
+    role_kind = ROLE_KIND.get(section.role)
+    if role_kind:
+        evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))
+    genre_kind = GENRE_KIND.get(genre or "")
+    if genre_kind:
+        evidence.append((genre_kind[0], genre_kind[1], "genre:" + (genre or "")))
+    votes = {"actual": WEIGHT_DEFAULT}
+    best: dict[str, tuple[float, str | None]] = {"actual": (WEIGHT_DEFAULT, None)}
+    weak_total: dict[str, float] = {}
+    for kind, weight, word in evidence:
+        if weight == WEIGHT_WEAK:  # tense words add up to a cap
+            counted = min(WEIGHT_WEAK_CAP - weak_total.get(kind, 0.0), weight)
+            weak_total[kind] = weak_total.get(kind, 0.0) + counted
+            weight_added = counted
+        else:
+            weight_added = weight
+        votes[kind] = votes.get(kind, 0.0) + weight_added
+        if weight > best.get(kind, (0.0, None))[0]:
+            best[kind] = (weight, word)
+    kind = max(votes, key=lambda k: (votes[k], k == "actual"))
+    return kind, best[kind][1], round(votes[kind] / sum(votes.values()), 2)
+
+
+def _year_of(word: str) -> int | None:
+    match = YEAR.search(word)
+    return int(match.group()) if match else None
+
+

@@ -1,0 +1,57 @@
+"""Print-layout repairs on real text: look-alike characters, page furniture, broken lines."""
+
+import pytest
+
+from helpers.corpus.cleaning import clean_text
+from helpers.corpus.layout import join_broken_lines, strip_running_headers
+from helpers.corpus.normalize import normalize_lookalikes
+from test_kind import _rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("地区⽣产总值增⻓4.5%左右", "地区生产总值增长4.5%左右"),  # U+2F63 KANGXI RADICAL LIFE, U+2ED3
+    ("坚持项⽬为王", "坚持项目为王"),  # U+2F6C KANGXI RADICAL EYE hides a slogan
+    ("全面振兴新突破三年行动", "全面振兴新突破三年行动"),  # ordinary text is left alone
+])
+def test_lookalikes_fold(text, expected):
+    assert normalize_lookalikes(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一般公共预算收入12.5亿\n元,增长", "一般公共预算收入12.5亿元,增长"),  # inside a figure's unit
+    ("增长10%以\n上。", "增长10%以上。"),  # inside its qualifier
+    ("粮食产量1350.97\n亿斤", "粮食产量1350.97亿斤"),  # between number and multiplier
+    ("一、2025年工作回顾\n2025年是极不平凡的一年", "一、2025年工作回顾\n2025年是极不平凡的一年"),  # a heading ends its line
+    ("辽宁亮点\n2025年\n城镇新增就业48万人", "辽宁亮点\n2025年\n城镇新增就业48万人"),  # web text lines stay
+])
+def test_join_broken_lines(text, expected):
+    assert join_broken_lines(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a footer on every page, with the page number
+    ("正文一。\n沈阳市人民政府公报 2025年第3期\n正文二。\n沈阳市人民政府公报 2025年第3期\n正文三。\n"
+     "沈阳市人民政府公报 2025年第3期\n", "正文一。\n正文二。\n正文三。\n"),
+    # "2025年" over each block of 辽宁日报's infographic repeats on purpose
+    ("辽宁亮点\n2025年\n甲。\n辽宁亮点\n2025年\n乙。\n辽宁亮点\n2025年\n丙。", "辽宁亮点\n2025年\n甲。\n辽宁亮点\n2025年\n乙。\n辽宁亮点\n2025年\n丙。"),
+    # one page number alone may be a figure's line: two or more are page numbers
+    ("全省\n3\n个。", "全省\n3\n个。"),
+])
+def test_strip_running_headers(text, expected):
+    assert strip_running_headers(text)[0] == expected
+
+
+def test_pdf_text_is_repaired_before_extraction():
+    """The 2026 Liaoning headline target as a PDF text layer gives it: Kangxi radicals (⽣ U+2F63,
+    ⽬ U+2F6C), ⻓ (U+2ED3), a page footer and a line broken inside the figure."""
+    pdf = ("全省经济社会发展的主要预期⽬标是:地区⽣产总值增⻓4.\n— 12 —\n辽宁省人民政府公报\n5%左右,在实际工作中努力\n"
+           "争取更好结果。\n— 13 —\n辽宁省人民政府公报\n坚持项⽬为王。\n辽宁省人民政府公报\n— 14 —\n")
+    cleaned = clean_text(pdf)
+    assert cleaned.body.startswith("全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右,")
+    assert "项目为王" in cleaned.body and "公报" not in cleaned.body
+    rules = {e.rule for _, e in cleaned.iter_edits()}
+    assert {"compatibility_character", "page_number", "running_header", "broken_number"} <= rules
+    rows = _rows(cleaned.body)
+    assert [(r.quote, r.indicator, r.kind) for r in rows.itertuples()] == [("4.5%左右", "gdp", "target")]
+
+

@@ -1,0 +1,74 @@
+"""Sections of real documents: heading roles, nesting, the sections table and the filter by role."""
+
+import pytest
+
+from conftest import FIXTURES
+from helpers.corpus.cleaning import clean_text
+from helpers.corpus.sections import extract_sections, parse_heading_role
+
+KIND_GOLD = FIXTURES / "kind_gold"
+
+
+@pytest.mark.parametrize("heading, role", [
+    ("一、2024年国民经济和社会发展计划执行情况", "plan_execution"),  # results, though it says 计划
+    ("二、2025年国民经济和社会发展计划草案", "plan_draft"),
+    ("二、2025年主要目标", "targets"),
+    ("一、“十四五”时期和2025年工作回顾", "review"),  # 河南 2026
+    ("一、2025年主要工作和“十四五”发展成就", "review"),  # 浙江 2026: 主要工作 here looks back
+    ("三、2026年重点工作安排", "tasks"),
+    ("三、2026年主要工作", "tasks"),  # 河北 2026
+    ("辽宁落点", "targets"),  # 辽宁日报's infographic: 亮点 (results) and 落点 (the year's aims)
+    ("(二)加快建设现代化产业体系", None),  # a subsection takes its parent's role
+])
+def test_heading_roles(heading, role):
+    assert parse_heading_role(heading) == role
+
+
+def test_sections_of_a_work_report_nest_by_numbering():
+    """甘肃 2026 (trimmed): unnumbered top headings, (一) subsections under the tasks heading."""
+    text = (KIND_GOLD / "docs" / "gwr-2026-gansu.txt").read_text(encoding="utf-8")
+    sections = extract_sections(clean_text(text).body, "government_work_report")
+    top = [(s.heading, s.role, s.year, s.plan) for s in sections if s.level == 1]
+    assert top == [("“十四五”时期工作回顾", "review", None, "十四五"),
+                   ("“十五五”时期的主要目标任务", "targets", None, "十五五"),
+                   ("2026年重点工作", "tasks", 2026, None)]
+    tasks = next(s for s in sections if s.heading == "2026年重点工作")
+    subsections = [s for s in sections if s.parent_id == tasks.section_id]
+    assert len(subsections) == 8 and {s.role for s in subsections} == {"tasks"}
+    assert all(tasks.start < s.start < s.end <= tasks.end for s in subsections)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tasks word under a review heading still reviews (the past stays the past)
+    ("一、2025年工作回顾\n(三)扎实推进重点任务\n", ["review", "review"]),
+    # 主要预期目标 under a tasks heading refines it
+    ("三、2026年重点工作\n主要预期目标\n", ["tasks", "targets"]),
+    # a short line that reports a result is no heading
+    ("一、2025年工作回顾\n圆满完成全年目标任务\n", ["review"]),
+    # "1.2万亿元" opens no numbered section, "1.加快…" does
+    ("三、2026年重点工作\n1.2万亿元投资。\n1.加快项目建设\n", ["tasks", "tasks"]),
+])
+def test_section_roles_follow_their_parents(text, expected):
+    assert [s.role for s in extract_sections(text)[1:]] == expected
+
+
+def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):
+    from helpers.corpus import overview
+    from helpers.indicators import indicator_tables
+    from helpers.store import load_table
+
+    sections = load_table("sections", built_corpus)
+    report = sections[sections["doc_id"] == "corpora/liaoning-gwr-2026"]
+    assert {"review", "targets"} <= set(report["role"])
+    roles = overview.count_sections(sections)
+    assert roles.set_index("doc_id").loc["corpora/liaoning-gwr-2026", "headings"] >= 3
+    everything = indicator_tables.load_indicators(built_corpus)
+    targets = indicator_tables.load_indicators(built_corpus, section_role="targets")
+    assert 0 < len(targets) < len(everything) and set(targets["section_role"]) == {"targets"}
+    # every figure cites a section of its document
+    cited = everything.merge(sections, on=["doc_id", "section_id"], how="left", suffixes=("", "_section"))
+    assert cited["role"].notna().all() and (cited["section_role"] == cited["role"]).all()
+    with pytest.raises(ValueError, match="section_role"):
+        indicator_tables.load_indicators(built_corpus, section_role="outlook")
+
+
