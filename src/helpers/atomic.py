@@ -22,6 +22,21 @@ def make_temporary_file(folder: str | Path, prefix: str, suffix: str) -> tuple[i
     return handle, temporary
 
 
+def write_atomically(path: str | Path, write) -> Path:
+    """Call ``write(temporary_path)`` for a temporary file beside ``path``, then rename it over ``path``;
+    on any failure the temporary file is removed and ``path`` is left as it was."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = make_temporary_file(path.parent, f".{path.name}.", path.suffix)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return path
+
+
 @lru_cache(maxsize=1)
 def _umask() -> int:
     mask = os.umask(0o022)  # reading the umask means setting it; put it straight back

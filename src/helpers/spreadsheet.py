@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import csv
 import logging
-import os
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.atomic import make_temporary_file
+from helpers.atomic import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +64,7 @@ def neutralize_frame(table: pd.DataFrame) -> pd.DataFrame:
 def write_csv(table: pd.DataFrame, path: str | Path) -> Path:
     """The table as CSV, UTF-8 with a BOM (so Excel shows the Chinese), formulas neutralized, atomically."""
     safe = neutralize_frame(table)
-    return _write_atomically(Path(path), lambda temporary: safe.to_csv(
+    return write_atomically(Path(path), lambda temporary: safe.to_csv(
         temporary, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_MINIMAL))
 
 
@@ -104,7 +103,7 @@ def write_xlsx(table: pd.DataFrame, path: str | Path, sheet: str, max_rows: int 
     if len(parts) > 1:
         logger.warning("%s: %d rows do not fit one Excel sheet (%d rows): written on %d sheets, %s",
                        path, len(table), max_rows, len(parts), ", ".join(name_sheets(sheet, len(parts))))
-    return _write_atomically(Path(path), lambda temporary: _write_workbook(table, temporary, sheet, parts))
+    return write_atomically(Path(path), lambda temporary: _write_workbook(table, temporary, sheet, parts))
 
 
 def _write_workbook(table: pd.DataFrame, path: str, sheet: str, parts: list[tuple[int, int]]) -> None:
@@ -131,14 +130,3 @@ def _write_workbook(table: pd.DataFrame, path: str, sheet: str, parts: list[tupl
         logger.warning("%s: %d rows have a cell longer than Excel's %d characters, cut with a mark",
                        path, n_cut, XLSX_MAX_CELL_CHARS)
 
-
-def _write_atomically(path: Path, write) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = make_temporary_file(path.parent, f".{path.name}.", path.suffix)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return path

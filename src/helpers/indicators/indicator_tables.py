@@ -8,14 +8,13 @@ BOM, so Excel shows the Chinese) and XLSX into a report folder.
 from __future__ import annotations
 
 import csv
-import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.atomic import make_temporary_file
+from helpers.atomic import write_atomically
 from helpers.paths import PROCESSED_DIR
 from helpers.corpus.overview import filter_place, filter_years
 from helpers.spreadsheet import write_csv, write_xlsx  # write_xlsx: also for callers of this module
@@ -157,7 +156,7 @@ def write_indicator_exports(source, output_dir: str | Path, max_sheet_rows: int 
     if isinstance(source, pd.DataFrame):
         records = source
     elif source.count_records() > max_sheet_rows:
-        return [_write_atomically(output_dir, "indicators.parquet",
+        return [write_atomically(output_dir / "indicators.parquet",
                                   lambda p: write_parquet_batches(source.scan_indicator_table(), p))]
     else:
         records = source.indicators
@@ -165,16 +164,6 @@ def write_indicator_exports(source, output_dir: str | Path, max_sheet_rows: int 
     return [write_csv(table, output_dir / "indicators.csv"),
             write_xlsx(table, output_dir / "indicators.xlsx", "indicators")]
 
-
-def _write_atomically(output_dir: Path, name: str, write) -> Path:
-    handle, temporary = make_temporary_file(output_dir, f".{name}.", Path(name).suffix)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, output_dir / name)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return output_dir / name
 
 
 def write_parquet_batches(batches, path: str | Path) -> None:

@@ -8,14 +8,13 @@ each file written atomically into one output folder.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from helpers.atomic import make_temporary_file
+from helpers.atomic import write_atomically
 from helpers.paths import PROCESSED_DIR
 from helpers.spreadsheet import write_csv
 from helpers.targets.codebook import VALUE_LABELS, build_codebook, build_variable_labels
@@ -48,12 +47,12 @@ def write_panels(panels: dict[str, pd.DataFrame], output_dir: str | Path) -> Pan
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in panels.items():
-        written.append(_write_atomically(output_dir / f"{name}.parquet",
+        written.append(write_atomically(output_dir / f"{name}.parquet",
                                          lambda p, f=frame: f.to_parquet(p, index=False)))
         written.append(write_csv(frame, output_dir / f"{name}.csv"))  # formulas neutralised
-        written.append(_write_atomically(output_dir / f"{name}.dta", lambda p, f=frame, n=name: write_stata(f, p, n)))
+        written.append(write_atomically(output_dir / f"{name}.dta", lambda p, f=frame, n=name: write_stata(f, p, n)))
     codebook = build_codebook({n: list(f.columns) for n, f in panels.items()}, {n: len(f) for n, f in panels.items()})
-    written.append(_write_atomically(output_dir / "codebook.md",
+    written.append(write_atomically(output_dir / "codebook.md",
                                      lambda p: Path(p).write_text(codebook, encoding="utf-8")))
     return PanelFiles(output_dir, written, {n: len(f) for n, f in panels.items()})
 
@@ -75,13 +74,3 @@ def write_stata(frame: pd.DataFrame, path: str | Path, panel: str) -> None:
                    variable_labels=build_variable_labels(list(table.columns), panel), convert_strl=long_text,
                    value_labels={c: v for c, v in VALUE_LABELS.items() if c in table.columns})
 
-
-def _write_atomically(path: Path, write) -> Path:
-    handle, temporary = make_temporary_file(path.parent, f".{path.name}.", path.suffix)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return path
