@@ -44,8 +44,12 @@ def _figures(sentence):
     ("研发投入增速不低于10%", [("不低于10%", 10, None, "%", "不低于", False)]),
     # Chinese numerals counting things
     ("开发十条精品旅游线路,推进两个项目,设置三个方面", [("十条", 10, None, "条", None, False),
-                                         ("两个", 2, None, "个", None, False),
-                                         ("三个", 3, None, "个", None, False)]),
+                                         ("两个", 2, None, "个", None, False)]),
+    # …but not the parts of a list (Beijing and Zhejiang 2026, Xinjiang 2026 reports)
+    ("从创新、协调、绿色、开放、共享、安全6个维度设置了29项主要指标", [("29项", 29, None, "项", None, False)]),
+    ("经济总量连续迈上4万亿、5万亿两个台阶", [("4万亿", 4e12, None, None, None, False),
+                                     ("5万亿", 5e12, None, None, None, False)]),
+    ("《纲要草案》从九个方面明确了今后五年经济社会发展目标", []),
     # Chinese numeral with multiplier and qualifier: 2026 report
     ("举办超千场体育赛事、近百场大型演唱会", [("超千场", 1000, None, "场", "超", False),
                                 ("近百场", 100, None, "场", "近", False)]),

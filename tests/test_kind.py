@@ -56,11 +56,36 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a review section with no year under a five-year plan's name: the plan's last year
     ("“十四五”时期工作回顾\n全省地区生产总值年均增长5.5%。", "government_work_report", D(2026, 1, 27),
      [("5.5%", "actual", 2025)]),
+    # a quoted list closed by 的预期目标 (a city press conference): every figure inside is a goal
+    ("市政府确立了“地区生产总值增长6%,固定资产投资增长8%”的预期目标。", "press_conference", D(2025, 6, 6),
+     [("6%", "target", 2025), ("8%", "target", 2025)]),
+    # …but a quoted list of goals reported as met is results
+    ("一、2025年工作回顾\n圆满完成了“地区生产总值增长6%”的目标。", "government_work_report", D(2026, 1, 20),
+     [("6%", "actual", 2025)]),
+    # a recap of the past five years that opens a section of goals: its period looks back
+    ("二、“十四五”时期发展成就和“十五五”时期主要目标\n过去五年,地区生产总值年均增长5.2%。“十五五”时期,"
+     "地区生产总值年均增长5%左右。", "government_work_report", D(2026, 1, 25),
+     [("5.2%", "actual", 2025), ("5%左右", "target", 2030)]),
+    # 过去一年 is the year before the report, even in a section that names the year it reviews
+    ("一、2025年工作回顾\n过去一年,地区生产总值增长5.4%。", "government_work_report", D(2026, 1, 25),
+     [("5.4%", "actual", 2025)]),
+    # 快于2024年 is a base of comparison, not the figure's year
+    ("一、2025年工作回顾\n全年GDP增长4%,快于2024年1.8个百分点。", "government_work_report", D(2026, 2, 2),
+     [("4%", "actual", 2025), ("1.8个百分点", "actual", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
     got = [(r.quote, r.kind, r.period_end.year) for r in rows.itertuples()]
     assert got == expected
+
+
+def test_relative_periods_of_an_undated_text_have_no_dates():
+    """A press release without a date: 今年 and 一季度 name no year (they were once read as 2000)."""
+    rows = _rows("一季度,全市地区生产总值增长5.7%。今年确立了“规上工业增加值增长8%”的预期目标。",
+                 "press_conference", None)
+    assert list(rows["period"]) == ["一季度", "今年"]
+    assert rows["period_start"].isna().all() and rows["period_end"].isna().all()
+    assert list(rows["kind"]) == ["actual", "target"]
 
 
 def test_kind_evidence_is_kept():
@@ -71,10 +96,13 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
+HELDOUT = "heldout-2"  # the second held-out part (the first, scored once at kind 0.933, is now dev)
+
+
 @pytest.fixture(scope="module")
 def kind_quality(request):
     dev = evaluate_labelled_documents(KIND_GOLD, "dev")
-    heldout = evaluate_labelled_documents(KIND_GOLD, "heldout")
+    heldout = evaluate_labelled_documents(KIND_GOLD, HELDOUT)
     request.config.kind_quality = (f"dev (rules written against it):\n{dev.summary()}\n"
                                    f"held-out (scored once, at the end):\n{heldout.summary()}")
     return dev, heldout
@@ -83,12 +111,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 20 and heldout.n_documents >= 13
+    assert dev.n_documents >= 33 and heldout.n_documents >= 8
     assert dev.overall.recall >= 0.99, dev.overall.missed
-    assert dev.overall.precision >= 0.99, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.985, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.99 and dev.target_recall >= 0.97
-    assert dev.year_accuracy >= 0.985, dev.wrong_year
+    assert dev.overall.precision >= 0.985, dev.overall.false
+    assert dev.overall.kind_accuracy >= 0.975, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.975 and dev.target_recall >= 0.97
+    assert dev.year_accuracy >= 0.975, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

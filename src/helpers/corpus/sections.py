@@ -43,6 +43,7 @@ YEAR = re.compile(r"20\d{2}")
 RESULT_WORDS = re.compile(r"完成|实现|达到|超过")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排"
 PLAN = re.compile(r"十三五|十四五|十五五")
+FORWARD_ROLES = ("targets", "tasks", "plan_draft")
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
 
@@ -98,11 +99,13 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
             stack.pop()
         parent = stack[-1]
         own_years = [int(y) for y in YEAR.findall(heading)]
-        own_plan = PLAN.search(heading)
-        section = Section(len(sections), parent.section_id, level, heading, start, len(text),
-                          _child_role(parse_heading_role(heading), parent.role),
+        role = _child_role(parse_heading_role(heading), parent.role)
+        # "“十四五”时期发展成就和“十五五”时期主要目标任务": a section of goals is about the later plan
+        plans = PLAN.findall(heading)
+        own_plan = (plans[-1] if role in FORWARD_ROLES else plans[0]) if plans else None
+        section = Section(len(sections), parent.section_id, level, heading, start, len(text), role,
                           max(own_years) if own_years else (None if own_plan else parent.year),
-                          own_plan.group() if own_plan else (None if own_years else parent.plan))
+                          own_plan or (None if own_years else parent.plan))
         sections.append(section)
         stack.append(section)
     # each section ends where the next heading of its level or a higher one starts

@@ -33,6 +33,8 @@ CHANGE_MARKS = ("从", "由")
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
 THIS_YEAR = ("今年", "本年")
+LAST_YEAR = ("去年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
+LOOKING_BACK = ("去年", "上年", "过去一年", "过去五年", "五年来")
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 YEAR = re.compile(r"20\d{2}")
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
@@ -207,13 +209,14 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         shared = not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0
         shared_periods: dict[int | None, Period] = {}
         previous = None
-        # With no cue word in the sentence, the kind does not depend on the figure: decide it once
-        sentence_kind = None if cues else decide_kind(inside[0], (), text, scan.clause_start, carried_kind, section, genre,
-                                                       published)
+        # With no cue word or period phrase in the sentence, the kind does not depend on the figure: decide it once
+        sentence_kind = None if cues or periods else decide_kind(inside[0], (), text, scan.clause_start, carried_kind,
+                                                                 section, genre, published)
         last_base = None
         for figure, metric in zip(inside, metrics):
-            kind, cue, confidence = sentence_kind or decide_kind(figure, cues, text, scan.clause_start, carried_kind,
-                                                                 section, genre, published)
+            kind, cue, confidence = sentence_kind or decide_kind(
+                figure, cues, text, scan.clause_start, carried_kind, section, genre, published,
+                _past_period(periods, figure.start, published))
             if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
@@ -337,6 +340,25 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
     return doc_year
 
 
+def _past_period(periods, position: int, published: dt.date | None) -> str | None:
+    """The nearest period phrase before ``position`` if it lies wholly before the year the text was
+    written ("过去五年", "去年", "2025年" or "“十四五”时期" in a 2026 report), else None."""
+    if published is None:
+        return None
+    match = None
+    for at, phrase in periods:
+        if at >= position:
+            break
+        match = phrase
+    if match is None:
+        return None
+    year, plan = match.group("year"), match.group("plan")
+    if match.group("part") in LOOKING_BACK or (year and int(year) < published.year) \
+            or (plan and PLAN_SPANS[plan][1] < published.year):
+        return match.group()
+    return None
+
+
 def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, s: int,
                    section: Section, year: int | None, published: dt.date | None) -> Period:
     """The nearest period phrase before the figure, else in its paragraph, section or document."""
@@ -354,9 +376,10 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
             match = None  # "今年是“十五五”起步之年…确保“十五五”良好开局。主要预期目标是…": 十五五 only when said
     if match is not None:
         review = section.role in ("review", "plan_execution")  # its year is the year reviewed
-        fallback_year = year or (published.year if published else 2000)
-        if match.group("part") in THIS_YEAR and published and not section.year:
-            fallback_year = published.year  # "今年" is the year the text was delivered in
+        fallback_year = year or (published.year if published else None)
+        if published and (match.group("part") in LAST_YEAR
+                          or (match.group("part") in THIS_YEAR and not section.year)):
+            fallback_year = published.year  # "今年", "去年" speak from the year the text was delivered in
         return scan.period(match, fallback_year, published, review, is_average, source)
     if section.plan and (is_average or not section.year):
         first, last = PLAN_SPANS[section.plan]
@@ -388,7 +411,7 @@ def _base_period(period: Period, periods, marker: int, figure: FigureSpan, last_
     ("十四五" review: "国家级高新技术企业从0.94万家增加到1.55万家" starts in 2020)."""
     written = [phrase for position, phrase in periods if marker <= position < figure.start]
     if written:
-        return scan.period(written[-1], year or (published.year if published else 2000), published, False,
+        return scan.period(written[-1], year or (published.year if published else None), published, False,
                            False, "text")
     if last_base is not None:
         return last_base

@@ -107,8 +107,9 @@ def load_figure_words() -> FigureWords:
 
 # The second of two ranks: "居全省第二、三位" (三位 is a rank, not three people)
 RANK_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}、$")
-# The parts of a speech, not a quantity: "重点做了六个方面工作", "重点做好十个方面工作"
-OUTLINE_AFTER = re.compile(r"方面(?:的)?工作")
+# The parts of a speech or a list, not a quantity: "重点做了六个方面工作", "从九个方面明确了",
+# "从创新、协调、绿色、开放、共享、安全6个维度设置了", "迈上4万亿、5万亿两个台阶", "三个大台阶"
+OUTLINE_AFTER = re.compile(r"方面|维度|大?台阶")
 # A multiplier alone after a qualifier or a verb is a number: "超万亿元", "新增千万吨产能", "带动万名青年",
 # "就业超百万人" (the last character of 超, 近, 约, 逾, 突破, 超过, 达, 新增, 带动, 迈上); not "万元GDP能耗"
 BARE_BEFORE = "超近约逾破过达增动上"
@@ -134,8 +135,9 @@ THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
 OPENING = "“《「『"
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
-# A quoted list of goals is no name: "把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标"
-QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右)[^”\n]*”")
+# A quoted list of goals is no name: "把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标",
+# nor is a quoted growth rate: "完成了“地区生产总值增长6%”的目标"
+QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右|增长|下降)[^”\n]*”")
 
 
 class FigureSpan(NamedTuple):
@@ -243,6 +245,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             continue  # "5%至10亿元" is not a range
         before = sentence[start - 1] if start else ""
         if before in ORDINAL_LAST_CHARS and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
+            continue
+        if unit == "个" and OUTLINE_AFTER.match(sentence, end):
             continue
         multiplier = multipliers[mult] if mult else 1
         value = _scale(num, multipliers[mult1] if mult1 else multiplier)

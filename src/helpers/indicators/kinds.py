@@ -32,6 +32,9 @@ WEIGHT_CARRIED = 2.5  # a cue carried from a sentence ending in ; or :, or openi
 WEIGHT_WEAK = 0.8  # each tense or aspect word before the figure in its clause (完成, 实现; 要, 将)
 WEIGHT_WEAK_CAP = 1.6
 WEIGHT_ROLE = 1.5  # the role of the section (review → actual, tasks → target)
+# A period phrase before the figure that lies before the text was written ("过去五年,…年均增长5.2%",
+# "2025年…" in a 2026 report) votes for a result: it outweighs the section's role, not a strong cue
+WEIGHT_LOOKS_BACK = 2.0
 WEIGHT_DEFAULT = 0.1
 # Press conferences and news report results unless told otherwise; a statistical bulletin reports
 # results but for a cue in the figure's own clause ("…比重预计为1.8%", Jiangxi 2022): with its
@@ -46,6 +49,10 @@ MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|高于|好于|快于)[^
 MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)")
 # Quotes and titles hold names, not cues: “1+2+4+N”目标任务体系, 《…计划》
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
+# …but a quoted list closed by a goal word is a list of goals: 确立了“地区生产总值增长6%,…”的预期目标,
+# 把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标 (the cue within this many characters of the
+# closing quote, in the same clause)
+QUOTE_CLOSING_REACH = 8
 # The characters that end a clause
 CLAUSE_BREAKS = ",;:。!?\n"
 YEAR = re.compile(r"20\d{2}")
@@ -83,7 +90,30 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
         found.append((start, end, cue.kind, word, cue.where, cue.strength))
     deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
                  if not _in_spans(m.start(), quoted, quoted_starts)]
-    return sorted(found + deadlines) if deadlines else found
+    closing = []
+    for span in quoted:
+        cue = _quote_closed_by_goal(text, span, found) if text[span[0]] == "“" else None
+        if cue is None:
+            continue
+        if MET_BEFORE.search(text, max(0, span[0] - 12), span[0]):
+            found.remove(cue)  # "完成了“…增长6%”的目标": a goal met is a result's context
+        else:
+            closing.append((span[0], span[1], cue[2], cue[3], "around", cue[5]))
+    return sorted(found + deadlines + closing) if deadlines or closing else found
+
+
+def _quote_closed_by_goal(text: str, span: tuple[int, int], found: list) -> tuple | None:
+    """The strong goal word that closes a quoted list ("“…增长6%…”的预期目标"), else None."""
+    end = span[1]
+    for cue in found:
+        cue_start, kind, strength = cue[0], cue[2], cue[5]
+        if cue_start < end:
+            continue
+        if cue_start > end + QUOTE_CLOSING_REACH or any(ch in CLAUSE_BREAKS for ch in text[end:cue_start]):
+            return None
+        if strength == "strong" and kind == "target":
+            return cue
+    return None
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -92,13 +122,16 @@ def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) ->
 
 
 def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, carried_kind, section: Section,
-                genre: str | None, published: dt.date | None) -> tuple[str, str | None, float]:
+                genre: str | None, published: dt.date | None,
+                past_period: str | None = None) -> tuple[str, str | None, float]:
     """(kind, the cue that decided it, confidence): the evidence around a figure, weighed.
 
     The nearest strong cue before the figure in its sentence, a strong cue right after it in its
     clause, a cue carried over ; or : or opening the paragraph, the tense and aspect words of its
-    clause, its section's role and its document's genre each vote for a kind with a weight; the
-    confidence is the winner's share of all the votes.
+    clause, a period phrase before it that lies before the text was written (``past_period``), its
+    section's role
+    and its document's genre each vote for a kind with a weight; the confidence is the winner's share
+    of all the votes.
 
     >>> text = "三、2026年重点工作\\n全年新开工亿元以上项目200个以上,力争规上工业增加值增长6%。"
     >>> from helpers.corpus.sections import extract_sections
@@ -115,6 +148,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         has_verb = False
         strong_before = None
         for start, end, kind, word, where, strength in cues:
+            if where == "around":  # a quoted list closed by a goal word
+                if start <= figure.start and figure.end <= end:
+                    evidence.append((kind, WEIGHT_CUE_AFTER, word))
+                continue
             if where == "after":
                 if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
                         and not any(ch in CLAUSE_BREAKS for ch in text[figure.end:start]):
@@ -146,6 +183,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     elif carried_kind:
         evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
+    if past_period:
+        evidence.append(("actual", WEIGHT_LOOKS_BACK, "period:" + past_period))
     role_kind = ROLE_KIND.get(section.role)
     if role_kind:
         evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))

@@ -28,8 +28,10 @@ PERIOD = re.compile(
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|(?P<to_date>截至目前|截至当前|目前|年初以来))"
 )
-# "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点": a base of comparison
-COMPARISON_BEFORE = ("较", "比", "高于", "低于", "与", "同比", "相比")
+# "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
+# "在2025年基础上": a base of comparison
+COMPARISON_BEFORE = ("较", "比", "高于", "低于", "快于", "慢于", "与", "同比", "相比")
+COMPARISON_AFTER = ("基础上", "的基础上")
 CAMPAIGN = (2023, 2025)
 
 
@@ -47,16 +49,18 @@ def find_period_phrases(sentence: str) -> list[tuple[int, re.Match]]:
     """(position, match) of each period phrase that is not a comparison base."""
     found = []
     for m in PERIOD.finditer(sentence):
-        if sentence[max(0, m.start() - 2):m.start()].endswith(COMPARISON_BEFORE):
+        if sentence[max(0, m.start() - 2):m.start()].endswith(COMPARISON_BEFORE) \
+                or sentence.startswith(COMPARISON_AFTER, m.end()):
             continue
         found.append((m.start(), m))
     return found
 
 
-def resolve_period(match: re.Match, year: int, published: dt.date | None,
+def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
                    review_year: bool = False) -> tuple[dt.date | None, dt.date | None]:
     """Dates of one period phrase, with ``year`` the year the text speaks from.
 
+    ``year`` None (a text of unknown date): a relative phrase has no dates.
     ``review_year`` says ``year`` is the year a section reviews ("2025年…工作回顾"), so "五年来"
     ends with it; otherwise "五年来" ends the year before.
 
@@ -80,6 +84,8 @@ def resolve_period(match: re.Match, year: int, published: dt.date | None,
     if match.group("plan"):
         first, last = PLAN_SPANS[match.group("plan")]
         return dt.date(first, 1, 1), dt.date(last, 12, 31)
+    if year is None:  # a relative phrase ("今年", "一季度") in a text of unknown date
+        return None, None
     if part := match.group("part"):
         if part in ("去年", "上年", "过去一年"):
             return _part_of_year("全年", year - 1)
