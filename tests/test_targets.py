@@ -313,3 +313,21 @@ def test_a_january_result_without_a_review_heading_answers_last_years_target():
                            sentence="今年实际到位资金增长20%以上")
     row = build_target_ledger(pd.concat([target, result.assign(doc_id="b")])).iloc[0]
     assert (row["target_year"], row["result"], row["status"], row["gap"]) == (2023, "26%", "met", 6.0)
+
+
+def test_panels_read_only_what_they_need_and_give_what_whole_tables_give(built_corpus):
+    """The lean inputs (records with an indicator, targets' sentence starts, hits counted per
+    document) give the panels that the whole tables give (issue #19: the whole tables of a 1 GB
+    corpus took the report runner past 7 GB)."""
+    from helpers.indicators.indicator_tables import load_indicators
+    from helpers.store import load_table
+    from helpers.targets.panel import build_theme_panel, load_target_inputs
+
+    inputs = load_target_inputs(built_corpus)
+    whole = build_indicator_panel(load_indicators(built_corpus), load_table("sentences", built_corpus))
+    assert len(whole) > 0
+    pd.testing.assert_frame_equal(build_indicator_panel(inputs.records, inputs.sentence_starts), whole)
+    documents = load_table("documents", built_corpus)[["doc_id", "place_code", "year", "n_chars"]]
+    whole_themes = build_theme_panel(load_table("theme_hits", built_corpus), documents)
+    assert whole_themes["hits"].sum() > 0
+    pd.testing.assert_frame_equal(build_theme_panel(inputs.theme_hits, inputs.documents), whole_themes)
