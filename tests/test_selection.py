@@ -242,3 +242,51 @@ def test_finding_a_phrase_never_raises_and_counts_as_str_count(texts, query):
     if query:
         assert counts.tolist() == [t.count(query) for t in texts]
         assert [f for f in firsts.tolist()] == [len(t[:t.find(query)].encode()) if query in t else -1 for t in texts]
+
+
+def test_words_counted_per_year_are_the_doc_terms_summed(pair, built_corpus):
+    chosen, old_docs, _ = pair
+    terms = load_table("doc_terms", built_corpus).merge(old_docs[["doc_id", "year"]], on="doc_id")
+    old = terms.groupby(["year", "term"], dropna=False)["n"].sum().reset_index()
+    new = chosen.count_terms_by("year")
+    key = ["year", "term"]
+    _assert_same(new.sort_values(key, na_position="last", ignore_index=True)[[*key, "n"]],
+                 old.sort_values(key, na_position="last", ignore_index=True)[[*key, "n"]])
+
+
+def test_notebook_07_reads_through_the_selection_what_the_whole_tables_give(built_corpus):
+    """Passage pairs and repost groups of a place, from the selection's documents, are those the
+    whole-table loaders give; keyness from year counts is keyness between the documents' groups."""
+    from helpers.reuse import tables, terms
+
+    every = selection.select(built_corpus, count_reposts_once=False)
+    for place, start_year in (("all", None), ("liaoyang", None), ("liaoning", 2026)):
+        chosen = every.replace(place=place, start_year=start_year)
+        _assert_same(tables.join_reuse(tables.read_reuse(built_corpus), every.documents, chosen.documents["doc_id"]),
+                     tables.load_reuse(built_corpus, place, start_year))
+        _assert_same(tables.join_repost_groups(tables.load_duplicates(built_corpus), chosen.documents),
+                     tables.list_repost_groups(built_corpus, place, start_year))
+    documents = overview.load_documents(built_corpus)
+    counting = every.replace(count_reposts_once=True)
+    by_year = terms.score_keyness_from(counting.count_terms_by("year"), "year", 2023)
+    counted = documents[documents["counted"]]
+    by_document = terms.score_keyness_between(
+        load_table("doc_terms", built_corpus), target=tables.select_document_ids(counted, start_year=2023),
+        reference=tables.select_document_ids(counted, end_year=2022))
+    assert len(by_year) > 0
+    _assert_same(by_year, by_document)
+
+
+def test_texts_are_taken_up_to_a_budget_and_no_further(built_corpus):
+    from helpers.reuse import terms
+
+    batches = [pa.table({"text": ["甲" * 10, "乙" * 10]}), pa.table({"text": ["丙" * 10]})]
+    assert terms.take_texts(iter(batches), max_chars=15) == ["甲" * 10, "乙" * 10]
+    assert terms.take_texts(iter(batches), max_chars=1000) == ["甲" * 10, "乙" * 10, "丙" * 10]
+    read = []
+    def scan():
+        for batch in batches:
+            read.append(batch)
+            yield batch
+    terms.take_texts(scan(), max_chars=5)
+    assert len(read) == 1  # the second batch is never read

@@ -283,6 +283,15 @@ class Selection:
             self._kept["terms"] = _sum_partials(partials, ["place_code", "place", "term"], {"n_sum": "n"})
         return self._kept["terms"]
 
+    def count_terms_by(self, by: str) -> pd.DataFrame:
+        """(by, term, n): the selection's word counts summed per value of a documents column (year,
+        genre, place_code), in Arrow a row group at a time (undated documents: a null year)."""
+        documents = self.document_table.select(["doc_id", by])
+        partials = [group.join(documents, "doc_id", join_type="inner")
+                    .group_by([by, "term"], use_threads=False).aggregate([("n", "sum")])
+                    for group in scan_selected("doc_terms", self.processed_dir, ["doc_id", "term", "n"])]
+        return _sum_partials(partials, [by, "term"], {"n_sum": "n"})
+
     def count_theme_hits(self, by: str) -> pd.DataFrame:
         """(by, theme, hits): the selection's theme hits counted per document column ``by`` (place,
         year, genre, doc_id); ``theme_analysis.summarize_theme_shares`` takes it as it takes the

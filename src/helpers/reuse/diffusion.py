@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-# A slogan is a theme keyword of at least this many characters (项目为王, 三篇大文章, 带土移植)
-MIN_SLOGAN_CHARS = 4
 UNKNOWN_PLACE = "未知"
 
 
@@ -50,17 +48,20 @@ def count_copy_links(reuse: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index().sort_values(["passages", "chars"], ascending=False, ignore_index=True)[columns]
 
 
-def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None,
-                          min_chars: int = MIN_SLOGAN_CHARS) -> pd.DataFrame:
+def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None) -> pd.DataFrame:
     """For each slogan and place: the first dated document using it, the date, and the days after
     the slogan's first use anywhere (0 for the place that had it first); the slogans used in the
     most places first, each slogan's places in order of adoption.
 
-    Slogans default to theme keywords of ``min_chars`` or more characters. Undated documents cannot
-    be placed in time and are left out.
+    Slogans default to those declared in ``resources/themes.yaml`` (:func:`helpers.lexicon.load_slogans`).
+    Undated documents cannot be placed in time and are left out.
     """
     columns = ["term", "place", "first_date", "first_doc_id", "lag_days", "order"]
-    rows = hits[hits["term"].isin(slogans)] if slogans else hits[hits["term"].str.len() >= min_chars]
+    if slogans is None:
+        from helpers.lexicon import load_slogans
+
+        slogans = list(load_slogans())
+    rows = hits[hits["term"].isin(slogans)]
     rows = rows.dropna(subset=["published_date"])
     if rows.empty:
         return pd.DataFrame(columns=columns)

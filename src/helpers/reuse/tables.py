@@ -40,40 +40,62 @@ def select_counted(frame: pd.DataFrame, processed_dir: str | Path = PROCESSED_DI
     return frame[mark_counted(frame, processed_dir)["counted"]]
 
 
-def load_reuse(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", start_year: int | None = None,
-               end_year: int | None = None) -> pd.DataFrame:
-    """Passage pairs with a document about ``place`` and published within the years on either
-    side (it took the passage, or others took it from it), with both documents' titles and places."""
-    documents = load_documents(processed_dir)[["doc_id", "title", "place", "place_code", "year", "genre"]]
-    chosen = set(load_documents(processed_dir, place, start_year, end_year)["doc_id"])
-    reuse = load_table("reuse", processed_dir)
+REUSE_DOCUMENT_COLUMNS = ["doc_id", "title", "place", "place_code", "year", "genre"]
+REPOST_COLUMNS = ["duplicate_cluster", "doc_id", "title", "published_date", "place", "n_chars", "match", "counted"]
+
+
+def read_reuse(processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame:
+    """The passage pairs of ``reuse.parquet`` as built (a few MB for a 1 GB corpus)."""
+    return load_table("reuse", processed_dir)
+
+
+def join_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    """The passage pairs with a document of ``doc_ids`` on either side (it took the passage, or others
+    took it from it), with both documents' title, place, place code, year and genre from
+    ``documents`` (every document a pair may name: the whole corpus, reposts included)."""
+    chosen = set(doc_ids)
     reuse = reuse[reuse["doc_id_a"].isin(chosen) | reuse["doc_id_b"].isin(chosen)]
+    documents = documents[REUSE_DOCUMENT_COLUMNS]
     for side in ("a", "b"):
         reuse = reuse.merge(documents.add_suffix(f"_{side}"), on=f"doc_id_{side}", how="left")
     return reuse.reset_index(drop=True)
 
 
+def load_reuse(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", start_year: int | None = None,
+               end_year: int | None = None) -> pd.DataFrame:
+    """:func:`join_reuse` for the documents about ``place`` and published within the years, read from
+    the whole documents table (the tests compare the selection's path with it)."""
+    return join_reuse(read_reuse(processed_dir), load_documents(processed_dir),
+                      load_documents(processed_dir, place, start_year, end_year)["doc_id"])
+
+
 def load_reuse_clusters(processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame:
     """Passage clusters, the most widely shared first, with the first holder's title and place."""
-    documents = load_documents(processed_dir)[["doc_id", "title", "place"]]
+    from helpers.store import read_selected
+
+    documents = read_selected("documents", processed_dir, ["doc_id", "title", "place"]).to_pandas()
     clusters = load_table("reuse_clusters", processed_dir).merge(
         documents.rename(columns={"doc_id": "first_doc_id", "title": "first_title", "place": "first_place"}),
         on="first_doc_id", how="left")
     return clusters.sort_values(["n_docs", "length"], ascending=False, ignore_index=True)
 
 
+def join_repost_groups(duplicates: pd.DataFrame | None, documents: pd.DataFrame) -> pd.DataFrame:
+    """Repost groups with more than one member among ``documents``: each member's title, date,
+    place, length, how the group was found, and whether analyses count it (``duplicates``: the
+    duplicates table, None for a folder built without the reuse pass)."""
+    if duplicates is None:
+        return pd.DataFrame(columns=REPOST_COLUMNS)
+    groups = duplicates[duplicates["n_members"] > 1].merge(documents.drop(columns=["counted"], errors="ignore"),
+                                                           on="doc_id")
+    return groups.sort_values(["duplicate_cluster", "counted", "published_date"], ascending=[True, False, True],
+                              ignore_index=True)[REPOST_COLUMNS]
+
+
 def list_repost_groups(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
                        start_year: int | None = None, end_year: int | None = None) -> pd.DataFrame:
-    """Repost groups with more than one member among the selected documents: each member's title,
-    date, place, length, how the group was found, and whether analyses count it."""
-    columns = ["duplicate_cluster", "doc_id", "title", "published_date", "place", "n_chars", "match", "counted"]
-    duplicates = load_duplicates(processed_dir)
-    if duplicates is None:
-        return pd.DataFrame(columns=columns)
-    documents = load_documents(processed_dir, place, start_year, end_year).drop(columns=["counted"])
-    groups = duplicates[duplicates["n_members"] > 1].merge(documents, on="doc_id")
-    return groups.sort_values(["duplicate_cluster", "counted", "published_date"], ascending=[True, False, True],
-                              ignore_index=True)[columns]
+    """:func:`join_repost_groups` for the documents about ``place`` within the years, from the whole table."""
+    return join_repost_groups(load_duplicates(processed_dir), load_documents(processed_dir, place, start_year, end_year))
 
 
 def select_document_ids(documents: pd.DataFrame, start_year: int | None = None, end_year: int | None = None,

@@ -255,6 +255,30 @@ def score_keyness_between(counts: pd.DataFrame, target: set, reference: set | No
     return table.sort_values("g2", ascending=False).head(n).rename_axis("term").reset_index()
 
 
+def score_keyness_from(counts: pd.DataFrame, by: str, start, min_count: int = 3, n: int = 30) -> pd.DataFrame:
+    """Terms over-used in the groups from ``start`` on against the groups before it: ``counts`` is
+    (by, term, n), e.g. words per publication year (:meth:`helpers.selection.Selection.count_terms_by`),
+    and ``start`` 2023 compares the campaign years with the years before (undated counts left out)."""
+    groups = counts.dropna(subset=[by]).rename(columns={by: "doc_id"})  # a group stands where a document stood
+    values = set(groups["doc_id"])
+    target = {value for value in values if value >= start}
+    return score_keyness_between(groups, target, values - target, min_count=min_count, n=n)
+
+
+def take_texts(batches, max_chars: int) -> list[str]:
+    """The texts of ``batches`` (Arrow tables with ``text``, e.g. ``Selection.scan_texts``) in order,
+    until ``max_chars`` characters are held; the batches after that are never read."""
+    texts: list[str] = []
+    total = 0
+    for batch in batches:
+        for text in batch["text"].to_pylist():
+            if total >= max_chars:
+                return texts
+            texts.append(text)
+            total += len(text)
+    return texts
+
+
 def _xlogx(observed: pd.Series, expected: pd.Series) -> pd.Series:
     return observed * np.log((observed / expected).where(observed > 0, 1.0))
 
