@@ -169,12 +169,12 @@ def main() -> None:
     if "corpus" in steps:
         seconds, peaks, done = run_measured([python, "-m", "helpers", "report", "--processed", str(processed),
                                              "--out", str(reports)])
-        rows.append(("corpus reports (01-04)", f"{seconds:.1f} s, exit {done.returncode}", summarize_peaks(peaks)))
+        rows.append(("corpus report (every notebook)", f"{seconds:.1f} s, exit {done.returncode}", summarize_peaks(peaks)))
         print(done.stdout, done.stderr[-2000:], file=sys.stderr)
     if "place" in steps:
         seconds, peaks, done = run_measured([python, "-m", "helpers", "report", "--processed", str(processed),
                                              "--out", str(reports), "--place", args.place])
-        rows.append((f"place report {args.place} (01-05)", f"{seconds:.1f} s, exit {done.returncode}",
+        rows.append((f"place report {args.place} (every notebook)", f"{seconds:.1f} s, exit {done.returncode}",
                      summarize_peaks(peaks)))
         print(done.stdout, done.stderr[-2000:], file=sys.stderr)
     if "explore" in steps:

@@ -234,10 +234,13 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
 
 
 def count_selected_documents(processed: Path, place: str, parameters: dict) -> int:
-    """How many documents a run's selection holds: its place and years (undated documents included)."""
-    from helpers.corpus.overview import load_documents
+    """How many documents a run's selection holds: its place and years (undated documents and
+    reposts included), from the documents' filter columns alone."""
+    from helpers import selection
 
-    return int(len(load_documents(processed, place, parameters.get("start_year"), parameters.get("end_year"))))
+    chosen = selection.select(processed, place, parameters.get("start_year"), parameters.get("end_year"),
+                              count_reposts_once=False)
+    return len(chosen.documents)
 
 
 @contextmanager
