@@ -72,6 +72,28 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 快于2024年 is a base of comparison, not the figure's year
     ("一、2025年工作回顾\n全年GDP增长4%,快于2024年1.8个百分点。", "government_work_report", D(2026, 2, 2),
      [("4%", "actual", 2025), ("1.8个百分点", "actual", 2025)]),
+    # a May press conference: a year not over has no results yet (沈阳 2025) …
+    ("全年将组织促消费活动1000场以上,引进首店不少于100家。", "press_conference", D(2025, 5, 27),
+     [("1000场以上", "target", 2025), ("不少于100家", "target", 2025)]),
+    # … but a time inside it that is over does (辽宁 2025: 今年春节假期), and so does a quarter that is
+    # over, though a goal word stands clauses before it (鞍山 2025)
+    ("今年春节假期,辽宁共接待游客5335.88万人次。", "news_report", D(2025, 2, 5), [("5335.88万人次", "actual", 2025)]),
+    ("鞍山市锚定决胜之年目标任务,以坚定决心、凝聚合力,一季度交出亮眼答卷,全市地区生产总值增长5.6%。",
+     "press_conference", D(2025, 4, 25), [("5.6%", "actual", 2025)]),
+    # a year named after 超过 is a base of comparison (辽宁 press conference of March 2024)
+    ("目前,全省储备项目库项目超1.8万个,超过今年新开工项目总投资规模的3.5倍。", "press_conference", D(2024, 3, 12),
+     [("超1.8万个", "actual", 2024), ("3.5倍", "actual", 2024)]),
+    # budget sizes are arrangements (国务院 2025)
+    ("二、2025年经济社会发展总体要求和政策目标\n一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。",
+     "government_work_report", D(2025, 3, 5), [("29.7万亿元", "plan", 2025), ("1.2万亿元", "plan", 2025)]),
+    # an annex of the year's 民生实事 is tasks; the level a standard is raised from is reached (广东 2025)
+    ("一、2024年工作回顾\n全年地区生产总值增长3.5%。\n附件1：2025年省十件民生实事\n一、提高困难群众保障水平。"
+     "困难残疾人生活补贴标准从每人每月202元提高到209元。城乡社区规范健康管理服务率提高到65%。",
+     "government_work_report", D(2025, 1, 15),
+     [("3.5%", "actual", 2024), ("202元", "actual", 2024), ("209元", "target", 2025), ("65%", "target", 2025)]),
+    # a cue near a paragraph's start governs it only from its first sentence (广东 2024)
+    ("三、2024年重点工作\n发挥有效投资关键作用。全年安排省重点建设项目1508个。新增筹集建设配售型保障性住房1万套。",
+     "government_work_report", D(2024, 1, 23), [("1508个", "plan", 2024), ("1万套", "target", 2024)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -96,7 +118,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-HELDOUT = "heldout-2"  # the second held-out part (the first, scored once at kind 0.933, is now dev)
+# The third held-out part (the first, scored once at kind 0.933, and the second, scored once at 0.881,
+# are now dev)
+HELDOUT = "heldout-3"
 
 
 @pytest.fixture(scope="module")
@@ -111,11 +135,11 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 33 and heldout.n_documents >= 8
-    assert dev.overall.recall >= 0.99, dev.overall.missed
+    assert dev.n_documents >= 46
+    assert dev.overall.recall >= 0.985, dev.overall.missed
     assert dev.overall.precision >= 0.985, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.975, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.975 and dev.target_recall >= 0.97
+    assert dev.overall.kind_accuracy >= 0.98, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.97 and dev.target_recall >= 0.97
     assert dev.year_accuracy >= 0.975, dev.wrong_year
 
 

@@ -44,6 +44,9 @@ RESULT_WORDS = re.compile(r"完成|实现|达到|超过")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排"
 PLAN = re.compile(r"十三五|十四五|十五五")
 FORWARD_ROLES = ("targets", "tasks", "plan_draft")
+# An annex opens a part of its own, one level above the body's numbering, which it restarts:
+# "附件1：2025年省十件民生实事" or "附件1" on a line with its title on the next ("2024年省十件民生实事")
+ANNEX_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?\s*(?P<title>[^\n]{0,40})$", re.M)
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
 
@@ -134,26 +137,38 @@ def _child_role(own: str | None, parent: str) -> str:
 
 
 def _find_headings(text: str) -> list[tuple[int, str, int]]:
-    """(level, heading words, line start) of every heading line, in order."""
+    """(level, heading words, line start) of every heading line, in order; after an annex line,
+    numbered headings sit one level down, under it."""
+    annexes, titles = [], set()
+    for match in ANNEX_LINE.finditer(text):
+        title = match.group("title").strip()
+        if not title:  # the title on the next line
+            following = SHORT_LINE.match(text, match.end() + 1)
+            if following:
+                title = following.group().strip()
+                titles.add(following.start())
+        annexes.append((1, (match.group()[:match.start("title") - match.start()].strip() + " " + title).strip(),
+                        match.start()))
+    first_annex = annexes[0][2] if annexes else len(text) + 1
     numbered = []
     for match in NUMBERED_HEADING.finditer(text):
         words = HEADING_TEXT.match(text, match.end())
         if words is None:
             continue
-        level = int(match.lastgroup[1])
+        level = int(match.lastgroup[1]) + (match.start() > first_annex)
         numbered.append((level, words.group().strip(), match.start()))
     has_top = any(level == 1 for level, _, _ in numbered)
     unnumbered = []
     for match in SHORT_LINE.finditer(text):
         line = match.group().strip()
-        if NUMBERED_HEADING.match(line):
+        if NUMBERED_HEADING.match(line) or match.start() in titles or ANNEX_LINE.match(line):
             continue
         year = YEAR_LINE.match(line)
         if year:
             unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, match.start()))
         elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line):
             unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, match.start()))
-    return sorted(numbered + unnumbered, key=lambda h: h[2])
+    return sorted(numbered + unnumbered + annexes, key=lambda h: h[2])
 
 
 def find_section(sections: Sequence[Section], starts: Sequence[int], position: int) -> Section:

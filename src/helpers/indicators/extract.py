@@ -18,7 +18,7 @@ from functools import lru_cache
 from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, load_count_units, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
-from helpers.corpus.sections import Section, extract_sections, find_section
+from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import KINDS, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
@@ -36,6 +36,15 @@ THIS_YEAR = ("今年", "本年")
 LAST_YEAR = ("去年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "上年", "过去一年", "过去五年", "五年来")
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
+# A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",
+# "今年,…吸引高端创新团队35个" (a press conference in May). Its figures are not results yet; 今年以来
+# (so far this year) is another matter. From December a year is as good as over.
+OPEN_YEAR = ("今年", "本年", "全年")
+# Parts of a year that may be over when the text was delivered ("一季度" in a May press conference)
+QUARTERS = ("一季度", "第一季度", "上半年", "前三季度")
+# …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
+WITHIN_YEAR = re.compile(r"以来|春节|元旦|五一|劳动节|端午|国庆|中秋|假期|黄金周|前|初|[一二三四五六七八九十\d]+(?:-\d+)?月")
+OPEN_UNTIL_MONTH = 12
 YEAR = re.compile(r"20\d{2}")
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
@@ -141,7 +150,9 @@ class _DocumentScan:
             while first > 0 and self.paragraphs[first - 1] == number:
                 first -= 1
             start = self.starts[first]
-            cues = self.cues_between(start, start + CUE_OPENING_WINDOW)
+            # within the paragraph's first sentence: "发挥有效投资关键作用。全年安排省重点建设项目1508个"
+            # does not make the paragraph's housing figures an arrangement
+            cues = self.cues_between(start, start + min(CUE_OPENING_WINDOW, len(self.sentences.texts[first])))
             self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]),
                                        (cues[0][2], cues[0][3]) if cues else None)
         return self._paragraph[number]
@@ -194,8 +205,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         sentence_start = scan.starts[s]
         sentence_text = sentences.texts[s]
         sentence_end = sentence_start + len(sentence_text)
-        if sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text):
-            continue
+        if (sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text)) \
+                or (sentence_text.startswith("附件") and ANNEX_LINE.match(sentence_text)):
+            continue  # a heading's counts are of the document's parts ("附件1：2025年省十件民生实事")
         section = scan.section_at(sentence_start)
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
@@ -216,7 +228,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         for figure, metric in zip(inside, metrics):
             kind, cue, confidence = sentence_kind or decide_kind(
                 figure, cues, text, scan.clause_start, carried_kind, section, genre, published,
-                _past_period(periods, figure.start, published))
+                _past_period(periods, figure.start, published),
+                _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)))
             if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
@@ -233,6 +246,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                                                                    year, published)
             else:
                 period = _decide_period(text, figure, periods, scan, s, section, year, published)
+            if change and change[0] == "from" and kind == "target":
+                # "补贴标准分别从每人每月202元、270元提高到209元、280元" among the year's tasks: the level
+                # a change starts from has been reached; the goal is where it goes
+                kind, cue, confidence = "actual", "change:from", 0.8
             if change and change[0] == "from":
                 period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
                                                   published)
@@ -340,23 +357,51 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
     return doc_year
 
 
-def _past_period(periods, position: int, published: dt.date | None) -> str | None:
-    """The nearest period phrase before ``position`` if it lies wholly before the year the text was
-    written ("过去五年", "去年", "2025年" or "“十四五”时期" in a 2026 report), else None."""
+def _past_period(periods, position: int, published: dt.date | None) -> tuple[int, str] | None:
+    """(where, phrase) of the nearest period phrase before ``position`` if it lies wholly before the
+    text was written ("过去五年", "去年", "2025年" or "“十四五”时期" in a 2026 report, "一季度" in
+    May), else None."""
     if published is None:
+        return None
+    match, at_phrase = None, -1
+    for at, phrase in periods:
+        if at >= position:
+            break
+        match, at_phrase = phrase, at
+    if match is None:
+        return None
+    year, plan = match.group("year"), match.group("plan")
+    if match.group("part") in LOOKING_BACK or (year and int(year) < published.year) \
+            or (plan and PLAN_SPANS[plan][1] < published.year):
+        return at_phrase, match.group()
+    if match.group("part") in QUARTERS or match.group("year_part") in QUARTERS:
+        end = resolve_period(match, published.year, published)[1]
+        if end is not None and end < published:  # "一季度…交出亮眼答卷" in a May press conference
+            return at_phrase, match.group()
+    return None
+
+
+def _open_year(text: str, periods, position: int, published: dt.date | None, section: Section,
+               genre: str | None, opening: re.Match | None = None) -> str | None:
+    """The nearest period phrase before ``position`` (else the one opening its paragraph,
+    ``opening``) if it is a year not over when the text was delivered (今年, or 全年 outside a review
+    and outside a January press release), else None."""
+    if published is None or published.month >= OPEN_UNTIL_MONTH or genre == "statistical_bulletin":
         return None
     match = None
     for at, phrase in periods:
         if at >= position:
             break
         match = phrase
-    if match is None:
+    match = match or opening
+    if match is None or match.group("part") not in OPEN_YEAR or section.role in FORWARD_ROLES \
+            or WITHIN_YEAR.match(text, match.end()):
         return None
-    year, plan = match.group("year"), match.group("plan")
-    if match.group("part") in LOOKING_BACK or (year and int(year) < published.year) \
-            or (plan and PLAN_SPANS[plan][1] < published.year):
-        return match.group()
-    return None
+    if match.group("part") == "全年" and (
+            section.role in ("review", "plan_execution") or (section.year or published.year) != published.year
+            or (genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS)):
+        return None
+    return match.group()
 
 
 def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, s: int,

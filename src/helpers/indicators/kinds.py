@@ -35,6 +35,9 @@ WEIGHT_ROLE = 1.5  # the role of the section (review → actual, tasks → targe
 # A period phrase before the figure that lies before the text was written ("过去五年,…年均增长5.2%",
 # "2025年…" in a 2026 report) votes for a result: it outweighs the section's role, not a strong cue
 WEIGHT_LOOKS_BACK = 2.0
+# A year not over when the text was delivered ("全年将组织…1000场以上", "今年,…吸引高端创新团队35个" in a
+# May press conference) votes for a goal: more than the genre and one tense word, less than a cue
+WEIGHT_OPEN_YEAR = 1.5
 WEIGHT_DEFAULT = 0.1
 # Press conferences and news report results unless told otherwise; a statistical bulletin reports
 # results but for a cue in the figure's own clause ("…比重预计为1.8%", Jiangxi 2022): with its
@@ -123,15 +126,17 @@ def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) ->
 
 def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, carried_kind, section: Section,
                 genre: str | None, published: dt.date | None,
-                past_period: str | None = None) -> tuple[str, str | None, float]:
+                past_period: tuple[int, str] | None = None,
+                open_year: str | None = None) -> tuple[str, str | None, float]:
     """(kind, the cue that decided it, confidence): the evidence around a figure, weighed.
 
     The nearest strong cue before the figure in its sentence, a strong cue right after it in its
     clause, a cue carried over ; or : or opening the paragraph, the tense and aspect words of its
-    clause, a period phrase before it that lies before the text was written (``past_period``), its
-    section's role
-    and its document's genre each vote for a kind with a weight; the confidence is the winner's share
-    of all the votes.
+    clause, a period phrase before it that lies before the text was written (``past_period``: where
+    and what) or a year not over when it was (``open_year``), its section's role and its document's
+    genre each vote for a kind with a weight; the confidence is the winner's share of all the votes.
+    A goal word in an earlier clause does not reach past a period that is over: "锚定决胜之年目标任务,
+    …,一季度交出亮眼答卷:地区生产总值增长5.6%".
 
     >>> text = "三、2026年重点工作\\n全年新开工亿元以上项目200个以上,力争规上工业增加值增长6%。"
     >>> from helpers.corpus.sections import extract_sections
@@ -168,6 +173,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                 weak_words.append(word)
                 has_verb = has_verb or strength == "weak"
                 evidence.append((kind, WEIGHT_WEAK, word))
+        if strong_before and past_period and strong_before[0] < clause and strong_before[1] == "target" \
+                and strong_before[0] < past_period[0]:
+            strong_before = None
         if strong_before:
             start, kind, word = strong_before
             if start >= clause:
@@ -183,8 +191,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     elif carried_kind:
         evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
-    if past_period:
-        evidence.append(("actual", WEIGHT_LOOKS_BACK, "period:" + past_period))
+    if past_period and not any(kind == "forecast" and weight > WEIGHT_WEAK for kind, weight, _ in evidence):
+        # a period that is over is no goal, but may well be estimated: "预计前三季度,…增长24.5%"
+        evidence.append(("actual", WEIGHT_LOOKS_BACK, "period:" + past_period[1]))
+    elif open_year:
+        evidence.append(("target", WEIGHT_OPEN_YEAR, "period:" + open_year))
     role_kind = ROLE_KIND.get(section.role)
     if role_kind:
         evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))
