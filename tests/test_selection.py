@@ -207,6 +207,9 @@ def test_large_exports_are_written_from_arrow_without_a_workbook(built_corpus, t
     small = indicator_tables.write_indicator_exports(chosen, tmp_path / "small")
     assert [p.name for p in small] == ["indicators.csv", "indicators.xlsx"]
     assert small[0].read_bytes() == indicator_tables.write_indicator_exports(chosen.indicators, tmp_path / "old")[0].read_bytes()
+    # more records than a workbook should hold: the CSV alone
+    middle = indicator_tables.write_indicator_exports(chosen, tmp_path / "middle", max_workbook_rows=10)
+    assert [p.name for p in middle] == ["indicators.csv"] and middle[0].read_bytes() == small[0].read_bytes()
     large = indicator_tables.write_indicator_exports(chosen, tmp_path / "large", max_sheet_rows=10)
     assert [p.name for p in large] == ["indicators.parquet"]
     _assert_same(pd.read_parquet(large[0]), chosen.indicators.drop(columns="year"))

@@ -204,10 +204,14 @@ def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (them
     return _detach(fig)
 
 
-def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6):
+def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6, max_bars: int = MAX_ROWS_DRAWN):
     """One indicator across places, one panel per period (前三季度, 上半年, 2025, 十四五…): figures of
     different periods never share an axis. ``rows``: `indicator_tables.compare_indicator`. Bars are
-    coloured by kind (results blue, estimates light blue, targets red, plans pink)."""
+    coloured by kind (results blue, estimates light blue, targets red, plans pink).
+
+    A panel with more than ``max_bars`` figures draws the latest published figure of each place and
+    kind (the first ``max_bars`` of them) and says so in its title; the table beside it has them all.
+    """
     use_chinese_font()
     rows = rows.dropna(subset=["signed"])
     if rows.empty:
@@ -220,11 +224,17 @@ def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6):
     labelled = rows.assign(period=rows["period"].fillna("时期不明").astype(str))
     for ax, period in zip(axes.flat, periods):
         group = labelled[labelled["period"] == period]
+        if len(group) > max_bars:
+            shown = (group.sort_values("published_date", kind="stable", na_position="first")
+                     .drop_duplicates(["place", "kind"], keep="last").sort_values(["place", "kind"]).head(max_bars))
+            ax.set_title(f"{period} (最新 latest per place and kind: {len(shown)} of {len(group)})", fontsize=9)
+            group = shown
+        else:
+            ax.set_title(period, fontsize=10)
         ax.barh(range(len(group)), group["signed"], color=[KIND_COLOURS.get(k, "grey") for k in group["kind"]])
         ax.set_yticks(range(len(group)), group["place"].fillna("?").astype(str))
         ax.invert_yaxis()
         ax.axvline(0, color="black", linewidth=0.6)
-        ax.set_title(period, fontsize=10)
         ax.set_xlabel(str(group["unit"].iat[0]))
         for y, (value, quote) in enumerate(zip(group["signed"], group["quote"])):
             ax.annotate(str(quote), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
