@@ -94,6 +94,18 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a cue near a paragraph's start governs it only from its first sentence (广东 2024)
     ("三、2024年重点工作\n发挥有效投资关键作用。全年安排省重点建设项目1508个。新增筹集建设配售型保障性住房1万套。",
      "government_work_report", D(2024, 1, 23), [("1508个", "plan", 2024), ("1万套", "target", 2024)]),
+    # a goal that frames the work is no cue; the current year named in March is not over (沈阳 2021)
+    ("“十四五”期间,沈阳市重点围绕“一枢纽四中心”目标任务,谋划储备了2651个项目。", "news_report", D(2021, 3, 11),
+     [("2651个", "actual", 2025)]),
+    ("2021年,沈阳计划亿元以上项目开复工1600个。", "news_report", D(2021, 3, 11), [("1600个", "target", 2021)]),
+    # 预计…将达到 is an estimate; an arrangement at the end of a sentence ending in ; governs only its
+    # clause, not the next sentence (沈阳日报 2022)
+    ("预计一季度,全市开复工亿元以上项目将达到1246个,同比增加224个。", "news_report", D(2022, 2, 11),
+     [("1246个", "forecast", 2022), ("224个", "forecast", 2022)]),
+    ("分领域看。服务业项目320个,年度计划投资265.2亿元;续建项目698个,增长1.5倍。", "news_report", D(2022, 2, 11),
+     [("320个", "actual", 2022), ("265.2亿元", "plan", 2022), ("698个", "actual", 2022), ("1.5倍", "actual", 2022)]),
+    # 争取…资金 is funds obtained, not a goal (大连 2025)
+    ("一季度,投资方面,争取各类政策资金145亿元。", "press_conference", D(2025, 5, 28), [("145亿元", "actual", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -118,9 +130,8 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The third held-out part (the first, scored once at kind 0.933, and the second, scored once at 0.881,
-# are now dev)
-HELDOUT = "heldout-3"
+# The fourth held-out part (the first three, scored once each at kind 0.933, 0.881 and 0.940, are now dev)
+HELDOUT = "heldout-4"
 
 
 @pytest.fixture(scope="module")
@@ -135,11 +146,11 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 46
+    assert dev.n_documents >= 61
     assert dev.overall.recall >= 0.985, dev.overall.missed
     assert dev.overall.precision >= 0.985, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.98, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.97 and dev.target_recall >= 0.97
+    assert dev.overall.kind_accuracy >= 0.975, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.965 and dev.target_recall >= 0.97
     assert dev.year_accuracy >= 0.975, dev.wrong_year
 
 

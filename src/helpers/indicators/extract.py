@@ -70,8 +70,9 @@ HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re
 class _DocumentScan:
     """Every pattern scanned once over the whole document, looked up by offset afterwards."""
 
-    def __init__(self, text: str, sentences, sections: list[Section]) -> None:
+    def __init__(self, text: str, sentences, sections: list[Section], figure_starts: Sequence[int] = ()) -> None:
         self.text = text
+        self.figure_starts = figure_starts  # in order
         self.sentences = sentences
         self.starts = sentences.starts
         self.paragraphs = sentences.paragraph_ids
@@ -138,7 +139,14 @@ class _DocumentScan:
             if previous.endswith((";", ":")):
                 start = self.starts[s - 1]
                 cues = self.cues_between(start, start + len(previous))
-                carried = (cues[-1][2], cues[-1][3]) if cues else self.open_kind(s - 1)
+                # only a cue before the sentence's first figure governs it all: in "服务业项目320个,
+                # …,年度计划投资265.2亿元,增长140.2%;" the arrangement is the last clause's alone
+                first = bisect.bisect_left(self.figure_starts, start)
+                if cues and first < len(self.figure_starts) and self.figure_starts[first] < start + len(previous):
+                    cues = [c for c in cues if c[0] < self.figure_starts[first]]
+                    carried = (cues[-1][2], cues[-1][3]) if cues else None
+                else:
+                    carried = (cues[-1][2], cues[-1][3]) if cues else self.open_kind(s - 1)
         self._open_kind[s] = carried
         return carried
 
@@ -196,7 +204,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
     genre = document.get("genre")
-    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title")))
+    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title")),
+                         [figure.start for figure in figures])
     published = document.get("published_date")
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
@@ -394,8 +403,14 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
             break
         match = phrase
     match = match or opening
-    if match is None or match.group("part") not in OPEN_YEAR or section.role in FORWARD_ROLES \
-            or WITHIN_YEAR.match(text, match.end()):
+    if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()):
+        return None
+    if match.group("year"):  # "2021年,沈阳计划亿元以上项目开复工1600个" in March 2021
+        if int(match.group("year")) != published.year or match.group("to") \
+                or match.group("year_part") not in (None, "全年") or section.role in ("review", "plan_execution"):
+            return None
+        return match.group()
+    if match.group("part") not in OPEN_YEAR:
         return None
     if match.group("part") == "全年" and (
             section.role in ("review", "plan_execution") or (section.year or published.year) != published.year

@@ -50,6 +50,9 @@ AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an a
 GOAL_NOUNS = ("目标", "目标任务")
 MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|高于|好于|快于)[^,;:。!?\n]{0,10}$")
 MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)")
+# …nor is a goal that frames the work: "围绕“一枢纽四中心”…目标任务,谋划储备了2651个项目",
+# "锚定决胜之年目标任务,…一季度交出亮眼答卷"
+FRAMED_BEFORE = re.compile(r"(?:围绕|锚定|聚焦|紧扣|对标|瞄准|紧盯)[^,;:。!?\n]{0,24}$")
 # Quotes and titles hold names, not cues: “1+2+4+N”目标任务体系, 《…计划》
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # …but a quoted list closed by a goal word is a list of goals: 确立了“地区生产总值增长6%,…”的预期目标,
@@ -88,7 +91,8 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
         if cue.kind == "none" or _in_spans(start, quoted, quoted_starts):
             continue
         if word.endswith(GOAL_NOUNS) and (MET_BEFORE.search(text, max(0, start - 12), start)
-                                          or MET_AFTER.match(text, end)):
+                                          or MET_AFTER.match(text, end)
+                                          or FRAMED_BEFORE.search(text, max(0, start - 26), start)):
             continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
         found.append((start, end, cue.kind, word, cue.where, cue.strength))
     deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
@@ -167,8 +171,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             if strength == "strong":
                 looks_back = (word.startswith("到") and published is not None
                               and (_year_of(word) or 9999) < published.year)
-                if not looks_back:  # "到2025年底" in a 2026 report looks back
-                    strong_before = (start, kind, word)
+                estimated = (kind == "target" and word.startswith("将") and strong_before is not None
+                             and strong_before[1] == "forecast")
+                if not looks_back and not estimated:  # "到2025年底" in a 2026 report looks back;
+                    strong_before = (start, kind, word)  # "预计一季度,…将达到1246个" is an estimate
             elif start >= clause and word not in weak_words:  # each word once: "…达到3500亿元、…达到15条"
                 weak_words.append(word)
                 has_verb = has_verb or strength == "weak"
