@@ -106,6 +106,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("320个", "actual", 2022), ("265.2亿元", "plan", 2022), ("698个", "actual", 2022), ("1.5倍", "actual", 2022)]),
     # 争取…资金 is funds obtained, not a goal (大连 2025)
     ("一季度,投资方面,争取各类政策资金145亿元。", "press_conference", D(2025, 5, 28), [("145亿元", "actual", 2025)]),
+    # a top-level heading without a role word: the year it names, against the delivery date (湖南 2026)
+    ("一、2025年和“十四五”时期工作回顾\n全省地区生产总值增长5.1%。\n三、关于2026年工作\n"
+     "粮食播种面积稳定在7150万亩左右。", "government_work_report", D(2026, 2, 3),
+     [("5.1%", "actual", 2025), ("7150万亩左右", "target", 2026)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -130,8 +134,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The fourth held-out part (the first three, scored once each at kind 0.933, 0.881 and 0.940, are now dev)
-HELDOUT = "heldout-4"
+# The fifth held-out part (the first four, scored once each at kind 0.933, 0.881, 0.940 and 0.818, are
+# now dev)
+HELDOUT = "heldout-5"
 
 
 @pytest.fixture(scope="module")
@@ -146,12 +151,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 61
+    assert dev.n_documents >= 77
     assert dev.overall.recall >= 0.985, dev.overall.missed
     assert dev.overall.precision >= 0.985, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.975, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.965 and dev.target_recall >= 0.97
-    assert dev.year_accuracy >= 0.975, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.97, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.955 and dev.target_recall >= 0.965
+    assert dev.year_accuracy >= 0.96, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

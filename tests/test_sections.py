@@ -1,5 +1,6 @@
 """Sections of real documents: heading roles, nesting, the sections table and the filter by role."""
 
+import datetime as dt
 import pytest
 
 from conftest import FIXTURES
@@ -50,6 +51,26 @@ def test_sections_of_a_work_report_nest_by_numbering():
 ])
 def test_section_roles_follow_their_parents(text, expected):
     assert [s.role for s in extract_sections(text)[1:]] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # no role word: the year a top-level heading names, against the delivery date (湖南 2026)
+    ("一、2025年和“十四五”时期工作回顾\n三、关于2026年工作\n", dt.date(2026, 2, 3),
+     [("2025年和“十四五”时期工作回顾", 1, "review"), ("关于2026年工作", 1, "tasks")]),
+    # … or the five-year plan it names, not over when the text was delivered (福建 2026)
+    ("三、一鼓作气勇争先,全力推动“十五五”开好局\n", dt.date(2026, 1, 27),
+     [("一鼓作气勇争先,全力推动“十五五”开好局", 1, "tasks")]),
+    # … and nothing without a date
+    ("三、关于2026年工作\n", None, [("关于2026年工作", 1, "other")]),
+    # an annex restarts the numbering one level down, its title on its line or the next (广东 2024, 2025)
+    ("三、2025年重点工作\n附件1：2025年省十件民生实事\n一、提高困难群众保障水平。\n", dt.date(2025, 1, 15),
+     [("2025年重点工作", 1, "tasks"), ("附件1：2025年省十件民生实事", 1, "tasks"), ("提高困难群众保障水平", 2, "tasks")]),
+    ("附件1\n2024年省十件民生实事\n四、扎实推进城镇保障性安居工程建设。\n", dt.date(2024, 1, 23),
+     [("附件1 2024年省十件民生实事", 1, "tasks"), ("扎实推进城镇保障性安居工程建设", 2, "tasks")]),
+])
+def test_section_roles_from_time_and_annexes(text, published, expected):
+    found = extract_sections(text, "government_work_report", None, published)[1:]
+    assert [(s.heading, s.level, s.role) for s in found] == expected
 
 
 def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):

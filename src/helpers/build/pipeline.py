@@ -188,7 +188,8 @@ def _result_from_columns(corpus: Columns) -> DocumentResult:
 def run_indicator_stage(result: DocumentResult) -> Columns:
     """Columns of the indicators and sections tables for one document."""
     document = result.document
-    sections = extract_sections(document["text"], document.get("genre"), document.get("title"))
+    sections = extract_sections(document["text"], document.get("genre"), document.get("title"),
+                                document.get("published_date"))
     rows = [(document["doc_id"], *section) for section in sections]
     return {"indicators": extract_indicators(document, result.sentences, sections),
             "sections": dict(zip(SECTION_COLUMNS, map(list, zip(*rows))))}

@@ -9,6 +9,7 @@ targets, tasks, plan_execution, plan_draft, statistics, other) read from the hea
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -41,12 +42,13 @@ YEAR_LINE = re.compile(r"^(20\d{2})年$")
 YEAR = re.compile(r"20\d{2}")
 # A short line that reports a result is no heading: "圆满完成全年目标任务", "实现主要预期目标"
 RESULT_WORDS = re.compile(r"完成|实现|达到|超过")
-# "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排"
-PLAN = re.compile(r"十三五|十四五|十五五")
+# "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
+PLAN_SPANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+PLAN = re.compile("|".join(PLAN_SPANS))
 FORWARD_ROLES = ("targets", "tasks", "plan_draft")
 # An annex opens a part of its own, one level above the body's numbering, which it restarts:
 # "附件1：2025年省十件民生实事" or "附件1" on a line with its title on the next ("2024年省十件民生实事")
-ANNEX_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?\s*(?P<title>[^\n]{0,40})$", re.M)
+ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[ \t]*[:：]?[ \t]*(?P<title>[^\n]{0,40})$", re.M)
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
 
@@ -87,8 +89,13 @@ def root_role(genre: str | None) -> str:
     return "statistics" if genre == "statistical_bulletin" else "other"
 
 
-def extract_sections(text: str, genre: str | None = None, title: str | None = None) -> list[Section]:
+def extract_sections(text: str, genre: str | None = None, title: str | None = None,
+                     published: dt.date | None = None) -> list[Section]:
     """The sections of a cleaned text, section 0 being the whole document.
+
+    A top-level heading without a role word takes one from the years it names against the date the
+    text was delivered (``published``): "三、关于2026年工作" or "三、一鼓作气勇争先,全力推动“十五五”开好局"
+    in a 2026 report are tasks; a heading naming only earlier years reviews them.
 
     >>> text = "各位代表:\\n一、2025年工作回顾\\n(一)经济增长。地区生产总值增长5%。\\n二、2026年重点工作\\n主要预期目标\\n增长5%左右。"
     >>> [(s.section_id, s.parent_id, s.level, s.heading, s.role, s.year) for s in extract_sections(text)][1:]
@@ -102,9 +109,12 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
             stack.pop()
         parent = stack[-1]
         own_years = [int(y) for y in YEAR.findall(heading)]
-        role = _child_role(parse_heading_role(heading), parent.role)
-        # "“十四五”时期发展成就和“十五五”时期主要目标任务": a section of goals is about the later plan
         plans = PLAN.findall(heading)
+        own_role = parse_heading_role(heading)
+        if own_role is None and level == 1 and published is not None:
+            own_role = _role_of_time(own_years_of(heading), plans, published.year)
+        role = _child_role(own_role, parent.role)
+        # "“十四五”时期发展成就和“十五五”时期主要目标任务": a section of goals is about the later plan
         own_plan = (plans[-1] if role in FORWARD_ROLES else plans[0]) if plans else None
         section = Section(len(sections), parent.section_id, level, heading, start, len(text), role,
                           max(own_years) if own_years else (None if own_plan else parent.year),
@@ -119,6 +129,20 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
             ends[open_sections.pop().section_id] = section.start
         open_sections.append(section)
     return [s._replace(end=ends[s.section_id]) if s.section_id else s for s in sections]
+
+
+def own_years_of(heading: str) -> list[int]:
+    """The years a heading names."""
+    return [int(y) for y in YEAR.findall(heading)]
+
+
+def _role_of_time(years: list[int], plans: list[str], delivered: int) -> str | None:
+    """tasks for a heading naming the year the text was delivered in or later (or a five-year plan
+    not over), review for one naming only earlier years, else None."""
+    lasts = years + [PLAN_SPANS[plan][1] for plan in plans]
+    if not lasts:
+        return None
+    return "tasks" if max(lasts) >= delivered else "review"
 
 
 def _child_role(own: str | None, parent: str) -> str:
@@ -141,14 +165,13 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
     numbered headings sit one level down, under it."""
     annexes, titles = [], set()
     for match in ANNEX_LINE.finditer(text):
-        title = match.group("title").strip()
-        if not title:  # the title on the next line
+        heading = match.group().strip()
+        if not match.group("title").strip():  # the title on the next line
             following = SHORT_LINE.match(text, match.end() + 1)
             if following:
-                title = following.group().strip()
+                heading += " " + following.group().strip()
                 titles.add(following.start())
-        annexes.append((1, (match.group()[:match.start("title") - match.start()].strip() + " " + title).strip(),
-                        match.start()))
+        annexes.append((1, heading, match.start()))
     first_annex = annexes[0][2] if annexes else len(text) + 1
     numbered = []
     for match in NUMBERED_HEADING.finditer(text):

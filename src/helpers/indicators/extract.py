@@ -204,7 +204,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
     genre = document.get("genre")
-    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title")),
+    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title"), document.get("published_date")),
                          [figure.start for figure in figures])
     published = document.get("published_date")
     doc_year = reference_year(document)

@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from helpers.corpus.sections import PLAN_SPANS
 
-# Five-year plans and the campaign: "“十四五”期间", "十五五时期", "三年行动"
-PLAN_SPANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+
+# Five-year plans (helpers.corpus.sections, where headings name them) and the campaign: "“十四五”期间",
+# "十五五时期", "三年行动"
 # Every phrase that names a period, most specific first. Real examples:
 # "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
 # "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "2023年1-9月", "全年旅游收入翻一番"
