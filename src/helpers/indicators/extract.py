@@ -412,9 +412,10 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
         return match.group()
     if match.group("part") not in OPEN_YEAR:
         return None
-    if match.group("part") == "全年" and (
+    early = REVIEW_MONTHS_PRESS if genre in ("press_conference", "news_report") else REVIEW_MONTHS
+    if match.group("part") == "全年" and (  # "全年实际到位资金增长26%" in January: the year just ended
             section.role in ("review", "plan_execution") or (section.year or published.year) != published.year
-            or (genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS)):
+            or published.month <= early):
         return None
     return match.group()
 
