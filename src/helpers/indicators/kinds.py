@@ -98,8 +98,9 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
                  if not _in_spans(m.start(), quoted, quoted_starts)]
     closing = []
+    found_starts = [cue[0] for cue in found]  # in order
     for span in quoted:
-        cue = _quote_closed_by_goal(text, span, found) if text[span[0]] == "“" else None
+        cue = _quote_closed_by_goal(text, span, found, found_starts) if text[span[0]] == "“" else None
         if cue is None:
             continue
         if MET_BEFORE.search(text, max(0, span[0] - 12), span[0]):
@@ -109,13 +110,13 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     return sorted(found + deadlines + closing) if deadlines or closing else found
 
 
-def _quote_closed_by_goal(text: str, span: tuple[int, int], found: list) -> tuple | None:
-    """The strong goal word that closes a quoted list ("“…增长6%…”的预期目标"), else None."""
+def _quote_closed_by_goal(text: str, span: tuple[int, int], found: list, found_starts: list[int]) -> tuple | None:
+    """The strong goal word that closes a quoted list ("“…增长6%…”的预期目标"), else None
+    (``found_starts``: where each cue of ``found`` starts, in order)."""
     end = span[1]
-    for cue in found:
+    for i in range(bisect.bisect_left(found_starts, end), len(found)):
+        cue = found[i]
         cue_start, kind, strength = cue[0], cue[2], cue[5]
-        if cue_start < end:
-            continue
         if cue_start > end + QUOTE_CLOSING_REACH or any(ch in CLAUSE_BREAKS for ch in text[end:cue_start]):
             return None
         if strength == "strong" and kind == "target":
