@@ -45,6 +45,8 @@ RESULT_WORDS = re.compile(r"完成|实现|达到|超过")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
 PLAN_SPANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 PLAN = re.compile("|".join(PLAN_SPANS))
+# A heading about a plan's start speaks of its first year: "三、一鼓作气勇争先,全力推动“十五五”开好局"
+PLAN_START = re.compile(r"开好局|开局|起步")
 FORWARD_ROLES = ("targets", "tasks", "plan_draft")
 # An annex opens a part of its own, one level above the body's numbering, which it restarts:
 # "附件1：2025年省十件民生实事" or "附件1" on a line with its title on the next ("2024年省十件民生实事")
@@ -116,6 +118,8 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
         role = _child_role(own_role, parent.role)
         # "“十四五”时期发展成就和“十五五”时期主要目标任务": a section of goals is about the later plan
         own_plan = (plans[-1] if role in FORWARD_ROLES else plans[0]) if plans else None
+        if not own_years and own_plan and PLAN_START.search(heading):  # "推动“十五五”开好局": its first year
+            own_years = [PLAN_SPANS[own_plan][0]]
         section = Section(len(sections), parent.section_id, level, heading, start, len(text), role,
                           max(own_years) if own_years else (None if own_plan else parent.year),
                           own_plan or (None if own_years else parent.plan))
@@ -191,6 +195,14 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
             unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, match.start()))
         elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line):
             unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, match.start()))
+    # Unnumbered headings before the first "一、" are the parts the numbered sections sit in (内蒙古
+    # 2026: "“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作", then 一、二、三、)
+    first_top = min((start for level, _, start in numbered if level == 1), default=None)
+    parts = [start for level, _, start in unnumbered if level == UNNUMBERED_LEVEL and first_top is not None
+             and start < first_top]
+    if parts:
+        unnumbered = [(1 if start in parts else level, line, start) for level, line, start in unnumbered]
+        numbered = [(level + (start > parts[0]), words, start) for level, words, start in numbered]
     return sorted(numbered + unnumbered + annexes, key=lambda h: h[2])
 
 

@@ -45,6 +45,8 @@ QUARTERS = ("一季度", "第一季度", "上半年", "前三季度")
 # …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
 WITHIN_YEAR = re.compile(r"以来|春节|元旦|五一|劳动节|端午|国庆|中秋|假期|黄金周|前|初|[一二三四五六七八九十\d]+(?:-\d+)?月")
 OPEN_UNTIL_MONTH = 12
+# Genres whose paragraphs keep a tense from sentence to sentence (no section headings to say it)
+TENSE_GENRES = ("press_conference", "news_report")
 YEAR = re.compile(r"20\d{2}")
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
@@ -150,6 +152,17 @@ class _DocumentScan:
         self._open_kind[s] = carried
         return carried
 
+    def tense(self, s: int) -> tuple[str, str] | None:
+        """(kind, word) of the last cue of the nearest earlier sentence of ``s``'s paragraph that has
+        one: "刘金梅表示,辽宁将进一步完善防洪安全保障体系…。治理中小河流19条、271公里。"."""
+        t = s - 1
+        while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
+            cues = [c for c in self.cues_in.get(t, ()) if c[2] != "plan" and c[4] == "before"]
+            if cues:
+                return cues[-1][2], cues[-1][3]
+            t -= 1
+        return None
+
     def paragraph(self, s: int) -> tuple:
         """(first sentence, place, opening cue) of the paragraph holding sentence ``s``."""
         number = self.paragraphs[s]
@@ -231,14 +244,18 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         shared_periods: dict[int | None, Period] = {}
         previous = None
         # With no cue word or period phrase in the sentence, the kind does not depend on the figure: decide it once
+        # In a press conference or a story, a sentence without cue words keeps the tense of the one
+        # before it in its paragraph (a list of next year's tasks after "…将…")
+        tense = scan.tense(s) if not cues and not carried_kind and genre in TENSE_GENRES else None
         sentence_kind = None if cues or periods else decide_kind(inside[0], (), text, scan.clause_start, carried_kind,
-                                                                 section, genre, published)
+                                                                 section, genre, published, tense=tense)
         last_base = None
         for figure, metric in zip(inside, metrics):
             kind, cue, confidence = sentence_kind or decide_kind(
                 figure, cues, text, scan.clause_start, carried_kind, section, genre, published,
                 _past_period(periods, figure.start, published),
-                _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)))
+                _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
+                tense)
             if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
@@ -405,6 +422,9 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
     match = match or opening
     if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()):
         return None
+    if match.group("year") and (match.group("to") or match.group("year_part") in ("末", "底")):
+        # a deadline not passed: "主要目标是:到2024年底,…。即:科技型中小企业达到20000家" (陕西, May 2022)
+        return match.group() if int(match.group("year")) >= published.year else None
     if match.group("year"):  # "2021年,沈阳计划亿元以上项目开复工1600个" in March 2021
         if int(match.group("year")) != published.year or match.group("to") \
                 or match.group("year_part") not in (None, "全年") or section.role in ("review", "plan_execution"):

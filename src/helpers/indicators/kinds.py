@@ -38,6 +38,9 @@ WEIGHT_LOOKS_BACK = 2.0
 # A year not over when the text was delivered ("全年将组织…1000场以上", "今年,…吸引高端创新团队35个" in a
 # May press conference) votes for a goal: more than the genre and one tense word, less than a cue
 WEIGHT_OPEN_YEAR = 1.5
+# The tense of the sentence before, in a press conference's or a story's paragraph ("…将进一步完善…。
+# 治理中小河流19条"): more than the genre, less than a tense word of the figure's own clause
+WEIGHT_TENSE = 1.0
 WEIGHT_DEFAULT = 0.1
 # Press conferences and news report results unless told otherwise; a statistical bulletin reports
 # results but for a cue in the figure's own clause ("…比重预计为1.8%", Jiangxi 2022): with its
@@ -132,14 +135,15 @@ def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) ->
 def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, carried_kind, section: Section,
                 genre: str | None, published: dt.date | None,
                 past_period: tuple[int, str] | None = None,
-                open_year: str | None = None) -> tuple[str, str | None, float]:
+                open_year: str | None = None, tense: tuple[str, str] | None = None) -> tuple[str, str | None, float]:
     """(kind, the cue that decided it, confidence): the evidence around a figure, weighed.
 
     The nearest strong cue before the figure in its sentence, a strong cue right after it in its
     clause, a cue carried over ; or : or opening the paragraph, the tense and aspect words of its
     clause, a period phrase before it that lies before the text was written (``past_period``: where
     and what) or a year not over when it was (``open_year``), its section's role and its document's
-    genre each vote for a kind with a weight; the confidence is the winner's share of all the votes.
+    genre (and, in a press conference, the ``tense`` of the sentence before) each vote for a kind
+    with a weight; the confidence is the winner's share of all the votes.
     A goal word in an earlier clause does not reach past a period that is over: "锚定决胜之年目标任务,
     …,一季度交出亮眼答卷:地区生产总值增长5.6%".
 
@@ -198,6 +202,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     elif carried_kind:
         evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
+    if tense and not any(weight >= WEIGHT_CUE_IN_SENTENCE for _, weight, _ in evidence):
+        evidence.append((tense[0], WEIGHT_TENSE, "tense:" + tense[1]))
     if past_period and not any(kind == "forecast" and weight > WEIGHT_WEAK for kind, weight, _ in evidence):
         # a period that is over is no goal, but may well be estimated: "预计前三季度,…增长24.5%"
         evidence.append(("actual", WEIGHT_LOOKS_BACK, "period:" + past_period[1]))
