@@ -88,6 +88,9 @@ def _figures(sentence):
     ("3个项目列入省重点,2023年对接企业", [("3个", 3, None, "个", None, False)]),
     # 分 followed by a word is not a score: 12名 is the figure, 分别 a word
     ("12名同志分别获评", [("12名", 12, None, "名", None, False)]),
+    # life expectancy in years of age, a 十五五 indicator (江西, 湖南 2026; 青海 2026: 再提高1.5岁)
+    ("力争人均预期寿命达81.2岁", [("81.2岁", 81.2, None, "岁", None, False)]),
+    ("人均预期寿命再提高1.5岁", [("1.5岁", 1.5, None, "岁", None, False)]),
 ])
 def test_find_figures(sentence, expected):
     assert _figures(sentence) == [tuple(e) for e in expected]
@@ -111,6 +114,10 @@ def test_find_figures(sentence, expected):
     "有序实施“十件重点民生实事”",  # a programme's name in quotes
     "推进5G规模化应用,国产大飞机C919投入商业运营",  # model names
     "徐大堡核电3号、4号机组完成投资",  # unit numbers (the investment has no figure here)
+    # age classes name groups of people, not values (2026 provincial reports; 辽宁 人社厅 2023)
+    "开展新生儿疾病筛查、0—6岁儿童孤独症筛查",
+    "为80岁以上老年人发放高龄津贴,65岁及以上老年人健康管理",
+    "5岁以下儿童死亡率下降,18-45岁中青年群体就业稳定",
 ])
 def test_not_figures(sentence):
     assert find_figures(sentence) == []

@@ -303,3 +303,14 @@ def test_a_provincial_report_giving_one_number_to_unrelated_metrics_is_not_the_s
     repeated = find_repeated_figures(records[~records["is_threshold"]]).set_index("figure")
     assert "300个" not in repeated.index
     assert repeated.loc["303个", "same_document_different_places"]
+
+
+@pytest.mark.parametrize("metric, code", [
+    ("人均预期寿命", "life_expectancy"),  # 十五五 indicator, in years of age (江西, 湖南 2026)
+    ("全省地区生产总值", "gdp"),
+    ("城镇调查失业率", "unemployment_rate"),
+])
+def test_metrics_name_their_indicator(metric, code):
+    from helpers.indicators.metrics import parse_indicator
+
+    assert parse_indicator(metric) == code
