@@ -123,6 +123,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # funds raised for the year's 民生实事 are an arrangement (广西 2026)
     ("三、2026年重点工作\n筹措890.59亿元实施十大为民办实事工程项目。", "government_work_report", D(2026, 1, 25),
      [("890.59亿元", "plan", 2026)]),
+    # 过去五年 in a January story ends with the year before it, not the year before that (中新社 2026)
+    ("过去五年,浙江研发投入强度从2.77%提高到3.3%左右。", "news_report", D(2026, 1, 14),
+     [("2.77%", "actual", 2020), ("3.3%左右", "actual", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -147,9 +150,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The sixth held-out part (the first five, scored once each at kind 0.933, 0.881, 0.940, 0.818 and
-# 0.905, are now dev)
-HELDOUT = "heldout-6"
+# The seventh held-out part, when it is labelled (the first six, scored once each at kind 0.933, 0.881,
+# 0.940, 0.818, 0.905 and 0.884, are now dev)
+HELDOUT = "heldout-7"
 
 
 @pytest.fixture(scope="module")
@@ -164,12 +167,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 93
-    assert dev.overall.recall >= 0.985, dev.overall.missed
-    assert dev.overall.precision >= 0.985, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.97, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.955 and dev.target_recall >= 0.965
-    assert dev.year_accuracy >= 0.955, dev.wrong_year
+    assert dev.n_documents >= 108
+    assert dev.overall.recall >= 0.975, dev.overall.missed
+    assert dev.overall.precision >= 0.98, dev.overall.false
+    assert dev.overall.kind_accuracy >= 0.96, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.94 and dev.target_recall >= 0.95
+    assert dev.year_accuracy >= 0.945, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

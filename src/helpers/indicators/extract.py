@@ -35,6 +35,7 @@ REVIEW_MONTHS = 3
 THIS_YEAR = ("今年", "本年")
 LAST_YEAR = ("去年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "上年", "过去一年", "过去五年", "五年来")
+PAST_FIVE_YEARS = ("过去五年", "五年来")
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 # A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",
 # "今年,…吸引高端创新团队35个" (a press conference in May). Its figures are not results yet; 今年以来
@@ -461,6 +462,9 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
         if published and (match.group("part") in LAST_YEAR
                           or (match.group("part") in THIS_YEAR and not section.year)):
             fallback_year = published.year  # "今年", "去年" speak from the year the text was delivered in
+        if published and match.group("part") in PAST_FIVE_YEARS and not section.year:
+            # "过去五年" in a story of January 2026 ends with 2025, whatever year its figures speak of
+            fallback_year, review = published.year, False
         return scan.period(match, fallback_year, published, review, is_average, source)
     if section.plan and (is_average or not section.year):
         first, last = PLAN_SPANS[section.plan]
