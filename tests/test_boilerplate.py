@@ -47,6 +47,15 @@ def test_content_lines_survive(line):
     assert strip_boilerplate(text)[0] == text
 
 
+def test_a_story_that_opens_with_a_contact_address_keeps_its_sentences():
+    # 上游新闻 2022: the whole lead went as a contact line, with the GDP figures in it
+    line = ("上游新闻(报料邮箱:cnshangyou@163.com)记者注意到,2021年,新疆全年实现地区生产总值1.6万亿元、"
+            "增长7%。2022年,新疆地区生产总值预期目标增长6%左右。")
+    text, edits = strip_boilerplate(line + "\n第二段正文,足够长的一句话。\n")
+    assert text == line.replace("cnshangyou@163.com", "") + "\n第二段正文,足够长的一句话。\n"
+    assert [e.rule for e in edits] == ["email"]
+
+
 def test_site_chrome_above_the_welcome_line_goes_with_it():
     page = "政讯通中心\n\n欢迎来到廉政法治网!\n当前所在:首页 > 廉政舆情 > 正文\n\n葫芦岛:夯基垒台\n"
     text, edits = strip_boilerplate(page)
