@@ -150,8 +150,8 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The seventh held-out part, scored once on the final code (the first six, scored once each at kind 0.933, 0.881,
-# 0.940, 0.818, 0.905 and 0.884, are now dev)
+# The seventh held-out part, scored once on the final code (the first six, scored once each at kind
+# 0.933, 0.881, 0.940, 0.818, 0.905 and 0.884, are now dev)
 HELDOUT = "heldout-7"
 
 
