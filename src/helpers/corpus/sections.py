@@ -114,7 +114,7 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
         plans = PLAN.findall(heading)
         own_role = parse_heading_role(heading)
         if own_role is None and level == 1 and published is not None:
-            own_role = _role_of_time(own_years_of(heading), plans, published.year)
+            own_role = _role_of_time(own_years, plans, published.year)
         role = _child_role(own_role, parent.role)
         # "“十四五”时期发展成就和“十五五”时期主要目标任务": a section of goals is about the later plan
         own_plan = (plans[-1] if role in FORWARD_ROLES else plans[0]) if plans else None
@@ -133,11 +133,6 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
             ends[open_sections.pop().section_id] = section.start
         open_sections.append(section)
     return [s._replace(end=ends[s.section_id]) if s.section_id else s for s in sections]
-
-
-def own_years_of(heading: str) -> list[int]:
-    """The years a heading names."""
-    return [int(y) for y in YEAR.findall(heading)]
 
 
 def _role_of_time(years: list[int], plans: list[str], delivered: int) -> str | None:

@@ -218,9 +218,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
     genre = document.get("genre")
-    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title"), document.get("published_date")),
-                         [figure.start for figure in figures])
     published = document.get("published_date")
+    scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title"), published),
+                         [figure.start for figure in figures])
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
     places = load_gazetteer().places
@@ -390,11 +390,7 @@ def _past_period(periods, position: int, published: dt.date | None) -> tuple[int
     May), else None."""
     if published is None:
         return None
-    match, at_phrase = None, -1
-    for at, phrase in periods:
-        if at >= position:
-            break
-        match, at_phrase = phrase, at
+    at_phrase, match = _nearest_period(periods, position)
     if match is None:
         return None
     year, plan = match.group("year"), match.group("plan")
@@ -408,6 +404,16 @@ def _past_period(periods, position: int, published: dt.date | None) -> tuple[int
     return None
 
 
+def _nearest_period(periods, position: int) -> tuple[int, re.Match | None]:
+    """(where, match) of the last period phrase of ``periods`` (in order) before ``position``."""
+    found = (-1, None)
+    for at, phrase in periods:
+        if at >= position:
+            break
+        found = (at, phrase)
+    return found
+
+
 def _open_year(text: str, periods, position: int, published: dt.date | None, section: Section,
                genre: str | None, opening: re.Match | None = None) -> str | None:
     """The nearest period phrase before ``position`` (else the one opening its paragraph,
@@ -415,12 +421,7 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
     and outside a January press release), else None."""
     if published is None or published.month >= OPEN_UNTIL_MONTH or genre == "statistical_bulletin":
         return None
-    match = None
-    for at, phrase in periods:
-        if at >= position:
-            break
-        match = phrase
-    match = match or opening
+    match = _nearest_period(periods, position)[1] or opening
     if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()):
         return None
     if match.group("year") and (match.group("to") or match.group("year_part") in ("末", "底")):
