@@ -48,6 +48,8 @@ WEIGHT_DEFAULT = 0.1
 GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
               "news_report": ("actual", 0.5)}
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
+# (an arrangement's noun after the amount, "设立1000亿元…专项资金", names that amount only, not the figures
+# listed before it: "新增…限额1618亿元、…争取增发国债资金240.5亿元")
 # A goal reported as met is no cue: "圆满完成全年目标任务,地区生产总值增长5.2%", "较好完成了主要预期目标",
 # "“十四五”规划主要目标任务全面完成" (the verb within the clause before the goal, or right after it)
 GOAL_NOUNS = ("目标", "目标任务")
@@ -167,8 +169,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                     evidence.append((kind, WEIGHT_CUE_AFTER, word))
                 continue
             if where == "after":
+                between = text[figure.end:start]
                 if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
-                        and not any(ch in CLAUSE_BREAKS for ch in text[figure.end:start]):
+                        and not any(ch in CLAUSE_BREAKS for ch in between) and not (kind == "plan" and "、" in between):
                     evidence.append((kind, WEIGHT_CUE_AFTER, word))
                 continue
             if end > figure.start:

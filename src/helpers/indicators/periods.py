@@ -19,14 +19,14 @@ from helpers.corpus.sections import PLAN_SPANS
 # "十五五时期", "三年行动"
 # Every phrase that names a period, most specific first. Real examples:
 # "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
-# "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "2023年1-9月", "全年旅游收入翻一番"
+# "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番"
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2“\"十前上下一第全今本去过五三截目年])(?:"
+    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|全年|今年|本年|去年|上年|过去一年|过去五年|五年来)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|全年|今年|本年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|(?P<to_date>截至目前|截至当前|目前|年初以来))"
 )
@@ -95,6 +95,8 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
         if part in ("过去五年", "五年来"):
             last = year if review_year else year - 1
             return dt.date(last - 4, 1, 1), dt.date(last, 12, 31)
+        if part in ("未来五年", "今后五年"):  # "聚焦今后五年,…纲要(草案)提出了20个预期性指标" (January 2026)
+            return dt.date(year, 1, 1), dt.date(year + 4, 12, 31)
         return _part_of_year(part, year)
     if match.group("cumulative"):
         return dt.date(CAMPAIGN[0], 1, 1), dt.date(CAMPAIGN[1], 12, 31)
