@@ -56,6 +56,14 @@ def _figures(sentence):
     # idioms, flagged approximate
     ("全年旅游收入翻一番", [("翻一番", 100, None, "%", None, False)]),
     ("连续3年两位数增长", [("两位数增长", 10, None, "%", "以上", False)]),
+    # 山西 2022 press conference: 翻了一番 is 翻一番 in the past tense
+    ("全省地区生产总值比2012年翻了一番", [("翻了一番", 100, None, "%", None, False)]),
+    # 广东 2023: a share written as a fraction after 占
+    ("城镇新增就业690万人、占全国1/10", [("690万人", 6900000, None, "人", None, False),
+                                  ("1/10", 10, None, "%", None, False)]),
+    # national 2026: a length of time with decimals is no date (but PM2.5 before 年均 is no length)
+    ("劳动年龄人口平均受教育年限提高到11.7年", [("11.7年", 11.7, None, "年", None, False)]),
+    ("PM2.5年均浓度为26.3微克/立方米", [("26.3微克/立方米", 26.3, None, "微克/立方米", None, False)]),
     # full-width digits are normalized before extraction; a stray space is too
     ("计划实施600个项目", [("600个", 600, None, "个", None, False)]),    # Yichun 2022 bulletin: passenger- and ton-kilometres are units of their own, not 人 or 吨
     ("旅客周转量57691万人公里,货物周转量1468.83亿吨公里", [("57691万人公里", 5.7691e8, None, "人公里", None, False),
@@ -118,6 +126,10 @@ def test_find_figures(sentence, expected):
     "开展新生儿疾病筛查、0—6岁儿童孤独症筛查",
     "为80岁以上老年人发放高龄津贴,65岁及以上老年人健康管理",
     "5岁以下儿童死亡率下降,18-45岁中青年群体就业稳定",
+    # a move in a ranking (甘肃 2021 press conference)
+    "居全国第22位,比一季度上升5位",
+    # a count of the names just quoted (广东 2022)
+    "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程",
 ])
 def test_not_figures(sentence):
     assert find_figures(sentence) == []

@@ -117,10 +117,24 @@ BARE_UNITS = ("元", "吨", "人次", "人", "名", "米", "千瓦", "亩", "斤
 PERCENT_UNITS = frozenset({"%", "‰", "百分点", "个百分点"})
 # Tenths: "绿电占比超三成", "占全国九成以上" (with a qualifier before or after, else 成 is a verb: 建成, 八成新)
 TENTHS = re.compile(r"(?P<num>[一二三四五六七八九])成(?P<post>以上|左右|多)?")
-# "翻一番", "翻两番", "两位数增长"
+# "翻一番", "翻两番", "两位数增长", "翻了一番"
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
-IDIOM = re.compile(r"翻(?P<times>[一两三])番|两位数的?增长|(?P<doubled>翻番)")
+IDIOM = re.compile(r"翻了?(?P<times>[一两三])番|两位数的?增长|(?P<doubled>翻番)")
 IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: no need to run the regex
+# A move in a ranking is no quantity: "居全国第22位,比一季度上升5位"
+RANK_MOVE = ("上升", "提升", "前移", "前进", "下降", "后移", "跃升", "上升了", "提升了", "前移了")
+# A share written as a fraction after 占: "城镇新增就业690万人、占全国1/10" (a percentage)
+FRACTION = re.compile(r"(?<=占)(?P<whole>全国|全省|全市|全球|总量)?(?P<num>[1-9]\d?)/(?P<den>[1-9]\d{0,2})(?![\d/])")
+# A length of time with decimals cannot be a date: "劳动年龄人口平均受教育年限提高到11.7年"
+# (not "PM2.5年均浓度")
+DECIMAL_YEARS = re.compile(r"(?<![\d.A-Za-z])\d{1,2}\.\d+年(?![均度底末初])")
+# A round size after 超 or 过, before the kind of thing it sizes, names a class: "经济总量过万亿元城市",
+# "营业收入超千亿元工业企业从2家增加到4家" (like THRESHOLD_CLASS_AFTER with 的)
+# (right after the figure: "超过3万亿元的城市" in 重庆's report is the city's own output)
+CLASS_NOUN_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{0,4}?(?:企业|城市|园区|集群|景区|项目)")
+SIZE_QUALIFIERS = ("超", "过", "超过")
+# A Chinese count right after a closing quote counts the names just quoted: "“粤菜师傅”“广东技工”“南粤家政”三项工程"
+QUOTE_CLOSE = "”"
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
@@ -248,6 +262,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             continue
         if unit == "个" and OUTLINE_AFTER.match(sentence, end):
             continue
+        if unit == "位" and sentence[max(0, start - 3):start].endswith(RANK_MOVE):
+            continue
         multiplier = multipliers[mult] if mult else 1
         value = _scale(num, multipliers[mult1] if mult1 else multiplier)
         high = None
@@ -263,7 +279,9 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             qualifier = _qualifier_before(sentence, start)
             if qualifier:
                 start -= len(qualifier)
-                if qualifier in ("超", "超过") and THRESHOLD_CLASS_AFTER.match(sentence, end):
+                if qualifier in ("超", "超过") and (THRESHOLD_CLASS_AFTER.match(sentence, end)
+                                                    or (unit not in words.classless
+                                                        and CLASS_NOUN_AFTER.match(sentence, end))):
                     is_threshold, qualifier = True, None
         qualifier = qualifier or (None if is_threshold else post) or approx
         qualifier = words.written_as.get(qualifier, qualifier) if qualifier else None
@@ -280,7 +298,8 @@ def _chinese(sentence: str):
         if value is None or value < 2:
             continue
         start, end = m.start(), m.end()
-        if RANK_LIST.search(sentence, max(0, start - 8), start) or OUTLINE_AFTER.match(sentence, end):
+        if RANK_LIST.search(sentence, max(0, start - 8), start) or OUTLINE_AFTER.match(sentence, end) \
+                or sentence[start - 1:start] == QUOTE_CLOSE:
             continue
         unit = m.group("unit")
         multiplier = 1
@@ -290,6 +309,9 @@ def _chinese(sentence: str):
         if qualifier:
             start -= len(qualifier)
         qualifier = qualifier or ("余" if m.group("approx") else None)
+        if _sizes_a_class(sentence, qualifier, end):
+            yield FigureSpan(start, end, sentence[start:end], float(value) * multiplier, None, unit, None, False, True)
+            continue
         if sentence.startswith("以上", end) and THRESHOLD_AFTER.match(sentence, end + 2) and unit == "元":
             # "百亿元以上产业链": a class, like "500万元以上项目"
             yield FigureSpan(start, end + 2, sentence[start:end + 2], float(value) * multiplier, None, unit, None,
@@ -302,9 +324,18 @@ def _chinese(sentence: str):
         qualifier = _qualifier_before(sentence, start)
         if qualifier:
             start -= len(qualifier)
+        sized = sentence.startswith(SIZE_CLASS, end) or _sizes_a_class(sentence, qualifier or sentence[start - 1:start],
+                                                                        end)
         yield FigureSpan(start, end, sentence[start:end], float(words.multipliers[m.group("mult")]), None,
-                         m.group("unit"), qualifier, qualifier in words.approximate,
-                         sentence.startswith(SIZE_CLASS, end))
+                         m.group("unit"), None if sized else qualifier, qualifier in words.approximate, sized)
+    if "/" in sentence:
+        for m in FRACTION.finditer(sentence):
+            start = m.start("num")
+            yield FigureSpan(start, m.end(), sentence[start:m.end()],
+                             round(100.0 * int(m.group("num")) / int(m.group("den")), 4), None, "%", None, False, False)
+    if "." in sentence and "年" in sentence:
+        for m in DECIMAL_YEARS.finditer(sentence):
+            yield FigureSpan(m.start(), m.end(), m.group(), float(m.group()[:-1]), None, "年", None, False, False)
     if "成" in sentence:
         for m in TENTHS.finditer(sentence):
             start, end = m.start(), m.end()
@@ -317,6 +348,12 @@ def _chinese(sentence: str):
             qualifier = qualifier or words.written_as.get(post, post)
             yield FigureSpan(start, end, sentence[start:end], 10.0 * "一二三四五六七八九".index(m.group("num")) + 10.0,
                              None, "%", qualifier, True, False)
+
+
+def _sizes_a_class(sentence: str, qualifier: str | None, end: int) -> bool:
+    """超/过 a round size before the kind of thing it sizes: "过万亿元城市", "超千亿元工业企业", "超百亿元的15家"."""
+    return qualifier in SIZE_QUALIFIERS and (THRESHOLD_CLASS_AFTER.match(sentence, end) is not None
+                                             or CLASS_NOUN_AFTER.match(sentence, end) is not None)
 
 
 def _idioms(sentence: str):
