@@ -150,9 +150,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The seventh held-out part, scored once on the final code (the first six, scored once each at kind
-# 0.933, 0.881, 0.940, 0.818, 0.905 and 0.884, are now dev)
-HELDOUT = "heldout-7"
+# The eighth held-out part, scored once on the final code (the first seven, scored once each at kind
+# 0.933, 0.881, 0.940, 0.818, 0.905, 0.884 and 0.940, are now dev)
+HELDOUT = "heldout-8"
 
 
 @pytest.fixture(scope="module")
@@ -167,10 +167,10 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 108
+    assert dev.n_documents >= 123
     assert dev.overall.recall >= 0.975, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.96, dev.overall.wrong_kind
+    assert dev.overall.kind_accuracy >= 0.965, dev.overall.wrong_kind
     assert dev.target_precision >= 0.94 and dev.target_recall >= 0.95
     assert dev.year_accuracy >= 0.945, dev.wrong_year
 
