@@ -279,9 +279,7 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             qualifier = _qualifier_before(sentence, start)
             if qualifier:
                 start -= len(qualifier)
-                if qualifier in ("超", "超过") and (THRESHOLD_CLASS_AFTER.match(sentence, end)
-                                                    or (unit not in words.classless
-                                                        and CLASS_NOUN_AFTER.match(sentence, end))):
+                if _sizes_a_class(sentence, qualifier, end, noun_follows=unit not in words.classless):
                     is_threshold, qualifier = True, None
         qualifier = qualifier or (None if is_threshold else post) or approx
         qualifier = words.written_as.get(qualifier, qualifier) if qualifier else None
@@ -350,10 +348,11 @@ def _chinese(sentence: str):
                              None, "%", qualifier, True, False)
 
 
-def _sizes_a_class(sentence: str, qualifier: str | None, end: int) -> bool:
-    """超/过 a round size before the kind of thing it sizes: "过万亿元城市", "超千亿元工业企业", "超百亿元的15家"."""
+def _sizes_a_class(sentence: str, qualifier: str | None, end: int, noun_follows: bool = True) -> bool:
+    """超/过 a size before the kind of thing it sizes: "过万亿元城市", "超千亿元工业企业", "超百亿元的15家",
+    "营业收入超200亿元的园区" (``noun_follows`` False for counts: "超9000家工业企业" counts the firms)."""
     return qualifier in SIZE_QUALIFIERS and (THRESHOLD_CLASS_AFTER.match(sentence, end) is not None
-                                             or CLASS_NOUN_AFTER.match(sentence, end) is not None)
+                                             or (noun_follows and CLASS_NOUN_AFTER.match(sentence, end) is not None))
 
 
 def _idioms(sentence: str):

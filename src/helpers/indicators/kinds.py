@@ -169,10 +169,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                     evidence.append((kind, WEIGHT_CUE_AFTER, word))
                 continue
             if where == "after":
-                between = text[figure.end:start]
-                if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong" \
-                        and not any(ch in CLAUSE_BREAKS for ch in between) and not (kind == "plan" and "、" in between):
-                    evidence.append((kind, WEIGHT_CUE_AFTER, word))
+                if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong":
+                    between = text[figure.end:start]
+                    if not any(ch in CLAUSE_BREAKS for ch in between) and not (kind == "plan" and "、" in between):
+                        evidence.append((kind, WEIGHT_CUE_AFTER, word))
                 continue
             if end > figure.start:
                 continue
