@@ -126,6 +126,26 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 过去五年 in a January story ends with the year before it, not the year before that (中新社 2026)
     ("过去五年,浙江研发投入强度从2.77%提高到3.3%左右。", "news_report", D(2026, 1, 14),
      [("2.77%", "actual", 2020), ("3.3%左右", "actual", 2025)]),
+    # a story whose lead presents the work report's "目标清单": task quantities without a cue are goals
+    # (深圳晚报 2025); the same sentence in a story without that lead stays a result
+    ("今年深圳将怎么做,有哪些新目标?今年政府工作报告的“目标清单”,通过一串串数据展现发展路线图。\n"
+     "推进社康机构提档升级,新增社康机构30家。", "news_report", D(2025, 2, 27), [("30家", "target", 2025)]),
+    ("深圳发布民生数据。\n推进社康机构提档升级,新增社康机构30家。", "news_report",
+     D(2025, 2, 27), [("30家", "actual", 2025)]),
+    # a press conference explaining the year's 行动计划 sets out goals; one explaining last year's does not (山东 2022)
+    ("3月28日,山东省政府新闻办召开新闻发布会,解读《山东省“三个十大”2022年行动计划》。\n"
+     "工业技改提级方面,实施技改项目10000个,工业技改投资规模达到5000亿元。", "press_conference", D(2022, 3, 28),
+     [("10000个", "target", 2022), ("5000亿元", "target", 2022)]),
+    ("3月28日,山东省政府新闻办召开新闻发布会,通报《山东省2021年行动计划》落实情况。\n"
+     "工业技改提级方面,实施技改项目10000个,工业技改投资规模达到5000亿元。", "press_conference", D(2022, 3, 28),
+     [("10000个", "actual", 2022), ("5000亿元", "actual", 2022)]),
+    # 去年全年 is last year, and a figure that is a multiple of it is not about it (云南 2023-07)
+    ("上半年,新能源并网投产711.65万千瓦、为去年全年的4.8倍,火电增发电量104亿千瓦时。", "press_conference",
+     D(2023, 7, 20), [("711.65万千瓦", "actual", 2023), ("4.8倍", "actual", 2023), ("104亿千瓦时", "actual", 2023)]),
+    # a count of projects on a published list is a result (湖南日报 2023)
+    ("今天,省发改委发布2023年省重点建设项目名单,共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元。",
+     "news_report", D(2023, 3, 28), [("324个", "actual", 2023), ("21342.5亿元", "actual", 2023),
+                                      ("4616.8亿元", "plan", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

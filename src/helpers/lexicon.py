@@ -188,6 +188,16 @@ def load_section_roles() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def load_lead_roles() -> tuple[tuple[str, str], ...]:
+    """``lead_roles.csv``: (word of a title or opening line, role of the text outside its headings).
+
+    >>> load_lead_roles()[0]
+    ('目标清单', 'tasks')
+    """
+    return tuple((row["word"], row["role"]) for row in _csv_rows("lead_roles.csv"))
+
+
+@lru_cache(maxsize=1)
 def load_lookalikes() -> dict[str, str]:
     """``lookalikes.csv``: {look-alike character: the ordinary character it stands for}.
 

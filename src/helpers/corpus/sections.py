@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from helpers.lexicon import load_section_roles
+from helpers.lexicon import load_lead_roles, load_section_roles
 
 ROLES = ("review", "targets", "tasks", "plan_execution", "plan_draft", "statistics", "other")
 # The kind a role implies for a figure that no cue word speaks for
@@ -51,6 +51,11 @@ FORWARD_ROLES = ("targets", "tasks", "plan_draft")
 # An annex opens a part of its own, one level above the body's numbering, which it restarts:
 # "附件1：2025年省十件民生实事" or "附件1" on a line with its title on the next ("2024年省十件民生实事")
 ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[ \t]*[:：]?[ \t]*(?P<title>[^\n]{0,40})$", re.M)
+# The genres whose title and opening lines may frame the whole text (lead_roles.csv), and how much of
+# the opening is read: a news story's headline, its date line and its lead paragraph
+FRAMED_GENRES = ("news_report", "press_conference")
+LEAD_LINES = 4
+LEAD_CHARS = 400
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
 
@@ -82,13 +87,37 @@ def parse_heading_role(heading: str) -> str | None:
     return next((role for word, role in load_section_roles() if word in heading), None)
 
 
-def root_role(genre: str | None) -> str:
-    """The role of a document's text outside any heading: a bulletin is statistics.
+def root_role(genre: str | None, lead: str = "", published: dt.date | None = None) -> str:
+    """The role of a document's text outside any heading: a bulletin is statistics; a news story or
+    press conference whose title or opening lines (``lead``) hold a word of ``lead_roles.csv`` takes
+    that word's role, unless the phrase names only years before the text was ``published``.
 
     >>> root_role("statistical_bulletin"), root_role("government_work_report")
     ('statistics', 'other')
+    >>> root_role("press_conference", "解读《山东省“三个十大”2022年行动计划》", dt.date(2022, 3, 28))
+    'tasks'
+    >>> root_role("press_conference", "《2021年行动计划》实施一年来", dt.date(2022, 3, 28))
+    'other'
     """
-    return "statistics" if genre == "statistical_bulletin" else "other"
+    if genre == "statistical_bulletin":
+        return "statistics"
+    if genre not in FRAMED_GENRES or not lead:
+        return "other"
+    for word, role in load_lead_roles():
+        at = lead.find(word)
+        if at < 0:
+            continue
+        opening = max(lead.rfind("《", 0, at), lead.rfind("\n", 0, at), 0)  # the phrase the word ends
+        years = [int(y) for y in YEAR.findall(lead[opening:at])]
+        if years and published is not None and max(years) < published.year:
+            continue
+        return role
+    return "other"
+
+
+def read_lead(text: str, title: str | None = None) -> str:
+    """The title and the opening lines of a text, where a story says what it is about."""
+    return ((title or "") + "\n" + "\n".join(text[:LEAD_CHARS].split("\n")[:LEAD_LINES])).strip()
 
 
 def extract_sections(text: str, genre: str | None = None, title: str | None = None,
@@ -104,7 +133,8 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
     [(1, 0, 1, '2025年工作回顾', 'review', 2025), (2, 1, 2, '经济增长', 'review', 2025), (3, 0, 1, '2026年重点工作', 'tasks', 2026), (4, 3, 5, '主要预期目标', 'targets', 2026)]
     """
     found = _find_headings(text)
-    sections = [Section(0, None, 0, title, 0, len(text), root_role(genre), None, None)]
+    sections = [Section(0, None, 0, title, 0, len(text), root_role(genre, read_lead(text, title), published),
+                        None, None)]
     stack = [sections[0]]
     for level, heading, start in found:
         while stack[-1].level >= level:

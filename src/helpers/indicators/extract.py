@@ -33,8 +33,8 @@ CHANGE_MARKS = ("从", "由")
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
 THIS_YEAR = ("今年", "本年")
-LAST_YEAR = ("去年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
-LOOKING_BACK = ("去年", "上年", "过去一年", "过去五年", "五年来")
+LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
+LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "五年来")
 PAST_FIVE_YEARS = ("过去五年", "五年来")
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 # A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",

@@ -19,14 +19,15 @@ from helpers.corpus.sections import PLAN_SPANS
 # "十五五时期", "三年行动"
 # Every phrase that names a period, most specific first. Real examples:
 # "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
-# "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番"
+# "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番",
+# "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年)
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
     r"(?=[到至2“\"十前上下一第全今本去过五三截目年未])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|全年|今年|本年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|(?P<to_date>截至目前|截至当前|目前|年初以来))"
 )
@@ -35,6 +36,8 @@ PERIOD = re.compile(
 # "在2025年基础上": a base of comparison
 COMPARISON_BEFORE = ("较", "比", "高于", "低于", "快于", "慢于", "与", "同比", "相比", "超过")
 COMPARISON_AFTER = ("基础上", "的基础上")
+# "新能源并网投产711.65万千瓦、为去年全年的4.8倍": a period that a figure is a multiple of is its base
+MULTIPLE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[两二三四五六七八九十]{1,3})倍")
 CAMPAIGN = (2023, 2025)
 
 
@@ -53,7 +56,7 @@ def find_period_phrases(sentence: str) -> list[tuple[int, re.Match]]:
     found = []
     for m in PERIOD.finditer(sentence):
         if sentence[max(0, m.start() - 2):m.start()].endswith(COMPARISON_BEFORE) \
-                or sentence.startswith(COMPARISON_AFTER, m.end()):
+                or sentence.startswith(COMPARISON_AFTER, m.end()) or MULTIPLE_OF.match(sentence, m.end()):
             continue
         found.append((m.start(), m))
     return found
@@ -90,7 +93,7 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
     if year is None:  # a relative phrase ("今年", "一季度") in a text of unknown date
         return None, None
     if part := match.group("part"):
-        if part in ("去年", "上年", "过去一年"):
+        if part in ("去年", "上年", "过去一年", "去年全年", "上年全年"):
             return _part_of_year("全年", year - 1)
         if part in ("过去五年", "五年来"):
             last = year if review_year else year - 1
