@@ -187,7 +187,7 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 123
+    assert dev.n_documents >= 138
     assert dev.overall.recall >= 0.975, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.965, dev.overall.wrong_kind
