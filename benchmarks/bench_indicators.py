@@ -89,7 +89,7 @@ def read_distinct_documents() -> list:
 
 def empty_phrase_caches() -> None:
     from helpers.indicators import extract as indicators
-    from helpers.indicators.extract import metrics
+    from helpers.indicators import metrics
 
     metrics.clean_metric.cache_clear()
     metrics.parse_indicator.cache_clear()

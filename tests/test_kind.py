@@ -142,6 +142,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 去年全年 is last year, and a figure that is a multiple of it is not about it (云南 2023-07)
     ("上半年,新能源并网投产711.65万千瓦、为去年全年的4.8倍,火电增发电量104亿千瓦时。", "press_conference",
      D(2023, 7, 20), [("711.65万千瓦", "actual", 2023), ("4.8倍", "actual", 2023), ("104亿千瓦时", "actual", 2023)]),
+    # in a press conference an estimate is no tense for the next sentence, and a goal's tense does not
+    # reach the measures of a period that is over (辽阳 2023-10, a seed document)
+    ("辽阳县锚定三年行动目标任务。预计前三季度GDP增长5.2%。坚持项目为王,滚动实施500万元以上项目303个;"
+     "推动智能装备制造转型升级;以文旅商贸为驱动,围绕特色景区开发十条精品旅游线路。", "press_conference",
+     D(2023, 10, 18), [("5.2%", "forecast", 2023), ("500万元以上", "actual", 2023), ("303个", "actual", 2023),
+                       ("十条", "actual", 2023)]),
     # a count of projects on a published list is a result (湖南日报 2023)
     ("今天,省发改委发布2023年省重点建设项目名单,共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元。",
      "news_report", D(2023, 3, 28), [("324个", "actual", 2023), ("21342.5亿元", "actual", 2023),

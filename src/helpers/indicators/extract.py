@@ -155,10 +155,11 @@ class _DocumentScan:
 
     def tense(self, s: int) -> tuple[str, str] | None:
         """(kind, word) of the last cue of the nearest earlier sentence of ``s``'s paragraph that has
-        one: "刘金梅表示,辽宁将进一步完善防洪安全保障体系…。治理中小河流19条、271公里。"."""
+        one: "刘金梅表示,辽宁将进一步完善防洪安全保障体系…。治理中小河流19条、271公里。". An estimate
+        is not a tense: "预计前三季度GDP增长5.2%。坚持项目为王,滚动实施…项目303个" reports a result."""
         t = s - 1
         while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
-            cues = [c for c in self.cues_in.get(t, ()) if c[2] != "plan" and c[4] == "before"]
+            cues = [c for c in self.cues_in.get(t, ()) if c[2] not in ("plan", "forecast") and c[4] == "before"]
             if cues:
                 return cues[-1][2], cues[-1][3]
             t -= 1
@@ -248,6 +249,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         # In a press conference or a story, a sentence without cue words keeps the tense of the one
         # before it in its paragraph (a list of next year's tasks after "…将…")
         tense = scan.tense(s) if not cues and not carried_kind and genre in TENSE_GENRES else None
+        opening = scan.opening_period(s) if tense and tense[0] == "target" else None
+        if opening is not None and _past_period([(0, opening)], 1, published):
+            tense = None  # "预计前三季度…。…推动…转型升级;…开发十条精品旅游线路": measures of a period that is over
         sentence_kind = None if cues or periods else decide_kind(inside[0], (), text, scan.clause_start, carried_kind,
                                                                  section, genre, published, tense=tense)
         last_base = None
