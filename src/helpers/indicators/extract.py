@@ -255,6 +255,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         sentence_kind = None if cues or periods else decide_kind(inside[0], (), text, scan.clause_start, carried_kind,
                                                                  section, genre, published, tense=tense)
         last_base = None
+        may_change = "从" in sentence_text or "由" in sentence_text  # once a sentence, not once a figure
         for figure, metric in zip(inside, metrics):
             kind, cue, confidence = sentence_kind or decide_kind(
                 figure, cues, text, scan.clause_start, carried_kind, section, genre, published,
@@ -266,7 +267,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 kind, cue, confidence = "actual", "structure", 0.9
             year = _speaking_year(section, kind, genre, doc_year, published)
             change = (_find_change(text, figure, scan.clause_start(figure.start, sentence_start))
-                      if "从" in sentence_text or "由" in sentence_text else None)
+                      if may_change else None)
             if change and change[0] == "to":  # "由上年729万人增加到732万人": 上年 belongs to the 729
                 kept = [p for p in periods if not change[1] <= p[0] < change[2]]
                 period = _decide_period(text, figure, kept, scan, s, section, year, published)
