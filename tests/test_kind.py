@@ -148,6 +148,8 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "推动智能装备制造转型升级;以文旅商贸为驱动,围绕特色景区开发十条精品旅游线路。", "press_conference",
      D(2023, 10, 18), [("5.2%", "forecast", 2023), ("500万元以上", "actual", 2023), ("303个", "actual", 2023),
                        ("十条", "actual", 2023)]),
+    # 新争取 is newly obtained, not a goal (辽阳 2023-10, a seed document)
+    ("截至目前,新争取省级农业科技特派团7个。", "press_conference", D(2023, 10, 18), [("7个", "actual", 2023)]),
     # a count of projects on a published list is a result (湖南日报 2023)
     ("今天,省发改委发布2023年省重点建设项目名单,共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元。",
      "news_report", D(2023, 3, 28), [("324个", "actual", 2023), ("21342.5亿元", "actual", 2023),
