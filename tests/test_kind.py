@@ -150,6 +150,17 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
                        ("十条", "actual", 2023)]),
     # 新争取 is newly obtained, not a goal (辽阳 2023-10, a seed document)
     ("截至目前,新争取省级农业科技特派团7个。", "press_conference", D(2023, 10, 18), [("7个", "actual", 2023)]),
+    # a headline with a quarter's result is no tasks heading, though it names 民生实事; progress towards the
+    # year's goal is a result (吉林 2007-04)
+    ("吉林省做好民生实事 一季度城镇新增就业12万人\n截至3月末,全省城镇新增就业完成全年目标任务的30.9%。\n"
+     "组织劳务输出61万人。", "press_conference", D(2007, 4, 20),
+     [("12万人", "actual", 2007), ("30.9%", "actual", 2007), ("61万人", "actual", 2007)]),
+    # goals named by 目标直指 and by a span of years (吉林 2021-06, 黑龙江 2023-03)
+    ("吉林粮食生产开局好 目标直指800亿斤", "press_conference", D(2021, 6, 16), [("800亿斤", "target", 2021)]),
+    ("计划用五年时间将年粮食产能提升到1800亿斤。", "press_conference", D(2023, 3, 8), [("1800亿斤", "target", 2027)]),
+    # a story without headings that opens on last year reviews it in the next paragraphs too (鞍山 2021-02)
+    ("去年开始,鞍山市以项目建设为牵动。\n洽谈推进重点项目651个。\n今年,鞍山将谋划储备项目600个。", "news_report",
+     D(2021, 2, 4), [("651个", "actual", 2020), ("600个", "target", 2021)]),
     # a count of projects on a published list is a result (湖南日报 2023)
     ("今天,省发改委发布2023年省重点建设项目名单,共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元。",
      "news_report", D(2023, 3, 28), [("324个", "actual", 2023), ("21342.5亿元", "actual", 2023),
@@ -178,9 +189,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The ninth held-out part, scored once on the final code (kind 0.758, targets R 0.794 P 0.651; the first eight, scored once each at kind
-# 0.933, 0.881, 0.940, 0.818, 0.905, 0.884, 0.940 and 0.831, are now dev)
-HELDOUT = "heldout-9"
+# The tenth held-out part, scored once on the final code (the first nine, scored once each at kind
+# 0.933, 0.881, 0.940, 0.818, 0.905, 0.884, 0.940, 0.831 and 0.758, are now dev)
+HELDOUT = "heldout-10"
 
 
 @pytest.fixture(scope="module")
@@ -195,11 +206,11 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 138
+    assert dev.n_documents >= 158
     assert dev.overall.recall >= 0.975, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.965, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.94 and dev.target_recall >= 0.95
+    assert dev.overall.kind_accuracy >= 0.955, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.93 and dev.target_recall >= 0.95
     assert dev.year_accuracy >= 0.945, dev.wrong_year
 
 

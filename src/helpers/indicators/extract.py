@@ -73,8 +73,10 @@ HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re
 class _DocumentScan:
     """Every pattern scanned once over the whole document, looked up by offset afterwards."""
 
-    def __init__(self, text: str, sentences, sections: list[Section], figure_starts: Sequence[int] = ()) -> None:
+    def __init__(self, text: str, sentences, sections: list[Section], figure_starts: Sequence[int] = (),
+                 carry_across_paragraphs: bool = False) -> None:
         self.text = text
+        self.carry_across_paragraphs = carry_across_paragraphs
         self.figure_starts = figure_starts  # in order
         self.sentences = sentences
         self.starts = sentences.starts
@@ -196,6 +198,11 @@ class _DocumentScan:
             opening = found[0][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
             opening = self.opening_period(s - 1)
+        elif s > 0 and self.carry_across_paragraphs and self.section_at(self.starts[s]).section_id == 0:
+            # a story without headings that opens "去年开始,鞍山市…" reviews last year in the paragraphs
+            # after it too, until one names another period
+            before = self.opening_period(s - 1)
+            opening = before if before is not None and before.group("part") in LOOKING_BACK else None
         else:
             opening = None
         self._opening_period[s] = opening
@@ -221,7 +228,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     genre = document.get("genre")
     published = document.get("published_date")
     scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title"), published),
-                         [figure.start for figure in figures])
+                         [figure.start for figure in figures], genre == "news_report")
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
     places = load_gazetteer().places

@@ -20,15 +20,17 @@ from helpers.corpus.sections import PLAN_SPANS
 # Every phrase that names a period, most specific first. Real examples:
 # "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
 # "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番",
-# "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年)
+# "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年),
+# "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it)
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未])(?:"
+    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未用])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
     r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
+    r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
     r"|(?P<to_date>截至目前|截至当前|目前|年初以来))"
 )
 # "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
@@ -39,6 +41,7 @@ COMPARISON_AFTER = ("基础上", "的基础上")
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍": a period that a figure is a multiple of is its base
 MULTIPLE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[两二三四五六七八九十]{1,3})倍")
 CAMPAIGN = (2023, 2025)
+SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 class Period(NamedTuple):
@@ -87,6 +90,10 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             month = min(12, max(1, int(match.group("month"))))
             return dt.date(y, 1, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
         return _part_of_year(part or "全年", y)
+    if match.group("span") and year is not None:  # "计划用五年时间将年粮食产能提升到1800亿斤" (2023): to 2027
+        span = match.group("span")
+        n = int(span) if span.isdigit() else SPAN_YEARS[span]
+        return dt.date(year, 1, 1), dt.date(year + n - 1, 12, 31)
     if match.group("plan"):
         first, last = PLAN_SPANS[match.group("plan")]
         return dt.date(first, 1, 1), dt.date(last, 12, 31)
