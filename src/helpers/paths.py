@@ -6,6 +6,7 @@ tables takes the folder as an argument whose default comes from here.
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
 # The project root: src/helpers/paths.py is two folders below it (the package is installed editable)
@@ -20,3 +21,12 @@ RESOURCES_PACKAGE = "helpers.resources"
 # generation's manifest (see helpers.build.generations)
 CURRENT_LINK = "current"
 MANIFEST_NAME = "manifest.json"
+
+
+def find_package_file(package: str, *parts: str) -> Path:
+    """A data file of an installed package (the CJK font of mplfonts, jieba's dict.txt), located without
+    importing the package, whose import may be slow (mplfonts imports matplotlib, jieba pkg_resources)."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the {package} package is not installed: run `make install`")
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)

@@ -257,7 +257,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         # before it in its paragraph (a list of next year's tasks after "…将…")
         tense = scan.tense(s) if not cues and not carried_kind and genre in TENSE_GENRES else None
         opening = scan.opening_period(s) if tense and tense[0] == "target" else None
-        if opening is not None and _past_period([(0, opening)], 1, published):
+        if opening is not None and published is not None and _is_over(opening, published):
             tense = None  # "预计前三季度…。…推动…转型升级;…开发十条精品旅游线路": measures of a period that is over
         sentence_kind = None if cues or periods else decide_kind(inside[0], (), text, scan.clause_start, carried_kind,
                                                                  section, genre, published, tense=tense)
@@ -403,17 +403,19 @@ def _past_period(periods, position: int, published: dt.date | None) -> tuple[int
     if published is None:
         return None
     at_phrase, match = _nearest_period(periods, position)
-    if match is None:
-        return None
+    return (at_phrase, match.group()) if match is not None and _is_over(match, published) else None
+
+
+def _is_over(match: re.Match, published: dt.date) -> bool:
+    """True when a period phrase lies wholly before the text was written."""
     year, plan = match.group("year"), match.group("plan")
     if match.group("part") in LOOKING_BACK or (year and int(year) < published.year) \
             or (plan and PLAN_SPANS[plan][1] < published.year):
-        return at_phrase, match.group()
+        return True
     if match.group("part") in QUARTERS or match.group("year_part") in QUARTERS:
         end = resolve_period(match, published.year, published)[1]
-        if end is not None and end < published:  # "一季度…交出亮眼答卷" in a May press conference
-            return at_phrase, match.group()
-    return None
+        return end is not None and end < published  # "一季度…交出亮眼答卷" in a May press conference
+    return False
 
 
 def _nearest_period(periods, position: int) -> tuple[int, re.Match | None]:

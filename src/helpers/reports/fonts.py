@@ -6,8 +6,7 @@ The package is located, not imported: importing mplfonts imports matplotlib (0.2
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-from pathlib import Path
+from helpers.paths import find_package_file
 
 FONT_PACKAGE = "mplfonts"
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -15,7 +14,4 @@ FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
 def font_path() -> str:
     """The file path of the CJK font, for libraries (wordcloud, PIL, matplotlib) that take a path."""
-    spec = find_spec(FONT_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(f"the {FONT_PACKAGE} package (the CJK font) is not installed: run `make install`")
-    return str(Path(next(iter(spec.submodule_search_locations))) / "fonts" / FONT_FILE)
+    return str(find_package_file(FONT_PACKAGE, "fonts", FONT_FILE))

@@ -46,14 +46,9 @@ def list_known_terms(jieba_dictionary: bool = True) -> frozenset[str]:
 def _load_jieba_words() -> frozenset[str]:
     """The 349,046 words of jieba's dictionary file, read where pip put it (importing jieba itself
     would load pkg_resources first, 0.1 s)."""
-    from importlib.util import find_spec
-    from pathlib import Path
+    from helpers.paths import find_package_file
 
-    spec = find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the jieba package (its dictionary) is not installed: run `make install`")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    return frozenset(JIEBA_DICTIONARY_WORD.findall(path.read_text(encoding="utf-8")))
+    return frozenset(JIEBA_DICTIONARY_WORD.findall(find_package_file("jieba", "dict.txt").read_text(encoding="utf-8")))
 
 
 def rank_new_terms(texts: list[str], min_chars: int = 3, max_chars: int = 6, min_count: int = MIN_COUNT,
