@@ -37,6 +37,12 @@ def _figures(sentence):
     # ‰ and thousands separators
     ("出生率为7.19‰,地区生产总值32,074.7亿元", [("7.19‰", 7.19, None, "‰", None, False),
                                       ("32,074.7亿元", 3.20747e12, None, "元", None, False)]),
+    # numbers written out in characters (南京 2010, part 10): percent, percentage points, 亿 and 万 inside
+    ("完成地区生产总值四千一百七十亿元,增长了百分之十一点五,高出计划零点五个百分点",
+     [("四千一百七十亿元", 4.17e11, None, "元", None, False), ("百分之十一点五", 11.5, None, "%", None, False),
+      ("零点五个百分点", 0.5, None, "百分点", None, False)]),
+    ("今年增长的目标定为增长百分之十二左右,人均一万七千元", [("百分之十二左右", 12, None, "%", "左右", False),
+                                               ("一万七千元", 17000, None, "元", None, False)]),
     # qualifiers after the figure
     ("城镇新增就业45万人以上,地区生产总值增长4.5%左右", [("45万人以上", 450000, None, "人", "以上", False),
                                             ("4.5%左右", 4.5, None, "%", "左右", False)]),

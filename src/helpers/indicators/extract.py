@@ -35,6 +35,7 @@ REVIEW_MONTHS = 3
 THIS_YEAR = ("今年", "本年")
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "五年来")
+LAST_YEAR_BEFORE = ("去年", "上年", "同期")
 PAST_FIVE_YEARS = ("过去五年", "五年来")
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 # A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",
@@ -46,6 +47,11 @@ QUARTERS = ("一季度", "第一季度", "上半年", "前三季度")
 # …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
 WITHIN_YEAR = re.compile(r"以来|春节|元旦|五一|劳动节|端午|国庆|中秋|假期|黄金周|前|初|[一二三四五六七八九十\d]+(?:-\d+)?月")
 OPEN_UNTIL_MONTH = 12
+# A part of the publication year that ends this many days or more after the text was delivered has
+# barely begun: "1月14日…一季度,大连市拟新开工项目252个…大连一季度开工高端服务业项目55个" (a story of
+# 14 January 2022) counts what is to be started; "一季度…交出亮眼答卷" in late March reports
+QUARTER_AHEAD_DAYS = 60
+STARTING_PARTS = ("一季度", "第一季度", "上半年")  # "与去年前三季度相比" in January is last year's
 # Genres whose paragraphs keep a tense from sentence to sentence (no section headings to say it)
 TENSE_GENRES = ("press_conference", "news_report")
 YEAR = re.compile(r"20\d{2}")
@@ -259,8 +265,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         opening = scan.opening_period(s) if tense and tense[0] == "target" else None
         if opening is not None and published is not None and _is_over(opening, published):
             tense = None  # "预计前三季度…。…推动…转型升级;…开发十条精品旅游线路": measures of a period that is over
-        sentence_kind = None if cues or periods else decide_kind(inside[0], (), text, scan.clause_start, carried_kind,
-                                                                 section, genre, published, tense=tense)
+        sentence_kind = None if cues or periods else decide_kind(
+            inside[0], (), text, scan.clause_start, carried_kind, section, genre, published,
+            open_year=_open_year(text, (), inside[0].start, published, section, genre, opening or scan.opening_period(s)),
+            tense=tense)
         last_base = None
         may_change = "从" in sentence_text or "由" in sentence_text  # once a sentence, not once a figure
         for figure, metric in zip(inside, metrics):
@@ -438,6 +446,11 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
     match = _nearest_period(periods, position)[1] or opening
     if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()):
         return None
+    quarter = match.group("part") if match.group("part") in QUARTERS else (
+        match.group("year_part") if match.group("year") and int(match.group("year")) == published.year else None)
+    if quarter in STARTING_PARTS and not match.string[max(0, match.start() - 2):match.start()].endswith(LAST_YEAR_BEFORE):
+        ahead = (resolve_period(match, published.year, published)[1] - published).days
+        return match.group() if ahead >= QUARTER_AHEAD_DAYS else None
     if match.group("year") and (match.group("to") or match.group("year_part") in ("末", "底")):
         # a deadline not passed: "主要目标是:到2024年底,…。即:科技型中小企业达到20000家" (陕西, May 2022)
         return match.group() if int(match.group("year")) >= published.year else None

@@ -146,6 +146,18 @@ SIZE_CLASS = "级"
 GOAL_AFTER = re.compile(r"的?(?:目标|增长|增速|水平|任务|规模|速度|幅度|预期)")
 # "营业收入超200亿元的园区9个, 超300亿元的8个": 超 … 的 and a kind of unit, or a count, names a class too
 THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区|项目|单位|工程|平台|集群|景区|乡镇|村|户|商户)|\d)")
+# Numbers written out in characters, as older stories and speech transcripts have them: "完成地区生产总值
+# 四千一百七十亿元,增长了百分之十一点五,高出计划零点五个百分点。今年增长的目标定为增长百分之十二" (南京, 2010)
+WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元")  # a sentence without these has none: skip the regex
+WRITTEN_NUMBER = re.compile(
+    r"(?<![第零〇一二两三四五六七八九十百千万])"
+    r"(?:(?P<percent>百分之)(?P<pnum>[零〇一二两三四五六七八九十百]+)(?:点(?P<pfrac>[零〇一二三四五六七八九]+))?"
+    r"|(?P<num>[零〇]|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?"
+    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元))"
+    r"(?P<after>左右|以上|以内|以下)?"
+)
+WRITTEN_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
+                  "八": "8", "九": "9"}
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
 OPENING = "“《「『"
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
@@ -229,6 +241,11 @@ def find_figures(sentence: str) -> list[FigureSpan]:
     if idioms:
         figures = sorted(figures + idioms, key=_start)
         taken = [(f.start, f.end) for f in figures]
+    if any(marker in sentence for marker in WRITTEN_MARKERS):
+        written = _drop_overlapping(_drop_overlapping(list(_written_out(sentence)), protected), taken)
+        if written:
+            figures = sorted(figures + written, key=_start)
+            taken = [(f.start, f.end) for f in figures]
     chinese = _drop_overlapping(_drop_overlapping(list(_chinese(sentence)), protected), taken)
     if not chinese:
         return figures
@@ -287,6 +304,37 @@ def _arabic(sentence: str) -> list[FigureSpan]:
                                               words.base_unit.get(unit, unit), qualifier,
                                               bool(approx) or qualifier in words.approximate, is_threshold, None)))
     return found
+
+
+def _written_out(sentence: str):
+    """Numbers written out in characters with a unit: 百分之十一点五 (%), 零点五个百分点, 四千一百七十亿元.
+
+    >>> [(f.quote, f.value, f.unit, f.qualifier) for f in _written_out("增长了百分之十一点五,高出计划零点五个百分点,目标增长百分之十二左右")]
+    [('百分之十一点五', 11.5, '%', None), ('零点五个百分点', 0.5, '百分点', None), ('百分之十二左右', 12.0, '%', '左右')]
+    >>> [(f.quote, f.value) for f in _written_out("完成地区生产总值四千一百七十亿元,人均一万七千元,到二〇一二年突破一万亿元")]
+    [('四千一百七十亿元', 417000000000.0), ('一万七千元', 17000.0), ('突破一万亿元', 1000000000000.0)]
+    """
+    words = load_figure_words()
+    for m in WRITTEN_NUMBER.finditer(sentence):
+        whole, fraction = (m.group("pnum"), m.group("pfrac")) if m.group("percent") else (m.group("num"), m.group("frac"))
+        value = parse_chinese_number(whole)
+        if value is None:
+            continue
+        number = float(value) + (float("0." + "".join(WRITTEN_DIGITS[c] for c in fraction)) if fraction else 0.0)
+        if m.group("percent"):
+            unit = "%"
+        else:
+            if not (fraction or m.group("mult") or len(whole) >= 3):
+                continue  # "两元", "十元": left to the short counts
+            unit = words.base_unit.get(m.group("unit"), m.group("unit"))
+            number *= words.multipliers.get(m.group("mult") or "", 1)
+        start, end = m.start(), m.end()
+        qualifier = _qualifier_before(sentence, start)
+        if qualifier:
+            start -= len(qualifier)
+        qualifier = qualifier or (words.written_as.get(m.group("after"), m.group("after")) if m.group("after") else None)
+        yield FigureSpan(start, end, sentence[start:end], number, None, unit, qualifier,
+                         qualifier in words.approximate, False)
 
 
 def _chinese(sentence: str):
