@@ -2,6 +2,7 @@
 
     python benchmarks/bench_reuse.py              # 10 MB corpus
     python benchmarks/bench_reuse.py --mb 100     # 100 MB corpus (the issue's figure)
+    python benchmarks/bench_reuse.py --mb 100 --distinct   # text that hardly repeats: the memory case
 
 The corpus is bench_build's ``make_corpus``: documents made of the real paragraphs of data/raw in
 random order, so most documents share most of their paragraphs with hundreds of others, the hard
@@ -11,6 +12,11 @@ workers), the reuse pass alone from an empty cache, then a rebuild after one new
 copy of passages from two others) is added, where only that document's pairs are aligned. Figures:
 wall seconds, peak memory of the process (the build's includes its workers), rows written, and the
 rows a table of every pair of documents sharing a passage would need.
+
+``--distinct`` replaces every third character of the corpus with a random Chinese character, so
+hardly a 5-gram repeats: no paragraph is masked as a verbatim copy and every n-gram of the corpus is
+indexed, the case where the pass's memory grows fastest (the default corpus hides it: its copies
+are masked before indexing).
 """
 
 from __future__ import annotations
@@ -58,6 +64,23 @@ def run_step(raw: Path, processed: Path, step: str) -> dict:
     return result
 
 
+def make_distinct(raw: Path, seed: int = 3) -> None:
+    """Replace every third character of each document's body (after its six header lines) at random."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = [chr(code) for code in range(0x4E00, 0x9FA5)]
+    for path in sorted(raw.iterdir()):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        body = []
+        for line in lines[6:]:
+            chars = list(line)
+            for i in range(rng.randrange(3), len(chars), 3):
+                chars[i] = rng.choice(alphabet)
+            body.append("".join(chars))
+        path.write_text("\n".join(lines[:6] + body), encoding="utf-8")
+
+
 def add_edited_copy(raw: Path) -> None:
     """A new document: parts of paragraphs of two existing documents, one with a word changed,
     joined in one line with a sentence of its own (so only alignment finds them)."""
@@ -71,21 +94,27 @@ def add_edited_copy(raw: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10)
+    parser.add_argument("--distinct", action="store_true", help="text that hardly repeats (see the module)")
     args = parser.parse_args()
     import pyarrow.parquet as pq
+
+    from helpers.store import resolve_generation
 
     with tempfile.TemporaryDirectory() as scratch:
         raw, processed = Path(scratch) / "raw", Path(scratch) / "processed"
         raw.mkdir()
         n_bytes = make_corpus(raw, args.mb)
+        if args.distinct:
+            make_distinct(raw)
         n_docs = len(list(raw.iterdir()))
         build = run_step(raw, processed, "build")
         reuse = run_step(raw, processed, "reuse")  # empty alignment cache: every candidate pair aligned
-        passages = pq.read_table(processed / "reuse.parquet", columns=["cluster_id", "method"])
-        clusters = pq.read_table(processed / "reuse_clusters.parquet", columns=["n_docs"])
-        duplicates = pq.read_table(processed / "duplicates.parquet", columns=["counted"])
+        tables = resolve_generation(processed)
+        passages = pq.read_table(tables / "reuse.parquet", columns=["cluster_id", "method"])
+        clusters = pq.read_table(tables / "reuse_clusters.parquet", columns=["n_docs"])
+        duplicates = pq.read_table(tables / "duplicates.parquet", columns=["counted"])
         every_pair = sum(n * (n - 1) // 2 for n in clusters["n_docs"].to_pylist())
-        size_mb = sum((processed / f"{name}.parquet").stat().st_size
+        size_mb = sum((tables / f"{name}.parquet").stat().st_size
                       for name in ("reuse", "reuse_clusters", "duplicates")) / 1e6
         add_edited_copy(raw)
         rebuild = run_step(raw, processed, "build+reuse")

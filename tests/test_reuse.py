@@ -14,7 +14,7 @@ from conftest import RAW
 from helpers.corpus.documents import process_document
 from helpers.reuse.align import align_passages
 from helpers.reuse.detect import EXACT, find_reuse
-from helpers.reuse.index import index_document, match_seeds
+from helpers.reuse.index import index_document, match_seeds, select_rare_ngrams
 from helpers.reuse.ngrams import hash_ngrams
 
 PROVINCES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "provinces-2026"
@@ -306,3 +306,19 @@ def test_nearly_identical_paragraphs_join_their_source_and_leave_the_index():
     similar = passages[passages.method == "similar paragraph"]
     assert (similar.similarity > 0.9).all() and similar.text_b.str.contains("350").all()
     assert result.n_candidate_pairs == 0
+
+
+@NEEDS_PROVINCES
+@pytest.mark.parametrize("slices", [1, 3, 16, 64])
+def test_rare_ngrams_and_pairs_do_not_depend_on_the_slices(provinces, slices):
+    """The postings are sorted a slice of the hash space at a time to bound memory: the 16 provincial
+    reports give the same rare n-grams and candidate pairs however the hash space is cut."""
+    texts = [d["text"] for d in provinces.values()]
+    indexed = [index_document(hash_ngrams(text)) for text in texts]
+    whole_rare, whole = select_rare_ngrams(indexed, slices=1)
+    rare, pairs = select_rare_ngrams(indexed, slices=slices)
+    assert len(whole.a) > 50  # provincial reports share much central wording
+    for name in ("a", "b", "shared"):
+        assert getattr(pairs, name).tolist() == getattr(whole, name).tolist()
+    for got, want in zip(rare, whole_rare):
+        assert got.hashes.tolist() == want.hashes.tolist() and got.positions.tolist() == want.positions.tolist()
