@@ -173,6 +173,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # ...but last year's first three quarters are over (辽宁 2022-01)
     ("与去年前三季度相比,地区生产总值增速与全国差距缩小0.1个百分点。", "press_conference", D(2022, 1, 24),
      [("0.1个百分点", "actual", 2021)]),
+    # 达到 under a goal word is the goal's, and so is the tense it hands to the next sentence (大连 2011-04, part 11)
+    ("今年大连市要加快发展设施农业,日光温室净面积达到3.1万亩。启动长海县100万亩海洋牧场建设。",
+     "news_report", D(2011, 4, 11), [("3.1万亩", "target", 2011), ("100万亩", "target", 2011)]),
+    # so far, up to a day the text gives: results beside this year's plan (丹东 2023-02, 葫芦岛 2024-08, part 11)
+    ("今年丹东市计划开复工重点专案392个,总投资1167亿元,截至2月17日,全市已开复工63个。",
+     "news_report", D(2023, 2, 28), [("392个", "target", 2023), ("1167亿元", "target", 2023), ("63个", "actual", 2023)]),
+    ("今年全市计划实施重点项目605个。截至7月底,共有479个实现开复工。", "news_report", D(2024, 8, 12),
+     [("605个", "target", 2024), ("479个", "actual", 2024)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -197,9 +205,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The eleventh held-out part (the first ten, scored once each at kind 0.933, 0.881, 0.940, 0.818, 0.905, 0.884, 0.940, 0.831,
-# 0.758 and 0.663, are now dev)
-HELDOUT = "heldout-11"
+# The twelfth held-out part (the first eleven, scored once each at kind 0.933, 0.881, 0.940, 0.818, 0.905, 0.884, 0.940, 0.831,
+# 0.758, 0.663 and 0.798, are now dev)
+HELDOUT = "heldout-12"
 
 
 @pytest.fixture(scope="module")
@@ -214,12 +222,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 166  # part 10 added: kind 0.9546, targets R 0.950, year 0.945 with it
+    assert dev.n_documents >= 180  # parts 10 and 11 added: kind 0.952, targets P 0.937 R 0.945, year 0.941 with them
     assert dev.overall.recall >= 0.975, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.952, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.93 and dev.target_recall >= 0.945
-    assert dev.year_accuracy >= 0.942, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.95, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.93 and dev.target_recall >= 0.94
+    assert dev.year_accuracy >= 0.938, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

@@ -52,6 +52,9 @@ OPEN_UNTIL_MONTH = 12
 # 14 January 2022) counts what is to be started; "一季度…交出亮眼答卷" in late March reports
 QUARTER_AHEAD_DAYS = 60
 STARTING_PARTS = ("一季度", "第一季度", "上半年")  # "与去年前三季度相比" in January is last year's
+# Words that state a level reached in a goal as in a result: after a goal word in the same sentence they
+# are the goal's ("今年…要…,日光温室净面积达到3.1万亩"), where 已开复工 or 完成 after 计划 reports
+GOAL_LEVEL_WORDS = ("达到", "稳定在")
 # Genres whose paragraphs keep a tense from sentence to sentence (no section headings to say it)
 TENSE_GENRES = ("press_conference", "news_report")
 YEAR = re.compile(r"20\d{2}")
@@ -169,7 +172,13 @@ class _DocumentScan:
         while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
             cues = [c for c in self.cues_in.get(t, ()) if c[2] not in ("plan", "forecast") and c[4] == "before"]
             if cues:
-                return cues[-1][2], cues[-1][3]
+                last = cues[-1]
+                if last[3] in GOAL_LEVEL_WORDS:
+                    # "今年大连市要加快发展设施农业,…日光温室净面积达到3.1万亩": 达到 under a goal is the goal's
+                    goal = next((c for c in reversed(cues) if c[2] == "target"), None)
+                    if goal is not None:
+                        return goal[2], goal[3]
+                return last[2], last[3]
             t -= 1
         return None
 

@@ -21,7 +21,8 @@ from helpers.corpus.sections import PLAN_SPANS
 # "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
 # "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番",
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年),
-# "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it)
+# "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it),
+# "截至2月17日,全市…项目已开复工63个", "截至7月底" (so far: up to the day the text gives, like 截至目前)
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
@@ -31,7 +32,7 @@ PERIOD = re.compile(
     r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
-    r"|(?P<to_date>截至目前|截至当前|目前|年初以来))"
+    r"|(?P<to_date>截至目前|截至当前|目前|年初以来|截至(?:[1-9]|1[0-2])月(?:底|末|[1-9]日|[12]\d日|3[01]日)))"
 )
 # "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
 # "超过今年新开工项目总投资规模的3.5倍",
