@@ -181,6 +181,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "news_report", D(2023, 2, 28), [("392个", "target", 2023), ("1167亿元", "target", 2023), ("63个", "actual", 2023)]),
     ("今年全市计划实施重点项目605个。截至7月底,共有479个实现开复工。", "news_report", D(2024, 8, 12),
      [("605个", "target", 2024), ("479个", "actual", 2024)]),
+    # a year that has not begun is a goal's, even in December (吉林 2021-12)
+    ("2022年吉林省将毫不放松抓好粮食生产,确保粮食播种面积稳定,粮食产量稳定在800亿斤以上。", "press_conference",
+     D(2021, 12, 21), [("800亿斤以上", "target", 2022)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

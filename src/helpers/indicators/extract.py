@@ -450,10 +450,15 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
     """The nearest period phrase before ``position`` (else the one opening its paragraph,
     ``opening``) if it is a year not over when the text was delivered (今年, or 全年 outside a review
     and outside a January press release), else None."""
-    if published is None or published.month >= OPEN_UNTIL_MONTH or genre == "statistical_bulletin":
+    if published is None or genre == "statistical_bulletin":
         return None
     match = _nearest_period(periods, position)[1] or opening
     if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()):
+        return None
+    if match.group("year") and int(match.group("year")) > published.year:
+        # a year not begun: "2022年吉林省将毫不放松抓好粮食生产,…粮食产量稳定在800亿斤以上" (21 December 2021)
+        return match.group()
+    if published.month >= OPEN_UNTIL_MONTH:
         return None
     quarter = match.group("part") if match.group("part") in QUARTERS else (
         match.group("year_part") if match.group("year") and int(match.group("year")) == published.year else None)
