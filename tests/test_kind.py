@@ -184,6 +184,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a year that has not begun is a goal's, even in December (吉林 2021-12)
     ("2022年吉林省将毫不放松抓好粮食生产,确保粮食播种面积稳定,粮食产量稳定在800亿斤以上。", "press_conference",
      D(2021, 12, 21), [("800亿斤以上", "target", 2022)]),
+    # words that report what is done, beside the year's date: a count of a report's words, projects started at the
+    # ceremony the story reports, chains already sorted out (吉林 2026, 辽宁 2025, 德州 2022)
+    ("经大数据梳理,2026年吉林省政府工作报告中,“发展”出现67次。", "news_report", D(2026, 1, 27), [("67次", "actual", 2026)]),
+    ("今年,集中开工的1359个新项目中,产业项目数量为486个。", "news_report", D(2025, 3, 1),
+     [("1359个", "actual", 2025), ("486个", "actual", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
