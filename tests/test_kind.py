@@ -213,8 +213,8 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The twelfth held-out part (the first eleven, scored once each at kind 0.933, 0.881, 0.940, 0.818, 0.905, 0.884, 0.940, 0.831,
-# 0.758, 0.663 and 0.798, are now dev)
+# The twelfth held-out part, scored once on the final code (kind 0.705, targets R 0.933 P 0.600); the first eleven,
+# scored once each at kind 0.933, 0.881, 0.940, 0.818, 0.905, 0.884, 0.940, 0.831, 0.758, 0.663 and 0.798, are now dev
 HELDOUT = "heldout-12"
 
 
@@ -230,10 +230,10 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 180  # parts 10 and 11 added: kind 0.952, targets P 0.937 R 0.945, year 0.941 with them
+    assert dev.n_documents >= 180  # parts 10 and 11 added: kind 0.956, targets P 0.944 R 0.947, year 0.941 with them
     assert dev.overall.recall >= 0.975, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.95, dev.overall.wrong_kind
+    assert dev.overall.kind_accuracy >= 0.953, dev.overall.wrong_kind
     assert dev.target_precision >= 0.93 and dev.target_recall >= 0.94
     assert dev.year_accuracy >= 0.938, dev.wrong_year
 
