@@ -184,6 +184,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a year that has not begun is a goal's, even in December (吉林 2021-12)
     ("2022年吉林省将毫不放松抓好粮食生产,确保粮食播种面积稳定,粮食产量稳定在800亿斤以上。", "press_conference",
      D(2021, 12, 21), [("800亿斤以上", "target", 2022)]),
+    # ...but not a year that names a noun: projects for next year's budget, already prepared (辽阳 2023-10, a seed)
+    ("截至目前,全市已谋划争取2024年中央预算内投资项目72项,总投资87.7亿元。", "press_conference", D(2023, 10, 18),
+     [("72项", "actual", 2024), ("87.7亿元", "actual", 2024)]),
     # words that report what is done, beside the year's date: a count of a report's words, projects started at the
     # ceremony the story reports, chains already sorted out (吉林 2026, 辽宁 2025, 德州 2022)
     ("经大数据梳理,2026年吉林省政府工作报告中,“发展”出现67次。", "news_report", D(2026, 1, 27), [("67次", "actual", 2026)]),

@@ -51,6 +51,7 @@ OPEN_UNTIL_MONTH = 12
 # barely begun: "1月14日…一季度,大连市拟新开工项目252个…大连一季度开工高端服务业项目55个" (a story of
 # 14 January 2022) counts what is to be started; "一季度…交出亮眼答卷" in late March reports
 QUARTER_AHEAD_DAYS = 60
+YEAR_OPENS_AFTER = ("", ",", ";", ":", "。", "\n", "在", "到", "至", "于")  # a year after these opens a clause
 STARTING_PARTS = ("一季度", "第一季度", "上半年")  # "与去年前三季度相比" in January is last year's
 # Words that state a level reached in a goal as in a result: after a goal word in the same sentence they
 # are the goal's ("今年…要…,日光温室净面积达到3.1万亩"), where 已开复工 or 完成 after 计划 reports
@@ -455,8 +456,10 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
     match = _nearest_period(periods, position)[1] or opening
     if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()):
         return None
-    if match.group("year") and int(match.group("year")) > published.year:
-        # a year not begun: "2022年吉林省将毫不放松抓好粮食生产,…粮食产量稳定在800亿斤以上" (21 December 2021)
+    if match.group("year") and int(match.group("year")) > published.year \
+            and match.string[max(0, match.start() - 1):match.start()] in YEAR_OPENS_AFTER:
+        # a year not begun, opening its clause: "2022年吉林省将毫不放松抓好粮食生产,…粮食产量稳定在800亿斤以上"
+        # (21 December 2021); not a year that names a noun: "已谋划争取2024年中央预算内投资项目72项" (October 2023)
         return match.group()
     if published.month >= OPEN_UNTIL_MONTH:
         return None
