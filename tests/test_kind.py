@@ -192,6 +192,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("经大数据梳理,2026年吉林省政府工作报告中,“发展”出现67次。", "news_report", D(2026, 1, 27), [("67次", "actual", 2026)]),
     ("今年,集中开工的1359个新项目中,产业项目数量为486个。", "news_report", D(2025, 3, 1),
      [("1359个", "actual", 2025), ("486个", "actual", 2025)]),
+    # a ceremony's projects are started; investment planned for the year is an arrangement, as 年度计划投资 (哈尔滨 2022,
+    # part 12); an event named after it governs nothing (甘肃 2023)
+    ("4月7日,集中开工重点项目290个,今年计划完成投资392.8亿元。", "news_report", D(2022, 4, 8),
+     [("290个", "actual", 2022), ("392.8亿元", "plan", 2022)]),
+    ("记者从2023年一季度甘肃省重大项目集中开工活动现场获悉,今年甘肃省将重点推进287个省列重大项目建设。", "news_report",
+     D(2023, 2, 13), [("287个", "target", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -216,9 +222,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The twelfth held-out part, scored once on the final code (kind 0.705, targets R 0.933 P 0.600); the first eleven,
-# scored once each at kind 0.933, 0.881, 0.940, 0.818, 0.905, 0.884, 0.940, 0.831, 0.758, 0.663 and 0.798, are now dev
-HELDOUT = "heldout-12"
+# The thirteenth held-out part, to be labelled; the first twelve, scored once each at kind 0.933, 0.881, 0.940, 0.818,
+# 0.905, 0.884, 0.940, 0.831, 0.758, 0.663, 0.798 and 0.705, are now dev
+HELDOUT = "heldout-13"
 
 
 @pytest.fixture(scope="module")
@@ -233,10 +239,10 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 180  # parts 10 and 11 added: kind 0.956, targets P 0.944 R 0.947, year 0.941 with them
+    assert dev.n_documents >= 194  # parts 10-12 added: kind 0.949, targets P 0.936 R 0.945, year 0.942 with them
     assert dev.overall.recall >= 0.975, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.953, dev.overall.wrong_kind
+    assert dev.overall.kind_accuracy >= 0.945, dev.overall.wrong_kind
     assert dev.target_precision >= 0.93 and dev.target_recall >= 0.94
     assert dev.year_accuracy >= 0.938, dev.wrong_year
 
