@@ -198,6 +198,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("290个", "actual", 2022), ("392.8亿元", "plan", 2022)]),
     ("记者从2023年一季度甘肃省重大项目集中开工活动现场获悉,今年甘肃省将重点推进287个省列重大项目建设。", "news_report",
      D(2023, 2, 13), [("287个", "target", 2023)]),
+    # someone's words in quotation marks are read like the text around them; a quoted name still hides its cues
+    ("“项目预计总投资20亿元,预计年底累计完成投资2.2亿元。”吕光泉说。", "news_report", D(2025, 3, 19),
+     [("20亿元", "forecast", 2025), ("2.2亿元", "forecast", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

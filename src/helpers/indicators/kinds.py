@@ -60,6 +60,9 @@ MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:�
 FRAMED_BEFORE = re.compile(r"(?:围绕|锚定|聚焦|紧扣|对标|瞄准|紧盯)[^,;:。!?\n]{0,24}$")
 # Quotes and titles hold names, not cues: “1+2+4+N”目标任务体系, 《…计划》
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
+# ...but a quotation with a clause in it is someone's words, read like the text around it:
+# "“项目预计总投资20亿元,预计年底累计完成投资2.2亿元。”吕光泉说" (辽宁日报 2025)
+SPOKEN = re.compile(r"[,;。!?,;!?]")
 # …but a quoted list closed by a goal word is a list of goals: 确立了“地区生产总值增长6%,…”的预期目标,
 # 把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标 (the cue within this many characters of the
 # closing quote, in the same clause)
@@ -88,12 +91,14 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     [('actual', '完成')]
     """
     finder, cues = _cue_table()
-    quoted = [m.span() for m in QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
-    quoted_starts = [a for a, _ in quoted]
+    quotes = list(QUOTED.finditer(text)) if ("“" in text or "《" in text) else []
+    quoted = [m.span() for m in quotes]
+    masked = [m.span() for m in quotes if not (m.group().startswith("“") and SPOKEN.search(m.group()))]
+    masked_starts = [a for a, _ in masked]
     found = []
     for start, end, word in finder.find(text):
         cue = cues[word]
-        if cue.kind == "none" or _in_spans(start, quoted, quoted_starts):
+        if cue.kind == "none" or _in_spans(start, masked, masked_starts):
             continue
         if word.endswith(GOAL_NOUNS) and (MET_BEFORE.search(text, max(0, start - 12), start)
                                           or MET_AFTER.match(text, end)
@@ -101,7 +106,7 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
             continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
         found.append((start, end, cue.kind, word, cue.where, cue.strength))
     deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
-                 if not _in_spans(m.start(), quoted, quoted_starts)]
+                 if not _in_spans(m.start(), masked, masked_starts)]
     closing = []
     found_starts = [cue[0] for cue in found]  # in order
     for span in quoted:
