@@ -156,8 +156,6 @@ WRITTEN_NUMBER = re.compile(
     r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元))"
     r"(?P<after>左右|以上|以内|以下)?"
 )
-WRITTEN_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
-                  "八": "8", "九": "9"}
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
 OPENING = "“《「『"
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
@@ -320,7 +318,8 @@ def _written_out(sentence: str):
         value = parse_chinese_number(whole)
         if value is None:
             continue
-        number = float(value) + (float("0." + "".join(WRITTEN_DIGITS[c] for c in fraction)) if fraction else 0.0)
+        # digits after 点 one by one: 十一点五 is 11.5, 零点零五 is 0.05
+        number = float(value) + (float("0." + "".join(str(parse_chinese_number(c)) for c in fraction)) if fraction else 0.0)
         if m.group("percent"):
             unit = "%"
         else:
