@@ -105,6 +105,14 @@ def _figures(sentence):
     # life expectancy in years of age, a 十五五 indicator (江西, 湖南 2026; 青海 2026: 再提高1.5岁)
     ("力争人均预期寿命达81.2岁", [("81.2岁", 81.2, None, "岁", None, False)]),
     ("人均预期寿命再提高1.5岁", [("1.5岁", 1.5, None, "岁", None, False)]),
+    # an area before the land it measures is that land's amount, not a class (山东 2020, part 13)
+    ("提出到2022年,全省建成6500万亩以上高标准农田", [("6500万亩以上", 6.5e7, None, "亩", "以上", False)]),
+    # a round thousand or hundred 亿 after 过/破, in grain (山东 2020, 吉林 2024); 超百亿元 before a class is one figure
+    ("粮食产量连续6年过千亿斤", [("千亿斤", 1e11, None, "斤", None, False)]),
+    ("2030年产量有望突破千亿斤", [("突破千亿斤", 1e11, None, "斤", "突破", False)]),
+    ("其中,超百亿元项目12个", [("超百亿元", 1e10, None, "元", None, True), ("12个", 12, None, "个", None, False)]),
+    # grain written out in characters (吉林 2008, part 13)
+    ("吉林省今年粮食产量达五百七十亿斤", [("五百七十亿斤", 5.7e10, None, "斤", None, False)]),
 ])
 def test_find_figures(sentence, expected):
     assert _figures(sentence) == [tuple(e) for e in expected]

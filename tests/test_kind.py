@@ -201,6 +201,25 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # someone's words in quotation marks are read like the text around them; a quoted name still hides its cues
     ("“项目预计总投资20亿元,预计年底累计完成投资2.2亿元。”吕光泉说。", "news_report", D(2025, 3, 19),
      [("20亿元", "forecast", 2025), ("2.2亿元", "forecast", 2025)]),
+    # part 13: 据统计 and 已复工/已储备/已累计 report results, after a paragraph opened by an arrangement (安徽 2020) and in
+    # a story framed by a new 实施方案 (河南 2023); 明年 is the year after the text's (黑龙江, December 2009)
+    ("据统计,今年山东全省夏粮单产435.23公斤/亩,比上年增加9.97公斤。", "press_conference", D(2020, 10, 23),
+     [("435.23公斤", "actual", 2020), ("9.97公斤", "actual", 2020)]),
+    ("据介绍,今年安排续建亿元以上重点项目4295个。截至4月22日,全省续建项目已复工4277个,复工率99.6%。此外,全省目前已储备"
+     "5亿元以上项目超过3300个,总投资5.4万亿元。", "press_conference", D(2020, 4, 26),
+     [("4295个", "plan", 2020), ("4277个", "actual", 2020), ("99.6%", "actual", 2020), ("5亿元以上", "actual", 2020),
+      ("超过3300个", "actual", 2020),
+      ("5.4万亿元", "actual", 2020)]),
+    ("黑龙江省明年农作物播种面积将稳定在2亿亩以上。", "news_report", D(2009, 12, 4), [("2亿亩以上", "target", 2010)]),
+    # a result word does not reach a later clause with a year not over (黑龙江 2017-01)
+    ("黑龙江省召开新闻发布会。截至2016年底,棚户区改造已累计开工13万套,占改造任务总量的92.5%,为2017年底全面完成14.05万户采沉区棚改奠定了基础。",
+     "press_conference", D(2017, 1, 20),
+     [("13万套", "actual", 2016), ("92.5%", "actual", 2016), ("14.05万户", "target", 2017)]),
+    # a future tense word of an earlier clause sets a later clause's tense (江门 2021-01); 推动 does not (福建 2024)
+    ("江门将实施数字农业农村发展行动,高水平建设“一县一园、一镇一业、一村一品”,抓好8个省级以上现代农业产业园建设。",
+     "news_report", D(2021, 1, 21), [("8个", "target", 2021)]),
+    ("2023年工作回顾。实现高质量发展融资1094.5亿元,推动基础设施REITs试点工作,14个项目纳入项目库跟踪管理。", "plan_report",
+     D(2024, 2, 18), [("1094.5亿元", "actual", 2023), ("14个", "actual", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -227,7 +246,7 @@ def test_kind_evidence_is_kept():
 
 # The thirteenth held-out part, scored once on the final code (kind 0.755, figures R 0.878); the first twelve, scored once each at kind 0.933, 0.881, 0.940, 0.818,
 # 0.905, 0.884, 0.940, 0.831, 0.758, 0.663, 0.798 and 0.705, are now dev
-HELDOUT = "heldout-13"
+HELDOUT = "heldout-14"
 
 
 @pytest.fixture(scope="module")
@@ -242,12 +261,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 194  # parts 10-12 added: kind 0.949, targets P 0.936 R 0.945, year 0.942 with them
-    assert dev.overall.recall >= 0.975, dev.overall.missed
+    assert dev.n_documents >= 206  # parts 10-13 added: kind 0.946, targets P 0.933 R 0.936, year 0.938 with them
+    assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.945, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.93 and dev.target_recall >= 0.94
-    assert dev.year_accuracy >= 0.938, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.944, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.93 and dev.target_recall >= 0.934
+    assert dev.year_accuracy >= 0.936, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

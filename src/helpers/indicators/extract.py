@@ -32,7 +32,7 @@ CHANGE_MARKS = ("从", "由")
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
-THIS_YEAR = ("今年", "本年")
+THIS_YEAR = ("今年", "本年", "明年")  # phrases that speak from the year the text was delivered in
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "五年来")
 LAST_YEAR_BEFORE = ("去年", "上年", "同期")
@@ -42,6 +42,7 @@ REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just en
 # "今年,…吸引高端创新团队35个" (a press conference in May). Its figures are not results yet; 今年以来
 # (so far this year) is another matter. From December a year is as good as over.
 OPEN_YEAR = ("今年", "本年", "全年")
+NEXT_YEAR = "明年"
 # Parts of a year that may be over when the text was delivered ("一季度" in a May press conference)
 QUARTERS = ("一季度", "第一季度", "上半年", "前三季度")
 # …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
@@ -460,6 +461,8 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
             and match.string[max(0, match.start() - 1):match.start()] in YEAR_OPENS_AFTER:
         # a year not begun, opening its clause: "2022年吉林省将毫不放松抓好粮食生产,…粮食产量稳定在800亿斤以上"
         # (21 December 2021); not a year that names a noun: "已谋划争取2024年中央预算内投资项目72项" (October 2023)
+        return match.group()
+    if match.group("part") == NEXT_YEAR:  # "明年粮食播种面积将超1.9亿亩" (4 December 2009)
         return match.group()
     if published.month >= OPEN_UNTIL_MONTH:
         return None

@@ -144,16 +144,22 @@ THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
 SIZE_CLASS = "级"
 # "城镇新增就业45万人以上的目标" (2026 report) restates a target: 以上 before 的目标 is no class
 GOAL_AFTER = re.compile(r"的?(?:目标|增长|增速|水平|任务|规模|速度|幅度|预期)")
+# An area before the land it measures is that land's amount, not a class: "提出到2022年,全省建成6500万亩以上
+# 高标准农田" (山东, 2020), "新建高标准农田200万亩以上" has no noun after it anyway
+LAND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:农田|耕地|良田|林地|草原|草场|湿地|森林)")
+AREA_UNITS = frozenset({"亩", "公顷", "平方公里"})
 # "营业收入超200亿元的园区9个, 超300亿元的8个": 超 … 的 and a kind of unit, or a count, names a class too
 THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区|项目|单位|工程|平台|集群|景区|乡镇|村|户|商户)|\d)")
 # Numbers written out in characters, as older stories and speech transcripts have them: "完成地区生产总值
 # 四千一百七十亿元,增长了百分之十一点五,高出计划零点五个百分点。今年增长的目标定为增长百分之十二" (南京, 2010)
-WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元")  # a sentence without these has none: skip the regex
+# (and grain, 2008: "粮食产量达五百七十亿斤", "向全国调出二百五十亿斤商品粮"; a weight only with 万 or 亿)
+WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元", "亿斤", "万斤", "亿吨", "万吨")  # none: skip the regex
+WRITTEN_WEIGHTS = ("斤", "吨")
 WRITTEN_NUMBER = re.compile(
     r"(?<![第零〇一二两三四五六七八九十百千万])"
     r"(?:(?P<percent>百分之)(?P<pnum>[零〇一二两三四五六七八九十百]+)(?:点(?P<pfrac>[零〇一二三四五六七八九]+))?"
     r"|(?P<num>[零〇]|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?"
-    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元))"
+    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元|斤|吨))"
     r"(?P<after>左右|以上|以内|以下)?"
 )
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
@@ -288,7 +294,9 @@ def _arabic(sentence: str) -> list[FigureSpan]:
                 continue
         is_threshold = ((post == "以上" or post == "以下") and end < n and unit not in words.classless
                         and THRESHOLD_AFTER.match(sentence, end) is not None
-                        and not GOAL_AFTER.match(sentence, end)) or sentence.startswith(SIZE_CLASS, end)
+                        and not GOAL_AFTER.match(sentence, end)
+                        and not (unit in AREA_UNITS and LAND_AFTER.match(sentence, end))
+                        ) or sentence.startswith(SIZE_CLASS, end)
         qualifier = None
         if before in words.qualifier_last_chars:
             qualifier = _qualifier_before(sentence, start)
@@ -311,6 +319,8 @@ def _written_out(sentence: str):
     [('百分之十一点五', 11.5, '%', None), ('零点五个百分点', 0.5, '百分点', None), ('百分之十二左右', 12.0, '%', '左右')]
     >>> [(f.quote, f.value) for f in _written_out("完成地区生产总值四千一百七十亿元,人均一万七千元,到二〇一二年突破一万亿元")]
     [('四千一百七十亿元', 417000000000.0), ('一万七千元', 17000.0), ('突破一万亿元', 1000000000000.0)]
+    >>> [(f.quote, f.value, f.unit) for f in _written_out("粮食产量达五百七十亿斤,调出二百五十亿斤商品粮")]
+    [('五百七十亿斤', 57000000000.0, '斤'), ('二百五十亿斤', 25000000000.0, '斤')]
     """
     words = load_figure_words()
     for m in WRITTEN_NUMBER.finditer(sentence):
@@ -325,6 +335,8 @@ def _written_out(sentence: str):
         else:
             if not (fraction or m.group("mult") or len(whole) >= 3):
                 continue  # "两元", "十元": left to the short counts
+            if m.group("unit") in WRITTEN_WEIGHTS and not m.group("mult"):
+                continue  # "三百斤": left to the short counts
             unit = words.base_unit.get(m.group("unit"), m.group("unit"))
             number *= words.multipliers.get(m.group("mult") or "", 1)
         start, end = m.start(), m.end()
@@ -338,6 +350,7 @@ def _written_out(sentence: str):
 
 def _chinese(sentence: str):
     words = load_figure_words()
+    counted = []  # spans of counts: "超百亿元" is one figure, not also a bare 百亿元
     for m in words.chinese.finditer(sentence):
         value = parse_chinese_number(m.group("num"))
         if value is None or value < 2:
@@ -347,6 +360,7 @@ def _chinese(sentence: str):
                 or sentence[start - 1:start] == QUOTE_CLOSE:
             continue
         unit = m.group("unit")
+        counted.append((start, end))
         multiplier = 1
         if unit in ("亿元", "万元"):
             multiplier, unit = words.multipliers[unit[0]], "元"
@@ -366,6 +380,8 @@ def _chinese(sentence: str):
                          qualifier, qualifier in words.approximate, False)
     for m in words.bare.finditer(sentence):
         start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in counted):
+            continue
         qualifier = _qualifier_before(sentence, start)
         if qualifier:
             start -= len(qualifier)

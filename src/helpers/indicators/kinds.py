@@ -41,6 +41,10 @@ WEIGHT_OPEN_YEAR = 1.5
 # The tense of the sentence before, in a press conference's or a story's paragraph ("…将进一步完善…。
 # 治理中小河流19条"): more than the genre, less than a tense word of the figure's own clause
 WEIGHT_TENSE = 1.0
+# A future tense word of an earlier clause of the sentence sets the tense of a later clause that has none:
+# "江门将实施数字农业农村发展行动,…,抓好8个省级以上现代农业产业园建设" (not 推动, which reports as often:
+# "全市推动央地合作重大项目120个,总投资8577亿元")
+SENTENCE_TENSE_WORDS = ("将", "今年将", "要")
 WEIGHT_DEFAULT = 0.1
 # Press conferences and news report results unless told otherwise; a statistical bulletin reports
 # results but for a cue in the figure's own clause ("…比重预计为1.8%", Jiangxi 2022): with its
@@ -151,8 +155,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     and what) or a year not over when it was (``open_year``), its section's role and its document's
     genre (and, in a press conference, the ``tense`` of the sentence before) each vote for a kind
     with a weight; the confidence is the winner's share of all the votes.
-    A goal word in an earlier clause does not reach past a period that is over: "锚定决胜之年目标任务,
-    …,一季度交出亮眼答卷:地区生产总值增长5.6%".
+    A goal word in an earlier clause does not reach past a period that is over ("锚定决胜之年目标任务,
+    …,一季度交出亮眼答卷:地区生产总值增长5.6%"), nor a result word past a year not over in the
+    figure's own clause ("已累计开工13万套,…,为2017年底全面完成14.05万户…奠定了基础").
 
     >>> text = "三、2026年重点工作\\n全年新开工亿元以上项目200个以上,力争规上工业增加值增长6%。"
     >>> from helpers.corpus.sections import extract_sections
@@ -166,6 +171,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     if cues:
         clause = clause_start(figure.start, max(0, figure.start - 200))
         weak_words: list[str] = []
+        earlier_tense = None  # the last tense word of an earlier clause: "江门将实施…,抓好8个…产业园建设"
         has_verb = False
         strong_before = None
         for start, end, kind, word, where, strength in cues:
@@ -192,8 +198,15 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                 weak_words.append(word)
                 has_verb = has_verb or strength == "weak"
                 evidence.append((kind, WEIGHT_WEAK, word))
+            elif start < clause and strength == "weak" and word in SENTENCE_TENSE_WORDS:
+                earlier_tense = (kind, word)
         if strong_before and past_period and strong_before[0] < clause and strong_before[1] == "target" \
                 and strong_before[0] < past_period[0]:
+            strong_before = None
+        elif strong_before and open_year and strong_before[0] < clause and strong_before[1] == "actual" \
+                and text.find(open_year, clause, figure.start) >= 0:
+            # nor does a result word reach a clause of its own with a year not over: "已累计开工13万套,…,
+            # 为2017年底全面完成14.05万户采沉区棚改奠定了基础" (January 2017)
             strong_before = None
         if strong_before:
             start, kind, word = strong_before
@@ -208,6 +221,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             evidence.append((kind, weight, word))
         elif carried_kind:
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
+        if earlier_tense and not weak_words and not strong_before and not carried_kind and tense is None:
+            tense = earlier_tense
     elif carried_kind:
         evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     if tense and not any(weight >= WEIGHT_CUE_IN_SENTENCE for _, weight, _ in evidence):
