@@ -220,6 +220,19 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "news_report", D(2021, 1, 21), [("8个", "target", 2021)]),
     ("2023年工作回顾。实现高质量发展融资1094.5亿元,推动基础设施REITs试点工作,14个项目纳入项目库跟踪管理。", "plan_report",
      D(2024, 2, 18), [("1094.5亿元", "actual", 2023), ("14个", "actual", 2023)]),
+    # part 14: a list joined by 、 and closed by 等…预期目标 is a list of goals, though 完成情况 follows (辽宁 2025 分工方案)
+    ("一、对地区生产总值增长5%以上、城镇新增就业47万人左右、粮食产量500亿斤左右等经济社会发展预期目标完成情况进行监测和督导。",
+     "plan_report", D(2025, 1, 16), [("5%以上", "target", 2025), ("47万人左右", "target", 2025), ("500亿斤左右", "target", 2025)]),
+    # 首要 is not 要: a result beside it (辽宁 2024, retold)
+    ("一、2023年工作回顾\n始终把保障国家粮食安全作为首要担当,严守耕地保护红线,粮食产量512.7亿斤,创历史新高。",
+     "government_work_report", D(2024, 1, 23), [("512.7亿斤", "actual", 2023)]),
+    # a story's unnumbered heading 2023新目标 after 2022成绩单 (辽宁日报 on 铁岭, 2023-02)
+    ("2022成绩单\n规模以上农产品加工企业营业收入同比增长10%。\n2023新目标\n新的一年,铁岭市公布了重点任务目标。\n"
+     "新增投资2000万元以上农产品加工项目50个。", "news_report", D(2023, 2, 16),
+     [("10%", "actual", 2022), ("2000万元以上", "target", 2023), ("50个", "target", 2023)]),
+    # the period that opens a sentence is read after whoever speaks (香港商报 on 涪城, 2019-02)
+    ("邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效。区属地区生产总值达到379.95亿元、增长9.3%。", "news_report",
+     D(2019, 2, 19), [("379.95亿元", "actual", 2018), ("9.3%", "actual", 2018)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -246,7 +259,7 @@ def test_kind_evidence_is_kept():
 
 # The thirteenth held-out part, scored once on the final code (kind 0.755, figures R 0.878); the first twelve, scored once each at kind 0.933, 0.881, 0.940, 0.818,
 # 0.905, 0.884, 0.940, 0.831, 0.758, 0.663, 0.798 and 0.705, are now dev
-HELDOUT = "heldout-14"
+HELDOUT = "heldout-15"
 
 
 @pytest.fixture(scope="module")
@@ -261,12 +274,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 206  # parts 10-13 added: kind 0.946, targets P 0.933 R 0.936, year 0.938 with them
+    assert dev.n_documents >= 218  # parts 10-14 added: kind 0.948, targets P 0.939 R 0.936, year 0.941 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.944, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.93 and dev.target_recall >= 0.934
-    assert dev.year_accuracy >= 0.936, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.946, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.935 and dev.target_recall >= 0.934
+    assert dev.year_accuracy >= 0.938, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

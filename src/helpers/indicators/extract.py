@@ -68,6 +68,8 @@ DIRECTION_OF = {**{verb: "down" for verb in DOWN_VERBS}, **{verb: "up" for verb 
 # (one group of literals first, so the engine skips ahead to a verb's first character)
 DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。]{0,2}$")
 OPENING_WINDOW = 8
+# …counted after whoever is speaking: "邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效" (香港商报, 2019)
+SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调)[,:]")
 ATTRIBUTE_AFTER_YEAR = "度"  # 2021年度…: the year of an award or a plan, not of what follows
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
@@ -204,6 +206,9 @@ class _DocumentScan:
         if s in self._opening_period:
             return self._opening_period[s]
         start, text = self.starts[s], self.sentences.texts[s]
+        speaker = SPEAKER_OPENING.match(text)
+        if speaker:
+            start, text = start + speaker.end(), text[speaker.end():]
         if len(text) >= OPENING_WINDOW:
             found = [p for p in self.periods_in.get(s, ()) if p[0] < start + OPENING_WINDOW]
         else:  # the window reaches into the next sentence

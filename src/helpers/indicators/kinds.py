@@ -58,7 +58,7 @@ AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an a
 # "“十四五”规划主要目标任务全面完成" (the verb within the clause before the goal, or right after it)
 GOAL_NOUNS = ("目标", "目标任务")
 MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|高于|好于|快于)[^,;:。!?\n]{0,10}$")
-MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)")
+MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)(?!情况)")  # not "…目标完成情况"
 # …nor is a goal that frames the work: "围绕“一枢纽四中心”…目标任务,谋划储备了2651个项目",
 # "锚定决胜之年目标任务,…一季度交出亮眼答卷"
 FRAMED_BEFORE = re.compile(r"(?:围绕|锚定|聚焦|紧扣|对标|瞄准|紧盯)[^,;:。!?\n]{0,24}$")
@@ -73,6 +73,11 @@ SPOKEN = re.compile(r"[,;。!?,;!?]")
 QUOTE_CLOSING_REACH = 8
 # The characters that end a clause
 CLAUSE_BREAKS = ",;:。!?\n"
+# …and so is a list without quotes, its items joined by 、 and closed by 等 and a goal word: "一、对地区生产总值
+# 增长5%以上、规模以上工业增加值增长4.5%以上、…、粮食产量500亿斤左右…等经济社会发展预期目标完成情况进行监测
+# 和督导" (辽宁, 2025年《政府工作报告》重点工作分工方案); the goal word within this many characters of 等
+LIST_CLOSER = "等"
+LIST_CLOSING_REACH = 14
 YEAR = re.compile(r"20\d{2}")
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -121,7 +126,22 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
             found.remove(cue)  # "完成了“…增长6%”的目标": a goal met is a result's context
         else:
             closing.append((span[0], span[1], cue[2], cue[3], "around", cue[5]))
+    if LIST_CLOSER in text:
+        closing.extend(_lists_closed_by_goal(text, found))
     return sorted(found + deadlines + closing) if deadlines or closing else found
+
+
+def _lists_closed_by_goal(text: str, found: list):
+    """An "around" cue for each list of 、-joined items closed by 等 and a strong goal word in its clause."""
+    for cue in found:
+        if cue[2] != "target" or cue[5] != "strong" or not cue[3].endswith(GOAL_NOUNS):
+            continue
+        closer = text.rfind(LIST_CLOSER, max(0, cue[0] - LIST_CLOSING_REACH), cue[0])
+        if closer < 0 or any(ch in CLAUSE_BREAKS for ch in text[closer:cue[0]]):
+            continue
+        start = max(text.rfind(ch, 0, closer) for ch in CLAUSE_BREAKS) + 1
+        if "、" in text[start:closer]:
+            yield (start, closer, cue[2], cue[3], "around", cue[5])
 
 
 def _quote_closed_by_goal(text: str, span: tuple[int, int], found: list, found_starts: list[int]) -> tuple | None:
