@@ -233,6 +233,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the period that opens a sentence is read after whoever speaks (香港商报 on 涪城, 2019-02)
     ("邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效。区属地区生产总值达到379.95亿元、增长9.3%。", "news_report",
      D(2019, 2, 19), [("379.95亿元", "actual", 2018), ("9.3%", "actual", 2018)]),
+    # a figure inside a framing goal phrase is the goal (辽宁 2025-04); a task counted in flats is no count of a plan's
+    # parts (沈阳 2018-03); 已经有 and 正在开展 report progress after 计划改造 (沈阳 2022-05)
+    ("下阶段,辽宁锚定固定资产投资增长8%左右的目标,全力以赴扩大有效投资。", "press_conference", D(2025, 4, 22),
+     [("8%左右", "target", 2025)]),
+    ("据了解,今年沈阳市棚户区改造任务16348套。", "press_conference", D(2018, 3, 21), [("16348套", "target", 2018)]),
+    ("目前,沈阳市2022年计划改造的475个老旧小区中,已经有197个小区进场。交通场站周边68个小区正在开展地下管网改造。",
+     "press_conference", D(2022, 5, 25), [("475个", "target", 2022), ("197个", "actual", 2022), ("68个", "actual", 2022)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
-from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, load_count_units, parse_indicator
+from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import KINDS, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
@@ -77,6 +77,8 @@ CUE_OPENING_WINDOW = 16
 # Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
 # (matched right after the figure)
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
+# …counted in items, not in what is built: "今年沈阳市棚户区改造任务16348套" is the year's goal
+STRUCTURE_UNITS = frozenset({"项", "条", "个", "件", "类", "大", "方面"})
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_NUMERALS = "一二三四五六七八九十"
@@ -293,7 +295,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 _past_period(periods, figure.start, published),
                 _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
                 tense)
-            if figure.unit in load_count_units() and (STRUCTURE.match(text, figure.end)
+            if figure.unit in STRUCTURE_UNITS and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
             year = _speaking_year(section, kind, genre, doc_year, published)

@@ -61,7 +61,7 @@ MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|高于|好于|快于)[^
 MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)(?!情况)")  # not "…目标完成情况"
 # …nor is a goal that frames the work: "围绕“一枢纽四中心”…目标任务,谋划储备了2651个项目",
 # "锚定决胜之年目标任务,…一季度交出亮眼答卷"
-FRAMED_BEFORE = re.compile(r"(?:围绕|锚定|聚焦|紧扣|对标|瞄准|紧盯)[^,;:。!?\n]{0,24}$")
+FRAMED_BEFORE = re.compile(r"(?P<verb>围绕|锚定|聚焦|紧扣|对标|瞄准|紧盯)[^,;:。!?\n]{0,24}$")
 # Quotes and titles hold names, not cues: “1+2+4+N”目标任务体系, 《…计划》
 QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 # ...but a quotation with a clause in it is someone's words, read like the text around it:
@@ -104,19 +104,22 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     quoted = [m.span() for m in quotes]
     masked = [m.span() for m in quotes if not (m.group().startswith("“") and SPOKEN.search(m.group()))]
     masked_starts = [a for a, _ in masked]
-    found = []
+    found, framed = [], []
     for start, end, word in finder.find(text):
         cue = cues[word]
         if cue.kind == "none" or _in_spans(start, masked, masked_starts):
             continue
-        if word.endswith(GOAL_NOUNS) and (MET_BEFORE.search(text, max(0, start - 12), start)
-                                          or MET_AFTER.match(text, end)
-                                          or FRAMED_BEFORE.search(text, max(0, start - 26), start)):
-            continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
+        if word.endswith(GOAL_NOUNS):
+            frame = FRAMED_BEFORE.search(text, max(0, start - 26), start)
+            if frame and cue.kind == "target":
+                # a figure inside the frame is the goal: "辽宁锚定固定资产投资增长8%左右的目标" (2025-04)
+                framed.append((frame.end("verb"), start, cue.kind, word, "around", cue.strength))
+            if frame or MET_BEFORE.search(text, max(0, start - 12), start) or MET_AFTER.match(text, end):
+                continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
         found.append((start, end, cue.kind, word, cue.where, cue.strength))
     deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
                  if not _in_spans(m.start(), masked, masked_starts)]
-    closing = []
+    closing = framed
     found_starts = [cue[0] for cue in found]  # in order
     for span in quoted:
         cue = _quote_closed_by_goal(text, span, found, found_starts) if text[span[0]] == "“" else None
