@@ -240,6 +240,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("据了解,今年沈阳市棚户区改造任务16348套。", "press_conference", D(2018, 3, 21), [("16348套", "target", 2018)]),
     ("目前,沈阳市2022年计划改造的475个老旧小区中,已经有197个小区进场。交通场站周边68个小区正在开展地下管网改造。",
      "press_conference", D(2022, 5, 25), [("475个", "target", 2022), ("197个", "actual", 2022), ("68个", "actual", 2022)]),
+    # a plan report of February outside any heading reviews the year before (福建 2024)
+    ("固定资产投资增长2.5%,其中,制造业投资增长11.6%。", "plan_report", D(2024, 2, 18),
+     [("2.5%", "actual", 2023), ("11.6%", "actual", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -32,6 +32,7 @@ CHANGE_MARKS = ("从", "由")
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
+REVIEWING_GENRES = ("government_work_report", "plan_report")
 THIS_YEAR = ("今年", "本年", "明年")  # phrases that speak from the year the text was delivered in
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "五年来")
@@ -416,6 +417,9 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
     if not published or genre == "statistical_bulletin":
         return doc_year
     if section.role in ("review", "plan_execution") and published.month <= REVIEW_MONTHS:
+        return published.year - 1
+    if genre in REVIEWING_GENRES and section.role == "other" and published.month <= REVIEW_MONTHS:
+        # a report of January to March outside any heading: "固定资产投资增长2.5%" (福建 plan report, 2024-02)
         return published.year - 1
     if genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS:
         return published.year - 1
