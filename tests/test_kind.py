@@ -243,6 +243,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a plan report of February outside any heading reviews the year before (福建 2024)
     ("固定资产投资增长2.5%,其中,制造业投资增长11.6%。", "plan_report", D(2024, 2, 18),
      [("2.5%", "actual", 2023), ("11.6%", "actual", 2023)]),
+    # part 15: a report's goals retold after 报告提出, (人民网 on 吉林, 2026-01) and after 新的一年 (莒县, 2019-01); a span of
+    # years that ends after the text (辽宁, 2024-03)
+    ("吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右,一般公共预算收入增长3.7%,努力跑赢全国;"
+     "新能源产业产值增长8%以上,固定资产投资增长3%。", "news_report", D(2026, 1, 29),
+     [("5%左右", "target", 2026), ("3.7%", "target", 2026), ("8%以上", "target", 2026), ("3%", "target", 2026)]),
+    ("面对新的一年,报告中指出,地区生产总值增长9%,一般公共预算收入增长13%。", "news_report", D(2019, 1, 29),
+     [("9%", "target", 2019), ("13%", "target", 2019)]),
+    ("示范工程建设期为2024年—2026年,规划23个示范项目57处示范点,安排林草建设任务120万亩。", "press_conference",
+     D(2024, 3, 21), [("23个", "target", 2026), ("57处", "target", 2026), ("120万亩", "target", 2026)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -269,7 +278,7 @@ def test_kind_evidence_is_kept():
 
 # The thirteenth held-out part, scored once on the final code (kind 0.755, figures R 0.878); the first twelve, scored once each at kind 0.933, 0.881, 0.940, 0.818,
 # 0.905, 0.884, 0.940, 0.831, 0.758, 0.663, 0.798 and 0.705, are now dev
-HELDOUT = "heldout-15"
+HELDOUT = "heldout-16"
 
 
 @pytest.fixture(scope="module")
@@ -284,12 +293,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 218  # parts 10-14 added: kind 0.948, targets P 0.939 R 0.936, year 0.941 with them
+    assert dev.n_documents >= 230  # parts 10-15 added: kind 0.950, targets P 0.938 R 0.939, year 0.945 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
-    assert dev.overall.precision >= 0.98, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.946, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.935 and dev.target_recall >= 0.934
-    assert dev.year_accuracy >= 0.938, dev.wrong_year
+    assert dev.overall.precision >= 0.978, dev.overall.false
+    assert dev.overall.kind_accuracy >= 0.948, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.935 and dev.target_recall >= 0.936
+    assert dev.year_accuracy >= 0.942, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

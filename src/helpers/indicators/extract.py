@@ -33,7 +33,7 @@ CHANGE_MARKS = ("从", "由")
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
 REVIEWING_GENRES = ("government_work_report", "plan_report")
-THIS_YEAR = ("今年", "本年", "明年")  # phrases that speak from the year the text was delivered in
+THIS_YEAR = ("今年", "本年", "新的一年", "明年")  # phrases that speak from the year the text was delivered in
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "五年来")
 LAST_YEAR_BEFORE = ("去年", "上年", "同期")
@@ -42,7 +42,7 @@ REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just en
 # A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",
 # "今年,…吸引高端创新团队35个" (a press conference in May). Its figures are not results yet; 今年以来
 # (so far this year) is another matter. From December a year is as good as over.
-OPEN_YEAR = ("今年", "本年", "全年")
+OPEN_YEAR = ("今年", "本年", "新的一年", "全年")
 NEXT_YEAR = "明年"
 # Parts of a year that may be over when the text was delivered ("一季度" in a May press conference)
 QUARTERS = ("一季度", "第一季度", "上半年", "前三季度")
@@ -53,7 +53,8 @@ OPEN_UNTIL_MONTH = 12
 # barely begun: "1月14日…一季度,大连市拟新开工项目252个…大连一季度开工高端服务业项目55个" (a story of
 # 14 January 2022) counts what is to be started; "一季度…交出亮眼答卷" in late March reports
 QUARTER_AHEAD_DAYS = 60
-YEAR_OPENS_AFTER = ("", ",", ";", ":", "。", "\n", "在", "到", "至", "于")  # a year after these opens a clause
+YEAR_OPENS_AFTER = ("", ",", ";", ":", "。", "\n", "在", "到", "至", "于", "—", "-")  # a year after these opens a clause
+# (or ends a span that opens it: "示范工程建设期为2024年—2026年,规划23个示范项目", March 2024)
 STARTING_PARTS = ("一季度", "第一季度", "上半年")  # "与去年前三季度相比" in January is last year's
 # Words that state a level reached in a goal as in a result: after a goal word in the same sentence they
 # are the goal's ("今年…要…,日光温室净面积达到3.1万亩"), where 已开复工 or 完成 after 计划 reports
@@ -69,8 +70,9 @@ DIRECTION_OF = {**{verb: "down" for verb in DOWN_VERBS}, **{verb: "up" for verb 
 # (one group of literals first, so the engine skips ahead to a verb's first character)
 DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。]{0,2}$")
 OPENING_WINDOW = 8
-# …counted after whoever is speaking: "邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效" (香港商报, 2019)
-SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调)[,:]")
+# …counted after whoever is speaking: "邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效" (香港商报, 2019),
+# "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026)
+SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出)[,:]")
 ATTRIBUTE_AFTER_YEAR = "度"  # 2021年度…: the year of an award or a plan, not of what follows
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph

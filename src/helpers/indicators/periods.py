@@ -23,14 +23,15 @@ from helpers.corpus.sections import PLAN_SPANS
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年),
 # "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it),
 # "截至2月17日,全市…项目已开复工63个", "截至7月底" (so far: up to the day the text gives, like 截至目前),
-# "黑龙江省明年农作物播种面积将稳定在2亿亩以上" (December 2009: 2010)
+# "黑龙江省明年农作物播种面积将稳定在2亿亩以上" (December 2009: 2010), "面对新的一年,报告中指出,地区生产总值增长9%"
+# (莒县, January 2019: this year)
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未用明])(?:"
+    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未用明新])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|明年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
     r"|(?P<to_date>截至目前|截至当前|目前|年初以来|截至(?:[1-9]|1[0-2])月(?:底|末|[1-9]日|[12]\d日|3[01]日)))"
