@@ -70,3 +70,16 @@ def test_inline_footnote_markers_and_offsets_point_into_the_input():
     (edit,) = edits
     assert edit.rule == "footnote_marker"
     assert page[edit.start:edit.end] == "[1]"
+
+
+@pytest.mark.parametrize("page, kept, rule", [
+    # a share-price widget a reposting site put after a listed company's name (presser-guangdong-2020-p)
+    ("广东联通、广东广电网络(8.010, 0.01, 0.12%)也将进一步加大投资力度。", "广东联通、广东广电网络也将进一步加大投资力度。",
+     "stock_quote"),
+    # a growth rate in brackets is the text's own
+    ("阜新(15.3%)、朝阳(13.2%)4市好于预期。", "阜新(15.3%)、朝阳(13.2%)4市好于预期。", None),
+])
+def test_inline_widgets_go_and_bracketed_figures_stay(page, kept, rule):
+    text, edits = strip_boilerplate(page)
+    assert text == kept
+    assert [e.rule for e in edits] == ([rule] if rule else [])
