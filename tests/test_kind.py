@@ -252,6 +252,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("9%", "target", 2019), ("13%", "target", 2019)]),
     ("示范工程建设期为2024年—2026年,规划23个示范项目57处示范点,安排林草建设任务120万亩。", "press_conference",
      D(2024, 3, 21), [("23个", "target", 2026), ("57处", "target", 2026), ("120万亩", "target", 2026)]),
+    # part 16: a paragraph ending in a colon hands its goal word to the next (紫金 2022 plan); a headline on the year's
+    # projects carried out is no tasks heading, and a figure inside a goal said to be met is that goal, of the year
+    # reviewed (宁波, 2019-01); 实际完成 is what was done beside the plan (大连, 2021-07)
+    ("2022年全县国民经济和社会发展的主要预期目标计划如下:\n全县地区生产总值增长7%左右;规上工业增加值增长20%。", "plan_report",
+     D(2022, 3, 21), [("7%左右", "target", 2022), ("20%", "target", 2022)]),
+    ("2018年10个民生实事项目全面落实\n学前教育扩容提质工程。全年新(改)扩建幼儿园48所,超额完成40所的年度目标任务。",
+     "news_report", D(2019, 1, 12), [("10个", "actual", 2018), ("48所", "actual", 2018), ("40所", "target", 2018)]),
+    ("“建设东北路人行过街天桥项目”计划完成工程量5%,实际完成工程量6%;", "news_report", D(2021, 7, 15),
+     [("5%", "target", 2021), ("6%", "actual", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -278,7 +287,7 @@ def test_kind_evidence_is_kept():
 
 # The thirteenth held-out part, scored once on the final code (kind 0.755, figures R 0.878); the first twelve, scored once each at kind 0.933, 0.881, 0.940, 0.818,
 # 0.905, 0.884, 0.940, 0.831, 0.758, 0.663, 0.798 and 0.705, are now dev
-HELDOUT = "heldout-16"
+HELDOUT = "heldout-17"
 
 
 @pytest.fixture(scope="module")
@@ -293,12 +302,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 230  # parts 10-15 added: kind 0.950, targets P 0.938 R 0.939, year 0.945 with them
+    assert dev.n_documents >= 242  # parts 10-16 added: kind 0.950, targets P 0.940 R 0.937, year 0.947 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.978, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.948, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.935 and dev.target_recall >= 0.936
-    assert dev.year_accuracy >= 0.942, dev.wrong_year
+    assert dev.target_precision >= 0.936 and dev.target_recall >= 0.934
+    assert dev.year_accuracy >= 0.944, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

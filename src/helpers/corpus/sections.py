@@ -41,8 +41,9 @@ SHORT_LINE = re.compile(r"^[^,，。!?;:：！？；\n]{2,24}$", re.M)
 YEAR_LINE = re.compile(r"^(20\d{2})年$")
 YEAR = re.compile(r"20\d{2}")
 # A short line that reports a result is no heading: "圆满完成全年目标任务", "实现主要预期目标",
-# "吉林省做好民生实事 一季度城镇新增就业12万人" (a headline with a quarter's result)
-RESULT_WORDS = re.compile(r"完成|实现|达到|超过|(?:一季度|上半年|前三季度|同比)[^\n]*\d")
+# "吉林省做好民生实事 一季度城镇新增就业12万人" (a headline with a quarter's result),
+# "2018年10个民生实事项目全面落实" (宁波日报, 2019: a headline on the year's projects carried out)
+RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:一季度|上半年|前三季度|同比)[^\n]*\d")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
 PLAN_SPANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 PLAN = re.compile("|".join(PLAN_SPANS))

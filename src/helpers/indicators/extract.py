@@ -19,7 +19,7 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import KINDS, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
+from helpers.indicators.kinds import KINDS, MET_GOAL, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -153,11 +153,13 @@ class _DocumentScan:
         return boundary.end() if boundary else floor
 
     def open_kind(self, s: int) -> tuple[str, str] | None:
-        """A cue carried into sentence ``s`` from earlier sentences of its paragraph ending in ; or :."""
+        """A cue carried into sentence ``s`` from earlier sentences of its paragraph ending in ; or :, or
+        from the paragraph before when it ends in a colon: "…主要预期目标计划如下:\n全县地区生产总值增长7%左右;…"
+        (紫金 2022)."""
         if s in self._open_kind:
             return self._open_kind[s]
         carried = None
-        if s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
+        if s > 0 and (self.paragraphs[s - 1] == self.paragraphs[s] or self.sentences.texts[s - 1].endswith(":")):
             previous = self.sentences.texts[s - 1]
             if previous.endswith((";", ":")):
                 start = self.starts[s - 1]
@@ -301,7 +303,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             if figure.unit in STRUCTURE_UNITS and (STRUCTURE.match(text, figure.end)
                                                or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
-            year = _speaking_year(section, kind, genre, doc_year, published)
+            # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
+            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) else kind, genre, doc_year,
+                                  published)
             change = (_find_change(text, figure, scan.clause_start(figure.start, sentence_start))
                       if may_change else None)
             if change and change[0] == "to":  # "由上年729万人增加到732万人": 上年 belongs to the 729

@@ -57,7 +57,8 @@ AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an a
 # A goal reported as met is no cue: "圆满完成全年目标任务,地区生产总值增长5.2%", "较好完成了主要预期目标",
 # "“十四五”规划主要目标任务全面完成" (the verb within the clause before the goal, or right after it)
 GOAL_NOUNS = ("目标", "目标任务")
-MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|高于|好于|快于)[^,;:。!?\n]{0,10}$")
+MET_BEFORE = re.compile(r"(?P<verb>完成|实现|达到|超过|高于|好于|快于)[^,;:。!?\n]{0,10}$")
+MET_GOAL = "met:"  # the cue of a figure inside a goal said to be met: the goal of the period the text reviews
 MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)(?!情况)")  # not "…目标完成情况"
 # …nor is a goal that frames the work: "围绕“一枢纽四中心”…目标任务,谋划储备了2651个项目",
 # "锚定决胜之年目标任务,…一季度交出亮眼答卷"
@@ -111,10 +112,13 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
             continue
         if word.endswith(GOAL_NOUNS):
             frame = FRAMED_BEFORE.search(text, max(0, start - 26), start)
-            if frame and cue.kind == "target":
-                # a figure inside the frame is the goal: "辽宁锚定固定资产投资增长8%左右的目标" (2025-04)
-                framed.append((frame.end("verb"), start, cue.kind, word, "around", cue.strength))
-            if frame or MET_BEFORE.search(text, max(0, start - 12), start) or MET_AFTER.match(text, end):
+            met = MET_BEFORE.search(text, max(0, start - 12), start)
+            if (frame or met) and cue.kind == "target" and any(ch.isdigit() for ch in text[(frame or met).end("verb"):start]):
+                # a figure inside the frame, or inside the goal said to be met, is the goal: "辽宁锚定固定资产投资
+                # 增长8%左右的目标" (2025-04), "全年新(改)扩建幼儿园48所,超额完成40所的年度目标任务" (宁波, 2019)
+                framed.append(((frame or met).end("verb"), start, cue.kind, (MET_GOAL + word) if met and not frame
+                               else word, "around", cue.strength))
+            if frame or met or MET_AFTER.match(text, end):
                 continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
         found.append((start, end, cue.kind, word, cue.where, cue.strength))
     deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
