@@ -3,7 +3,10 @@
 In: a figure, the cue words of its sentence (``resources/kind_cues.csv``: strong cues, tense and
 aspect words, phrases that only look like cues), a cue carried from earlier sentences, the role of
 its section (:mod:`helpers.corpus.sections`) and its document's genre. Out: the kind, the word or
-section that decided it, and a confidence (the winner's share of the weighed votes).
+section that decided it, and a confidence (the winner's share of the weighed votes). The deciding
+evidence (``kind_cue``) is a cue word as written, or ``section:<role>``, ``genre:<genre>``,
+``period:<phrase>`` (a period over or not yet over), ``tense:<word>`` (of the sentence before) or
+``met:<goal word>`` (a figure inside a goal said to be met).
 """
 
 from __future__ import annotations
