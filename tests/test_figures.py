@@ -111,6 +111,8 @@ def _figures(sentence):
     ("粮食产量连续6年过千亿斤", [("千亿斤", 1e11, None, "斤", None, False)]),
     ("2030年产量有望突破千亿斤", [("突破千亿斤", 1e11, None, "斤", "突破", False)]),
     ("其中,超百亿元项目12个", [("超百亿元", 1e10, None, "元", None, True), ("12个", 12, None, "个", None, False)]),
+    # the 约 of 签约 is no "about" (滁州 2016, part 16)
+    ("全市新签约亿元以上项目225个", [("225个", 225, None, "个", None, False)]),
     # grain written out in characters (吉林 2008, part 13)
     ("吉林省今年粮食产量达五百七十亿斤", [("五百七十亿斤", 5.7e10, None, "斤", None, False)]),
 ])

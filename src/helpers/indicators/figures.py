@@ -114,6 +114,8 @@ OUTLINE_AFTER = re.compile(r"方面|维度|大?台阶")
 # "就业超百万人" (the last character of 超, 近, 约, 逾, 突破, 超过, 达, 新增, 带动, 迈上); not "万元GDP能耗"
 BARE_BEFORE = "超近约逾破过达增动上"
 BARE_UNITS = ("元", "吨", "人次", "人", "名", "米", "千瓦", "亩", "斤")
+# …but not the 约 of a word: "全市新签约亿元以上项目225个" (滁州, 2016) is no 约亿元
+BARE_NOT_AFTER = ("签约", "节约", "集约", "制约")
 PERCENT_UNITS = frozenset({"%", "‰", "百分点", "个百分点"})
 # Tenths: "绿电占比超三成", "占全国九成以上" (with a qualifier before or after, else 成 is a verb: 建成, 八成新)
 TENTHS = re.compile(r"(?P<num>[一二三四五六七八九])成(?P<post>以上|左右|多)?")
@@ -380,7 +382,7 @@ def _chinese(sentence: str):
                          qualifier, qualifier in words.approximate, False)
     for m in words.bare.finditer(sentence):
         start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in counted):
+        if any(s < end and start < e for s, e in counted) or sentence.endswith(BARE_NOT_AFTER, 0, start):
             continue
         qualifier = _qualifier_before(sentence, start)
         if qualifier:
