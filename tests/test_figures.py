@@ -146,6 +146,9 @@ def test_find_figures(sentence, expected):
     "居全国第22位,比一季度上升5位",
     # a count of the names just quoted (广东 2022)
     "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程",
+    # a count of the items the text goes on to list (云南 2019, 镇江 2018: part 17)
+    "当前,要抓好三项最重要的工作:一是制定出台数字经济五年发展规划和行动计划",
+    "这3项工作分别是:",
 ])
 def test_not_figures(sentence):
     assert find_figures(sentence) == []

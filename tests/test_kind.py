@@ -261,6 +261,25 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "news_report", D(2019, 1, 12), [("10个", "actual", 2018), ("48所", "actual", 2018), ("40所", "target", 2018)]),
     ("“建设东北路人行过街天桥项目”计划完成工程量5%,实际完成工程量6%;", "news_report", D(2021, 7, 15),
      [("5%", "target", 2021), ("6%", "actual", 2021)]),
+    # part 17: 计划开复工 sets a goal (锦州, 2022-05); 今年第一季度 opens its paragraph as the quarter, over by May;
+    # a paragraph's opening cue does not reach back to a figure before it, and 计划完成固定资产投资 is an
+    # arrangement (盘锦, 2021-04); a quoted plan before the projects it files is their class, not their period;
+    # a goal said to be met outweighs the half-year that met it (镇江, 2018-07); 截至11月30日 in January is last
+    # year's November (甘肃, 2016-01)
+    ("今年,锦州计划开复工项目772个,总投资2027亿元。", "news_report", D(2022, 5, 6),
+     [("772个", "target", 2022), ("2027亿元", "target", 2022)]),
+    ("今年第一季度,锦州开复工项目308个。工业固定资产投资完成26.5亿元,同比增长40.1%。", "news_report", D(2022, 5, 6),
+     [("308个", "actual", 2022), ("26.5亿元", "actual", 2022), ("40.1%", "actual", 2022)]),
+    ("今年新开工项目303个,计划完成固定资产投资466亿元", "news_report", D(2021, 4, 25),
+     [("303个", "target", 2021), ("466亿元", "plan", 2021)]),
+    ("今年以来,盘锦市超前谋划提前布局,储备“十四五”重点项目776个。", "news_report", D(2021, 4, 25),
+     [("776个", "actual", 2021)]),
+    ("上半年全市新增护理型养老床位787张,占养老机构床位总数55.2%,提前完成55%的年度目标;", "press_conference",
+     D(2018, 7, 18), [("787张", "actual", 2018), ("55.2%", "actual", 2018), ("55%", "target", 2018)]),
+    ("截至11月30日,全省法律援助机构共办理法律援助案件39701件。", "press_conference", D(2016, 1, 7),
+     [("39701件", "actual", 2015)]),
+    ("记者从发布会上获悉,过去十年,全省旅游总收入年均增长19.3%。", "press_conference", D(2022, 8, 15),
+     [("19.3%", "actual", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -285,9 +304,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The thirteenth held-out part, scored once on the final code (kind 0.755, figures R 0.878); the first twelve, scored once each at kind 0.933, 0.881, 0.940, 0.818,
-# 0.905, 0.884, 0.940, 0.831, 0.758, 0.663, 0.798 and 0.705, are now dev
-HELDOUT = "heldout-17"
+# The held-out part of this round, scored once on its final code; parts 1-17, each scored once before it became
+# development data, are listed with their scores in tests/fixtures/kind_gold/README.md
+HELDOUT = "heldout-18"
 
 
 @pytest.fixture(scope="module")
@@ -302,12 +321,12 @@ def kind_quality(request):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 242  # parts 10-16 added: kind 0.950, targets P 0.940 R 0.937, year 0.947 with them
+    assert dev.n_documents >= 254  # parts 10-17 added: kind 0.946, targets P 0.939 R 0.930, year 0.948 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.978, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.948, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.936 and dev.target_recall >= 0.934
-    assert dev.year_accuracy >= 0.944, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.944, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.936 and dev.target_recall >= 0.927
+    assert dev.year_accuracy >= 0.945, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

@@ -35,9 +35,9 @@ REVIEW_MONTHS = 3
 REVIEWING_GENRES = ("government_work_report", "plan_report")
 THIS_YEAR = ("今年", "本年", "新的一年", "明年")  # phrases that speak from the year the text was delivered in
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
-LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "五年来")
+LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "过去十年", "五年来")
 LAST_YEAR_BEFORE = ("去年", "上年", "同期")
-PAST_FIVE_YEARS = ("过去五年", "五年来")
+PAST_YEARS = ("过去五年", "过去十年", "五年来")
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 # A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",
 # "今年,…吸引高端创新团队35个" (a press conference in May). Its figures are not results yet; 今年以来
@@ -74,6 +74,9 @@ OPENING_WINDOW = 8
 # "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026)
 SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出)[,:]")
 ATTRIBUTE_AFTER_YEAR = "度"  # 2021年度…: the year of an award or a plan, not of what follows
+# A quoted plan name before the projects it files is their class, not the figure's period: "今年以来,盘锦市…
+# 储备“十四五”重点项目776个,…形成283个“十四五”重大项目" (盘锦, April 2021: reserved by then)
+PLAN_AS_CLASS = re.compile(r"(?:重点|重大)?项目")
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
 CUE_OPENING_WINDOW = 16
@@ -205,7 +208,7 @@ class _DocumentScan:
             # does not make the paragraph's housing figures an arrangement
             cues = self.cues_between(start, start + min(CUE_OPENING_WINDOW, len(self.sentences.texts[first])))
             self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]),
-                                       (cues[0][2], cues[0][3]) if cues else None)
+                                       (cues[0][2], cues[0][3], cues[0][0]) if cues else None)
         return self._paragraph[number]
 
     def opening_period(self, s: int) -> re.Match | None:
@@ -224,7 +227,10 @@ class _DocumentScan:
         found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())
                  and self.text[p[0] - 1:p[0]] not in CHANGE_MARKS]  # "常住人口由上年729万人…": a base
         if found:  # "今年是“十五五”起步之年": the first phrase opens the sentence
-            opening = found[0][1]
+            i = 0
+            while i + 1 < len(found) and found[i + 1][0] == found[i][1].end():
+                i += 1  # "今年第一季度,…。工业固定资产投资完成26.5亿元" (锦州, May 2022): the narrower one
+            opening = found[i][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
             opening = self.opening_period(s - 1)
         elif s > 0 and self.carry_across_paragraphs and self.section_at(self.starts[s]).section_id == 0:
@@ -296,7 +302,12 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         may_change = "从" in sentence_text or "由" in sentence_text  # once a sentence, not once a figure
         for figure, metric in zip(inside, metrics):
             kind, cue, confidence = sentence_kind or decide_kind(
-                figure, cues, text, scan.clause_start, carried_kind, section, genre, published,
+                figure, cues, text, scan.clause_start,
+                # the paragraph's opening cue governs what follows it, not a figure before it in its own
+                # sentence: "今年新开工项目303个,计划完成固定资产投资466亿元" (盘锦, 2021)
+                None if paragraph_kind is not None and carried_kind is paragraph_kind and s == first
+                and paragraph_kind[2] > figure.start
+                else carried_kind, section, genre, published,
                 _past_period(periods, figure.start, published),
                 _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
                 tense)
@@ -516,6 +527,8 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
             break
         if text[position - 1:position] in CHANGE_MARKS and position:
             continue  # "由上年729万人增加到732万人,城镇化率达69.1%": 上年 is the 729's
+        if phrase.group("plan") and phrase.group().endswith(("”", '"')) and PLAN_AS_CLASS.match(text, phrase.end()):
+            continue
         match = phrase
     if match is None:
         match, source = scan.opening_period(s), "paragraph"
@@ -527,7 +540,7 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
         if published and (match.group("part") in LAST_YEAR
                           or (match.group("part") in THIS_YEAR and not section.year)):
             fallback_year = published.year  # "今年", "去年" speak from the year the text was delivered in
-        if published and match.group("part") in PAST_FIVE_YEARS and not section.year:
+        if published and match.group("part") in PAST_YEARS and not section.year:
             # "过去五年" in a story of January 2026 ends with 2025, whatever year its figures speak of
             fallback_year, review = published.year, False
         return scan.period(match, fallback_year, published, review, is_average, source)

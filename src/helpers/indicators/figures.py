@@ -110,6 +110,10 @@ RANK_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}、$")
 # The parts of a speech or a list, not a quantity: "重点做了六个方面工作", "从九个方面明确了",
 # "从创新、协调、绿色、开放、共享、安全6个维度设置了", "迈上4万亿、5万亿两个台阶", "三个大台阶"
 OUTLINE_AFTER = re.compile(r"方面|维度|大?台阶")
+# …and a count of the items the text goes on to list: "当前,要抓好三项最重要的工作:一是制定出台数字经济五年
+# 发展规划" (云南, 2019), "这3项工作分别是:上半年全市新增护理型养老床位787张" (镇江, 2018)
+ENUMERATED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:[::](?:一是|第一|首先)|分别是[::])")
+LIST_COUNT_UNITS = frozenset({"项", "个", "件", "条", "类"})
 # A multiplier alone after a qualifier or a verb is a number: "超万亿元", "新增千万吨产能", "带动万名青年",
 # "就业超百万人" (the last character of 超, 近, 约, 逾, 突破, 超过, 达, 新增, 带动, 迈上); not "万元GDP能耗"
 BARE_BEFORE = "超近约逾破过达增动上"
@@ -285,6 +289,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             continue
         if unit == "个" and OUTLINE_AFTER.match(sentence, end):
             continue
+        if unit in LIST_COUNT_UNITS and ENUMERATED_AFTER.match(sentence, end):
+            continue
         if unit == "位" and sentence[max(0, start - 3):start].endswith(RANK_MOVE):
             continue
         multiplier = multipliers[mult] if mult else 1
@@ -359,7 +365,8 @@ def _chinese(sentence: str):
             continue
         start, end = m.start(), m.end()
         if RANK_LIST.search(sentence, max(0, start - 8), start) or OUTLINE_AFTER.match(sentence, end) \
-                or sentence[start - 1:start] == QUOTE_CLOSE:
+                or sentence[start - 1:start] == QUOTE_CLOSE \
+                or (m.group("unit") in LIST_COUNT_UNITS and ENUMERATED_AFTER.match(sentence, end)):
             continue
         unit = m.group("unit")
         counted.append((start, end))

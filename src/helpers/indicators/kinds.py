@@ -49,6 +49,9 @@ WEIGHT_TENSE = 1.0
 # "全市推动央地合作重大项目120个,总投资8577亿元")
 SENTENCE_TENSE_WORDS = ("将", "今年将", "要")
 WEIGHT_DEFAULT = 0.1
+# A figure inside a goal said to be met is that goal, whatever the period and the verb that met it say:
+# "上半年全市新增护理型养老床位787张,…,提前完成55%的年度目标" (镇江, July 2018)
+WEIGHT_MET_GOAL = 5.0
 # Press conferences and news report results unless told otherwise; a statistical bulletin reports
 # results but for a cue in the figure's own clause ("…比重预计为1.8%", Jiangxi 2022): with its
 # statistics role it outweighs a cue in an earlier clause
@@ -207,7 +210,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         for start, end, kind, word, where, strength in cues:
             if where == "around":  # a quoted list closed by a goal word
                 if start <= figure.start and figure.end <= end:
-                    evidence.append((kind, WEIGHT_CUE_AFTER, word))
+                    evidence.append((kind, WEIGHT_MET_GOAL if word.startswith(MET_GOAL) else WEIGHT_CUE_AFTER, word))
                 continue
             if where == "after":
                 if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong":

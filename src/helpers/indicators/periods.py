@@ -31,11 +31,14 @@ PERIOD = re.compile(
     r"(?=[到至2“\"十前上下一第全今本去过五三截目年未用明新])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去五年|五年来|未来五年|今后五年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去五年|过去十年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
     r"|(?P<to_date>截至目前|截至当前|目前|年初以来|截至(?:[1-9]|1[0-2])月(?:底|末|[1-9]日|[12]\d日|3[01]日)))"
 )
+PAST_SPANS = {"过去五年": 5, "五年来": 5, "过去十年": 10}  # years looked back on, ending the year before
+TO_DAY = re.compile(r"截至(?P<month>\d{1,2})月(?P<day>底|末|\d{1,2})")
+TO_DAY_AHEAD_DAYS = 62
 # "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
 # "超过今年新开工项目总投资规模的3.5倍",
 # "在2025年基础上": a base of comparison
@@ -105,9 +108,9 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
     if part := match.group("part"):
         if part in ("去年", "上年", "过去一年", "去年全年", "上年全年"):
             return _part_of_year("全年", year - 1)
-        if part in ("过去五年", "五年来"):
+        if part in PAST_SPANS:  # "过去十年,全省旅游总收入年均增长19.3%" (湖南, August 2022): 2012-2021
             last = year if review_year else year - 1
-            return dt.date(last - 4, 1, 1), dt.date(last, 12, 31)
+            return dt.date(last - PAST_SPANS[part] + 1, 1, 1), dt.date(last, 12, 31)
         if part == "明年":
             return _part_of_year("全年", year + 1)
         if part in ("未来五年", "今后五年"):  # "聚焦今后五年,…纲要(草案)提出了20个预期性指标" (January 2026)
@@ -117,8 +120,22 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
         return dt.date(CAMPAIGN[0], 1, 1), dt.date(CAMPAIGN[1], 12, 31)
     if match.group("to_date"):
         start = dt.date(year, 1, 1) if match.group("to_date") == "年初以来" else None
+        day = TO_DAY.match(match.group("to_date"))
+        if day and published is not None:
+            # a day months after the text is of the year before: "截至11月30日,全省…共办理法律援助案件39701件" in a
+            # press conference of 7 January 2016 speaks of 2015 (not "截至4月底,已开复工将达到247个" of 27 April)
+            end = _day_of(int(day.group("month")), day.group("day"), year)
+            if (end - published).days > TO_DAY_AHEAD_DAYS:
+                end = _day_of(int(day.group("month")), day.group("day"), year - 1)
+            return start, end
         return start, published
     return None, None
+
+
+def _day_of(month: int, day: str, year: int) -> dt.date:
+    """The day a 截至 phrase names: "11月30日", "7月底" (the month's last day)."""
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(last, int(day)) if day.isdigit() else last)
 
 
 def _part_of_year(part: str, year: int) -> tuple[dt.date, dt.date]:
