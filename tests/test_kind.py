@@ -280,6 +280,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("39701件", "actual", 2015)]),
     ("记者从发布会上获悉,过去十年,全省旅游总收入年均增长19.3%。", "press_conference", D(2022, 8, 15),
      [("19.3%", "actual", 2021)]),
+    # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
+    ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
+     D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),
+                      ("27.8%", "actual", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

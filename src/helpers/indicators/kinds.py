@@ -6,7 +6,7 @@ its section (:mod:`helpers.corpus.sections`) and its document's genre. Out: the 
 section that decided it, and a confidence (the winner's share of the weighed votes). The deciding
 evidence (``kind_cue``) is a cue word as written, or ``section:<role>``, ``genre:<genre>``,
 ``period:<phrase>`` (a period over or not yet over), ``tense:<word>`` (of the sentence before) or
-``met:<goal word>`` (a figure inside a goal said to be met).
+``met:<goal word>`` (a figure inside a goal said to be met) or ``目标()`` (a goal given in brackets).
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ WEIGHT_TENSE = 1.0
 # "全市推动央地合作重大项目120个,总投资8577亿元")
 SENTENCE_TENSE_WORDS = ("将", "今年将", "要")
 WEIGHT_DEFAULT = 0.1
-# A figure inside a goal said to be met is that goal, whatever the period and the verb that met it say:
+# A figure inside a goal said to be met, or given in brackets after the word 目标, is that goal, whatever the
+# period and the verb that met it say:
 # "上半年全市新增护理型养老床位787张,…,提前完成55%的年度目标" (镇江, July 2018)
 WEIGHT_MET_GOAL = 5.0
 # Press conferences and news report results unless told otherwise; a statistical bulletin reports
@@ -84,6 +85,10 @@ CLAUSE_BREAKS = ",;:。!?\n"
 # 增长5%以上、规模以上工业增加值增长4.5%以上、…、粮食产量500亿斤左右…等经济社会发展预期目标完成情况进行监测
 # 和督导" (辽宁, 2025年《政府工作报告》重点工作分工方案); the goal word within this many characters of 等
 LIST_CLOSER = "等"
+# A goal given in brackets after the word: "一季度,辽宁省城镇新增就业12.5万人,…,完成年度目标(45万人)的27.8%"
+# (辽宁 人社厅, April 2023): the figure inside is the goal, whatever the period around it
+GOAL_IN_BRACKETS = re.compile(r"目标(?:任务)?[(（](?P<goal>[^()（）\n]{1,24})[)）]")
+BRACKETED_GOAL = "目标()"  # its kind_cue
 LIST_CLOSING_REACH = 14
 YEAR = re.compile(r"20\d{2}")
 # (position, floor) -> where the clause holding position starts
@@ -141,6 +146,9 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
             closing.append((span[0], span[1], cue[2], cue[3], "around", cue[5]))
     if LIST_CLOSER in text:
         closing.extend(_lists_closed_by_goal(text, found))
+    if "目标(" in text or "目标（" in text or "任务(" in text or "任务（" in text:
+        closing.extend((m.start("goal"), m.end("goal"), "target", BRACKETED_GOAL, "around", "strong")
+                       for m in GOAL_IN_BRACKETS.finditer(text))
     return sorted(found + deadlines + closing) if deadlines or closing else found
 
 
@@ -210,7 +218,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         for start, end, kind, word, where, strength in cues:
             if where == "around":  # a quoted list closed by a goal word
                 if start <= figure.start and figure.end <= end:
-                    evidence.append((kind, WEIGHT_MET_GOAL if word.startswith(MET_GOAL) else WEIGHT_CUE_AFTER, word))
+                    evidence.append((kind, WEIGHT_MET_GOAL if word.startswith(MET_GOAL) or word == BRACKETED_GOAL
+                                     else WEIGHT_CUE_AFTER, word))
                 continue
             if where == "after":
                 if figure.end <= start <= figure.end + AFTER_CUE_REACH and strength == "strong":
