@@ -280,6 +280,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("39701件", "actual", 2015)]),
     ("记者从发布会上获悉,过去十年,全省旅游总收入年均增长19.3%。", "press_conference", D(2022, 8, 15),
      [("19.3%", "actual", 2021)]),
+    # a year right after 举行 names the event, not a year not over (定州, 2023-02)
+    ("河北省定州市22日举行2023年春季重点项目建设现场推进会,25个项目集中开工,总投资84.98亿元。", "news_report",
+     D(2023, 2, 22), [("25个", "actual", 2023), ("84.98亿元", "actual", 2023)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

@@ -53,6 +53,7 @@ OPEN_UNTIL_MONTH = 12
 # barely begun: "1月14日…一季度,大连市拟新开工项目252个…大连一季度开工高端服务业项目55个" (a story of
 # 14 January 2022) counts what is to be started; "一季度…交出亮眼答卷" in late March reports
 QUARTER_AHEAD_DAYS = 60
+EVENT_VERBS = ("举行", "召开", "举办", "开展", "启动")  # a year right after these names an event or a campaign
 YEAR_OPENS_AFTER = ("", ",", ";", ":", "。", "\n", "在", "到", "至", "于", "—", "-")  # a year after these opens a clause
 # (or ends a span that opens it: "示范工程建设期为2024年—2026年,规划23个示范项目", March 2024)
 STARTING_PARTS = ("一季度", "第一季度", "上半年")  # "与去年前三季度相比" in January is last year's
@@ -503,6 +504,8 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
         # a deadline not passed: "主要目标是:到2024年底,…。即:科技型中小企业达到20000家" (陕西, May 2022)
         return match.group() if int(match.group("year")) >= published.year else None
     if match.group("year"):  # "2021年,沈阳计划亿元以上项目开复工1600个" in March 2021
+        if match.string[max(0, match.start() - 2):match.start()] in EVENT_VERBS:
+            return None  # "定州市22日举行2023年春季重点项目建设现场推进会,25个项目集中开工" names the event
         if int(match.group("year")) != published.year or match.group("to") \
                 or match.group("year_part") not in (None, "全年") or section.role in ("review", "plan_execution"):
             return None
