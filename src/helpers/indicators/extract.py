@@ -86,6 +86,9 @@ CUE_OPENING_WINDOW = 16
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
 # …counted in items, not in what is built: "今年沈阳市棚户区改造任务16348套" is the year's goal
 STRUCTURE_UNITS = frozenset({"项", "条", "个", "件", "类", "大", "方面"})
+# …unless a year not over makes them the year's work: "锦州市今年确定了109项攻坚任务、136项重点任务" (May 2025)
+# (not a report's targets section: "《纲要草案》…设置了29项指标" counts the plan's parts)
+FORWARD_EVIDENCE = "period:"
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_NUMERALS = "一二三四五六七八九十"
@@ -312,8 +315,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 _past_period(periods, figure.start, published),
                 _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
                 tense)
-            if figure.unit in STRUCTURE_UNITS and (STRUCTURE.match(text, figure.end)
-                                               or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
+            if figure.unit in STRUCTURE_UNITS and not (kind == "target" and (cue or "").startswith(FORWARD_EVIDENCE)) \
+                    and (STRUCTURE.match(text, figure.end) or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
             year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) else kind, genre, doc_year,
