@@ -287,6 +287,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the programme and its labeller left it out: a known false figure, kept here so that a fix shows)
     ("市政府副秘书长、新闻发言人陈新中介绍,今年民生十件实事共有39项细化工作任务,截至6月底,已有3项提前完成。",
      "press_conference", D(2018, 7, 18), [("十件", "target", 2018), ("39项", "target", 2018), ("3项", "actual", 2018)]),
+    # part 18: a rate that repeats a goal stated before is that goal (国家统计局, 2022-03), not another indicator's
+    # rate of the same size (荆州, 2024-03)
+    ("今年的《政府工作报告》明确提出,全年增长目标是5.5%左右。去年中国经济规模已经达到了114万亿元。"
+     "从全球主要经济体来看,5.5%的增速也是一个不低的增速。", "press_conference", D(2022, 3, 15),
+     [("5.5%左右", "target", 2022), ("114万亿元", "actual", 2021), ("5.5%", "target", 2022)]),
+    ("“今年,我们地区生产总值确定的目标是增长7%。”\n周志红介绍说,围绕这个目标,荆州市一季度重点推进“十大行动”,1月至2月,"
+     "全市固定资产投资增长7.9%,规上工业增加值增长10.7%,社会消费品零售总额增长7%。", "press_conference", D(2024, 3, 19),
+     [("7%", "target", 2024), ("7.9%", "actual", 2024), ("10.7%", "actual", 2024), ("7%", "actual", 2024)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

@@ -81,6 +81,11 @@ PLAN_AS_CLASS = re.compile(r"(?:重点|重大)?项目")
 # "今年,盘锦市计划实施…", "“十四五”期间,葫芦岛计划构建…": a cue this close to a paragraph's start
 # governs the whole paragraph
 CUE_OPENING_WINDOW = 16
+# Evidence too weak to stand against a goal stated earlier in the document for the same value: the genre's
+# default or the tense of the sentence before
+WEAK_EVIDENCE = ("genre:", "tense:")
+ECHO = "echo:"  # the kind_cue of a figure that repeats a goal stated earlier: echo:<the goal's quote>
+ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's; counts and amounts are too often new
 # Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
 # (matched right after the figure)
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
@@ -260,6 +265,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     [('城镇居民人均可支配收入', 'urban_disposable_income', 5.0, 'forecast', datetime.date(2023, 1, 1)), ('农村居民人均可支配收入', 'rural_disposable_income', 8.0, 'forecast', datetime.date(2023, 1, 1))]
     """
     rows: list[tuple] = []
+    stated_goals: dict[tuple, tuple[str, Period]] = {}  # (value, unit) -> (quote, period) of each goal stated so far
     text = document["text"]
     figures = find_figures(text)
     if not figures or not len(sentences):
@@ -340,6 +346,17 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             if change and change[0] == "from":
                 period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
                                                   published)
+            indicator = parse_indicator(metric)
+            if kind == "target" and not (cue or "").startswith(WEAK_EVIDENCE):
+                stated_goals.setdefault((figure.value, figure.unit), (figure.quote, period, indicator))
+            elif (cue or "").startswith(WEAK_EVIDENCE) and figure.unit in ECHO_UNITS \
+                    and (figure.value, figure.unit) in stated_goals \
+                    and indicator in (None, stated_goals[(figure.value, figure.unit)][2]):
+                # a goal stated before, talked about again: "全年增长目标是5.5%左右。…从全球主要经济体来看,5.5%的增速
+                # 也是一个不低的增速" (国家统计局, March 2022); not another indicator's rate ("地区生产总值…目标是增长
+                # 7%。…社会消费品零售总额增长7%", 荆州 2024)
+                goal_quote, period, _ = stated_goals[(figure.value, figure.unit)]
+                kind, cue, confidence = "target", ECHO + goal_quote, 0.6
             direction = figure.direction
             if direction is None:
                 verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)
@@ -349,7 +366,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             rows.append((
                 doc_id, s, figure.start, figure.end, figure.quote, sentence_text, figure.value,
                 figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
-                parse_indicator(metric), direction, kind, cue, period.text, period.start, period.end,
+                indicator, direction, kind, cue, period.text, period.start, period.end,
                 period.source, period.is_average, place_name, place_code, figure.is_threshold,
                 section.section_id, section.role, confidence,
             ))

@@ -6,7 +6,8 @@ its section (:mod:`helpers.corpus.sections`) and its document's genre. Out: the 
 section that decided it, and a confidence (the winner's share of the weighed votes). The deciding
 evidence (``kind_cue``) is a cue word as written, or ``section:<role>``, ``genre:<genre>``,
 ``period:<phrase>`` (a period over or not yet over), ``tense:<word>`` (of the sentence before) or
-``met:<goal word>`` (a figure inside a goal said to be met) or ``目标()`` (a goal given in brackets).
+``met:<goal word>`` (a figure inside a goal said to be met), ``目标()`` (a goal given in brackets) or, set by
+:mod:`helpers.indicators.extract`, ``echo:<quote>`` (a rate that repeats a goal stated earlier).
 """
 
 from __future__ import annotations
