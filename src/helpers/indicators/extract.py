@@ -74,6 +74,7 @@ OPENING_WINDOW = 8
 # …counted after whoever is speaking: "邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效" (香港商报, 2019),
 # "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026)
 SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出)[,:]")
+SPEECH_OPENING = ":“"
 ATTRIBUTE_AFTER_YEAR = "度"  # 2021年度…: the year of an award or a plan, not of what follows
 # A quoted plan name before the projects it files is their class, not the figure's period: "今年以来,盘锦市…
 # 储备“十四五”重点项目776个,…形成283个“十四五”重大项目" (盘锦, April 2021: reserved by then)
@@ -235,6 +236,13 @@ class _DocumentScan:
         # "获得2021年度省级科技奖励10项" (Yichun 2022): a year that qualifies a noun opens nothing
         found = [p for p in found if not self.text.startswith(ATTRIBUTE_AFTER_YEAR, p[1].end())
                  and self.text[p[0] - 1:p[0]] not in CHANGE_MARKS]  # "常住人口由上年729万人…": a base
+        quote = text.find(SPEECH_OPENING) if SPEECH_OPENING in text else -1
+        if quote >= 0:  # a period opening a quoted speech opens what follows: "言及今年6.5%的增长目标时,何立峰
+            # 回应:“去年国内生产总值827千亿元,增幅6.9%。…单位GDP能耗下降3.7%。" (华夏时报, March 2018)
+            said = start + quote + len(SPEECH_OPENING)
+            spoken = [p for p in self.periods_between(said, said + OPENING_WINDOW)
+                      if self.text[p[0] - 1:p[0]] not in CHANGE_MARKS]
+            found = spoken or found
         if found:  # "今年是“十五五”起步之年": the first phrase opens the sentence
             i = 0
             while i + 1 < len(found) and found[i + 1][0] == found[i][1].end():
