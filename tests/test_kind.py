@@ -300,6 +300,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "绿色发展取得很大进展,单位GDP能耗下降3.7%。”", "press_conference", D(2018, 3, 6),
      [("6.5%", "target", 2018), ("827122亿元", "actual", 2017), ("6.9%", "actual", 2017), ("超过50%", "actual", 2017),
       ("3.7%", "actual", 2017)]),
+    # a goal word lifts the structure rule from a count of tasks (辽宁 国资委, 2025-04); a span of years does not
+    # (聚焦今后五年,…《纲要(草案)》提出了20个预期性指标, 江西 2026: in the development labels)
+    ("确保年底前高品质完成9大攻坚战、27项重点任务和55项具体指标。", "press_conference", D(2025, 4, 29),
+     [("27项", "target", 2025), ("55项", "target", 2025)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
-from helpers.indicators.periods import PLAN_SPANS, Period, find_period_phrases, resolve_period
+from helpers.indicators.periods import PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import KINDS, MET_GOAL, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
@@ -92,8 +92,10 @@ ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's; cou
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
 # …counted in items, not in what is built: "今年沈阳市棚户区改造任务16348套" is the year's goal
 STRUCTURE_UNITS = frozenset({"项", "条", "个", "件", "类", "大", "方面"})
-# …unless a year not over makes them the year's work: "锦州市今年确定了109项攻坚任务、136项重点任务" (May 2025)
-# (not a report's targets section: "《纲要草案》…设置了29项指标" counts the plan's parts)
+# …unless a year not over or a goal word makes them the year's work: "锦州市今年确定了109项攻坚任务、136项重点任务"
+# (May 2025), "确保年底前高品质完成9大攻坚战、27项重点任务和55项具体指标" (辽宁 国资委, April 2025); not a report's
+# targets section ("《纲要草案》…设置了29项指标" counts the plan's parts) nor a span of years ("聚焦今后五年,…《纲要
+# (草案)》提出了20个预期性指标")
 FORWARD_EVIDENCE = "period:"
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
@@ -329,7 +331,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 _past_period(periods, figure.start, published),
                 _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
                 tense)
-            if figure.unit in STRUCTURE_UNITS and not (kind == "target" and (cue or "").startswith(FORWARD_EVIDENCE)) \
+            if figure.unit in STRUCTURE_UNITS and not (kind == "target" and _lifts_structure(cue or "")) \
                     and (STRUCTURE.match(text, figure.end) or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", 0.9
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
@@ -390,6 +392,13 @@ INDICATOR_COLUMNS = (
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
     "section_id", "section_role", "kind_confidence",
 )
+
+
+def _lifts_structure(cue: str) -> bool:
+    """True when the evidence that made a count of tasks a target outweighs the structure rule."""
+    if cue.startswith(FORWARD_EVIDENCE):
+        return True
+    return ":" not in cue and PERIOD.fullmatch(cue) is None
 
 
 def reference_year(document: dict) -> int | None:
