@@ -113,6 +113,9 @@ def _figures(sentence):
     ("其中,超百亿元项目12个", [("超百亿元", 1e10, None, "元", None, True), ("12个", 12, None, "个", None, False)]),
     # the 约 of 签约 is no "about" (滁州 2016, part 16)
     ("全市新签约亿元以上项目225个", [("225个", 225, None, "个", None, False)]),
+    # a range of money before the projects it sizes names their class (庄河 2020, part 18; 大连 2023)
+    ("其中亿元以上重大项目39个,5000万元至1亿元项目7个", [("39个", 39, None, "个", None, False),
+                                               ("5000万元至1亿元", 5e7, 1e8, "元", None, True), ("7个", 7, None, "个", None, False)]),
     # grain written out in characters (吉林 2008, part 13)
     ("吉林省今年粮食产量达五百七十亿斤", [("五百七十亿斤", 5.7e10, None, "斤", None, False)]),
 ])

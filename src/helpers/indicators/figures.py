@@ -137,6 +137,8 @@ DECIMAL_YEARS = re.compile(r"(?<![\d.A-Za-z])\d{1,2}\.\d+年(?![均度底末初]
 # A round size after 超 or 过, before the kind of thing it sizes, names a class: "经济总量过万亿元城市",
 # "营业收入超千亿元工业企业从2家增加到4家" (like THRESHOLD_CLASS_AFTER with 的)
 # (right after the figure: "超过3万亿元的城市" in 重庆's report is the city's own output)
+# (and so does a range of money before it: "其中亿元以上重大项目39个,5000万元至1亿元项目7个" (庄河, 2020), "100亿元至
+# 500亿元项目26个" (大连, 2023))
 CLASS_NOUN_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{0,4}?(?:企业|城市|园区|集群|景区|项目)")
 SIZE_QUALIFIERS = ("超", "过", "超过")
 # A Chinese count right after a closing quote counts the names just quoted: "“粤菜师傅”“广东技工”“南粤家政”三项工程"
@@ -304,7 +306,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
                         and THRESHOLD_AFTER.match(sentence, end) is not None
                         and not GOAL_AFTER.match(sentence, end)
                         and not (unit in AREA_UNITS and LAND_AFTER.match(sentence, end))
-                        ) or sentence.startswith(SIZE_CLASS, end)
+                        ) or sentence.startswith(SIZE_CLASS, end) \
+            or (high is not None and words.base_unit.get(unit, unit) == "元" and CLASS_NOUN_AFTER.match(sentence, end) is not None)
         qualifier = None
         if before in words.qualifier_last_chars:
             qualifier = _qualifier_before(sentence, start)
