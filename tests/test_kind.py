@@ -304,6 +304,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # (聚焦今后五年,…《纲要(草案)》提出了20个预期性指标, 江西 2026: in the development labels)
     ("确保年底前高品质完成9大攻坚战、27项重点任务和55项具体指标。", "press_conference", D(2025, 4, 29),
      [("27项", "target", 2025), ("55项", "target", 2025)]),
+    # 推动 sets no tense for the sentence after it (辽宁, 2024-10)
+    ("辽宁充分发挥工业经济稳增长专班作用,千方百计稳生产、扩投资。据介绍,辽宁推动企业稳产增产,深化“基点管理”,强化监测调度。"
+     "实施“小升规”,新增规上工业企业302户。", "press_conference", D(2024, 10, 23), [("302户", "actual", 2024)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

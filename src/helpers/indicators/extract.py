@@ -75,6 +75,9 @@ OPENING_WINDOW = 8
 # "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026)
 SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出)[,:]")
 SPEECH_OPENING = ":“"
+# A weak goal word that reports as often as it plans sets no tense for the sentences after it: "…推动…。实施
+# “小升规”,新增规上工业企业302户" (辽宁, October 2024)
+NOT_A_TENSE = ("推动",)
 ATTRIBUTE_AFTER_YEAR = "度"  # 2021年度…: the year of an award or a plan, not of what follows
 # A quoted plan name before the projects it files is their class, not the figure's period: "今年以来,盘锦市…
 # 储备“十四五”重点项目776个,…形成283个“十四五”重大项目" (盘锦, April 2021: reserved by then)
@@ -196,7 +199,8 @@ class _DocumentScan:
         is not a tense: "预计前三季度GDP增长5.2%。坚持项目为王,滚动实施…项目303个" reports a result."""
         t = s - 1
         while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
-            cues = [c for c in self.cues_in.get(t, ()) if c[2] not in ("plan", "forecast") and c[4] == "before"]
+            cues = [c for c in self.cues_in.get(t, ()) if c[2] not in ("plan", "forecast") and c[4] == "before"
+                    and c[3] not in NOT_A_TENSE]
             if cues:
                 last = cues[-1]
                 if last[3] in GOAL_LEVEL_WORDS:
