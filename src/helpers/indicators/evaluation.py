@@ -118,6 +118,8 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
     return matches, predicted
 
 
+# The bands of kind_confidence in which kind accuracy is reported (the README's calibration table)
+CONFIDENCE_BANDS = (0.6, 0.8, 0.95)
 # The labelled set of whole (trimmed) documents: tests/fixtures/kind_gold/{docs,labels}. A label file
 # carries the document's catalog metadata and, per paragraph, [quote, value, unit, qualifier, kind, year].
 CATALOG_KEYS = ("title", "published_date", "place", "genre")
@@ -136,6 +138,7 @@ class KindEvaluation:
     n_year_right: int = 0
     n_documents: int = 0
     wrong_year: list = field(default_factory=list)
+    confidence_checks: list = field(default_factory=list)  # (kind_confidence, kind right) of each figure found
 
     @property
     def target_precision(self) -> float:
@@ -149,12 +152,25 @@ class KindEvaluation:
     def year_accuracy(self) -> float:
         return self.n_year_right / self.n_year_labelled if self.n_year_labelled else 0.0
 
+    def kind_accuracy_by_confidence(self, bands: tuple[float, ...] = CONFIDENCE_BANDS) -> list[tuple[str, int, float]]:
+        """(band, figures, share whose kind is right) for each band of ``kind_confidence``: how far a
+        researcher can lean on the confidence column."""
+        edges = (0.0, *bands, 1.01)
+        rows = []
+        for low, high in zip(edges, edges[1:]):
+            inside = [right for confidence, right in self.confidence_checks if low <= confidence < high]
+            label = f"{low:.2f}–{min(high, 1.0):.2f}" if high <= 1.0 else f"{low:.2f}–1.00"
+            rows.append((label, len(inside), sum(inside) / len(inside) if inside else 0.0))
+        return rows
+
     def summary(self) -> str:
-        """A few lines of figures: overall, targets, per genre."""
+        """A few lines of figures: overall, targets, kind by confidence, per genre."""
         lines = [f"{self.n_documents} documents, " + self.overall.summary(),
                  f"targets: {self.n_gold_target} labelled, {self.n_predicted_target} extracted, precision "
                  f"{self.target_precision:.3f}, recall {self.target_recall:.3f}; period year accuracy "
-                 f"{self.year_accuracy:.3f}"]
+                 f"{self.year_accuracy:.3f}",
+                 "kind right by kind_confidence: " + "; ".join(
+                     f"{band} {right:.3f} of {n}" for band, n, right in self.kind_accuracy_by_confidence())]
         lines += [f"  {genre}: {e.n_gold} figures, kind accuracy {e.kind_accuracy:.3f}, recall {e.recall:.3f}, "
                   f"precision {e.precision:.3f}" for genre, e in sorted(self.by_genre.items())]
         return "\n".join(lines)
@@ -226,6 +242,7 @@ def _score_targets_and_years(result: KindEvaluation, records: dict, case: dict, 
         result.n_gold_target += gold_target
         if match is None:
             continue
+        result.confidence_checks.append((records["kind_confidence"][match], records["kind"][match] == figure[4]))
         result.n_target_right += gold_target and records["kind"][match] == "target"
         if year is None:
             continue
