@@ -3,7 +3,8 @@
 In: a figure, the cue words of its sentence (``resources/kind_cues.csv``: strong cues, tense and
 aspect words, phrases that only look like cues), a cue carried from earlier sentences, the role of
 its section (:mod:`helpers.corpus.sections`) and its document's genre. Out: the kind, the word or
-section that decided it, and a confidence (the winner's share of the weighed votes). The deciding
+section that decided it, and a confidence (the winner's share of the weighed votes and of a fixed
+measure of doubt, so that one weak piece of evidence alone is no certainty). The deciding
 evidence (``kind_cue``) is a cue word as written, or ``section:<role>``, ``genre:<genre>``,
 ``period:<phrase>`` (a period over or not yet over), ``tense:<word>`` (of the sentence before) or
 ``met:<goal word>`` (a figure inside a goal said to be met), ``目标()`` (a goal given in brackets) or, set by
@@ -50,6 +51,10 @@ WEIGHT_TENSE = 1.0
 # "全市推动央地合作重大项目120个,总投资8577亿元")
 SENTENCE_TENSE_WORDS = ("将", "今年将", "要")
 WEIGHT_DEFAULT = 0.1
+# Doubt that no evidence removes, counted with the votes when the confidence is worked out: the genre's default
+# alone gave confidence 1.0 and was right 87% of the time in the development documents; with this mass the
+# confidence rises with how often the kind is right (0.3-0.4: 85%, 0.5-0.6: 96%, 0.7-0.8: 98%)
+WEIGHT_DOUBT = 1.0
 # A figure inside a goal said to be met, or given in brackets after the word 目标, is that goal, whatever the
 # period and the verb that met it say:
 # "上半年全市新增护理型养老床位787张,…,提前完成55%的年度目标" (镇江, July 2018)
@@ -196,7 +201,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     clause, a period phrase before it that lies before the text was written (``past_period``: where
     and what) or a year not over when it was (``open_year``), its section's role and its document's
     genre (and, in a press conference, the ``tense`` of the sentence before) each vote for a kind
-    with a weight; the confidence is the winner's share of all the votes.
+    with a weight; the confidence is the winner's share of all the votes and of ``WEIGHT_DOUBT``.
     A goal word in an earlier clause does not reach past a period that is over ("锚定决胜之年目标任务,
     …,一季度交出亮眼答卷:地区生产总值增长5.6%"), nor a result word past a year not over in the
     figure's own clause ("已累计开工13万套,…,为2017年底全面完成14.05万户…奠定了基础").
@@ -207,7 +212,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     >>> section = extract_sections(text)[1]
     >>> cues, clause = find_kind_cues(text), lambda position, floor: text.rfind(",", floor, position) + 1
     >>> [decide_kind(f, cues, text, clause, None, section, None, None) for f in find_figures(text)]
-    [('target', 'section:tasks', 0.94), ('target', '力争', 0.98)]
+    [('target', 'section:tasks', 0.58), ('target', '力争', 0.8)]
     """
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
     if cues:
@@ -295,7 +300,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         if weight > best.get(kind, (0.0, None))[0]:
             best[kind] = (weight, word)
     kind = max(votes, key=lambda k: (votes[k], k == "actual"))
-    return kind, best[kind][1], round(votes[kind] / sum(votes.values()), 2)
+    return kind, best[kind][1], round(votes[kind] / (sum(votes.values()) + WEIGHT_DOUBT), 2)
 
 
 def _year_of(word: str) -> int | None:
