@@ -307,6 +307,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 推动 sets no tense for the sentence after it (辽宁, 2024-10)
     ("辽宁充分发挥工业经济稳增长专班作用,千方百计稳生产、扩投资。据介绍,辽宁推动企业稳产增产,深化“基点管理”,强化监测调度。"
      "实施“小升规”,新增规上工业企业302户。", "press_conference", D(2024, 10, 23), [("302户", "actual", 2024)]),
+    # part 19: a work report's text after its main goals, outside any heading, is the year's work (长春 2025-01, as
+    # 吉林日报 printed it)
+    ("全市经济社会发展主要预期目标是:地区生产总值增长5.5%以上,一般公共预算收入增长3%。\n着力扩大有效需求\n"
+     "强化投资拉动,努力实施一批补短板、增后劲重大项目,全年实施投资5000万元以上项目1400个,其中超亿元项目1000个以上。",
+     "government_work_report", D(2025, 1, 9), [("5.5%以上", "target", 2025), ("3%", "target", 2025),
+                                              ("5000万元以上", "target", 2025), ("1400个", "target", 2025),
+                                              ("超亿元", "target", 2025), ("1000个以上", "target", 2025)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

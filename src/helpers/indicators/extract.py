@@ -33,6 +33,10 @@ CHANGE_MARKS = ("从", "由")
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
 REVIEWING_GENRES = ("government_work_report", "plan_report")
+# …until the report states the year's main goals: a report reviews the past year first and sets out the new one
+# after its goals, so text after them outside any heading is the year's work: "全市经济社会发展主要预期目标是:…。
+# 着力扩大有效需求…全年实施投资5000万元以上项目1400个" (长春, 9 January 2025, as 吉林日报 printed it, without headings)
+GOALS_OPENERS = ("主要预期目标",)
 THIS_YEAR = ("今年", "本年", "新的一年", "明年")  # phrases that speak from the year the text was delivered in
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "过去十年", "五年来")
@@ -294,6 +298,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                          [figure.start for figure in figures], genre == "news_report")
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
+    # where a report states the year's main goals: what follows, outside headings of its own, is the year's work
+    goals_from = next((cue[1] for cue in scan.cues if cue[3] in GOALS_OPENERS and cue[2] == "target"), None) \
+        if genre in REVIEWING_GENRES else None
     places = load_gazetteer().places
     for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
         sentence_start = scan.starts[s]
@@ -303,6 +310,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 or (sentence_text.startswith("附件") and ANNEX_LINE.match(sentence_text)):
             continue  # a heading's counts are of the document's parts ("附件1：2025年省十件民生实事")
         section = scan.section_at(sentence_start)
+        section_role = section.role  # as the sections table has it; the evidence may read it as the year's tasks
+        if goals_from is not None and section.role == "other" and sentence_start >= goals_from:
+            section = section._replace(role="tasks")
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
         place = places.get(place_code) if place_code else None
@@ -386,7 +396,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
                 indicator, direction, kind, cue, period.text, period.start, period.end,
                 period.source, period.is_average, place_name, place_code, figure.is_threshold,
-                section.section_id, section.role, confidence,
+                section.section_id, section_role, confidence,
             ))
             previous = (figure, direction)
     if not rows:
