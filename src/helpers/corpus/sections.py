@@ -54,8 +54,9 @@ FORWARD_ROLES = ("targets", "tasks", "plan_draft")
 # "附件1：2025年省十件民生实事" or "附件1" on a line with its title on the next ("2024年省十件民生实事")
 ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[ \t]*[:：]?[ \t]*(?P<title>[^\n]{0,40})$", re.M)
 # The genres whose title and opening lines may frame the whole text (lead_roles.csv), and how much of
-# the opening is read: a news story's headline, its date line and its lead paragraph
-FRAMED_GENRES = ("news_report", "press_conference")
+# the opening is read: a news story's headline, its date line and its lead paragraph (a work report too, when
+# a newspaper prints its digest under a lead of its own: "新的一年有啥新目标、新任务?", 天健网 2021)
+FRAMED_GENRES = ("news_report", "press_conference", "government_work_report")
 LEAD_LINES = 4
 LEAD_CHARS = 400
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
@@ -90,8 +91,8 @@ def parse_heading_role(heading: str) -> str | None:
 
 
 def root_role(genre: str | None, lead: str = "", published: dt.date | None = None) -> str:
-    """The role of a document's text outside any heading: a bulletin is statistics; a news story or
-    press conference whose title or opening lines (``lead``) hold a word of ``lead_roles.csv`` takes
+    """The role of a document's text outside any heading: a bulletin is statistics; a news story, a
+    press conference or a work report's digest whose title or opening lines (``lead``) hold a word of ``lead_roles.csv`` takes
     that word's role, unless the phrase names only years before the text was ``published``.
 
     >>> root_role("statistical_bulletin"), root_role("government_work_report")
