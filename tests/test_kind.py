@@ -318,6 +318,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("天健网消息 大连市第十六届人民代表大会第四次会议今天上午开幕。新的一年有啥新目标、新任务?这份《政府工作报告》要点,带您一图读懂!\n"
      "全市地区生产总值增长6.5%左右。全员劳动生产率增长6%。一般公共预算收入增长1%。", "government_work_report",
      D(2021, 2, 6), [("6.5%左右", "target", 2021), ("6%", "target", 2021), ("1%", "target", 2021)]),
+    # 达到 after a year not over sets no result's tense for the breakdown after it (宁城, 2020-04)
+    ("今年,全县共实施重点投资项目56项,总投资达到410亿元。涉及农业8项、工业14项,其中续建26项、新建30项。", "news_report",
+     D(2020, 4, 13), [("56项", "target", 2020), ("410亿元", "target", 2020), ("8项", "target", 2020),
+                      ("14项", "target", 2020), ("26项", "target", 2020), ("30项", "target", 2020)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

@@ -216,6 +216,10 @@ class _DocumentScan:
                     goal = next((c for c in reversed(cues) if c[2] == "target"), None)
                     if goal is not None:
                         return goal[2], goal[3]
+                    opening = self.opening_period(t)
+                    if opening is not None and opening.group("part") in OPEN_YEAR:
+                        return None  # nor is it a result's under a year not over: "今年,全县共实施重点投资项目56项,总投资
+                        # 达到410亿元…。涉及农业8项、工业14项…" (宁城, April 2020): the year's opening decides
                 return last[2], last[3]
             t -= 1
         return None
