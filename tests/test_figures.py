@@ -113,6 +113,9 @@ def _figures(sentence):
     ("其中,超百亿元项目12个", [("超百亿元", 1e10, None, "元", None, True), ("12个", 12, None, "个", None, False)]),
     # the 约 of 签约 is no "about" (滁州 2016, part 16)
     ("全市新签约亿元以上项目225个", [("225个", 225, None, "个", None, False)]),
+    # a fraction with a qualifier after it, or written in characters, is a share (宁波 2022, part 19)
+    ("继续坚持财政支出2/3以上用于民生", [("2/3", 66.6667, None, "%", "以上", False)]),
+    ("三分之二财政支出用于保障民生", [("三分之二", 66.6667, None, "%", None, False)]),
     # a range of money before the projects it sizes names their class (庄河 2020, part 18; 大连 2023)
     ("其中亿元以上重大项目39个,5000万元至1亿元项目7个", [("39个", 39, None, "个", None, False),
                                                ("5000万元至1亿元", 5e7, 1e8, "元", None, True), ("7个", 7, None, "个", None, False)]),
@@ -149,6 +152,7 @@ def test_find_figures(sentence, expected):
     "居全国第22位,比一季度上升5位",
     # a count of the names just quoted (广东 2022)
     "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程",
+    "2022/8/23 发布",  # a date's slashes are no fraction
     # a count of the items the text goes on to list (云南 2019, 镇江 2018: part 17)
     "当前,要抓好三项最重要的工作:一是制定出台数字经济五年发展规划和行动计划",
     "这3项工作分别是:",

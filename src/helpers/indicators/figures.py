@@ -131,6 +131,10 @@ IDIOM_MARKERS = ("番", "两位数")  # a text without these has no idiom: no ne
 RANK_MOVE = ("上升", "提升", "前移", "前进", "下降", "后移", "跃升", "上升了", "提升了", "前移了")
 # A share written as a fraction after 占: "城镇新增就业690万人、占全国1/10" (a percentage)
 FRACTION = re.compile(r"(?<=占)(?P<whole>全国|全省|全市|全球|总量)?(?P<num>[1-9]\d?)/(?P<den>[1-9]\d{0,2})(?![\d/])")
+# …and one with a qualifier after it, or written in characters: "继续坚持财政支出2/3以上用于民生", "三分之二财政支出
+# 用于保障民生" (宁波, 2022); not a date's slashes ("2022/8/23") nor 百分之, which is a percentage of its own
+FRACTION_QUALIFIED = re.compile(r"(?<![\d/.])(?P<num>[1-9]\d?)/(?P<den>[1-9]\d{0,2})(?P<post>以上|以下|左右|以内)")
+CHINESE_FRACTION = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])")
 # A length of time with decimals cannot be a date: "劳动年龄人口平均受教育年限提高到11.7年"
 # (not "PM2.5年均浓度")
 DECIMAL_YEARS = re.compile(r"(?<![\d.A-Za-z])\d{1,2}\.\d+年(?![均度底末初])")
@@ -406,6 +410,20 @@ def _chinese(sentence: str):
             start = m.start("num")
             yield FigureSpan(start, m.end(), sentence[start:m.end()],
                              round(100.0 * int(m.group("num")) / int(m.group("den")), 4), None, "%", None, False, False)
+        for m in FRACTION_QUALIFIED.finditer(sentence):
+            if sentence[max(0, m.start() - 1):m.start()] == "占":
+                continue  # found above
+            post = m.group("post")
+            yield FigureSpan(m.start(), m.end("den"), sentence[m.start():m.end("den")],
+                             round(100.0 * int(m.group("num")) / int(m.group("den")), 4), None, "%",
+                             words.written_as.get(post, post), post in words.approximate, False)
+    if "分之" in sentence:
+        for m in CHINESE_FRACTION.finditer(sentence):
+            numerator, denominator = parse_chinese_number(m.group("num")), parse_chinese_number(m.group("den"))
+            if numerator is None or not denominator or numerator >= denominator:
+                continue
+            yield FigureSpan(m.start(), m.end(), m.group(), round(100.0 * numerator / denominator, 4), None, "%",
+                             None, False, False)
     if "." in sentence and "年" in sentence:
         for m in DECIMAL_YEARS.finditer(sentence):
             yield FigureSpan(m.start(), m.end(), m.group(), float(m.group()[:-1]), None, "年", None, False, False)
