@@ -322,6 +322,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("今年,全县共实施重点投资项目56项,总投资达到410亿元。涉及农业8项、工业14项,其中续建26项、新建30项。", "news_report",
      D(2020, 4, 13), [("56项", "target", 2020), ("410亿元", "target", 2020), ("8项", "target", 2020),
                       ("14项", "target", 2020), ("26项", "target", 2020), ("30项", "target", 2020)]),
+    # part 20: a bare 全年 after a year named earlier in its paragraph is that year's (交通运输部, 2022-03)
+    ("李小鹏介绍,2021年全年完成交通运输固定资产投资约3.6万亿元。全年铁路新开通线路4000公里;新增城市轨道交通超过1000公里。",
+     "press_conference", D(2022, 3, 1), [("约3.6万亿元", "actual", 2021), ("4000公里", "actual", 2021),
+                                         ("超过1000公里", "actual", 2021)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

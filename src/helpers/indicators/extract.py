@@ -48,6 +48,7 @@ REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just en
 # (so far this year) is another matter. From December a year is as good as over.
 OPEN_YEAR = ("今年", "本年", "新的一年", "全年")
 NEXT_YEAR = "明年"
+WHOLE_YEAR = "全年"
 # Parts of a year that may be over when the text was delivered ("一季度" in a May press conference)
 QUARTERS = ("一季度", "第一季度", "上半年", "前三季度")
 # …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
@@ -201,6 +202,13 @@ class _DocumentScan:
         self._open_kind[s] = carried
         return carried
 
+    def named_year(self, start: int, end: int) -> int | None:
+        """The year the last period phrase between ``start`` and ``end`` names ("2021年全年"), not a deadline's."""
+        for _, phrase in reversed(self.periods_between(start, end)):
+            if phrase.group("year") and not phrase.group("to"):
+                return int(phrase.group("year"))
+        return None
+
     def tense(self, s: int) -> tuple[str, str] | None:
         """(kind, word) of the last cue of the nearest earlier sentence of ``s``'s paragraph that has
         one: "刘金梅表示,辽宁将进一步完善防洪安全保障体系…。治理中小河流19条、271公里。". An estimate
@@ -318,6 +326,15 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         if goals_from is not None and section.role == "other" and sentence_start >= goals_from:
             section = section._replace(role="tasks")
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
+        own = scan.periods_in.get(s, ())
+        opened = scan.opening_period(s) if not own else None
+        if not section.year and (any(phrase.group("part") == WHOLE_YEAR for _, phrase in own)
+                                 or (opened is not None and opened.group("part") == WHOLE_YEAR)):
+            # a bare 全年 after a year named earlier in its paragraph is that year's: "2021年全年完成交通运输固定资产
+            # 投资约3.6万亿元…。全年铁路新开通线路4000公里" (交通运输部, 1 March 2022)
+            named = scan.named_year(scan.starts[first], sentence_start)
+            if named is not None:
+                section = section._replace(year=named)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
         place = places.get(place_code) if place_code else None
         place_name = place.name if place else document.get("place")
