@@ -326,6 +326,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("李小鹏介绍,2021年全年完成交通运输固定资产投资约3.6万亿元。全年铁路新开通线路4000公里;新增城市轨道交通超过1000公里。",
      "press_conference", D(2022, 3, 1), [("约3.6万亿元", "actual", 2021), ("4000公里", "actual", 2021),
                                          ("超过1000公里", "actual", 2021)]),
+    # an estimate's breakdown in the sentence after it is estimated too (广元, 2012)
+    ("初步预计,全市生产总值将达到103.22亿元左右,增长14%以上。其中:一产业增加值12.8亿元,增长3.5%以上;", "news_report",
+     D(2012, 4, 1), [("103.22亿元左右", "forecast", 2012), ("14%以上", "forecast", 2012), ("12.8亿元", "forecast", 2012),
+                     ("3.5%以上", "forecast", 2012)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

@@ -219,6 +219,11 @@ class _DocumentScan:
                     and c[3] not in NOT_A_TENSE]
             if cues:
                 last = cues[-1]
+                if last[2] == "target" and last[3].startswith("将") and any(
+                        c[2] == "forecast" and c[0] < last[0] for c in self.cues_in.get(t, ())):
+                    # "初步预计,全市生产总值将达到103.22亿元左右。其中:一产业增加值12.8亿元" (广元, 2012): an estimate's
+                    # breakdown is estimated too
+                    return "forecast", last[3]
                 if last[3] in GOAL_LEVEL_WORDS:
                     # "今年大连市要加快发展设施农业,…日光温室净面积达到3.1万亩": 达到 under a goal is the goal's
                     goal = next((c for c in reversed(cues) if c[2] == "target"), None)
