@@ -119,6 +119,9 @@ def _figures(sentence):
     # a range of money before the projects it sizes names their class (庄河 2020, part 18; 大连 2023)
     ("其中亿元以上重大项目39个,5000万元至1亿元项目7个", [("39个", 39, None, "个", None, False),
                                                ("5000万元至1亿元", 5e7, 1e8, "元", None, True), ("7个", 7, None, "个", None, False)]),
+    # counts written out in characters (河北 2010, part 20)
+    ("新开工项目两万四千八百个,其中亿元以上项目九百零四个", [("两万四千八百个", 24800, None, "个", None, False),
+                                             ("九百零四个", 904, None, "个", None, False)]),
     # grain written out in characters (吉林 2008, part 13)
     ("吉林省今年粮食产量达五百七十亿斤", [("五百七十亿斤", 5.7e10, None, "斤", None, False)]),
 ])

@@ -165,13 +165,14 @@ THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区
 # Numbers written out in characters, as older stories and speech transcripts have them: "完成地区生产总值
 # 四千一百七十亿元,增长了百分之十一点五,高出计划零点五个百分点。今年增长的目标定为增长百分之十二" (南京, 2010)
 # (and grain, 2008: "粮食产量达五百七十亿斤", "向全国调出二百五十亿斤商品粮"; a weight only with 万 or 亿)
-WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元", "亿斤", "万斤", "亿吨", "万吨")  # none: skip the regex
+WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元", "亿斤", "万斤", "亿吨", "万吨",  # none: skip the regex
+                   "百个", "千个", "万个", "零")  # "新开工项目两万四千八百个,…九百零四个" (河北, 2010)
 WRITTEN_WEIGHTS = ("斤", "吨")
 WRITTEN_NUMBER = re.compile(
     r"(?<![第零〇一二两三四五六七八九十百千万])"
     r"(?:(?P<percent>百分之)(?P<pnum>[零〇一二两三四五六七八九十百]+)(?:点(?P<pfrac>[零〇一二三四五六七八九]+))?"
     r"|(?P<num>[零〇]|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?"
-    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元|斤|吨))"
+    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元|斤|吨|个))"
     r"(?P<after>左右|以上|以内|以下)?"
 )
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
