@@ -330,6 +330,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("初步预计,全市生产总值将达到103.22亿元左右,增长14%以上。其中:一产业增加值12.8亿元,增长3.5%以上;", "news_report",
      D(2012, 4, 1), [("103.22亿元左右", "forecast", 2012), ("14%以上", "forecast", 2012), ("12.8亿元", "forecast", 2012),
                      ("3.5%以上", "forecast", 2012)]),
+    # a share of a goal is how much of it was done (交通运输部, 2020-08)
+    ("其中,公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%。", "press_conference", D(2020, 8, 27),
+     [("13537亿元", "actual", 2020), ("1.8万亿元", "target", 2020), ("75.2%", "actual", 2020)]),
     # a goal given in brackets after the word (辽宁 人社厅, 2023-04)
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),

@@ -7,7 +7,8 @@ section that decided it, and a confidence (the winner's share of the weighed vot
 measure of doubt, so that one weak piece of evidence alone is no certainty). The deciding
 evidence (``kind_cue``) is a cue word as written, or ``section:<role>``, ``genre:<genre>``,
 ``period:<phrase>`` (a period over or not yet over), ``tense:<word>`` (of the sentence before) or
-``met:<goal word>`` (a figure inside a goal said to be met), ``目标()`` (a goal given in brackets) or, set by
+``met:<goal word>`` (a figure inside a goal said to be met), ``目标()`` (a goal given in brackets), ``目标的``
+(a share of a goal done) or, set by
 :mod:`helpers.indicators.extract`, ``echo:<quote>`` (a rate that repeats a goal stated earlier).
 """
 
@@ -96,6 +97,10 @@ LIST_CLOSER = "等"
 GOAL_IN_BRACKETS = re.compile(r"目标(?:任务)?[(（](?P<goal>[^()（）\n]{1,24})[)）]")
 BRACKETED_GOAL = "目标()"  # its kind_cue
 LIST_CLOSING_REACH = 14
+# A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
+# (交通运输部, August 2020)
+SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$")
+SHARE_OF_GOAL_CUE = "目标的"
 YEAR = re.compile(r"20\d{2}")
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -215,6 +220,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     [('target', 'section:tasks', 0.58), ('target', '力争', 0.8)]
     """
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
+    if SHARE_OF_GOAL.search(text, max(0, figure.start - 8), figure.start):
+        evidence.append(("actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
     if cues:
         clause = clause_start(figure.start, max(0, figure.start - 200))
         weak_words: list[str] = []
