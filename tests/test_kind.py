@@ -363,7 +363,7 @@ def test_kind_evidence_is_kept():
 
 # The held-out part of this round, scored once on its final code; parts 1-17, each scored once before it became
 # development data, are listed with their scores in tests/fixtures/kind_gold/README.md
-HELDOUT = "heldout-20"
+HELDOUT = "heldout-21"
 
 
 @pytest.fixture(scope="module")
@@ -392,11 +392,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 278  # parts 10-19 added: kind 0.946, targets P 0.937 R 0.929, year 0.951 with them
+    assert dev.n_documents >= 290  # parts 10-20 added: kind 0.946, targets P 0.938 R 0.928, year 0.950 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.976, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.944, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.934 and dev.target_recall >= 0.926
+    assert dev.target_precision >= 0.935 and dev.target_recall >= 0.925
     assert dev.year_accuracy >= 0.948, dev.wrong_year
 
 
