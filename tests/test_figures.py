@@ -116,6 +116,7 @@ def _figures(sentence):
     # a fraction with a qualifier after it, or written in characters, is a share (宁波 2022, part 19)
     ("继续坚持财政支出2/3以上用于民生", [("2/3", 66.6667, None, "%", "以上", False)]),
     ("三分之二财政支出用于保障民生", [("三分之二", 66.6667, None, "%", None, False)]),
+    ("产量占全国2/3以上", [("2/3", 66.6667, None, "%", None, False)]),  # once, as a share after 占
     # a range of money before the projects it sizes names their class (庄河 2020, part 18; 大连 2023)
     ("其中亿元以上重大项目39个,5000万元至1亿元项目7个", [("39个", 39, None, "个", None, False),
                                                ("5000万元至1亿元", 5e7, 1e8, "元", None, True), ("7个", 7, None, "个", None, False)]),

@@ -159,8 +159,7 @@ class KindEvaluation:
         rows = []
         for low, high in zip(edges, edges[1:]):
             inside = [right for confidence, right in self.confidence_checks if low <= confidence < high]
-            label = f"{low:.2f}–{min(high, 1.0):.2f}" if high <= 1.0 else f"{low:.2f}–1.00"
-            rows.append((label, len(inside), sum(inside) / len(inside) if inside else 0.0))
+            rows.append((f"{low:.2f}–{min(high, 1.0):.2f}", len(inside), sum(inside) / len(inside) if inside else 0.0))
         return rows
 
     def summary(self) -> str:

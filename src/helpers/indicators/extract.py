@@ -304,7 +304,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     [('城镇居民人均可支配收入', 'urban_disposable_income', 5.0, 'forecast', datetime.date(2023, 1, 1)), ('农村居民人均可支配收入', 'rural_disposable_income', 8.0, 'forecast', datetime.date(2023, 1, 1))]
     """
     rows: list[tuple] = []
-    stated_goals: dict[tuple, tuple[str, Period]] = {}  # (value, unit) -> (quote, period) of each goal stated so far
+    # (value, unit) -> (quote, period, indicator) of each goal stated so far
+    stated_goals: dict[tuple, tuple[str, Period, str | None]] = {}
     text = document["text"]
     figures = find_figures(text)
     if not figures or not len(sentences):
@@ -331,9 +332,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         if goals_from is not None and section.role == "other" and sentence_start >= goals_from:
             section = section._replace(role="tasks")
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
-        own = scan.periods_in.get(s, ())
-        opened = scan.opening_period(s) if not own else None
-        if not section.year and (any(phrase.group("part") == WHOLE_YEAR for _, phrase in own)
+        periods = scan.periods_in.get(s, ())
+        opened = scan.opening_period(s) if not periods else None
+        if not section.year and (any(phrase.group("part") == WHOLE_YEAR for _, phrase in periods)
                                  or (opened is not None and opened.group("part") == WHOLE_YEAR)):
             # a bare 全年 after a year named earlier in its paragraph is that year's: "2021年全年完成交通运输固定资产
             # 投资约3.6万亿元…。全年铁路新开通线路4000公里" (交通运输部, 1 March 2022)
@@ -344,7 +345,6 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         place = places.get(place_code) if place_code else None
         place_name = place.name if place else document.get("place")
         cues = scan.cues_in.get(s, ())
-        periods = scan.periods_in.get(s, ())
         carried_kind = scan.open_kind(s) or paragraph_kind
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
         # With no period phrase and no 年均 in reach, every figure of the sentence of one year shares a period

@@ -407,13 +407,15 @@ def _chinese(sentence: str):
         yield FigureSpan(start, end, sentence[start:end], float(words.multipliers[m.group("mult")]), None,
                          m.group("unit"), None if sized else qualifier, qualifier in words.approximate, sized)
     if "/" in sentence:
+        after_share = set()  # where the fractions after 占 start
         for m in FRACTION.finditer(sentence):
             start = m.start("num")
+            after_share.add(start)
             yield FigureSpan(start, m.end(), sentence[start:m.end()],
                              round(100.0 * int(m.group("num")) / int(m.group("den")), 4), None, "%", None, False, False)
         for m in FRACTION_QUALIFIED.finditer(sentence):
-            if sentence[max(0, m.start() - 1):m.start()] == "占":
-                continue  # found above
+            if m.start() in after_share:
+                continue  # found above: "占全国2/3以上"
             post = m.group("post")
             yield FigureSpan(m.start(), m.end("den"), sentence[m.start():m.end("den")],
                              round(100.0 * int(m.group("num")) / int(m.group("den")), 4), None, "%",

@@ -220,7 +220,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     [('target', 'section:tasks', 0.58), ('target', '力争', 0.8)]
     """
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
-    if SHARE_OF_GOAL.search(text, max(0, figure.start - 8), figure.start):
+    if text[figure.start - 1:figure.start] == "的" and SHARE_OF_GOAL.search(text, max(0, figure.start - 8), figure.start):
         evidence.append(("actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
     if cues:
         clause = clause_start(figure.start, max(0, figure.start - 200))
