@@ -217,11 +217,39 @@ def test_new_terms_leave_out_known_words_and_rank_a_real_slogan():
              ("000_c314c07c1d40f028.txt", "001_e097eca750060dbf.txt", "003_7ac959c10e8bad84.txt")]
     found = terms.rank_new_terms(texts, min_count=3, n=200)
     known = terms.list_known_terms()
-    assert not set(found.term) & known
+    assert not [term for term in found.term if term in known]
     assert (found["count"] >= 3).all() and found.score.is_monotonic_decreasing
     # 三篇大文章 is a theme keyword: found only when the known terms are set aside
     everything = terms.rank_new_terms(texts, min_count=3, known=frozenset(), n=400, min_chars=5)
     assert "三篇大文章" in set(everything.term)
+
+
+KNOWN_TERMS = [  # (term, known?, why)
+    ("项目", True, "a word of jieba's dictionary"),
+    ("招商引资", True, "jieba's dictionary has it, so 招商 引资 is no collocation"),
+    ("项目为王", True, "a theme keyword of themes.yaml"),
+    ("三篇大文章", True, "a theme keyword, added to the segmenter's dictionary"),
+    ("目为王", False, "a cut-short candidate of 项目为王: in no dictionary"),
+    ("经营主体", False, "written in every provincial report, in no dictionary of the project"),
+    ("", False, "the empty string is no term"),
+]
+
+
+@pytest.mark.parametrize("term, known, why", KNOWN_TERMS, ids=[case[0] or "empty" for case in KNOWN_TERMS])
+def test_known_terms_are_the_segmenter_dictionary(term, known, why):
+    from helpers.reuse import terms
+
+    assert (term in terms.list_known_terms()) is known, why
+
+
+def test_every_word_of_jiebas_dictionary_file_is_known():
+    # the known terms are asked of rjieba's dictionary: it must hold all of jieba's dict.txt
+    from helpers.paths import find_package_file
+    from helpers.reuse import terms
+
+    words = find_package_file("jieba", "dict.txt").read_text(encoding="utf-8").split()[::3]
+    known = terms.list_known_terms()
+    assert len(words) > 340_000 and not [word for word in words if word not in known]
 
 
 @settings(max_examples=40, deadline=None)
@@ -287,7 +315,7 @@ def test_collocations_are_word_pairs_not_yet_known_ranked_by_log_likelihood(prov
     pairs = set(zip(table["first"], table["second"]))
     # 经营主体 (business entities) is written in every report and in no dictionary of the project
     assert ("经营", "主体") in pairs
-    assert not {a + b for a, b in pairs} & terms.list_known_terms()
+    assert not [a + b for a, b in pairs if a + b in terms.list_known_terms()]
     assert table.g2.is_monotonic_decreasing and (table["count"] >= terms.MIN_COUNT).all()
     assert (table.documents <= len(provinces)).all()
 

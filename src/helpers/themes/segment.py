@@ -51,6 +51,14 @@ class Segmenter:
         """
         return self._engine.cut(text, False)
 
+    def has_word(self, word: str) -> bool:
+        """True when ``word`` is in the dictionary: jieba's words, the user dictionary, theme keywords.
+
+        >>> load_segmenter().has_word("项目为王"), load_segmenter().has_word("目为王")
+        (True, False)
+        """
+        return self._engine.has_word(word)
+
 
 @lru_cache(maxsize=1)
 def load_segmenter() -> Segmenter:
