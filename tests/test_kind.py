@@ -337,6 +337,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("一季度,辽宁省城镇新增就业12.5万人,同比增长18.8%,完成年度目标(45万人)的27.8%;", "press_conference",
      D(2023, 4, 25), [("12.5万人", "actual", 2023), ("18.8%", "actual", 2023), ("45万人", "target", 2023),
                       ("27.8%", "actual", 2023)]),
+    # part 21: a rate written as goals are (以上) is the goal of a checklist item, and the result after it is not
+    # (池州 督办室, 2025-11, a progress report on the year's work list; 7项 counts the items listed after it)
+    ("未达预期7项分别是:市发改委牵头的第1地区生产总值增长6.5%以上,三季度增长5.5%、增速居全省第8位。", "government_work_report",
+     D(2025, 11, 28), [("6.5%以上", "target", 2025), ("5.5%", "actual", 2025)]),
+    # …but not a rate kept over years looked back on: 过去两年 is over (辽宁, 2025)
+    ("过去两年,辽宁坚持在实施三年行动中进一步保障和改善民生,全省民生支出占一般公共预算支出比例保持在76.5%以上,"
+     "去年城镇新增就业48.6万人。", "news_report", D(2025, 1, 20), [("76.5%以上", "actual", 2024), ("48.6万人", "actual", 2024)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -361,9 +368,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The held-out part of this round, scored once on its final code; parts 1-17, each scored once before it became
+# The held-out part of this round, scored once on its final code; parts 1-21, each scored once before it became
 # development data, are listed with their scores in tests/fixtures/kind_gold/README.md
-HELDOUT = "heldout-21"
+HELDOUT = "heldout-22"
 
 
 @pytest.fixture(scope="module")
@@ -392,12 +399,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 290  # parts 10-20 added: kind 0.946, targets P 0.938 R 0.928, year 0.950 with them
+    assert dev.n_documents >= 300  # parts 10-21 added: kind 0.944, targets P 0.934 R 0.929, year 0.951 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.976, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.944, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.935 and dev.target_recall >= 0.925
-    assert dev.year_accuracy >= 0.948, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.942, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.931 and dev.target_recall >= 0.926
+    assert dev.year_accuracy >= 0.949, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

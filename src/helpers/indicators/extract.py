@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
-from helpers.indicators.periods import PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
+from helpers.indicators.periods import PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import KINDS, MET_GOAL, decide_kind, find_kind_cues  # noqa: F401 (KINDS: imported from here)
+from helpers.indicators.kinds import KINDS, MET_GOAL, decide_kind, find_kind_cues, has_goal_form  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -39,9 +39,9 @@ REVIEWING_GENRES = ("government_work_report", "plan_report")
 GOALS_OPENERS = ("主要预期目标",)
 THIS_YEAR = ("今年", "本年", "新的一年", "明年")  # phrases that speak from the year the text was delivered in
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
-LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去五年", "过去十年", "五年来")
+LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", *PAST_SPANS)
 LAST_YEAR_BEFORE = ("去年", "上年", "同期")
-PAST_YEARS = ("过去五年", "过去十年", "五年来")
+PAST_YEARS = tuple(PAST_SPANS)  # 过去两年, 过去五年, 五年来 …
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
 # A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",
 # "今年,…吸引高端创新团队35个" (a press conference in May). Its figures are not results yet; 今年以来
@@ -358,7 +358,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         opening = scan.opening_period(s) if tense and tense[0] == "target" else None
         if opening is not None and published is not None and _is_over(opening, published):
             tense = None  # "预计前三季度…。…推动…转型升级;…开发十条精品旅游线路": measures of a period that is over
-        sentence_kind = None if cues or periods else decide_kind(
+        # (nor when a rate is written as a goal: "…增长6.5%以上,三季度增长5.5%")
+        sentence_kind = None if cues or periods or any(map(has_goal_form, inside)) else decide_kind(
             inside[0], (), text, scan.clause_start, carried_kind, section, genre, published,
             open_year=_open_year(text, (), inside[0].start, published, section, genre, opening or scan.opening_period(s)),
             tense=tense)
