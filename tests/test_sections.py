@@ -19,6 +19,8 @@ KIND_GOLD = FIXTURES / "kind_gold"
     ("三、2026年重点工作安排", "tasks"),
     ("三、2026年主要工作", "tasks"),  # 河北 2026
     ("辽宁落点", "targets"),  # 辽宁日报's infographic: 亮点 (results) and 落点 (the year's aims)
+    ("2021年目标", "targets"),  # 河南日报 on a work meeting, after "2020年成绩" (held-out part 22)
+    ("2020年成绩", "review"),
     ("(二)加快建设现代化产业体系", None),  # a subsection takes its parent's role
 ])
 def test_heading_roles(heading, role):
