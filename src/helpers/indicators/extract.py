@@ -19,7 +19,7 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import KINDS, MET_GOAL, decide_kind, find_kind_cues, has_goal_form  # noqa: F401 (KINDS: imported from here)
+from helpers.indicators.kinds import CLAUSE_BREAKS, KINDS, MET_GOAL, decide_kind, find_kind_cues, has_goal_form  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -83,6 +83,9 @@ SPEECH_OPENING = ":“"
 # A weak goal word that reports as often as it plans sets no tense for the sentences after it: "…推动…。实施
 # “小升规”,新增规上工业企业302户" (辽宁, October 2024)
 NOT_A_TENSE = ("推动",)
+# A strong cue right before the last tense word of a sentence governs it ("全年要确保完成100个并购项目"): the
+# tense the sentence passes on is the goal's, not 完成's (辽宁, 2013); within this many characters, in one clause
+GOVERNING_REACH = 4
 ATTRIBUTE_AFTER_YEAR = "度"  # 2021年度…: the year of an award or a plan, not of what follows
 # A quoted plan name before the projects it files is their class, not the figure's period: "今年以来,盘锦市…
 # 储备“十四五”重点项目776个,…形成283个“十四五”重大项目" (盘锦, April 2021: reserved by then)
@@ -211,7 +214,8 @@ class _DocumentScan:
 
     def tense(self, s: int) -> tuple[str, str] | None:
         """(kind, word) of the last cue of the nearest earlier sentence of ``s``'s paragraph that has
-        one: "刘金梅表示,辽宁将进一步完善防洪安全保障体系…。治理中小河流19条、271公里。". An estimate
+        one: "刘金梅表示,辽宁将进一步完善防洪安全保障体系…。治理中小河流19条、271公里。" (a goal word right
+        before it governs that cue: "确保完成"). An estimate
         is not a tense: "预计前三季度GDP增长5.2%。坚持项目为王,滚动实施…项目303个" reports a result."""
         t = s - 1
         while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
@@ -224,6 +228,10 @@ class _DocumentScan:
                     # "初步预计,全市生产总值将达到103.22亿元左右。其中:一产业增加值12.8亿元" (广元, 2012): an estimate's
                     # breakdown is estimated too
                     return "forecast", last[3]
+                governing = next((c for c in reversed(cues) if c[5] == "strong" and c[1] <= last[0]), None)
+                if last[5] != "strong" and governing is not None and last[0] - governing[1] <= GOVERNING_REACH \
+                        and not any(ch in CLAUSE_BREAKS for ch in self.text[governing[1]:last[0]]):
+                    return governing[2], governing[3]  # "…确保完成100个并购项目;…组织实施100个节能重大项目"
                 if last[3] in GOAL_LEVEL_WORDS:
                     # "今年大连市要加快发展设施农业,…日光温室净面积达到3.1万亩": 达到 under a goal is the goal's
                     goal = next((c for c in reversed(cues) if c[2] == "target"), None)
