@@ -354,6 +354,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("100项", "target", 2013), ("100项", "target", 2013), ("350个", "target", 2013), ("10亿元以上", "target", 2013),
       ("超百亿元", "target", 2013), ("100个", "target", 2013), ("60项", "target", 2013), ("100个", "target", 2013),
       ("100项", "target", 2013), ("100家", "target", 2013)]),
+    # 计划申报 (plans to apply for) is a goal cue, after what has been applied for (抚顺, 2024-06)
+    ("截至目前,已申报地方政府专项债券项目27个,总投资44.4亿元;计划申报2024年中央预算内投资项目54个,总投资45.9亿元。",
+     "news_report", D(2024, 6, 11), [("27个", "actual", 2024), ("44.4亿元", "actual", 2024), ("54个", "target", 2024),
+                                     ("45.9亿元", "target", 2024)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
