@@ -37,6 +37,12 @@ REVIEWING_GENRES = ("government_work_report", "plan_report")
 # after its goals, so text after them outside any heading is the year's work: "全市经济社会发展主要预期目标是:…。
 # 着力扩大有效需求…全年实施投资5000万元以上项目1400个" (长春, 9 January 2025, as 吉林日报 printed it, without headings)
 GOALS_OPENERS = ("主要预期目标",)
+# …and so does a newspaper's digest of a report when the goals open a line of their own: "经济社会发展主要预期目标:
+# 地区生产总值增长6%左右,…" and then "着力扩大有效益的投资。实施亿元以上重点项目2200个左右" (合肥 2024 and 2025, 新乡
+# 2025), not a story that tells the goals in a sentence of its own ("今年,该市经济社会发展的主要预期目标是:…", 惠州
+# 2025, goes on with results); at most this many characters, none of them a clause break, before the goal word
+DIGEST_GENRES = ("news_report",)
+GOALS_LINE_OPENING = 12
 THIS_YEAR = ("今年", "本年", "新的一年", "明年")  # phrases that speak from the year the text was delivered in
 LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
 LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", *PAST_SPANS)
@@ -325,8 +331,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
     # where a report states the year's main goals: what follows, outside headings of its own, is the year's work
-    goals_from = next((cue[1] for cue in scan.cues if cue[3] in GOALS_OPENERS and cue[2] == "target"), None) \
-        if genre in REVIEWING_GENRES else None
+    goals_from = next((cue[1] for cue in scan.cues if cue[3] in GOALS_OPENERS and cue[2] == "target"
+                       and (genre in REVIEWING_GENRES or _opens_its_line(text, cue[0]))), None) \
+        if genre in REVIEWING_GENRES + DIGEST_GENRES else None
     places = load_gazetteer().places
     for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
         sentence_start = scan.starts[s]
@@ -532,6 +539,13 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
     if genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS:
         return published.year - 1
     return doc_year
+
+
+def _opens_its_line(text: str, position: int) -> bool:
+    """True when ``position`` lies within GOALS_LINE_OPENING characters of its line's start, with no clause
+    break before it: "经济社会发展主要预期目标:", not "今年,该市经济社会发展的主要预期目标是:"."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return position - line_start <= GOALS_LINE_OPENING and not any(ch in CLAUSE_BREAKS for ch in text[line_start:position])
 
 
 def _past_period(periods, position: int, published: dt.date | None) -> tuple[int, str] | None:
