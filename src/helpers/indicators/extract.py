@@ -32,6 +32,7 @@ CHANGE_MARKS = ("从", "由")
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
+LATE_MONTHS = 11  # …and one of November or December that names the coming year sets goals for it
 REVIEWING_GENRES = ("government_work_report", "plan_report")
 # …until the report states the year's main goals: a report reviews the past year first and sets out the new one
 # after its goals, so text after them outside any heading is the year's work: "全市经济社会发展主要预期目标是:…。
@@ -334,6 +335,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     goals_from = next((cue[1] for cue in scan.cues if cue[3] in GOALS_OPENERS and cue[2] == "target"
                        and (genre in REVIEWING_GENRES or _opens_its_line(text, cue[0]))), None) \
         if genre in REVIEWING_GENRES + DIGEST_GENRES else None
+    ahead_from = _find_coming_year(text, published)
     places = load_gazetteer().places
     for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
         sentence_start = scan.starts[s]
@@ -397,6 +399,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
             year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) else kind, genre, doc_year,
                                   published)
+            if kind in ("target", "plan") and not section.year and ahead_from is not None \
+                    and sentence_start >= ahead_from and year == published.year:
+                year += 1  # a goal told in November or December after the coming year is named is that year's
             change = (_find_change(text, figure, scan.clause_start(figure.start, sentence_start))
                       if may_change else None)
             if change and change[0] == "to":  # "由上年729万人增加到732万人": 上年 belongs to the 729
@@ -539,6 +544,16 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
     if genre in ("press_conference", "news_report") and published.month <= REVIEW_MONTHS_PRESS:
         return published.year - 1
     return doc_year
+
+
+def _find_coming_year(text: str, published: dt.date | None) -> int | None:
+    """Where a text of November or December first names the coming year ("2023年,鄂城区经济社会发展主要预期
+    目标是:…。力争固定资产投资增幅16%以上", 湖北日报 on 19 December 2022), else None: a goal after it without a
+    year of its own is that year's."""
+    if published is None or published.month < LATE_MONTHS:
+        return None
+    found = text.find(f"{published.year + 1}年")
+    return found if found >= 0 else None
 
 
 def _opens_its_line(text: str, position: int) -> bool:
