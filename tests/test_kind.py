@@ -367,6 +367,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the year's arranged projects are an arrangement (上海 重大工程, 新民晚报 2026-02-10)
     ("■ 科技产业类安排正式项目62项,预备项目7项,重点围绕国家重点部署和本市重大战略,促进三大先导产业发展", "news_report",
      D(2026, 2, 10), [("62项", "plan", 2026), ("7项", "plan", 2026)]),
+    # part 25: a span of years from now (用3年时间) is a goal's period (河南政府网, 2023-01)…
+    ("着力提升产业基础能力,用3年时间突破和推广应用150项“五基”产品和工艺。", "news_report", D(2023, 1, 14),
+     [("150项", "target", 2025)]),
+    # …and a story in a series of work-report digests (政府工作报告速读) tells the report's plans
+    ("政府工作报告速读⑯丨2025年制造业增加值占生产总值比重超30%\n"
+     "1月14日上午,河南省十四届人大一次会议在省人民会堂开幕,省长王凯作政府工作报告。\n"
+     "着力数字化绿色化转型,5G基站总数突破18万个。新建150个智能工厂和10家智能制造标杆企业,新增上云企业3万家。",
+     "news_report", D(2023, 1, 14), [("超30%", "target", 2025), ("突破18万个", "target", 2023), ("150个", "target", 2023),
+                                     ("10家", "target", 2023), ("3万家", "target", 2023)]),
     # 计划申报 (plans to apply for) is a goal cue, after what has been applied for (抚顺, 2024-06)
     ("截至目前,已申报地方政府专项债券项目27个,总投资44.4亿元;计划申报2024年中央预算内投资项目54个,总投资45.9亿元。",
      "news_report", D(2024, 6, 11), [("27个", "actual", 2024), ("44.4亿元", "actual", 2024), ("54个", "target", 2024),
