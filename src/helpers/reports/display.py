@@ -79,6 +79,25 @@ def format_share(value) -> str:
     return PERCENT_FORMAT.format(float(value))
 
 
+def is_year_column(column) -> bool:
+    """A column of years (year, year_a, target_year …): written 2026, not 2,026."""
+    return str(column) == "year" or str(column).startswith("year_") or str(column).endswith("_year")
+
+
+def format_year(value) -> str:
+    """A year as written: 2026, not 2,026; missing as "–".
+
+    >>> format_year(2026), format_year(2026.0), format_year(None)
+    ('2026', '2026', '–')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    try:
+        return str(int(value))
+    except (TypeError, ValueError):
+        return format_value(value)
+
+
 def format_value(value) -> str:
     """Any cell as text: numbers by `format_number`, dates as 2023-10-18, lists joined, missing as "–"."""
     if isinstance(value, (list, tuple, np.ndarray)):
@@ -124,8 +143,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
     """The table as text for people: every cell by `format_value`, share columns as percentages,
     theme and indicator codes as Chinese names, a unit after a column's name ("value (亿元)").
 
-    >>> format_frame(pd.DataFrame({"theme": ["projects"], "share": [0.132075], "value": [5.33e7]})).iloc[0].tolist()
-    ['项目建设', '13.2%', '53,300,000']
+    >>> format_frame(pd.DataFrame({"theme": ["projects"], "share": [0.132075], "value": [5.33e7], "year": [2026]})).iloc[0].tolist()
+    ['项目建设', '13.2%', '53,300,000', '2026']
     """
     if isinstance(frame, pd.Series):
         frame = frame.reset_index()
@@ -139,6 +158,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
             text[column] = values.map(name_theme)
         elif column in INDICATOR_COLUMNS:
             text[column] = values.map(name_indicator)
+        elif is_year_column(column):
+            text[column] = values.map(format_year)
         else:
             text[column] = [format_value(v) for v in values]
     units = units or {}
@@ -202,7 +223,7 @@ def show_rerun(notebook: str, place: str, start_year: int | None = None, end_yea
     from IPython.display import Markdown
 
     command = f"python -m helpers report --notebooks {notebook} --place {place}"
-    extra = dict(parameters)
+    extra = {name: value for name, value in parameters.items() if value not in ("", None)}  # an empty folder: none
     if (start_year, end_year) != NOTEBOOK_DEFAULT_YEARS:
         extra = {"start_year": start_year, "end_year": end_year, **extra}
     lines = [f"**Re-run.** `{command}`" + (" with `--params` naming a YAML file that holds" if extra else "")]

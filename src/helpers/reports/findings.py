@@ -1,7 +1,7 @@
 """Write a report's findings from its tables: a few sentences, each with the number of documents behind it.
 
 In: the frames a notebook already loaded (documents, theme hits, indicator records, the target
-ledger). Out: `Finding` sentences whose numbers are computed here, never typed; `show_findings`
+ledger, the indicator panel, the reuse pairs). Out: `Finding` sentences whose numbers are computed here, never typed; `show_findings`
 renders them as Markdown at the top of a report. A selection too small to say something says so.
 """
 
@@ -15,6 +15,7 @@ from helpers.reports.display import format_share, name_indicator
 
 MIN_DOCUMENTS_FOR_TRENDS = 2  # a theme rises or falls only between two years with documents
 MIN_CHANGE_POINTS = 2.0  # a change in a theme's share smaller than this is not called a rise or fall
+MAX_NAMED = 3  # indicators named in one sentence when several are reported equally often
 
 
 class Finding(NamedTuple):
@@ -39,11 +40,18 @@ def summarize_documents(documents: pd.DataFrame) -> list[Finding]:
         if len(years) else "none of them dated"
     undated = int(documents["year"].isna().sum())
     genres = documents["genre"].fillna("unknown").value_counts()
-    genre_text = ", ".join(f"{count} {genre.replace('_', ' ')}" for genre, count in genres.items())
+    genre_text = ", ".join(_count_genre(genre, count) for genre, count in genres.items())
     text = (f"{n:,} document{'s' if n != 1 else ''} about {documents['place'].nunique():,} "
             f"place{'s' if documents['place'].nunique() != 1 else ''}, {span}"
             + (f" ({undated} undated)" if undated else "") + f": {genre_text}.")
     return [Finding(text, n)]
+
+
+def _count_genre(genre: str, count: int) -> str:
+    """ "2 news reports", "1 press conference", "1 document of unknown genre"."""
+    if genre == "unknown":
+        return f"{count} document{'s' if count != 1 else ''} of unknown genre"
+    return f"{count} {genre.replace('_', ' ')}{'s' if count != 1 else ''}"
 
 
 def summarize_themes(hits: pd.DataFrame, documents: pd.DataFrame) -> list[Finding]:
@@ -90,12 +98,16 @@ def summarize_indicators(records: pd.DataFrame) -> list[Finding]:
     found = [Finding(f"{len(records):,} figures: {kind_text}.", n_docs)]
     linked = records.dropna(subset=["indicator"])
     if len(linked):
-        top = linked["indicator"].value_counts()
-        rows = linked[linked["indicator"] == top.index[0]]
+        counts = linked.groupby("indicator").agg(figures=("doc_id", "size"), places=("place", "nunique"))
+        most = counts[counts["figures"] == counts["figures"].max()].sort_values("places", ascending=False)
+        named = ", ".join(f"{name_indicator(code)} ({row.places:,} place{'s' if row.places != 1 else ''})"
+                          for code, row in most.head(MAX_NAMED).iterrows())
+        more = f" and {len(most) - MAX_NAMED} more" if len(most) > MAX_NAMED else ""
+        rows = linked[linked["indicator"].isin(most.index)]
+        lead = (f"the one reported most is {named}" if len(most) == 1
+                else f"the ones reported most, equally often, are {named}{more}")
         found.append(Finding(f"{format_share(len(linked) / len(records))} of them have a canonical indicator; "
-                             f"the one reported most is {name_indicator(top.index[0])} ({top.index[0]}), "
-                             f"{top.iloc[0]:,} times in {rows['place'].nunique():,} places.",
-                             rows["doc_id"].nunique()))
+                             f"{lead}: {int(most['figures'].iat[0]):,} figures each.", rows["doc_id"].nunique()))
     return found
 
 
@@ -112,6 +124,78 @@ def summarize_ledger(ledger: pd.DataFrame) -> list[Finding]:
     else:
         text += ", so nothing can yet be said about whether targets were met."
     return [Finding(text, documents + ledger["result_doc"].dropna().nunique())]
+
+
+def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
+    """How hard the headline targets are, how many ask more than their parent's, how many were met
+    (``targets``: the indicator panel of notebook 06).
+
+    >>> summarize_target_setting(pd.DataFrame(columns=["target_doc"]))[0].text
+    'No headline target with a canonical indicator and a year was found in this selection.'
+    """
+    if targets.empty:
+        return [Finding("No headline target with a canonical indicator and a year was found in this selection.", 0)]
+    n_docs = targets["target_doc"].nunique()
+    hardness = targets["hardness"].astype(str).value_counts()
+    binding = int(hardness.get("binding_floor", 0) + hardness.get("binding_ceiling", 0))
+    soft = int(hardness.get("soft", 0))
+    n_places = targets["place"].nunique()
+    found = [Finding(f"{len(targets):,} headline target{'s' if len(targets) != 1 else ''} in {n_places:,} "
+                     f"place{'s' if n_places != 1 else ''}: {binding} binding (确保, 不低于, 以上, 以内), {soft} soft "
+                     f"(左右, 力争), {len(targets) - binding - soft} a bare value or a range.", n_docs)]
+    with_parent = targets[targets["parent_target_mid"].notna()]
+    if with_parent.empty:
+        found.append(Finding("No target has a parent's target for the same indicator, year and unit, so "
+                             "escalation (层层加码) cannot be measured here.", n_docs))
+    else:
+        escalated = int(pd.to_numeric(with_parent["escalated"], errors="coerce").fillna(0).sum())
+        found.append(Finding(f"{escalated} of {len(with_parent):,} target{'s' if len(with_parent) != 1 else ''} "
+                             f"with a parent's target {'ask' if len(with_parent) != 1 else 'asks'} for more than the "
+                             "parent (层层加码).",
+                             with_parent["target_doc"].nunique()))
+    status = targets["status"].astype(str).value_counts()
+    met, missed = int(status.get("met", 0)), int(status.get("missed", 0))
+    if met + missed:
+        judged = targets[targets["status"].isin(["met", "missed"])]
+        judged_text = (f"the {met + missed} targets with a later result were" if met + missed != 1
+                       else "the one target with a later result was")
+        found.append(Finding(f"{met} of {judged_text} met.",
+                             judged["target_doc"].nunique() + judged["result_doc"].nunique()))
+    else:
+        found.append(Finding("No target has a later result in this corpus, so none can be judged "
+                             "met or missed.", n_docs))
+    return found
+
+
+def summarize_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, travel: pd.DataFrame) -> list[Finding]:
+    """How many passages the selection shares with other documents, the one that travelled furthest,
+    and how many documents are reposts (``reuse``: the pairs of notebook 07; ``travel``:
+    `diffusion.summarize_passage_travel`, most travelled first)."""
+    n_docs = documents["doc_id"].nunique()
+    if n_docs == 0:
+        return [Finding("This selection holds no documents: there is nothing to report for these places "
+                        "and years.", 0)]
+    if reuse.empty:
+        found = [Finding("No passage of these documents is found in another document of the corpus.", n_docs)]
+    else:
+        sharing = pd.unique(pd.concat([reuse["doc_id_a"], reuse["doc_id_b"]]))
+        text = (f"{len(reuse):,} passage pair{'s' if len(reuse) != 1 else ''} link {len(sharing):,} documents; "
+                f"they hold {reuse['cluster_id'].nunique():,} distinct passage"
+                f"{'s' if reuse['cluster_id'].nunique() != 1 else ''}.")
+        if len(travel):
+            top = travel.iloc[0]
+            first = top["first_date"]
+            when = f" on {pd.Timestamp(first):%Y-%m-%d}" if pd.notna(first) else ""
+            text += (f" The one that travelled furthest is in {int(top['n_docs']):,} documents, first in "
+                     f"{top['first_place']}{when}.")
+        found = [Finding(text, len(sharing))]
+    if "counted" in documents:
+        reposts = int((~documents["counted"].astype(bool)).sum())
+        found.append(Finding(f"{reposts:,} of the {n_docs:,} documents "
+                             + ("are reposts of an earlier one and count once." if reposts != 1
+                                else "is a repost of an earlier one and counts once.") if reposts else
+                             "No document is a repost of another: each counts on its own.", n_docs))
+    return found
 
 
 def show_findings(findings: list[Finding]):

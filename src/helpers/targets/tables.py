@@ -15,6 +15,9 @@ from helpers.targets.panel import HARDNESS_ORDER, STATUS_ORDER
 CONFLICT_VIEW = ["place", "indicator", "period", "unit", "first_quote", "first_kind", "first_published_date",
                  "second_quote", "second_kind", "second_published_date", "difference", "preliminary",
                  "first_sentence", "second_sentence", "first_ref", "second_ref"]
+# The panel's columns a reader checks first (the files hold all 33)
+PANEL_VIEW = ["gb_code", "place", "year", "indicator_zh", "unit", "target_quote", "hardness", "result_quote", "status",
+              "escalated", "target_ref"]
 ESCALATION_VIEW = ["place", "level", "year", "indicator_zh", "target_quote", "hardness", "target_mid",
                    "parent_place", "parent_target_mid", "escalation_difference", "escalated", "target_ref",
                    "parent_target_ref"]
@@ -61,13 +64,3 @@ def list_panel_files(folder: str | Path) -> pd.DataFrame:
     files = sorted(folder.glob("*_panel.*")) + sorted(folder.glob("codebook.md")) if folder.is_dir() else []
     return pd.DataFrame({"file": [f.name for f in files],
                          "kb": [round(f.stat().st_size / 1024, 1) for f in files]}, columns=["file", "kb"])
-
-
-def build_reading_table(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """A copy for reading, with missing cells shown as "–" (the panel itself keeps them missing).
-
-    >>> build_reading_table(pd.DataFrame({"gap": [0.5, None]}))["gap"].tolist()
-    [0.5, '–']
-    """
-    table = frame[columns] if columns else frame
-    return table.astype(object).where(table.notna(), "–")
