@@ -17,7 +17,7 @@ from hypothesis import given, strategies as st  # noqa: E402
 from helpers.corpus import overview  # noqa: E402
 from helpers.indicators import indicator_tables, ledger  # noqa: E402
 from helpers.lexicon import load_boundaries  # noqa: E402
-from helpers.reports import display, findings, html_export, maps, plots, runner  # noqa: E402
+from helpers.reports import display, findings, html_export, maps, plots, runner, shading  # noqa: E402
 from helpers.themes import theme_analysis  # noqa: E402
 
 # What a page for people must never show (checked on the text, outside tags and embedded images)
@@ -240,9 +240,13 @@ def test_targets_are_drawn_against_their_results():
     fig = plots.plot_targets_against_results(table)
     ax = fig.axes[0]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["达成 met: 1", "未达成 missed: 1", "未见结果 not reported: 1"]
-    assert "辽宁省 · 地区生产总值 · 5%左右" in [t.get_text() for t in ax.get_yticklabels()]
+    assert legend == ["达成 met: 1", "未达成 missed: 1", "未见结果 not reported: 1 (not drawn)"]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "辽宁省 · 地区生产总值 · 5%左右" in labels and len(labels) == 2  # a target without a result is not drawn at 100%
     _draw(fig)
+    # with no result at all, the chart says so instead of a column of marks at 100% that read as met
+    nothing = plots.plot_targets_against_results(table[table["result_value"].isna()])
+    assert "the one target has no later result" in " ".join(t.get_text() for t in nothing.axes[0].texts)
 
 
 def test_a_page_names_its_cjk_font_and_the_subset_draws_chinese(tmp_path):
@@ -293,3 +297,75 @@ def test_two_maps_share_one_figure():
     titles = [ax.get_title() for ax in fig.axes]
     assert "项目建设" in titles and "项目为王" in titles
     _draw(fig)
+
+
+def _panel(rows):
+    columns = ["place", "target_doc", "hardness", "parent_target_mid", "escalated", "status", "result_doc"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([], ["No headline target with a canonical indicator and a year was found in this selection."]),
+    # 辽宁's 2026 GDP target (5%左右: soft) beside the nation's 4.5%-5%, and 辽阳's 确保 target met
+    ([("辽宁省", "d1", "soft", 4.75, 1, "not reported", None),
+      ("辽阳市", "d2", "binding_floor", None, None, "met", "d3")],
+     ["2 headline targets in 2 places: 1 binding (确保, 不低于, 以上, 以内), 1 soft (左右, 力争), 0 a bare value or a range.",
+      "1 of 1 target with a parent's target asks for more than the parent (层层加码).",
+      "1 of the one target with a later result was met."]),
+    ([("盘锦市", "d1", "point", None, None, "not reported", None)],
+     ["1 headline target in 1 place: 0 binding (确保, 不低于, 以上, 以内), 0 soft (左右, 力争), 1 a bare value or a range.",
+      "No target has a parent's target for the same indicator, year and unit, so escalation (层层加码) cannot be "
+      "measured here.",
+      "No target has a later result in this corpus, so none can be judged met or missed."]),
+])
+def test_target_setting_findings_count_hardness_escalation_and_met(rows, expected):
+    assert [f.text for f in findings.summarize_target_setting(_panel(rows))] == expected
+
+
+def test_reuse_findings_name_the_passage_that_travelled_furthest_and_count_reposts():
+    reuse = pd.DataFrame({"doc_id_a": ["a", "a"], "doc_id_b": ["b", "c"], "cluster_id": [0, 0]})
+    travel = pd.DataFrame({"n_docs": [3], "first_place": ["盘锦市"], "first_date": [pd.Timestamp("2023-03-30")]})
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "counted": [True, True, False]})
+    texts = [f.text for f in findings.summarize_reuse(reuse, documents, travel)]
+    assert texts == ["2 passage pairs link 3 documents; they hold 1 distinct passage. The one that travelled furthest "
+                     "is in 3 documents, first in 盘锦市 on 2023-03-30.",
+                     "1 of the 3 documents is a repost of an earlier one and counts once."]
+    nothing = findings.summarize_reuse(reuse.iloc[0:0], documents.iloc[0:0], travel.iloc[0:0])
+    assert nothing[0].text.startswith("This selection holds no documents")
+
+
+def test_document_findings_name_genres_in_words_with_plurals():
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "place": ["辽阳市"] * 3, "year": [2024, 2024, 2025],
+                              "genre": ["news_report", "news_report", "press_conference"]})
+    assert findings.summarize_documents(documents)[0].text == (
+        "3 documents about 1 place, published 2024–2025: 2 news reports, 1 press conference.")
+
+
+@pytest.mark.parametrize("indicators, places, expected", [
+    # one leader: named with its places
+    (["gdp", "gdp", "fixed_asset_investment"], ["辽阳市", "盘锦市", "辽阳市"], "the one reported most is 地区生产总值 (2 places): 2 figures each"),
+    # a tie (the reviewer's 03: 雏鹰瞪羚独角兽 named alone beside 固定资产投资, reported as often in more places): every
+    # leader, the one in more places first
+    (["eagle_gazelle_unicorn", "fixed_asset_investment", "fixed_asset_investment", "eagle_gazelle_unicorn"],
+     ["辽阳市", "辽阳市", "盘锦市", "辽阳市"],
+     "the ones reported most, equally often, are 固定资产投资 (2 places), 雏鹰、瞪羚、独角兽企业 (1 place): 2 figures each"),
+])
+def test_indicator_findings_name_every_leader_of_a_tie(indicators, places, expected):
+    records = pd.DataFrame({"doc_id": ["d"] * len(indicators), "kind": ["actual"] * len(indicators),
+                            "indicator": indicators, "place": places})
+    assert expected in findings.summarize_indicators(records)[1].text
+
+
+def test_theme_lines_keep_a_missing_year_as_a_gap():
+    # 2022, 2023, 2024 and 2026 with documents, 2025 without: 2024 → 2026 is two years apart, not one
+    shares = pd.DataFrame({"项目建设": [0.2, 0.3, 0.25, 0.4]}, index=[2022, 2023, 2024, 2026])
+    ax = plots.plot_theme_lines(shares).axes[0]
+    x = list(ax.get_lines()[0].get_xdata())
+    assert x == [2022, 2023, 2024, 2026] and [t.get_text() for t in ax.get_xticklabels()] == ["2022", "2023", "2024", "2026"]
+
+
+def test_a_heatmap_shows_no_header_for_the_columns_own_name():
+    table = pd.DataFrame({"项目建设": [0.25], "营商环境": [0.75]}, index=pd.Index(["辽阳市"], name="place"))
+    table.columns.name = "zh"
+    html = shading.show_heatmap(table, "主题 (theme shares)").to_html()
+    assert ">zh<" not in html and "辽阳市" in html

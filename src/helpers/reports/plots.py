@@ -167,9 +167,10 @@ def plot_theme_lines(shares: pd.DataFrame, title: str = "主题构成的年度�
     if shares.empty:
         return _empty(ax, "此选择中没有主题词 (no theme hits in this selection)")
     chosen = shares.mean().sort_values(ascending=False).head(top).index
-    years = [str(int(y)) for y in shares.index]
+    years = [int(y) for y in shares.index]  # a year without documents leaves its gap: 2024 → 2026 spans two years
     for theme in chosen:
         ax.plot(years, shares[theme].values * 100, marker="o", label=str(theme))
+    ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel("占主题词的比例 (share of theme hits, %)")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
@@ -249,14 +250,19 @@ def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6, 
 
 
 def plot_targets_against_results(ledger: pd.DataFrame, title: str = "目标与结果 (targets against results)"):
-    """A dot plot of the ledger (`ledger.build_target_ledger`): each target at 100%, its tolerance
-    band (±5% for 左右 and 约), and the later result as a share of the target, coloured met, missed or
-    not reported (a hollow mark at the target)."""
+    """A dot plot of the targets of the ledger (`ledger.build_target_ledger`) that have a later result:
+    each target at 100%, its tolerance band (±5% for 左右 and 约), and the result as a share of the
+    target, coloured met or missed. Targets without a result are counted in the legend, not drawn: a
+    mark at 100% would read as met."""
     use_chinese_font()
-    rows = ledger.head(MAX_ROWS_DRAWN).reset_index(drop=True)
+    judged = ledger[ledger["result_value"].notna()] if len(ledger) else ledger
+    rows = judged.head(MAX_ROWS_DRAWN).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(9, 0.32 * max(len(rows), 1) + 1.8))
-    if rows.empty:
+    if ledger.empty:
         return _empty(ax, "此选择中没有目标 (no targets in this selection)")
+    if rows.empty:
+        english = f"none of the {len(ledger)} targets has a" if len(ledger) > 1 else "the one target has no"
+        return _empty(ax, f"{len(ledger)}个目标均无后续结果 ({english} later result in this corpus)")
     from helpers.indicators.ledger import APPROXIMATE_TOLERANCE
     from helpers.reports.display import name_indicator
 
@@ -269,24 +275,21 @@ def plot_targets_against_results(ledger: pd.DataFrame, title: str = "目标与�
             ax.plot([100 * (1 - APPROXIMATE_TOLERANCE), 100 * (1 + APPROXIMATE_TOLERANCE)], [i, i], color="0.75",
                     linewidth=6, solid_capstyle="butt", zorder=1)
     ax.scatter([100] * len(rows), y, marker="|", s=200, color="black", zorder=2, label="目标 target = 100%")
-    reported = rows[rows["result_value"].notna()]
-    ratio = (reported["result_value"].astype(float) / reported["target_value"].astype(float) * 100)
-    for i, value, status in zip(reported.index, ratio, reported["status"]):
+    ratio = rows["result_value"].astype(float) / rows["target_value"].astype(float) * 100
+    for i, value, status in zip(y, ratio, rows["status"]):
         ax.plot([100, value], [i, i], color="0.6", linewidth=1, zorder=1)
         ax.scatter([value], [i], color=STATUS_COLOURS.get(status, "grey"), s=45, zorder=3)
-    missing = rows[rows["result_value"].isna()]
-    ax.scatter([100] * len(missing), missing.index, facecolors="none", edgecolors=STATUS_COLOURS["not reported"],
-               s=45, zorder=3)
     ax.set_yticks(list(y), labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("结果占目标的比例 (result as % of the target)")
-    counts = rows["status"].value_counts()
-    handles = [plt.Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[s],
-                          markerfacecolor="none" if s == "not reported" else STATUS_COLOURS[s])
-               for s in STATUS_COLOURS]
-    ax.legend(handles, [f"{STATUS_NAMES[s]}: {counts.get(s, 0)}" for s in STATUS_COLOURS],
-              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
-    shown = f" (first {len(rows)} of {len(ledger)})" if len(ledger) > len(rows) else ""
+    counts = ledger["status"].value_counts()
+    drawn = [s for s in STATUS_COLOURS if s != "not reported"]
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[s]) for s in drawn]
+    handles.append(plt.Line2D([], [], linestyle=""))
+    names = [f"{STATUS_NAMES[s]}: {counts.get(s, 0)}" for s in drawn]
+    names.append(f"{STATUS_NAMES['not reported']}: {counts.get('not reported', 0)} (not drawn)")
+    ax.legend(handles, names, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    shown = f" (first {len(rows)} of {len(judged)} with a result)" if len(judged) > len(rows) else ""
     ax.set_title(title + shown)
     fig.tight_layout()
     return _detach(fig)

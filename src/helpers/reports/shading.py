@@ -48,6 +48,7 @@ def show_heatmap(table: pd.DataFrame, title: str, fmt: str = PERCENT_FORMAT, exc
     by default), missing as "–", labels escaped; ``exclude_diagonal`` as in `shade_cells`."""
     if table.empty:
         title += " — no rows in this selection"
+    table = table.rename_axis(columns=None)  # the columns' own name ("zh") is no header for a reader
     return _add_caption(table.style.apply(shade_cells, axis=None, exclude_diagonal=exclude_diagonal)
                         .format(fmt, na_rep=MISSING, escape="html")
                         .format_index(escape="html", axis=0).format_index(escape="html", axis=1), title)
