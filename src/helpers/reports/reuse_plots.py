@@ -49,15 +49,22 @@ def plot_copy_timeline(reuse: pd.DataFrame, max_links: int = 200,
     return fig
 
 
+LINE_STYLES = ("-", "--", ":", "-.")  # lines that coincide (two slogans adopted together) show both
+
+
 def plot_adoption_curves(curves: pd.DataFrame, title: str = "口号的扩散 (places using each slogan, cumulative)"):
     """One step line per slogan: how many places had used it by each date."""
     use_chinese_font()
     if curves.empty:
         return _empty("no dated slogan use")
+    from matplotlib.ticker import MaxNLocator
+
     fig, ax = plt.subplots(figsize=(9, 4))
-    for term in curves.columns:
-        ax.step(pd.to_datetime(curves.index), curves[term], where="post", label=term)
-    ax.set_ylabel("places")
+    for number, term in enumerate(curves.columns):  # lines that coincide stay apart by their dashes
+        ax.step(pd.to_datetime(curves.index), curves[term], where="post", label=term,
+                linestyle=LINE_STYLES[number % len(LINE_STYLES)], linewidth=1.6)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of places: no 0.5 or 1.5
+    ax.set_ylabel("地方数 (places)")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()

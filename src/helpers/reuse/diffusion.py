@@ -34,6 +34,19 @@ def summarize_passage_travel(reuse: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     return table.sort_values(["n_docs", "median_lag_days"], ascending=[False, True]).head(n).reset_index()
 
 
+def drop_boilerplate(reuse: pd.DataFrame, clusters: pd.DataFrame, share: float) -> pd.DataFrame:
+    """The passage pairs whose passage is not boilerplate of its genre: held by fewer than ``share`` of
+    the documents of its first holder's genre (``clusters``: ``reuse_clusters.parquet``). Two work
+    reports opening with the same paragraph on 习近平新时代中国特色社会主义思想 did not copy each other.
+
+    >>> pairs = pd.DataFrame({"cluster_id": [0, 1]})
+    >>> drop_boilerplate(pairs, pd.DataFrame({"cluster_id": [0, 1], "share_of_genre": [1.0, 0.1]}), 0.5)["cluster_id"].tolist()
+    [1]
+    """
+    boilerplate = clusters.loc[clusters["share_of_genre"] >= share, "cluster_id"]
+    return reuse[~reuse["cluster_id"].isin(boilerplate)]
+
+
 def count_copy_links(reuse: pd.DataFrame) -> pd.DataFrame:
     """Links between places: passages b's place took from a's place, characters, median lag, the
     first date; the strongest first. A network of who copied whom (self-links dropped)."""
