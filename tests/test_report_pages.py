@@ -369,3 +369,11 @@ def test_a_heatmap_shows_no_header_for_the_columns_own_name():
     table.columns.name = "zh"
     html = shading.show_heatmap(table, "主题 (theme shares)").to_html()
     assert ">zh<" not in html and "辽阳市" in html
+
+
+def test_a_map_without_any_value_says_so():
+    # 04's share of targets met when no target has a result yet: grey everywhere, and a line saying why
+    fig = plots.plot_maps([plots.MapPanel(pd.Series(dtype=float), "目标达成率 (share of targets met)")])
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert any("no region has a value" in t for t in texts)
+    _draw(fig)

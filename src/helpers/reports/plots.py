@@ -406,6 +406,9 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
             bar.set_ticks(whole[::max(1, -(-len(whole) // 7))])
         else:
             bar.update_ticks()
+    else:  # a map all grey says why
+        ax.text(0.5, 0.02, "无数据: 没有地区有数值 (no region has a value in this selection)", transform=ax.transAxes,
+                ha="center", va="bottom", fontsize=9, color="0.3")
     ax.set_title(panel.title, fontsize=11)
 
 
