@@ -377,3 +377,15 @@ def test_a_map_without_any_value_says_so():
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert any("no region has a value" in t for t in texts)
     _draw(fig)
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    (1e11, "元", "1,000亿"),  # 03 printed 100,000,000,000 元 for 1000亿元
+    (5.26e10, "斤", "526亿"),  # 粮食产量 526亿斤
+    (4.5e5, "人", "45万"),  # 城镇新增就业45万人
+    (7100.0, "公里", "7,100"),  # under 100 thousand: as written
+    (5.5, "%", "5.5"),
+])
+def test_amounts_in_a_base_unit_are_written_with_yi_and_wan(value, unit, expected):
+    row = display.format_frame(pd.DataFrame({"value": [value], "unit": [unit]})).iloc[0]
+    assert (row["value"], row["unit"]) == (expected, unit)

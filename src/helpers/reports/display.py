@@ -22,6 +22,9 @@ MAX_ROWS = 200  # a longer table shows its first rows and says how many it holds
 SHARE_COLUMNS = frozenset({"share", "share_here", "share_corpus", "share_met"})
 # Columns whose codes a Chinese reader knows by their Chinese name
 THEME_COLUMNS = frozenset({"theme"})
+# Columns of amounts in a base unit (8.77e9 元), written with 亿 and 万 ("87.7亿") beside their unit column
+AMOUNT_COLUMNS = frozenset({"value", "value_high", "target_value", "result_value"})
+AMOUNT_WORDS = ((1e8, 1e8, "亿"), (1e5, 1e4, "万"))  # (from, unit, word): 450000 → 45万, 12345 stays
 INDICATOR_COLUMNS = frozenset({"indicator"})
 NOTEBOOK_DEFAULT_YEARS = (2000, 2100)  # the parameters cells' defaults: no year filter
 
@@ -77,6 +80,22 @@ def format_share(value) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return MISSING
     return PERCENT_FORMAT.format(float(value))
+
+
+def format_amount(value) -> str:
+    """An amount in a base unit as Chinese writes it: 亿 from 100 million, 万 from 100 thousand
+    (a table's unit column still says 元, 斤 or 人).
+
+    >>> [format_amount(v) for v in (1e11, 5.26e10, 8.77e9, 450_000.0, 12_345.0, 5.5, None)]
+    ['1,000亿', '526亿', '87.7亿', '45万', '12,345', '5.5', '–']
+    """
+    if value is None or value is pd.NA or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or isinstance(value, (bool, np.bool_)) or math.isnan(float(value)):
+        return format_value(value)
+    for start, size, name in AMOUNT_WORDS:
+        if abs(float(value)) >= start:
+            return format_number(round(float(value) / size, 2)) + name
+    return format_number(value)
 
 
 def is_year_column(column) -> bool:
@@ -144,7 +163,7 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
     theme and indicator codes as Chinese names, a unit after a column's name ("value (亿元)").
 
     >>> format_frame(pd.DataFrame({"theme": ["projects"], "share": [0.132075], "value": [5.33e7], "year": [2026]})).iloc[0].tolist()
-    ['项目建设', '13.2%', '53,300,000', '2026']
+    ['项目建设', '13.2%', '5,330万', '2026']
     """
     if isinstance(frame, pd.Series):
         frame = frame.reset_index()
@@ -160,6 +179,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
             text[column] = values.map(name_indicator)
         elif is_year_column(column):
             text[column] = values.map(format_year)
+        elif column in AMOUNT_COLUMNS:
+            text[column] = values.map(format_amount)
         else:
             text[column] = [format_value(v) for v in values]
     units = units or {}
