@@ -515,3 +515,13 @@ def test_a_story_on_a_new_three_year_action_plan_sets_out_goals():
     rows = _rows(text, "news_report", D(2023, 6, 15))
     assert [(r.quote, r.kind) for r in rows.itertuples()] == [("45%", "target"), ("超过50万元/人", "target"),
                                                               ("1.8万亿元", "target")]
+
+
+def test_a_run_of_months_is_a_period_over_whatever_the_open_year_said():
+    # part 26 (汉中, 2018-09): after 2018年's arranged list, 1-8月 results are results, not the year's goals
+    # (the list's own kind, plan or goal, is where labellers disagree; it is not asserted here)
+    text = ("2018年,全市安排重点项目458个,总投资7206.7亿元,年度计划投资853.8亿元。1-8月共完成投资622.2亿元,"
+            "占年度投资计划的73%。")
+    rows = _rows(text, "news_report", D(2018, 9, 19))
+    months = [(r.quote, r.kind, r.period_end) for r in rows.itertuples() if r.period == "1-8月"]
+    assert months == [("622.2亿元", "actual", D(2018, 8, 31)), ("73%", "actual", D(2018, 8, 31))]

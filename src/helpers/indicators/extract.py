@@ -351,10 +351,11 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
         periods = scan.periods_in.get(s, ())
         opened = scan.opening_period(s) if not periods else None
-        if not section.year and (any(phrase.group("part") == WHOLE_YEAR for _, phrase in periods)
-                                 or (opened is not None and opened.group("part") == WHOLE_YEAR)):
+        if not section.year and (any(_takes_named_year(phrase, published) for _, phrase in periods)
+                                 or (opened is not None and _takes_named_year(opened, published))):
             # a bare 全年 after a year named earlier in its paragraph is that year's: "2021年全年完成交通运输固定资产
-            # 投资约3.6万亿元…。全年铁路新开通线路4000公里" (交通运输部, 1 March 2022)
+            # 投资约3.6万亿元…。全年铁路新开通线路4000公里" (交通运输部, 1 March 2022); so are bare months (前6个月) in
+            # a text without a date (in a dated one they are its year's: "1—2月" after 2023年's results, 荆门 2024-03)
             named = scan.named_year(scan.starts[first], sentence_start)
             if named is not None:
                 section = section._replace(year=named)
@@ -546,6 +547,12 @@ def _speaking_year(section: Section, kind: str, genre: str | None, doc_year: int
     return doc_year
 
 
+def _takes_named_year(phrase: re.Match, published: dt.date | None) -> bool:
+    """A bare 全年, or a run of months (1-8月, 前6个月) in a text without a date: its year is the one
+    named before it."""
+    return phrase.group("part") == WHOLE_YEAR or (published is None and bool(phrase.group("months")))
+
+
 def _find_coming_year(text: str, published: dt.date | None) -> int | None:
     """Where a text of November or December first names the coming year ("2023年,鄂城区经济社会发展主要预期
     目标是:…。力争固定资产投资增幅16%以上", 湖北日报 on 19 December 2022), else None: a goal after it without a
@@ -579,7 +586,7 @@ def _is_over(match: re.Match, published: dt.date) -> bool:
     if match.group("part") in LOOKING_BACK or (year and int(year) < published.year) \
             or (plan and PLAN_SPANS[plan][1] < published.year):
         return True
-    if match.group("part") in QUARTERS or match.group("year_part") in QUARTERS:
+    if match.group("part") in QUARTERS or match.group("year_part") in QUARTERS or match.group("months"):
         end = resolve_period(match, published.year, published)[1]
         return end is not None and end < published  # "一季度…交出亮眼答卷" in a May press conference
     return False

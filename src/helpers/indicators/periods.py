@@ -22,18 +22,20 @@ from helpers.corpus.sections import PLAN_SPANS
 # "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番",
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年),
 # "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it),
+# "1-8月共完成投资622.2亿元", "1至7月份", "前8月" (January to the end of a month of the text's year),
 # "截至2月17日,全市…项目已开复工63个", "截至7月底" (so far: up to the day the text gives, like 截至目前),
 # "黑龙江省明年农作物播种面积将稳定在2亿亩以上" (December 2009: 2010), "面对新的一年,报告中指出,地区生产总值增长9%"
 # (莒县, January 2019: this year)
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未用明新])(?:"
+    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未用明新1])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
     r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
+    r"|(?P<months>1[-—至]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
     r"|(?P<to_date>截至目前|截至当前|目前|年初以来|截至(?:[1-9]|1[0-2])月(?:底|末|[1-9]日|[12]\d日|3[01]日)))"
 )
 PAST_SPANS = {"过去两年": 2, "过去三年": 3, "过去五年": 5, "五年来": 5, "过去十年": 10}  # years looked back on, ending the year before
@@ -71,6 +73,13 @@ def find_period_phrases(sentence: str) -> list[tuple[int, re.Match]]:
     return found
 
 
+def _month_number(written: str) -> int:
+    """8 or 八 or 十一 as a month number."""
+    if written.isdigit():
+        return min(12, max(1, int(written)))
+    return {"十": 10, "十一": 11, "十二": 12}.get(written) or "一二三四五六七八九".index(written) + 1
+
+
 def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
                    review_year: bool = False) -> tuple[dt.date | None, dt.date | None]:
     """Dates of one period phrase, with ``year`` the year the text speaks from.
@@ -86,6 +95,8 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
     (None, datetime.date(2025, 12, 31))
     >>> resolve_period(PERIOD.search("“十四五”期间"), 2022, None)
     (datetime.date(2021, 1, 1), datetime.date(2025, 12, 31))
+    >>> [resolve_period(PERIOD.search(t), 2018, None)[1] for t in ("1-8月共完成投资", "1至7月份", "前十一个月")]
+    [datetime.date(2018, 8, 31), datetime.date(2018, 7, 31), datetime.date(2018, 11, 30)]
     """
     if match.group("year"):
         y = int(match.group("year"))
@@ -96,6 +107,11 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             month = min(12, max(1, int(match.group("month"))))
             return dt.date(y, 1, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
         return _part_of_year(part or "全年", y)
+    if match.group("months"):  # "1-8月共完成投资622.2亿元" (汉中, September 2018): January to the month's end
+        if year is None:
+            return None, None
+        month = _month_number(match.group("to_month"))
+        return dt.date(year, 1, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     if match.group("span") and year is not None:  # "计划用五年时间将年粮食产能提升到1800亿斤" (2023): to 2027
         span = match.group("span")
         n = int(span) if span.isdigit() else SPAN_YEARS[span]
