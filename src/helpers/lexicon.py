@@ -188,13 +188,15 @@ def load_section_roles() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def load_lead_roles() -> tuple[tuple[str, str], ...]:
-    """``lead_roles.csv``: (word of a title or opening line, role of the text outside its headings).
+def load_lead_roles() -> tuple[tuple[str, str, bool], ...]:
+    """``lead_roles.csv``: (word of a title or opening line, role of the text outside its headings,
+    whether the phrase it ends must name the year of publication or a later one).
 
     >>> load_lead_roles()[0]
-    ('目标清单', 'tasks')
+    ('目标清单', 'tasks', False)
     """
-    return tuple((row["word"], row["role"]) for row in _csv_rows("lead_roles.csv"))
+    return tuple((row["word"], row["role"], row.get("needs_year", "").strip() == "yes")
+                 for row in _csv_rows("lead_roles.csv"))
 
 
 @lru_cache(maxsize=1)

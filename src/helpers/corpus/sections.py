@@ -101,12 +101,16 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'tasks'
     >>> root_role("press_conference", "《2021年行动计划》实施一年来", dt.date(2022, 3, 28))
     'other'
+    >>> root_role("news_report", "最新丨金凤区发布2025年民生“十心”实事!", dt.date(2025, 1, 6))
+    'tasks'
+    >>> root_role("news_report", "去年政府工作报告确定的10件民生实事全部完成", dt.date(2021, 1, 20))
+    'other'
     """
     if genre == "statistical_bulletin":
         return "statistics"
     if genre not in FRAMED_GENRES or not lead:
         return "other"
-    for word, role in load_lead_roles():
+    for word, role, needs_year in load_lead_roles():
         at = lead.find(word)
         if at < 0:
             continue
@@ -114,6 +118,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         years = [int(y) for y in YEAR.findall(lead[opening:at])]
         if years and published is not None and max(years) < published.year:
             continue
+        if needs_year and not (years and published is not None and max(years) >= published.year):
+            continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one
         return role
     return "other"
 
