@@ -110,8 +110,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         return "statistics"
     if genre not in FRAMED_GENRES or not lead:
         return "other"
+    headline = lead.split("\n", 1)[0]
     for word, role, needs_year in load_lead_roles():
-        at = lead.find(word)
+        at = (headline if needs_year else lead).find(word)  # a word that needs a year frames from the headline
         if at < 0:
             continue
         opening = max(lead.rfind("《", 0, at), lead.rfind("\n", 0, at), 0)  # the phrase the word ends
@@ -119,7 +120,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         if years and published is not None and max(years) < published.year:
             continue
         if needs_year and not (years and published is not None and max(years) >= published.year):
-            continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one
+            continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one,
+            # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame
         return role
     return "other"
 
