@@ -179,6 +179,9 @@ def _metrics_of(text):
       ("277.48亿元", "一般公共预算收入", "public_budget_revenue"),
       ("23.25亿元", "一般公共预算收入", "public_budget_revenue"),
       ("10.5%", "一般公共预算收入", "public_budget_revenue")]),
+    # 省级以上 is a class of platform ("provincial level or above"), not a scope word to strip (本溪 2023)
+    ("省级以上科技创新平台达到20个,高新技术企业数量达到150家以上。",
+     [("20个", "省级以上科技创新平台", "innovation_platforms"), ("150家以上", "高新技术企业数量", "high_tech_enterprises")]),
 ])
 def test_metrics_of_an_unseen_bulletin(text, expected):
     assert _metrics_of(text) == expected
