@@ -139,6 +139,11 @@ def _ledger_by_scanning(records):
     """The ledger as it was built before: every target scans every result (the reference)."""
     better = indicator_tables.load_indicator_names().set_index("code")["better"].to_dict()
     targets = records[(records["kind"] == "target") & records["indicator"].notna() & records["period_end"].notna()]
+    # a target a document states twice is one target, its first statement
+    targets = targets.assign(year=pd.to_datetime(targets["period_end"]).dt.year)
+    if "start" in targets:
+        targets = targets.sort_values(["doc_id", "start"], kind="stable")
+    targets = targets.drop_duplicates(["doc_id", "place_code", "indicator", "unit", "year", "value", "value_high", "is_average"])
     results = records[records["kind"].isin(["actual", "forecast"]) & records["indicator"].notna()
                       & records["period_end"].notna()]
     found = []

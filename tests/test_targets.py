@@ -57,7 +57,9 @@ def _records(text: str, place_code: str | None = None, published=D(2026, 1, 20))
      "45万人以上", "binding_floor"),
 ])
 def test_hardness_of_real_targets(text, quote, expected):
-    ledger = build_target_ledger(_records(text, "liaoning").assign(period_end=D(2026, 12, 31), indicator="x"))
+    records = _records(text, "liaoning")
+    # an indicator of its own for each figure (two targets of one value and indicator would be one target)
+    ledger = build_target_ledger(records.assign(period_end=D(2026, 12, 31), indicator=[f"x{i}" for i in range(len(records))]))
     row = ledger[ledger["target"] == normalize_width(quote)[0]].iloc[0]
     assert row["hardness"] == expected, row["hardness_reason"]
     assert row["hardness_reason"]  # the reason is kept
@@ -284,6 +286,17 @@ def test_a_january_review_of_the_whole_year_is_the_previous_year():
     assert (row["target_year"], row["result"], row["gap"], row["status"]) == (2026, "4.6%", pytest.approx(0.1), "met")
     assert row["result_ref"].startswith("later#") and row["hardness"] == "soft"
 
+
+
+def test_a_target_a_document_states_twice_is_one_row_of_the_ledger():
+    # 辽宁 2026: the goal stated among the main goals and repeated in the tasks, one target; another value stays
+    text = ("今年主要预期目标是:城镇新增就业45万人以上。\n今年要稳定和扩大就业,城镇新增就业45万人以上。\n"
+            "力争城镇新增就业46万人。")
+    rows = _records(text, "liaoning", published=D(2026, 1, 27))
+    assert (rows["kind"] == "target").sum() == 3
+    ledger = build_target_ledger(rows)
+    assert ledger["target"].tolist() == ["45万人以上", "46万人"]
+    assert ledger["target_sentence"].iloc[0].startswith("今年主要预期目标是")
 
 
 @pytest.mark.parametrize("text, published, kind, year", [

@@ -27,13 +27,16 @@ LEDGER_COLUMNS = [
 LEDGER_INPUT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "place", "place_code", "indicator", "period",
                         "period_end", "quote", "value", "value_high", "direction", "qualifier", "sentence", "kind",
                         "unit", "is_average"]
+# What makes two targets of one document the same target
+TARGET_IDENTITY = ["doc_id", "place_code", "indicator", "unit", "period_year", "value", "value_high", "is_average"]
 REPEATED_INPUT_COLUMNS = ["doc_id", "value", "unit", "place", "metric", "indicator", "quote", "sentence"]
 
 
 def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per target with the later result for the same indicator, place, unit and year.
 
-    A result matches when it is an actual (or forecast) of the same canonical indicator, place and
+    A target a document states twice (the same place, indicator, unit, year and value) is one row, from
+    its first statement. A result matches when it is an actual (or forecast) of the same canonical indicator, place and
     unit, published after the target, whose period ends in the same year as the target's, and
     whose average flag (年均) is the same; an actual is preferred to a forecast, then the earliest.
     The year is the one the extractor resolved from the document's date and section (全年 in a
@@ -48,7 +51,13 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
     better = load_indicator_names().set_index("code")["better"].to_dict()
     usable = records[records["indicator"].notna() & records["period_end"].notna()]
     usable = usable.assign(ref=build_record_refs(usable), period_year=resolve_period_years(usable))
-    targets = build_hardness(usable[usable["kind"] == "target"], sentence_starts).reset_index(drop=True)
+    # a document that states a target and repeats it (辽宁 2026: 城镇新增就业45万人以上 in the goals and again in
+    # the tasks) sets it once: its first statement stands
+    stated = usable[usable["kind"] == "target"]
+    if "start" in stated:
+        stated = stated.sort_values(["doc_id", "start"], kind="stable")
+    stated = stated.drop_duplicates([c for c in TARGET_IDENTITY if c in stated])
+    targets = build_hardness(stated, sentence_starts).reset_index(drop=True)
     results = usable[usable["kind"].isin(["actual", "forecast"])].reset_index(drop=True)
     matches = _match_results(targets, results)
     rows = []
