@@ -20,6 +20,9 @@ KIND_GOLD = FIXTURES / "kind_gold"
     ("三、2026年主要工作", "tasks"),  # 河北 2026
     ("辽宁落点", "targets"),  # 辽宁日报's infographic: 亮点 (results) and 落点 (the year's aims)
     ("2021年目标", "targets"),  # 河南日报 on a work meeting, after "2020年成绩" (held-out part 22)
+    # how the goals went, not the goals (咸宁 政务督查室 2021, part 28): results at mid-year
+    ("(一)全市经济社会发展主要预期目标完成情况", "plan_execution"),
+    ("关于1-10月份市政府重点工作责任清单进展情况的报告", "plan_execution"),  # 池州 2025
     ("2020年成绩", "review"),
     ("(二)加快建设现代化产业体系", None),  # a subsection takes its parent's role
 ])
