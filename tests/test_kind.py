@@ -376,6 +376,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "着力数字化绿色化转型,5G基站总数突破18万个。新建150个智能工厂和10家智能制造标杆企业,新增上云企业3万家。",
      "news_report", D(2023, 1, 14), [("超30%", "target", 2025), ("突破18万个", "target", 2023), ("150个", "target", 2023),
                                      ("10家", "target", 2023), ("3万家", "target", 2023)]),
+    # part 29: 任务为 names the year's task in its own clause, and what was done follows (天津, 2020-12)
+    ("困难群众存量危房改造,全年任务为3800户,实际改造4559户,超额完成20%。", "news_report", D(2020, 12, 17),
+     [("3800户", "target", 2020), ("4559户", "actual", 2020), ("20%", "actual", 2020)]),
     # 计划申报 (plans to apply for) is a goal cue, after what has been applied for (抚顺, 2024-06)
     ("截至目前,已申报地方政府专项债券项目27个,总投资44.4亿元;计划申报2024年中央预算内投资项目54个,总投资45.9亿元。",
      "news_report", D(2024, 6, 11), [("27个", "actual", 2024), ("44.4亿元", "actual", 2024), ("54个", "target", 2024),

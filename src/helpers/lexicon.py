@@ -154,7 +154,7 @@ class KindCue:
     word: str
     kind: str  # actual, forecast, target, plan, or none (a phrase that only looks like a cue)
     where: str  # before or after the figure
-    strength: str  # strong, weak (a tense or aspect word) or base (a base of comparison: 同比)
+    strength: str  # strong, weak (a tense or aspect word), base (a base of comparison: 同比) or clause (strong in its own clause)
 
 
 def _csv_rows(name: str) -> list[dict[str, str]]:
