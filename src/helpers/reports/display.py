@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import math
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -188,7 +189,7 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
 
 
 # A long sentence wraps inside its cell instead of running off the page; numbers line up on the right
-TEXT_CELL = "text-align:left;white-space:normal;max-width:26em;vertical-align:top"
+TEXT_CELL = "text-align:left;white-space:normal;overflow-wrap:anywhere;max-width:26em;vertical-align:top"
 NUMBER_CELL = "text-align:right;white-space:nowrap;vertical-align:top"
 
 
@@ -232,6 +233,22 @@ def show_table(frame: pd.DataFrame | pd.Series, caption: str, shares: tuple[str,
     text = format_frame(frame.head(max_rows), shares, units)
     numeric = {c if c not in (units or {}) else f"{c} ({units[c]})" for c in numeric}
     return Table(text, caption, numeric, len(frame), index)
+
+
+def show_files(paths, caption: str) -> Table:
+    """The files a cell wrote, with their size in KB, as a captioned table (not a Python list).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     (Path(folder) / "indicators.csv").write_bytes(b"x" * 2048)
+    ...     show_files([Path(folder) / "indicators.csv"], "导出文件").text.values.tolist()
+    2048
+    [['indicators.csv', '2']]
+    """
+    paths = [Path(path) for path in paths]
+    frame = pd.DataFrame({"file": [path.name for path in paths],
+                          "kb": [round(path.stat().st_size / 1024, 1) for path in paths]}, columns=["file", "kb"])
+    return show_table(frame, caption)
 
 
 def show_rerun(notebook: str, place: str, start_year: int | None = None, end_year: int | None = None,
