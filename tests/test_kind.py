@@ -379,6 +379,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # part 29: 任务为 names the year's task in its own clause, and what was done follows (天津, 2020-12)
     ("困难群众存量危房改造,全年任务为3800户,实际改造4559户,超额完成20%。", "news_report", D(2020, 12, 17),
      [("3800户", "target", 2020), ("4559户", "actual", 2020), ("20%", "actual", 2020)]),
+    # part 30: a completion rate is how much was done, and the breakdown after it too (温州 民生实事 progress, 2018-06)
+    ("2018年6月民生实事进展情况\n全市新增(优化)城乡公交线路35条。\n市交通运输局\n"
+     "已完成新增(优化)线路37条,完成率106%。其中新增11条,优化26条。", "government_work_report", D(2018, 6, 27),
+     [("35条", "target", 2018), ("37条", "actual", 2018), ("106%", "actual", 2018), ("11条", "actual", 2018),
+      ("26条", "actual", 2018)]),
     # 计划申报 (plans to apply for) is a goal cue, after what has been applied for (抚顺, 2024-06)
     ("截至目前,已申报地方政府专项债券项目27个,总投资44.4亿元;计划申报2024年中央预算内投资项目54个,总投资45.9亿元。",
      "news_report", D(2024, 6, 11), [("27个", "actual", 2024), ("44.4亿元", "actual", 2024), ("54个", "target", 2024),
