@@ -443,12 +443,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 389  # parts 10-29 added: kind 0.925, targets P 0.917 R 0.906, year 0.944 with them
+    assert dev.n_documents >= 400  # parts 10-30 added: kind 0.919, targets P 0.905 R 0.903, year 0.938 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.923, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.915 and dev.target_recall >= 0.904
-    assert dev.year_accuracy >= 0.942, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.903 and dev.target_recall >= 0.901
+    assert dev.year_accuracy >= 0.936, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)
