@@ -314,8 +314,8 @@ def plot_repeated_figures(repeated: pd.DataFrame, title: str = "重复出现的�
     handles = [plt.Rectangle((0, 0), 1, 1, color="#d62728"), plt.Rectangle((0, 0), 1, 1, color="#9ecae1"),
                plt.Line2D([], [], marker="D", linestyle="", color="black")]
     ax.legend(handles, ["同一文档、同一指标、不同地方 (one document, one metric, two places)", "其他 (other)",
-                        "文档数 (documents)"], loc="lower right", frameon=False, fontsize=8)
-    ax.set_title(title)
+                        "文档数 (documents)"], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    ax.set_title(title)  # the legend beside the bars, not on them
     fig.tight_layout()
     return _detach(fig)
 
@@ -378,9 +378,7 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
     for region in regions:
         if level == "county" and len(regions) > 20 and region.name not in known.index:
             continue  # the province's 100 counties: only those with a value are named
-        ring = max((p[0] for p in region.polygons), key=len)
-        xs, ys = zip(*ring)
-        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        x, y = _label_point(max((p[0] for p in region.polygons), key=len))
         label = region.name.removesuffix("市") if level == "city" else region.name
         text = label + (f"\n{fmt.format(known[region.name])}" if region.name in known.index else "")
         dark = region.name in known.index and (float(known[region.name]) - low) / span > 0.6
@@ -410,6 +408,24 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
         ax.text(0.5, 0.02, "无数据: 没有地区有数值 (no region has a value in this selection)", transform=ax.transAxes,
                 ha="center", va="bottom", fontsize=9, color="0.3")
     ax.set_title(panel.title, fontsize=11)
+
+
+def _label_point(ring) -> tuple[float, float]:
+    """Where a region's name goes: the centroid of its largest ring (area-weighted, by the shoelace
+    formula), which lies inside a region shaped like most of Liaoning's; the middle of its bounding box
+    fell in a neighbour's or a gap for 辽阳 and 鞍山.
+
+    >>> _label_point([(0, 0), (4, 0), (4, 2), (0, 2), (0, 0)])
+    (2.0, 1.0)
+    """
+    xs, ys = zip(*ring)
+    cross = [xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(xs) - 1)]
+    area = sum(cross) / 2
+    if abs(area) < 1e-12:
+        return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    cx = sum((xs[i] + xs[i + 1]) * cross[i] for i in range(len(cross))) / (6 * area)
+    cy = sum((ys[i] + ys[i + 1]) * cross[i] for i in range(len(cross))) / (6 * area)
+    return round(cx, 6), round(cy, 6)
 
 
 HARDNESS_COLOURS = {"soft": "#9ecae1", "range": "#6baed6", "point": "#fdae6b", "binding_floor": "#d94801",
