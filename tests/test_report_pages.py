@@ -398,7 +398,7 @@ def test_every_city_is_named_inside_its_own_outline():
     from helpers.lexicon import load_boundaries
 
     regions = load_boundaries()
-    inside = {b.name: MatplotlibPath(ring := max((p[0] for p in b.polygons), key=len)).contains_point(plots._label_point(ring))
-              for b in regions}
-    assert all(inside[b.name] for b in regions if b.level in ("province", "city"))
-    assert sum(inside.values()) >= len(regions) - 4
+    inside = [MatplotlibPath(ring := max((p[0] for p in b.polygons), key=len)).contains_point(plots._label_point(ring))
+              for b in regions]  # a list: two cities may each have a 铁西区
+    assert all(ok for ok, b in zip(inside, regions) if b.level in ("province", "city"))
+    assert sum(inside) >= len(regions) - 4
