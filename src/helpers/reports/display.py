@@ -83,6 +83,22 @@ def format_share(value) -> str:
     return PERCENT_FORMAT.format(float(value))
 
 
+def format_decimals(values: pd.Series) -> list[str]:
+    """A column of decimals written to one precision: one decimal when any reaches 10, else three
+    (9.2 beside 42.3, not 9.188 beside 42.3), trailing zeros dropped, missing as "–".
+
+    >>> format_decimals(pd.Series([9.188, 42.3, None])), format_decimals(pd.Series([0.0376, 2.5]))
+    (['9.2', '42.3', '–'], ['0.038', '2.5'])
+    >>> format_decimals(pd.Series([-0.04, 12.0]))
+    ['0', '12']
+    """
+    known = values.dropna().abs()
+    decimals = 1 if len(known) and known.max() >= 10 else 3
+    written = [MISSING if pd.isna(v) or math.isinf(float(v))
+               else f"{float(v):,.{decimals}f}".rstrip("0").rstrip(".") for v in values]
+    return ["0" if text == "-0" else text for text in written]  # -0.04 to one decimal
+
+
 def format_amount(value) -> str:
     """An amount in a base unit as Chinese writes it: 亿 from 100 million, 万 from 100 thousand
     (a table's unit column still says 元, 斤 or 人).
@@ -182,6 +198,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
             text[column] = values.map(format_year)
         elif column in AMOUNT_COLUMNS:
             text[column] = values.map(format_amount)
+        elif pd.api.types.is_float_dtype(values):
+            text[column] = format_decimals(values)
         else:
             text[column] = [format_value(v) for v in values]
     units = units or {}
