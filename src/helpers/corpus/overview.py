@@ -122,12 +122,20 @@ def summarize_cleaning(log: pd.DataFrame, doc_ids: pd.Series | None = None) -> p
 
 
 def sample_cleaning_examples(log: pd.DataFrame, rule: str, n: int = 5) -> pd.DataFrame:
-    """Before/after snippets of one rule's edits, with document and offsets, for auditing."""
+    """One rule's edits for auditing: document, offsets, what was removed and put in, and the text
+    around the edit with the edit itself in 【】 (a neighbouring annotation in that context is
+    removed by an edit of its own, not left behind).
+
+    >>> log = pd.DataFrame({"doc_id": ["d"], "rule": ["pinyin_annotation"], "start": [2], "end": [9],
+    ...                     "left": ["實施"], "removed": ["(shí shī)"], "inserted": [""], "right": ["項目"]})
+    >>> sample_cleaning_examples(log, "pinyin_annotation")["context"].tolist()
+    ['實施【(shí shī)→】項目']
+    """
     rows = log[log["rule"] == rule].head(n)
     return pd.DataFrame({
         "doc_id": rows["doc_id"], "start": rows["start"], "end": rows["end"],
-        "before": rows["left"] + rows["removed"] + rows["right"],
-        "after": rows["left"] + rows["inserted"] + rows["right"],
+        "removed": rows["removed"], "inserted": rows["inserted"],
+        "context": rows["left"] + "【" + rows["removed"] + "→" + rows["inserted"] + "】" + rows["right"],
     }).reset_index(drop=True)
 
 
