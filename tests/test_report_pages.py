@@ -407,4 +407,6 @@ def test_every_city_is_named_inside_its_own_outline():
 def test_a_column_of_decimals_is_written_to_one_precision():
     # 02's theme density per 10,000 characters printed 9.188 beside 42.3 and 112.1
     table = display.format_frame(pd.DataFrame({"per_10k_chars": [9.188, 42.3, 112.1, 0.0]}))
-    assert table["per_10k_chars"].tolist() == ["9.2", "42.3", "112.1", "0"]
+    assert table["per_10k_chars"].tolist() == ["9.2", "42.3", "112.1", "0.0"]
+    # a code is written as it is: 06's panel showed gb_code 210,000
+    assert display.format_frame(pd.DataFrame({"gb_code": [210000, 100000]}))["gb_code"].tolist() == ["210000", "100000"]

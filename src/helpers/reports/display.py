@@ -85,18 +85,17 @@ def format_share(value) -> str:
 
 def format_decimals(values: pd.Series) -> list[str]:
     """A column of decimals written to one precision: one decimal when any reaches 10, else three
-    (9.2 beside 42.3, not 9.188 beside 42.3), trailing zeros dropped, missing as "–".
+    (9.2 beside 42.3, not 9.188 beside 42.3; 11.0, not 11), missing as "–".
 
     >>> format_decimals(pd.Series([9.188, 42.3, None])), format_decimals(pd.Series([0.0376, 2.5]))
-    (['9.2', '42.3', '–'], ['0.038', '2.5'])
+    (['9.2', '42.3', '–'], ['0.038', '2.500'])
     >>> format_decimals(pd.Series([-0.04, 12.0]))
-    ['0', '12']
+    ['0.0', '12.0']
     """
     known = values.dropna().abs()
     decimals = 1 if len(known) and known.max() >= 10 else 3
-    written = [MISSING if pd.isna(v) or math.isinf(float(v))
-               else f"{float(v):,.{decimals}f}".rstrip("0").rstrip(".") for v in values]
-    return ["0" if text == "-0" else text for text in written]  # -0.04 to one decimal
+    written = [MISSING if pd.isna(v) or math.isinf(float(v)) else f"{float(v):,.{decimals}f}" for v in values]
+    return [text[1:] if text.startswith("-") and not text.strip("-0.,") else text for text in written]  # no -0.0
 
 
 def format_amount(value) -> str:
@@ -118,6 +117,11 @@ def format_amount(value) -> str:
 def is_year_column(column) -> bool:
     """A column of years (year, year_a, target_year …): written 2026, not 2,026."""
     return str(column) == "year" or str(column).startswith("year_") or str(column).endswith("_year")
+
+
+def is_code_column(column) -> bool:
+    """A column of codes (gb_code, adcode, place_code): digits as written, not a number."""
+    return str(column).endswith("code")
 
 
 def format_year(value) -> str:
@@ -194,8 +198,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
             text[column] = values.map(name_theme)
         elif column in INDICATOR_COLUMNS:
             text[column] = values.map(name_indicator)
-        elif is_year_column(column):
-            text[column] = values.map(format_year)
+        elif is_year_column(column) or is_code_column(column):
+            text[column] = values.map(format_year)  # 2026 and 210000 as written, not 2,026 and 210,000
         elif column in AMOUNT_COLUMNS:
             text[column] = values.map(format_amount)
         elif pd.api.types.is_float_dtype(values):
@@ -207,8 +211,17 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
 
 
 # A long sentence wraps inside its cell instead of running off the page; numbers line up on the right
-TEXT_CELL = "text-align:left;white-space:normal;overflow-wrap:anywhere;max-width:26em;vertical-align:top"
+TEXT_CELL = "text-align:left;white-space:normal;max-width:26em;vertical-align:top"
+# …and a long run without a break (a URL) may break anywhere; a short word (actual) never does
+LONG_RUN = 30
 NUMBER_CELL = "text-align:right;white-space:nowrap;vertical-align:top"
+
+
+def _text_cell(text: str) -> str:
+    """The style of a text cell: a long unbroken run (a URL) may wrap anywhere, words stay whole."""
+    if len(text) > LONG_RUN and not any(ch in text for ch in " ,，、。;；"):
+        return TEXT_CELL + ";overflow-wrap:anywhere"
+    return TEXT_CELL
 
 
 class Table:
@@ -227,7 +240,7 @@ class Table:
         rows = []
         for label, values in zip(self.text.index, self.text.itertuples(index=False, name=None)):
             cells = [f"<th>{html.escape(format_value(label))}</th>"] if self.index else []
-            cells += [f'<td style="{NUMBER_CELL if c in self.numeric else TEXT_CELL}">{html.escape(v)}</td>'
+            cells += [f'<td style="{NUMBER_CELL if c in self.numeric else _text_cell(v)}">{html.escape(v)}</td>'
                       for c, v in zip(self.text.columns, values)]
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return (f'<table class="report-table"><caption style="font-weight:bold;text-align:left">'
@@ -261,7 +274,7 @@ def show_files(paths, caption: str) -> Table:
     ...     (Path(folder) / "indicators.csv").write_bytes(b"x" * 2048)
     ...     show_files([Path(folder) / "indicators.csv"], "导出文件").text.values.tolist()
     2048
-    [['indicators.csv', '2']]
+    [['indicators.csv', '2.000']]
     """
     paths = [Path(path) for path in paths]
     frame = pd.DataFrame({"file": [path.name for path in paths],

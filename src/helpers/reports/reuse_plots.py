@@ -28,7 +28,7 @@ def plot_copy_timeline(reuse: pd.DataFrame, max_links: int = 200,
     use_chinese_font()
     dated = reuse.dropna(subset=["date_a", "date_b"])
     if dated.empty:
-        return _empty("no dated passage pairs")
+        return _empty("没有可画的段落对 (no dated passage pairs to draw: none, or only the genre's boilerplate)")
     links = (dated.assign(place_a=dated["place_a"].fillna(UNKNOWN_PLACE), place_b=dated["place_b"].fillna(UNKNOWN_PLACE))
              .groupby(["place_a", "date_a", "place_b", "date_b"]).size().rename("passages").reset_index()
              .sort_values("passages", ascending=False).head(max_links))
