@@ -63,7 +63,7 @@ def summarize_themes(hits: pd.DataFrame, documents: pd.DataFrame) -> list[Findin
     shares = hits["theme"].value_counts(normalize=True)
     n_docs = hits["doc_id"].nunique()
     top = shares.index[0]
-    found = [Finding(f"The theme stressed most is {name_theme(top)} ({top}): {format_share(shares.iloc[0])} "
+    found = [Finding(f"The theme stressed most is {name_theme(top)}: {format_share(shares.iloc[0])} "
                      f"of {len(hits):,} theme keyword hits.", n_docs)]
     dated = hits.dropna(subset=["year"])
     per_year = dated.groupby("year")["doc_id"].nunique()

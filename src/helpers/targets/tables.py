@@ -18,6 +18,8 @@ CONFLICT_VIEW = ["place", "indicator", "period", "unit", "first_quote", "first_k
 # The panel's columns a reader checks first (the files hold all 33)
 PANEL_VIEW = ["gb_code", "place", "year", "indicator_zh", "unit", "target_quote", "hardness", "result_quote", "status",
               "escalated", "target_ref"]
+# …and the theme panel's (the theme's Chinese name comes from its code in the display layer)
+THEME_PANEL_VIEW = ["gb_code", "place", "year", "theme", "hits", "share", "per_10k_chars", "documents", "n_documents"]
 ESCALATION_VIEW = ["place", "level", "year", "indicator_zh", "target_quote", "hardness", "target_mid",
                    "parent_place", "parent_target_mid", "escalation_difference", "escalated", "target_ref",
                    "parent_target_ref"]
