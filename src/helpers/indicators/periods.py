@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from helpers.corpus.sections import PLAN_SPANS
+from helpers.indicators.figures import parse_chinese_number
 
 
 # Five-year plans (helpers.corpus.sections, where headings name them) and the campaign: "“十四五”期间",
@@ -75,9 +76,8 @@ def find_period_phrases(sentence: str) -> list[tuple[int, re.Match]]:
 
 def _month_number(written: str) -> int:
     """8 or 八 or 十一 as a month number."""
-    if written.isdigit():
-        return min(12, max(1, int(written)))
-    return {"十": 10, "十一": 11, "十二": 12}.get(written) or "一二三四五六七八九".index(written) + 1
+    number = int(written) if written.isdigit() else parse_chinese_number(written) or 1
+    return min(12, max(1, number))
 
 
 def resolve_period(match: re.Match, year: int | None, published: dt.date | None,

@@ -124,10 +124,10 @@ def is_code_column(column) -> bool:
     return str(column).endswith("code")
 
 
-def format_year(value) -> str:
-    """A year as written: 2026, not 2,026; missing as "–".
+def format_digits(value) -> str:
+    """A year or a code as written: 2026, not 2,026; 210000, not 210,000; missing as "–".
 
-    >>> format_year(2026), format_year(2026.0), format_year(None)
+    >>> format_digits(2026), format_digits(2026.0), format_digits(None)
     ('2026', '2026', '–')
     """
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
@@ -199,7 +199,7 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
         elif column in INDICATOR_COLUMNS:
             text[column] = values.map(name_indicator)
         elif is_year_column(column) or is_code_column(column):
-            text[column] = values.map(format_year)  # 2026 and 210000 as written, not 2,026 and 210,000
+            text[column] = values.map(format_digits)  # 2026 and 210000 as written, not 2,026 and 210,000
         elif column in AMOUNT_COLUMNS:
             text[column] = values.map(format_amount)
         elif pd.api.types.is_float_dtype(values):

@@ -59,10 +59,8 @@ def count_status_by_hardness(panel: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def list_panel_files(folder: str | Path) -> pd.DataFrame:
-    """The panel files in ``folder`` (names, as a report is written to a temporary folder first) with
-    their size in KB; empty when nothing was written there."""
+def list_panel_files(folder: str | Path) -> list[Path]:
+    """The panel files in ``folder`` and their codebook (a report is written to a temporary folder
+    first, so names, not paths, are what a page shows); empty when nothing was written there."""
     folder = Path(folder)
-    files = sorted(folder.glob("*_panel.*")) + sorted(folder.glob("codebook.md")) if folder.is_dir() else []
-    return pd.DataFrame({"file": [f.name for f in files],
-                         "kb": [round(f.stat().st_size / 1024, 1) for f in files]}, columns=["file", "kb"])
+    return sorted(folder.glob("*_panel.*")) + sorted(folder.glob("codebook.md")) if folder.is_dir() else []
