@@ -120,6 +120,15 @@ def _figures(sentence):
     # a range of money before the projects it sizes names their class (庄河 2020, part 18; 大连 2023)
     ("其中亿元以上重大项目39个,5000万元至1亿元项目7个", [("39个", 39, None, "个", None, False),
                                                ("5000万元至1亿元", 5e7, 1e8, "元", None, True), ("7个", 7, None, "个", None, False)]),
+    # a size written in characters before 级 or a park names a class; the counts are the figures (昭通 2023 and 武宣
+    # 2022, part 32), also in a quote that holds a count of a size class
+    ("打造千亿元级高原特色农业产业", [("千亿元", 1e11, None, "元", None, True)]),
+    ("力争千亿元园区、500亿元园区、100亿元园区分别达到3个、4个和44个",
+     [("千亿元", 1e11, None, "元", None, True), ("500亿元", 5e10, None, "元", None, True),
+      ("100亿元", 1e10, None, "元", None, True), ("3个", 3, None, "个", None, False), ("4个", 4, None, "个", None, False),
+      ("44个", 44, None, "个", None, False)]),
+    ("大力推进新型工业化,打造“3个千亿元级产业”", [("3个", 3, None, "个", None, False),
+                                      ("千亿元", 1e11, None, "元", None, True)]),
     # counts written out in characters (河北 2010, part 20)
     ("新开工项目两万四千八百个,其中亿元以上项目九百零四个", [("两万四千八百个", 24800, None, "个", None, False),
                                              ("九百零四个", 904, None, "个", None, False)]),

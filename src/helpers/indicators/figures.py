@@ -145,6 +145,9 @@ DECIMAL_YEARS = re.compile(r"(?<![\d.A-Za-z])\d{1,2}\.\d+年(?![均度底末初]
 # 500亿元项目26个" (大连, 2023))
 CLASS_NOUN_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{0,4}?(?:企业|城市|园区|集群|景区|项目)")
 SIZE_QUALIFIERS = ("超", "过", "超过")
+# Money right before a park or a cluster names its class, with or without 超: "力争千亿元园区、500亿元园区、
+# 100亿元园区分别达到3个、4个和44个" (武宣, 2022)
+MONEY_CLASS_AFTER = re.compile(r"(?:产业)?(?:园区|集群)")
 # A Chinese count right after a closing quote counts the names just quoted: "“粤菜师傅”“广东技工”“南粤家政”三项工程"
 QUOTE_CLOSE = "”"
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
@@ -179,8 +182,9 @@ WRITTEN_NUMBER = re.compile(
 OPENING = "“《「『"
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
 # A quoted list of goals is no name: "把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标",
-# nor is a quoted growth rate: "完成了“地区生产总值增长6%”的目标"
-QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右|增长|下降)[^”\n]*”")
+# nor is a quoted growth rate: "完成了“地区生产总值增长6%”的目标", nor a count of a size class: "打造“3个千亿元级
+# 产业”" (昭通, 2023)
+QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右|增长|下降|\d个[\u4e00-\u9fff]{0,4}级)[^”\n]*”")
 
 
 class FigureSpan(NamedTuple):
@@ -312,7 +316,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
                         and not GOAL_AFTER.match(sentence, end)
                         and not (unit in AREA_UNITS and LAND_AFTER.match(sentence, end))
                         ) or sentence.startswith(SIZE_CLASS, end) \
-            or (high is not None and words.base_unit.get(unit, unit) == "元" and CLASS_NOUN_AFTER.match(sentence, end) is not None)
+            or (words.base_unit.get(unit, unit) == "元" and (MONEY_CLASS_AFTER.match(sentence, end) is not None or (
+                high is not None and CLASS_NOUN_AFTER.match(sentence, end) is not None)))
         qualifier = None
         if before in words.qualifier_last_chars:
             qualifier = _qualifier_before(sentence, start)
@@ -385,7 +390,9 @@ def _chinese(sentence: str):
         if qualifier:
             start -= len(qualifier)
         qualifier = qualifier or ("余" if m.group("approx") else None)
-        if _sizes_a_class(sentence, qualifier, end):
+        # "打造千亿元级高原特色农业产业" (昭通, 2023): a size class, as "30万吨级" is
+        if _sizes_a_class(sentence, qualifier, end) or sentence.startswith(SIZE_CLASS, end) \
+                or (unit == "元" and MONEY_CLASS_AFTER.match(sentence, end)):
             yield FigureSpan(start, end, sentence[start:end], float(value) * multiplier, None, unit, None, False, True)
             continue
         if sentence.startswith("以上", end) and THRESHOLD_AFTER.match(sentence, end + 2) and unit == "元":
