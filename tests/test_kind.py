@@ -388,6 +388,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("截至目前,已申报地方政府专项债券项目27个,总投资44.4亿元;计划申报2024年中央预算内投资项目54个,总投资45.9亿元。",
      "news_report", D(2024, 6, 11), [("27个", "actual", 2024), ("44.4亿元", "actual", 2024), ("54个", "target", 2024),
                                      ("45.9亿元", "target", 2024)]),
+    # 争创 (strive to create) is a goal word like 争取: the 累计 of the sentence before does not reach it (湖北, 2025,
+    # abridged: without its 到2027年 the sentence before reads as a result)
+    ("累计建成国家级中小企业特色产业集群30个。县域产业加快向地标产业升级,初步建成“三种类型”冠军产业:即争创3-5个领军型县域冠军产业。",
+     "news_report", D(2025, 4, 2), [("30个", "actual", 2025), ("3-5个", "target", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
