@@ -57,7 +57,7 @@ OPEN_YEAR = ("今年", "本年", "新的一年", "全年")
 NEXT_YEAR = "明年"
 WHOLE_YEAR = "全年"
 # Parts of a year that may be over when the text was delivered ("一季度" in a May press conference)
-QUARTERS = ("一季度", "第一季度", "上半年", "前三季度")
+QUARTERS = ("一季度", "第一季度", "上半年", "前三季度", "二季度", "第二季度", "三季度", "第三季度", "四季度", "第四季度")
 # …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
 WITHIN_YEAR = re.compile(r"以来|春节|元旦|五一|劳动节|端午|国庆|中秋|假期|黄金周|前|初|[一二三四五六七八九十\d]+(?:-\d+)?月")
 OPEN_UNTIL_MONTH = 12
@@ -381,6 +381,12 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             inside[0], (), text, scan.clause_start, carried_kind, section, genre, published,
             open_year=_open_year(text, (), inside[0].start, published, section, genre, opening or scan.opening_period(s)),
             tense=tense)
+        # a sentence without a period of its own in a paragraph opened by a period that is over looks back
+        # too: "会议提到,2019年,重庆工业经济逐步回暖,…增长6.1%以上。服务业支撑力增强,服务业增加值增长6.1%
+        # 左右。" (重庆, January 2020: results rounded as goals are)
+        opened_past = None
+        if not periods and opened is not None and published is not None and _is_over(opened, published):
+            opened_past = (opened.start(), opened.group())
         last_base = None
         may_change = "从" in sentence_text or "由" in sentence_text  # once a sentence, not once a figure
         for figure, metric in zip(inside, metrics):
@@ -391,7 +397,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 None if paragraph_kind is not None and carried_kind is paragraph_kind and s == first
                 and paragraph_kind[2] > figure.start
                 else carried_kind, section, genre, published,
-                _past_period(periods, figure.start, published),
+                _past_period(periods, figure.start, published) or opened_past,
                 _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
                 tense)
             if figure.unit in STRUCTURE_UNITS and not (kind == "target" and _lifts_structure(cue or "")) \

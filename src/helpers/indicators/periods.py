@@ -30,10 +30,10 @@ from helpers.indicators.figures import parse_chinese_number
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2“\"十前上下一第全今本去过五三截目年未用明新1])(?:"
+    r"(?=[到至2“\"十前上下一二四第全今本去过五三截目年未用明新1])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
     r"|(?P<months>1[-—至]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
@@ -50,6 +50,7 @@ COMPARISON_AFTER = ("基础上", "的基础上")
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍": a period that a figure is a multiple of is its base
 MULTIPLE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[两二三四五六七八九十]{1,3})倍")
 CAMPAIGN = (2023, 2025)
+SINGLE_QUARTERS = {"二": 2, "三": 3, "四": 4}  # 二季度, 第三季度: one quarter (一季度 is the year's start)
 SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -158,5 +159,8 @@ def _part_of_year(part: str, year: int) -> tuple[dt.date, dt.date]:
     ends = {"前三季度": (9, 30), "上半年": (6, 30), "一季度": (3, 31), "第一季度": (3, 31)}
     if part == "下半年":
         return dt.date(year, 7, 1), dt.date(year, 12, 31)
+    if part.endswith("季度") and part.lstrip("第")[0] in SINGLE_QUARTERS:  # "力争三季度实现…" (滁州, 2016)
+        last = 3 * SINGLE_QUARTERS[part.lstrip("第")[0]]
+        return dt.date(year, last - 2, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
     month, day = ends.get(part, (12, 31))
     return dt.date(year, 1, 1), dt.date(year, month, day)
