@@ -447,12 +447,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 408  # parts 10-30 and 32 added: kind 0.920, targets P 0.906 R 0.903, year 0.938 with them
+    assert dev.n_documents >= 420  # parts 10-30, 32 and 33 added: kind 0.923, targets P 0.914 R 0.903, year 0.937 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.903 and dev.target_recall >= 0.901
-    assert dev.year_accuracy >= 0.936, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.921, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.911 and dev.target_recall >= 0.901
+    assert dev.year_accuracy >= 0.935, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)
