@@ -93,30 +93,13 @@ def test_a_cloud_in_64_colours_looks_as_in_full_colour():
     assert full & {colour for _, colour in shown.convert("RGB").getcolors(256)}  # solid word colours survive
 
 
-def _bar_css(styler) -> dict[int, str]:
-    """Row number -> the background of its bar cell, from the Styler's computed styles."""
-    styler._compute()
-    return {row: dict(styles).get("background", "") for (row, column), styles in styler.ctx.items()}
-
-
-def test_bars_are_coloured_by_kind_on_one_scale_with_falls_to_the_left():
-    table = pd.DataFrame({"place": ["辽阳市", "盘锦市", "辽宁省", "<b>x</b>"], "kind": ["actual", "target", "forecast", "plan"],
-                          "signed": [4.0, 2.0, -2.0, None]})
-    styler = shading.show_bars(table, "signed", "gdp <i>", colour_by="kind", colours=shading.KIND_COLOURS)
-    css = _bar_css(styler)
-    assert shading.KIND_COLOURS["actual"] in css[0] and shading.KIND_COLOURS["target"] in css[1]
-    # one scale from -2 to 4: zero sits a third of the way in; 4 fills the rest, 2 half of it
-    assert "33.3%, #1f77b4 33.3%, #1f77b4 100.0%" in css[0]
-    assert "33.3%, #d62728 33.3%, #d62728 66.7%" in css[1]
-    assert "(90deg, #9ecae1 33.3%, transparent 33.3%)" in css[2]  # -2: from the left edge to zero
-    assert "linear-gradient" not in css.get(3, "")  # a missing value gets no bar
-    html = styler.to_html()
-    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html and "gdp &lt;i&gt;" in html
-
-
-def test_bars_of_a_table_without_numbers_are_just_the_table():
-    styler = shading.show_bars(pd.DataFrame({"place": ["辽阳市"], "signed": [None]}), "signed", "t")
-    assert "linear-gradient" not in styler.to_html() and "辽阳市" in styler.to_html()
+def test_heatmap_cells_carry_their_shade_and_years_stay_years():
+    # 01's timeline: places down, years across; counts with fmt, a missing year as "–"
+    table = pd.DataFrame({2023: [3, None], 2024: [1, 5]}, index=["辽阳市", "盘锦市"])
+    html = shading.show_heatmap(table, "文档时间线", fmt="{:.0f}").to_html()
+    assert ">2023<" in html and "2,023" not in html
+    assert 'style="background-color: #800026; color: white; text-align: center">5<' in html
+    assert ">–<" in html and "nan" not in html
 
 
 def test_the_cooccurrence_scale_leaves_the_diagonal_out():

@@ -138,6 +138,14 @@ def format_digits(value) -> str:
         return format_value(value)
 
 
+def format_label(label) -> str:
+    """A row or column label: a number there names something (a year: 2026, not 2,026), other labels as
+    `format_value` writes them."""
+    if isinstance(label, (int, np.integer)) and not isinstance(label, bool):
+        return str(label)
+    return format_value(label)
+
+
 def format_value(value) -> str:
     """Any cell as text: numbers by `format_number`, dates as 2023-10-18, lists joined, missing as "–"."""
     if isinstance(value, (list, tuple, np.ndarray)):
@@ -225,10 +233,13 @@ def _text_cell(text: str) -> str:
 
 
 class Table:
-    """A captioned HTML table of text, escaped; numbers right-aligned. What `show_table` returns."""
+    """A captioned HTML table of text, escaped; numbers right-aligned. What `show_table` returns, and
+    `shading.show_heatmap` with ``styles``: the CSS of each cell (its shade), a frame shaped like ``text``."""
 
-    def __init__(self, text: pd.DataFrame, caption: str, numeric: set[str], total: int, index: bool):
+    def __init__(self, text: pd.DataFrame, caption: str, numeric: set[str], total: int, index: bool,
+                 styles: pd.DataFrame | None = None):
         self.text, self.caption, self.numeric, self.total, self.index = text, caption, numeric, total, index
+        self.styles = styles
 
     def _repr_html_(self) -> str:
         shown = len(self.text)
@@ -238,14 +249,18 @@ class Table:
         head = "".join(f'<th style="text-align:{"right" if c in self.numeric else "left"}">{html.escape(str(c))}</th>'
                        for c in ([self.text.index.name or ""] if self.index else []) + list(self.text.columns))
         rows = []
+        styles = self.styles.itertuples(index=False, name=None) if self.styles is not None else None
         for label, values in zip(self.text.index, self.text.itertuples(index=False, name=None)):
-            cells = [f"<th>{html.escape(format_value(label))}</th>"] if self.index else []
-            cells += [f'<td style="{NUMBER_CELL if c in self.numeric else _text_cell(v)}">{html.escape(v)}</td>'
-                      for c, v in zip(self.text.columns, values)]
+            cells = [f"<th>{html.escape(format_label(label))}</th>"] if self.index else []
+            looks = next(styles) if styles is not None else [None] * len(values)
+            cells += [f'<td style="{look or (NUMBER_CELL if c in self.numeric else _text_cell(v))}">{html.escape(v)}</td>'
+                      for c, v, look in zip(self.text.columns, values, looks)]
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return (f'<table class="report-table"><caption style="font-weight:bold;text-align:left">'
                 f"{html.escape(self.caption)}{html.escape(note)}</caption><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>")
+
+    to_html = _repr_html_
 
     def __repr__(self) -> str:
         return f"{self.caption}\n{self.text.to_string()}"

@@ -7,12 +7,10 @@ still draws the picture, for a paper.
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pandas as pd
 
-from helpers.reports.display import MISSING, PERCENT_FORMAT
+from helpers.reports.display import MISSING, PERCENT_FORMAT, Table, format_label
 
 # ColorBrewer YlOrRd, 9 classes (Apache 2.0), light to dark: the colormap plots.plot_heatmap uses
 SHADES = ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026")
@@ -43,43 +41,15 @@ def _style_level(level: float) -> str:
     return f"background-color: {SHADES[index]}; color: {colour}; text-align: center"
 
 
-def show_heatmap(table: pd.DataFrame, title: str, fmt: str = PERCENT_FORMAT, exclude_diagonal: bool = False):
-    """The table as a pandas Styler: cells shaded by value, numbers written with ``fmt`` (shares as 13.2%
-    by default), missing as "–", labels escaped; ``exclude_diagonal`` as in `shade_cells`."""
-    if table.empty:
-        title += " — no rows in this selection"
+def show_heatmap(table: pd.DataFrame, title: str, fmt: str = PERCENT_FORMAT, exclude_diagonal: bool = False) -> Table:
+    """The table with each cell shaded by its value (`shade_cells`), numbers written with ``fmt`` (shares
+    as 13.2% by default), missing as "–", row labels kept, everything escaped (a `display.Table`)."""
     table = table.rename_axis(columns=None)  # the columns' own name ("zh") is no header for a reader
-    return _add_caption(table.style.apply(shade_cells, axis=None, exclude_diagonal=exclude_diagonal)
-                        .format(fmt, na_rep=MISSING, escape="html")
-                        .format_index(escape="html", axis=0).format_index(escape="html", axis=1), title)
-
-
-def _add_caption(styler, title: str):
-    """The title above the table, escaped, bold and left-aligned."""
-    return (styler.set_caption(html.escape(title))
-            .set_table_styles([{"selector": "caption", "props": "font-weight: bold; text-align: left"}]))
+    text = table.apply(lambda column: column.map(lambda value: MISSING if pd.isna(value) else fmt.format(value)))
+    text.columns = [format_label(column) for column in table.columns]
+    return Table(text, title, set(text.columns), len(table), index=True,
+                 styles=shade_cells(table, exclude_diagonal=exclude_diagonal))
 
 
 # Bar colours by kind of figure: results blue, estimates light blue, targets red, plans pink
 KIND_COLOURS = {"actual": "#1f77b4", "forecast": "#9ecae1", "target": "#d62728", "plan": "#ff9896"}
-OTHER_COLOUR = "#999999"
-
-
-def show_bars(table: pd.DataFrame, value: str, title: str, colour_by: str | None = None,
-              colours: dict[str, str] | None = None, fmt: str = "{:,.6g}"):
-    """The table as a pandas Styler with a bar in each ``value`` cell, drawn from zero on one scale for
-    all rows (a negative value to the left), coloured by the ``colour_by`` column; text escaped.
-
-    A bar chart that keeps each bar's row: its place, period, quote and document sit beside it.
-    """
-    styler = _add_caption(table.style.format(na_rep="", escape="html").format(fmt, subset=[value], na_rep="")
-                          .format_index(escape="html", axis=1).hide(axis="index"), title)
-    numbers = pd.to_numeric(table[value], errors="coerce")
-    if numbers.notna().sum() == 0:
-        return styler
-    low, high = min(0.0, float(numbers.min())), max(0.0, float(numbers.max()))
-    groups = table[colour_by].fillna("") if colour_by else pd.Series("", index=table.index)
-    for group, rows in table.groupby(groups, sort=False).groups.items():
-        colour = (colours or {}).get(group, OTHER_COLOUR)
-        styler = styler.bar(subset=(rows, value), color=colour, align="mid", vmin=low, vmax=high)
-    return styler
