@@ -332,6 +332,10 @@ class MapPanel(NamedTuple):
     city: str | None = None
 
 
+MAP_PANEL_SIZE = (5.4, 4.4)  # inches of one map and its colour bar
+MAP_MARGINS = {"left": 0.01, "right": 0.97, "top": 0.91, "bottom": 0.08, "wspace": 0.05}
+
+
 def plot_map(values: pd.Series, title: str, level: str = "city", city: str | None = None,
              fmt: str = "{:.0%}", highlight: str | None = None, integer: bool = False, from_zero: bool = True):
     """Liaoning by city (or one city's counties): each region shaded by its value in ``values``
@@ -344,7 +348,10 @@ def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = No
     from helpers.reports.maps import MAP_NOTE, list_regions
 
     use_chinese_font()
-    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 0.8, 5.6), squeeze=False)
+    # the maps fill their panels: Liaoning is as tall as it is wide once its degrees are corrected (below), so
+    # a panel is a little wider than tall for the colour bar, and the margins hold only the title and the note
+    fig, axes = plt.subplots(1, len(panels), figsize=(MAP_PANEL_SIZE[0] * len(panels), MAP_PANEL_SIZE[1]), squeeze=False)
+    fig.subplots_adjust(**MAP_MARGINS)
     for ax, panel in zip(axes[0], panels):
         own_level = panel.level or level
         regions = list_regions(own_level, panel.city if panel.level else city)
@@ -397,7 +404,7 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
         from matplotlib.colors import LinearSegmentedColormap, Normalize
 
         shown = LinearSegmentedColormap.from_list("shown", [cmap(0.15), cmap(1.0)])
-        bar = fig.colorbar(ScalarMappable(Normalize(low, high), shown), ax=ax, shrink=0.6)
+        bar = fig.colorbar(ScalarMappable(Normalize(low, high), shown), ax=ax, shrink=0.6, pad=0.02)
         bar.formatter = plt.FuncFormatter(lambda v, _: fmt.format(v))
         if integer:  # counts and years: whole ticks only, at most 7
             whole = list(range(math.ceil(low), math.floor(high) + 1))
