@@ -392,6 +392,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # abridged: without its 到2027年 the sentence before reads as a result)
     ("累计建成国家级中小企业特色产业集群30个。县域产业加快向地标产业升级,初步建成“三种类型”冠军产业:即争创3-5个领军型县域冠军产业。",
      "news_report", D(2025, 4, 2), [("30个", "actual", 2025), ("3-5个", "target", 2025)]),
+    # a list of projects said again is the same goal: a count too particular to recur by chance (江西, 2023-02, part 34)
+    ("今年江西省省级层面重点推进投资亿元以上的大中型建设项目3558个,总投资4.57万亿元,同比增长20.5%。"
+     "从项目结构上来看,3558个大中型项目主要包括4个方面:", "news_report", D(2023, 2, 8),
+     [("3558个", "target", 2023), ("4.57万亿元", "target", 2023), ("20.5%", "target", 2023), ("3558个", "target", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -418,7 +422,7 @@ def test_kind_evidence_is_kept():
 
 # A held-out part, scored once on the code of its day and never used to write rules; parts 1-30, 32 and 33, each scored once before it became
 # development data, are listed with their scores in tests/fixtures/kind_gold/README.md
-HELDOUT = "heldout-34"
+HELDOUT = "heldout-31"
 
 
 @pytest.fixture(scope="module")
@@ -447,11 +451,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 420  # parts 10-30, 32 and 33 added: kind 0.923, targets P 0.914 R 0.903, year 0.937 with them
+    assert dev.n_documents >= 429  # parts 10-30 and 32-34 added: kind 0.921, targets P 0.912 R 0.900, year 0.939 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.921, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.911 and dev.target_recall >= 0.901
+    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.910 and dev.target_recall >= 0.898
     assert dev.year_accuracy >= 0.935, dev.wrong_year
 
 

@@ -108,7 +108,10 @@ WEAK_EVIDENCE = ("genre:", "tense:")
 # kind of confidence 0.3-0.5
 CONFIDENCE_OF_RULE = 0.45
 ECHO = "echo:"  # the kind_cue of a figure that repeats a goal stated earlier: echo:<the goal's quote>
-ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's; counts and amounts are too often new
+ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's
+ECHO_COUNT_UNITS = frozenset({"个", "项"})
+ECHO_MIN_COUNT = 100
+ECHO_MIN_AMOUNT = 1e9
 # Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
 # (matched right after the figure)
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
@@ -431,7 +434,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             indicator = parse_indicator(metric)
             if kind == "target" and not (cue or "").startswith(WEAK_EVIDENCE):
                 stated_goals.setdefault((figure.value, figure.unit), (figure.quote, period, indicator))
-            elif (cue or "").startswith(WEAK_EVIDENCE) and figure.unit in ECHO_UNITS \
+            elif (cue or "").startswith(WEAK_EVIDENCE) and _echoes(figure) \
                     and (figure.value, figure.unit) in stated_goals \
                     and indicator in (None, stated_goals[(figure.value, figure.unit)][2]):
                 # a goal stated before, talked about again: "全年增长目标是5.5%左右。…从全球主要经济体来看,5.5%的增速
@@ -464,6 +467,15 @@ INDICATOR_COLUMNS = (
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
     "section_id", "section_role", "kind_confidence",
 )
+
+
+def _echoes(figure: FigureSpan) -> bool:
+    """True for a figure that, said again, is the same goal: a rate, or a count or an amount too
+    particular to recur by chance (a list of 3558 projects, 4.57万亿元)."""
+    if figure.unit in ECHO_UNITS:
+        return True
+    return figure.unit in ECHO_COUNT_UNITS and figure.value >= ECHO_MIN_COUNT \
+        or figure.unit == "元" and figure.value >= ECHO_MIN_AMOUNT
 
 
 def _lifts_structure(cue: str) -> bool:
