@@ -396,6 +396,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("今年江西省省级层面重点推进投资亿元以上的大中型建设项目3558个,总投资4.57万亿元,同比增长20.5%。"
      "从项目结构上来看,3558个大中型项目主要包括4个方面:", "news_report", D(2023, 2, 8),
      [("3558个", "target", 2023), ("4.57万亿元", "target", 2023), ("20.5%", "target", 2023), ("3558个", "target", 2023)]),
+    # a project list's investment for the year is an arrangement, like 年度计划投资, in its own clause only; the list
+    # and its total stay goals (陕西, 2018-08, part 34); a share of the year's investment plan done stays a result, not
+    # an arrangement (松阳 2025)
+    ("陕西省发改委副主任王振海介绍,2018年陕西省重点建设项目个数600个,总投资41075亿元,年度投资5063亿元。",
+     "press_conference", D(2018, 8, 30), [("600个", "target", 2018), ("41075亿元", "target", 2018), ("5063亿元", "plan", 2018)]),
+    ("1-4月累计完成投资21.01亿元,完成年度投资计划的21.3%。", "press_conference", D(2025, 5, 20),
+     [("21.01亿元", "actual", 2025), ("21.3%", "actual", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
