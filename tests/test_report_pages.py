@@ -410,3 +410,10 @@ def test_a_column_of_decimals_is_written_to_one_precision():
     assert table["per_10k_chars"].tolist() == ["9.2", "42.3", "112.1", "0.0"]
     # a code is written as it is: 06's panel showed gb_code 210,000
     assert display.format_frame(pd.DataFrame({"gb_code": [210000, 100000]}))["gb_code"].tolist() == ["210000", "100000"]
+
+
+def test_character_offsets_are_written_as_a_program_reads_them():
+    # 02's concordance printed start 1,010: an offset cites a place in a text, and is copied into code
+    table = display.format_frame(pd.DataFrame({"start": [34, 1010], "end_a": [12345, None], "hits": [1010, 2]}))
+    assert table["start"].tolist() == ["34", "1010"] and table["end_a"].tolist() == ["12345", "–"]
+    assert table["hits"].tolist() == ["1,010", "2"]  # a count keeps its separator

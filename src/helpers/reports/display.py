@@ -119,9 +119,15 @@ def is_year_column(column) -> bool:
     return str(column) == "year" or str(column).startswith("year_") or str(column).endswith("_year")
 
 
+# Columns of character offsets, which cite a place in a text (start 1010 of a document): written as a
+# program reads them, without separators
+OFFSET_COLUMNS = frozenset({"start", "end", "start_a", "end_a", "start_b", "end_b", "sentence_start", "offset"})
+
+
 def is_code_column(column) -> bool:
-    """A column of codes (gb_code, adcode, place_code): digits as written, not a number."""
-    return str(column).endswith("code")
+    """A column of codes (gb_code, adcode, place_code) or of character offsets (start, end_a): digits as
+    written, not a number."""
+    return str(column).endswith("code") or str(column) in OFFSET_COLUMNS
 
 
 def format_digits(value) -> str:
