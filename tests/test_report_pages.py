@@ -417,3 +417,10 @@ def test_character_offsets_are_written_as_a_program_reads_them():
     table = display.format_frame(pd.DataFrame({"start": [34, 1010], "end_a": [12345, None], "hits": [1010, 2]}))
     assert table["start"].tolist() == ["34", "1010"] and table["end_a"].tolist() == ["12345", "–"]
     assert table["hits"].tolist() == ["1,010", "2"]  # a count keeps its separator
+
+
+def test_an_indicator_is_named_once():
+    # 03's ranking showed 地区生产总值 twice: the indicator column (written in Chinese) and name_zh beside it
+    table = display.format_frame(pd.DataFrame({"indicator": ["gdp"], "figures": [7], "name_zh": ["地区生产总值"],
+                                               "name_en": ["GDP (regional)"]}))
+    assert table.columns.tolist() == ["indicator", "figures", "name_en"] and table["indicator"].iat[0] == "地区生产总值"

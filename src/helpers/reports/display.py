@@ -27,6 +27,7 @@ THEME_COLUMNS = frozenset({"theme"})
 AMOUNT_COLUMNS = frozenset({"value", "value_high", "target_value", "result_value"})
 AMOUNT_WORDS = ((1e8, 1e8, "亿"), (1e5, 1e4, "万"))  # (from, unit, word): 450000 → 45万, 12345 stays
 INDICATOR_COLUMNS = frozenset({"indicator"})
+NAME_COLUMN = "name_zh"  # an indicator's Chinese name beside its code (indicators.csv)
 NOTEBOOK_DEFAULT_YEARS = (2000, 2100)  # the parameters cells' defaults: no year filter
 
 
@@ -202,6 +203,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
     """
     if isinstance(frame, pd.Series):
         frame = frame.reset_index()
+    if INDICATOR_COLUMNS & set(frame.columns) and NAME_COLUMN in frame.columns:
+        frame = frame.drop(columns=NAME_COLUMN)  # the indicator column is written as this name already
     text = pd.DataFrame(index=frame.index)
     wanted_shares = set(shares) | SHARE_COLUMNS
     for column in frame.columns:
