@@ -424,3 +424,21 @@ def test_an_indicator_is_named_once():
     table = display.format_frame(pd.DataFrame({"indicator": ["gdp"], "figures": [7], "name_zh": ["地区生产总值"],
                                                "name_en": ["GDP (regional)"]}))
     assert table.columns.tolist() == ["indicator", "figures", "name_en"] and table["indicator"].iat[0] == "地区生产总值"
+
+
+@pytest.mark.parametrize("sentence, quote, expected", [
+    # 04's ledger repeated the whole 130-character sentence of 辽宁's 2026 goals beside each of its five targets
+    ("全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右,在实际工作中努力争取更好结果,一般公共预算收入增长2.5%左右,"
+     "城镇新增就业45万人以上", "2.5%左右", "…5%左右,在实际工作中努力争取更好结果,一般公共预算收入增长【2.5%左右】,城镇新增就业45万人以上"),
+    # a short sentence is whole, with the figure marked
+    ("社会消费品零售总额增长4%左右。", "4%左右", "社会消费品零售总额增长【4%左右】。"),
+    # a quote found twice: which one is meant would be a guess, so the sentence stays whole (湘乡 2023)
+    ("年计划完成地方一般公共预算收入16.34亿元(调整后),全年预计完成16.34亿元", "16.34亿元",
+     "年计划完成地方一般公共预算收入16.34亿元(调整后),全年预计完成16.34亿元"),
+    # no sentence: the missing mark, not "nan"
+    (None, "5%", "–"),
+])
+def test_a_figure_is_shown_in_its_context(sentence, quote, expected):
+    assert display.quote_in_context(sentence, quote) == expected
+    table = display.format_frame(pd.DataFrame({"quote": [quote], "sentence": [sentence]}))
+    assert table["sentence"].iat[0] == expected

@@ -28,6 +28,9 @@ AMOUNT_COLUMNS = frozenset({"value", "value_high", "target_value", "result_value
 AMOUNT_WORDS = ((1e8, 1e8, "亿"), (1e5, 1e4, "万"))  # (from, unit, word): 450000 → 45万, 12345 stays
 INDICATOR_COLUMNS = frozenset({"indicator"})
 NAME_COLUMN = "name_zh"  # an indicator's Chinese name beside its code (indicators.csv)
+# A sentence beside the figure it holds is shown as the figure in context (`quote_in_context`)
+SENTENCE_OF = {"sentence": "quote", "target_sentence": "target", "result_sentence": "result"}
+CONTEXT_CHARS = 30
 NOTEBOOK_DEFAULT_YEARS = (2000, 2100)  # the parameters cells' defaults: no year filter
 
 
@@ -193,6 +196,24 @@ def name_indicator(code) -> str:
     return _indicator_names().get(code, format_value(code))
 
 
+def quote_in_context(sentence, quote, width: int = CONTEXT_CHARS) -> str:
+    """The figure in its sentence, marked and cut to ``width`` characters each side: a table of figures
+    reads at a glance, and the whole sentence stays in the exports. A quote found twice (or not at all)
+    leaves the sentence whole: which of the two it is would be a guess.
+
+    >>> quote_in_context("全省经济社会发展的主要预期目标是:地区生产总值增长4.5%左右,一般公共预算收入增长2.5%左右", "2.5%左右", 8)
+    '…公共预算收入增长【2.5%左右】'
+    """
+    sentence, quote = format_value(sentence), format_value(quote)
+    at = sentence.find(quote) if quote != MISSING else -1
+    if at < 0 or sentence.find(quote, at + 1) >= 0:
+        return sentence
+    end = at + len(quote)
+    left = sentence[max(0, at - width):at]
+    right = sentence[end:end + width]
+    return ("…" if at > width else "") + left + "【" + quote + "】" + right + ("…" if end + width < len(sentence) else "")
+
+
 def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
                  units: dict[str, str] | None = None) -> pd.DataFrame:
     """The table as text for people: every cell by `format_value`, share columns as percentages,
@@ -219,6 +240,9 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
             text[column] = values.map(format_digits)  # 2026 and 210000 as written, not 2,026 and 210,000
         elif column in AMOUNT_COLUMNS:
             text[column] = values.map(format_amount)
+        elif SENTENCE_OF.get(column) in frame.columns:
+            text[column] = [quote_in_context(sentence, quote)
+                            for sentence, quote in zip(values, frame[SENTENCE_OF[column]])]
         elif pd.api.types.is_float_dtype(values):
             text[column] = format_decimals(values)
         else:
