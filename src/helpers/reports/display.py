@@ -29,7 +29,8 @@ AMOUNT_WORDS = ((1e8, 1e8, "亿"), (1e5, 1e4, "万"))  # (from, unit, word): 450
 INDICATOR_COLUMNS = frozenset({"indicator"})
 NAME_COLUMN = "name_zh"  # an indicator's Chinese name beside its code (indicators.csv)
 # A sentence beside the figure it holds is shown as the figure in context (`quote_in_context`)
-SENTENCE_OF = {"sentence": "quote", "target_sentence": "target", "result_sentence": "result"}
+SENTENCE_OF = {"sentence": "quote", "target_sentence": "target", "result_sentence": "result",
+               "first_sentence": "first_quote", "second_sentence": "second_quote"}
 CONTEXT_CHARS = 30
 NOTEBOOK_DEFAULT_YEARS = (2000, 2100)  # the parameters cells' defaults: no year filter
 

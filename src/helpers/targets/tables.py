@@ -12,9 +12,11 @@ import pandas as pd
 
 from helpers.targets.panel import HARDNESS_ORDER, STATUS_ORDER
 
-CONFLICT_VIEW = ["place", "indicator", "period", "unit", "first_quote", "first_kind", "first_published_date",
-                 "second_quote", "second_kind", "second_published_date", "difference", "preliminary",
-                 "first_sentence", "second_sentence", "first_ref", "second_ref"]
+# Each side's figure in its context beside its date and kind, the earlier first (the display layer marks the
+# quote in its sentence; the quote carries the unit)
+CONFLICT_VIEW = ["place", "indicator", "period", "first_quote", "first_sentence", "first_kind", "first_published_date",
+                 "second_quote", "second_sentence", "second_kind", "second_published_date", "difference", "preliminary",
+                 "first_ref", "second_ref"]
 # The panel's columns a reader checks first (the files hold all 33)
 PANEL_VIEW = ["gb_code", "place", "year", "indicator_zh", "unit", "target_quote", "hardness", "result_quote", "status",
               "escalated", "target_ref"]
