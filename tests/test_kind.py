@@ -403,6 +403,8 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "press_conference", D(2018, 8, 30), [("600个", "target", 2018), ("41075亿元", "target", 2018), ("5063亿元", "plan", 2018)]),
     ("1-4月累计完成投资21.01亿元,完成年度投资计划的21.3%。", "press_conference", D(2025, 5, 20),
      [("21.01亿元", "actual", 2025), ("21.3%", "actual", 2025)]),
+    # 年内 (within the year) is a goal word when nothing else speaks: a task line of a January story (云南, 2019)
+    ("年内建成54个汽车旅游营地", "news_report", D(2019, 1, 23), [("54个", "target", 2019)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
