@@ -405,6 +405,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("21.01亿元", "actual", 2025), ("21.3%", "actual", 2025)]),
     # 年内 (within the year) is a goal word when nothing else speaks: a task line of a January story (云南, 2019)
     ("年内建成54个汽车旅游营地", "news_report", D(2019, 1, 23), [("54个", "target", 2019)]),
+    # what follows an estimated result is estimated too (镇江, January 2019, part 35)
+    ("据镇江广电新闻客户端“一起镇江”报道,镇江2018年预计实现地区生产总值4050亿元,增长3%。一般公共预算收入301亿元,增长6%。",
+     "news_report", D(2019, 1, 9), [("4050亿元", "forecast", 2018), ("3%", "forecast", 2018), ("301亿元", "forecast", 2018),
+                                    ("6%", "forecast", 2018)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -431,7 +435,7 @@ def test_kind_evidence_is_kept():
 
 # A held-out part, scored once on the code of its day and never used to write rules; parts 1-30, 32 and 33, each scored once before it became
 # development data, are listed with their scores in tests/fixtures/kind_gold/README.md
-HELDOUT = "heldout-35"
+HELDOUT = "heldout-31"
 
 
 @pytest.fixture(scope="module")
@@ -460,11 +464,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 429  # parts 10-30 and 32-34 added: kind 0.921, targets P 0.912 R 0.900, year 0.939 with them
+    assert dev.n_documents >= 439  # parts 10-30 and 32-35 added: kind 0.924, targets P 0.917 R 0.903, year 0.939 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.910 and dev.target_recall >= 0.898
+    assert dev.overall.kind_accuracy >= 0.922, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.915 and dev.target_recall >= 0.901
     assert dev.year_accuracy >= 0.935, dev.wrong_year
 
 

@@ -103,6 +103,7 @@ CUE_OPENING_WINDOW = 16
 # Evidence too weak to stand against a goal stated earlier in the document for the same value: the genre's
 # default or the tense of the sentence before
 WEAK_EVIDENCE = ("genre:", "tense:")
+ESTIMATED = ("预计", "初步预计", "初步统计")  # words of an estimate of what has happened (not 有望, 预期: hopes)
 # The confidence of a kind set by one of the rules below rather than weighed (structure, change:from, echo:): in
 # the development documents these are right 65-100% of the time on few figures, about as often as a weighed
 # kind of confidence 0.3-0.5
@@ -237,6 +238,14 @@ class _DocumentScan:
                         c[2] == "forecast" and c[0] < last[0] for c in self.cues_in.get(t, ())):
                     # "初步预计,全市生产总值将达到103.22亿元左右。其中:一产业增加值12.8亿元" (广元, 2012): an estimate's
                     # breakdown is estimated too
+                    return "forecast", last[3]
+                if last[5] != "strong" and any(
+                        c[2] == "forecast" and c[3].startswith(ESTIMATED) and 0 <= last[0] - c[1] <= GOVERNING_REACH
+                        and not any(ch in CLAUSE_BREAKS for ch in self.text[c[1]:last[0]])
+                        for c in self.cues_in.get(t, ())):
+                    # so is what follows an estimated result: "镇江2018年预计实现地区生产总值4050亿元,增长3%。一般公共预算
+                    # 收入301亿元,增长6%。" (镇江, January 2019): 实现 under 预计 is an estimate's (not under 有望, a
+                    # hope for what is to come: "今年有望达到5个。营业收入超千亿元工业企业从2家增加到4家", 福建 2025)
                     return "forecast", last[3]
                 governing = next((c for c in reversed(cues) if c[5] == "strong" and c[1] <= last[0]), None)
                 if last[5] != "strong" and governing is not None and last[0] - governing[1] <= GOVERNING_REACH \
