@@ -53,6 +53,10 @@ def test_sections_of_a_work_report_nest_by_numbering():
     ("一、2025年工作回顾\n圆满完成全年目标任务\n", ["review"]),
     # "1.2万亿元" opens no numbered section, "1.加快…" does
     ("三、2026年重点工作\n1.2万亿元投资。\n1.加快项目建设\n", ["tasks", "tasks"]),
+    # a label with its colon opens the list under it (a digest of 陕西's 2021 work report, part 35)…
+    ("2020年成就:\n城镇新增就业43.2万人\n2021年目标:\n生产总值增长6.5%左右\n城镇新增就业40万人\n", ["review", "targets"]),
+    # … not a deck line over a byline (莒县 2019, a story of 2018's results and 2019's goals)
+    ("2019年政府工作总体要求:\n  本报记者 彭彦伟\n", []),
 ])
 def test_section_roles_follow_their_parents(text, expected):
     assert [s.role for s in extract_sections(text)[1:]] == expected

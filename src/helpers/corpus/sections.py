@@ -37,6 +37,10 @@ HEADING_TEXT = re.compile(r"[^。!?;！？；\n]{1,40}")
 # An unnumbered heading: a short line without sentence punctuation ("“十四五”时期工作回顾",
 # "2026年重点工作", "主要预期目标", "辽宁落点"); it must also hold a heading word
 SHORT_LINE = re.compile(r"^[^,，。!?;:：！？；\n]{2,24}$", re.M)
+# A label that opens a list, its colon last, when a short line without a sentence end follows: "2021年目标:" over
+# "生产总值增长6.5%左右" (a digest of 陕西's 2021 work report); not a deck line over a byline ("2019年政府工作总体
+# 要求:" then "本报记者 彭彦伟", 莒县 2019)
+LABEL_LINE = re.compile(r"^([^,，。!?;:：！？；\n]{2,24})[:：][ \t]*\n(?=[^。!?！？\n]{2,40}\n)(?![^\n]*(?:记者|通讯员|本报))", re.M)
 # A line that is only a year: "2025年" under "辽宁亮点" (辽宁日报's infographic text)
 YEAR_LINE = re.compile(r"^(20\d{2})年$")
 YEAR = re.compile(r"20\d{2}")
@@ -222,15 +226,16 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
         numbered.append((level, words.group().strip(), match.start()))
     has_top = any(level == 1 for level, _, _ in numbered)
     unnumbered = []
-    for match in SHORT_LINE.finditer(text):
-        line = match.group().strip()
-        if NUMBERED_HEADING.match(line) or match.start() in titles or ANNEX_LINE.match(line):
+    labels = [(m.start(), m.group(1)) for m in LABEL_LINE.finditer(text)] if "\n" in text else []
+    for start, line in [(m.start(), m.group()) for m in SHORT_LINE.finditer(text)] + labels:
+        line = line.strip()
+        if NUMBERED_HEADING.match(line) or start in titles or ANNEX_LINE.match(line):
             continue
         year = YEAR_LINE.match(line)
         if year:
-            unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, match.start()))
+            unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, start))
         elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line):
-            unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, match.start()))
+            unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, start))
     # Unnumbered headings before the first "一、" are the parts the numbered sections sit in (内蒙古
     # 2026: "“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作", then 一、二、三、)
     first_top = min((start for level, _, start in numbered if level == 1), default=None)
