@@ -442,3 +442,10 @@ def test_a_figure_is_shown_in_its_context(sentence, quote, expected):
     assert display.quote_in_context(sentence, quote) == expected
     table = display.format_frame(pd.DataFrame({"quote": [quote], "sentence": [sentence]}))
     assert table["sentence"].iat[0] == expected
+
+
+def test_differences_in_percentage_points_read_like_the_shares():
+    # 05's comparison showed 13.2% beside 7.8% and a difference of 5.397 points
+    table = display.format_frame(pd.DataFrame({"share_here": [0.132, 0.071], "share_corpus": [0.078, 0.137],
+                                               "difference_points": [5.397, -6.652]}))
+    assert table["difference_points"].tolist() == ["+5.4", "-6.7"] and table["share_here"].tolist() == ["13.2%", "7.1%"]

@@ -32,6 +32,8 @@ NAME_COLUMN = "name_zh"  # an indicator's Chinese name beside its code (indicato
 SENTENCE_OF = {"sentence": "quote", "target_sentence": "target", "result_sentence": "result",
                "first_sentence": "first_quote", "second_sentence": "second_quote"}
 CONTEXT_CHARS = 30
+# Differences of shares in percentage points (difference_points): one decimal, as the shares have, with a sign
+POINTS = "points"
 NOTEBOOK_DEFAULT_YEARS = (2000, 2100)  # the parameters cells' defaults: no year filter
 
 
@@ -244,6 +246,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
         elif SENTENCE_OF.get(column) in frame.columns:
             text[column] = [quote_in_context(sentence, quote)
                             for sentence, quote in zip(values, frame[SENTENCE_OF[column]])]
+        elif str(column).endswith(POINTS) and pd.api.types.is_numeric_dtype(values):
+            text[column] = [MISSING if pd.isna(v) else f"{float(v):+.1f}" for v in values]
         elif pd.api.types.is_float_dtype(values):
             text[column] = format_decimals(values)
         else:
