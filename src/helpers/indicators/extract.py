@@ -113,6 +113,7 @@ ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's
 ECHO_COUNT_UNITS = frozenset({"个", "项"})
 ECHO_MIN_COUNT = 100
 ECHO_MIN_AMOUNT = 1e9
+ECHO_REACH = 2000  # characters: a count said again in the story's next paragraphs, not in another part of a long text
 # Counts of a plan's parts are facts about the plan, not goals: "提出6项指标", "设置了3项任务"
 # (matched right after the figure)
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
@@ -332,7 +333,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     """
     rows: list[tuple] = []
     # (value, unit) -> (quote, period, indicator) of each goal stated so far
-    stated_goals: dict[tuple, tuple[str, Period, str | None]] = {}
+    stated_goals: dict[tuple, tuple[str, Period, str | None, int]] = {}
     text = document["text"]
     figures = find_figures(text)
     if not figures or not len(sentences):
@@ -442,14 +443,14 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                                                   published)
             indicator = parse_indicator(metric)
             if kind == "target" and not (cue or "").startswith(WEAK_EVIDENCE):
-                stated_goals.setdefault((figure.value, figure.unit), (figure.quote, period, indicator))
-            elif (cue or "").startswith(WEAK_EVIDENCE) and _echoes(figure) \
-                    and (figure.value, figure.unit) in stated_goals \
+                stated_goals.setdefault((figure.value, figure.unit), (figure.quote, period, indicator, figure.start))
+            elif (cue or "").startswith(WEAK_EVIDENCE) and (figure.value, figure.unit) in stated_goals \
+                    and _echoes(figure, stated_goals[(figure.value, figure.unit)][3]) \
                     and indicator in (None, stated_goals[(figure.value, figure.unit)][2]):
                 # a goal stated before, talked about again: "全年增长目标是5.5%左右。…从全球主要经济体来看,5.5%的增速
                 # 也是一个不低的增速" (国家统计局, March 2022); not another indicator's rate ("地区生产总值…目标是增长
                 # 7%。…社会消费品零售总额增长7%", 荆州 2024)
-                goal_quote, period, _ = stated_goals[(figure.value, figure.unit)]
+                goal_quote, period, _, _ = stated_goals[(figure.value, figure.unit)]
                 kind, cue, confidence = "target", ECHO + goal_quote, CONFIDENCE_OF_RULE
             direction = figure.direction
             if direction is None:
@@ -478,11 +479,14 @@ INDICATOR_COLUMNS = (
 )
 
 
-def _echoes(figure: FigureSpan) -> bool:
+def _echoes(figure: FigureSpan, stated_at: int) -> bool:
     """True for a figure that, said again, is the same goal: a rate, or a count or an amount too
-    particular to recur by chance (a list of 3558 projects, 4.57万亿元)."""
+    particular to recur by chance (a list of 3558 projects, 4.57万亿元) said again within a few
+    paragraphs (``stated_at``: where the goal was stated)."""
     if figure.unit in ECHO_UNITS:
         return True
+    if figure.start - stated_at > ECHO_REACH:
+        return False
     return figure.unit in ECHO_COUNT_UNITS and figure.value >= ECHO_MIN_COUNT \
         or figure.unit == "元" and figure.value >= ECHO_MIN_AMOUNT
 
