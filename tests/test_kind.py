@@ -409,6 +409,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("据镇江广电新闻客户端“一起镇江”报道,镇江2018年预计实现地区生产总值4050亿元,增长3%。一般公共预算收入301亿元,增长6%。",
      "news_report", D(2019, 1, 9), [("4050亿元", "forecast", 2018), ("3%", "forecast", 2018), ("301亿元", "forecast", 2018),
                                     ("6%", "forecast", 2018)]),
+    # a list of goals opened by 目标: reaches its last item, past the 达到 of the items before (重庆, 2015-03, part 36)
+    ("除外贸进出口外,2015年重庆开放型经济还确定了以下几项主要目标:分别是利用外资同比增长15%,达到115亿美元;"
+     "服务贸易增长30%,达到170亿美元;对外投资10亿美元,对外承包工程15亿美元。", "news_report", D(2015, 3, 10),
+     [("15%", "target", 2015), ("115亿美元", "target", 2015), ("30%", "target", 2015), ("170亿美元", "target", 2015),
+      ("10亿美元", "target", 2015), ("15亿美元", "target", 2015)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -435,7 +440,7 @@ def test_kind_evidence_is_kept():
 
 # A held-out part, scored once on the code of its day and never used to write rules; parts 1-30, 32 and 33, each scored once before it became
 # development data, are listed with their scores in tests/fixtures/kind_gold/README.md
-HELDOUT = "heldout-36"
+HELDOUT = "heldout-31"
 
 
 @pytest.fixture(scope="module")
