@@ -134,8 +134,9 @@ class _DocumentScan:
     """Every pattern scanned once over the whole document, looked up by offset afterwards."""
 
     def __init__(self, text: str, sentences, sections: list[Section], figure_starts: Sequence[int] = (),
-                 carry_across_paragraphs: bool = False) -> None:
+                 carry_across_paragraphs: bool = False, published: dt.date | None = None) -> None:
         self.text = text
+        self.published = published
         self.carry_across_paragraphs = carry_across_paragraphs
         self.figure_starts = figure_starts  # in order
         self.sentences = sentences
@@ -217,6 +218,14 @@ class _DocumentScan:
         self._open_kind[s] = carried
         return carried
 
+    def _looks_back(self, word: str) -> bool:
+        """A deadline passed when the text was written sets no goal's tense: "到2017年底,…。贫困发生率由12.6%
+        下降到2.2%" (安徽, January 2018)."""
+        if not word.startswith("到") or self.published is None:
+            return False
+        year = YEAR.search(word)
+        return year is not None and int(year.group()) < self.published.year
+
     def named_year(self, start: int, end: int) -> int | None:
         """The year the last period phrase between ``start`` and ``end`` names ("2021年全年"), not a deadline's."""
         for _, phrase in reversed(self.periods_between(start, end)):
@@ -232,7 +241,7 @@ class _DocumentScan:
         t = s - 1
         while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
             cues = [c for c in self.cues_in.get(t, ()) if c[2] not in ("plan", "forecast") and c[4] == "before"
-                    and c[3] not in NOT_A_TENSE]
+                    and c[3] not in NOT_A_TENSE and not self._looks_back(c[3])]
             if cues:
                 last = cues[-1]
                 if last[2] == "target" and last[3].startswith("将") and any(
@@ -341,7 +350,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     genre = document.get("genre")
     published = document.get("published_date")
     scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title"), published),
-                         [figure.start for figure in figures], genre == "news_report")
+                         [figure.start for figure in figures], genre == "news_report", published)
     doc_year = reference_year(document)
     doc_id = document["doc_id"]
     # where a report states the year's main goals: what follows, outside headings of its own, is the year's work
