@@ -129,6 +129,8 @@ def _figures(sentence):
       ("44个", 44, None, "个", None, False)]),
     ("大力推进新型工业化,打造“3个千亿元级产业”", [("3个", 3, None, "个", None, False),
                                       ("千亿元", 1e11, None, "元", None, True)]),
+    # visits written in characters, with 亿 or 万 only (江西 2010, part 36)
+    ("就江西省年度旅游接待人数即将突破一亿人次的基本情况作了介绍", [("突破一亿人次", 1e8, None, "人次", "突破", False)]),
     # counts written out in characters (河北 2010, part 20)
     ("新开工项目两万四千八百个,其中亿元以上项目九百零四个", [("两万四千八百个", 24800, None, "个", None, False),
                                              ("九百零四个", 904, None, "个", None, False)]),
@@ -185,3 +187,15 @@ def test_parse_chinese_number(text, value):
 def test_find_figures_never_raises_and_spans_hold_the_quote(sentence):
     for figure in find_figures(sentence):
         assert sentence[figure.start:figure.end] == figure.quote
+
+
+@pytest.mark.parametrize("written, value, reason", [
+    ("三千万", 30_000_000, "万 multiplies all before it (this gave 13,000, so a written 五千万元 was 15,000元)"),
+    ("十万", 100_000, "this gave 10,010"),
+    ("一千二百万", 12_000_000, "this gave 11,200"),
+    ("两万四千八百", 24_800, "河北 2010's 两万四千八百个: 万 in the middle"),
+    ("三亿五千万", 350_000_000, "亿 over 万"),
+    ("九百零四", 904, "零 holds a place"),
+])
+def test_chinese_numerals_with_wan_and_yi(written, value, reason):
+    assert parse_chinese_number(written) == value, reason

@@ -169,13 +169,14 @@ THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区
 # 四千一百七十亿元,增长了百分之十一点五,高出计划零点五个百分点。今年增长的目标定为增长百分之十二" (南京, 2010)
 # (and grain, 2008: "粮食产量达五百七十亿斤", "向全国调出二百五十亿斤商品粮"; a weight only with 万 or 亿)
 WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元", "亿斤", "万斤", "亿吨", "万吨",  # none: skip the regex
-                   "百个", "千个", "万个", "零")  # "新开工项目两万四千八百个,…九百零四个" (河北, 2010)
-WRITTEN_WEIGHTS = ("斤", "吨")
+                   "百个", "千个", "万个", "零",  # "新开工项目两万四千八百个,…九百零四个" (河北, 2010)
+                   "亿人次", "万人次")  # "入赣旅游人数突破一亿人次" (江西, 2010); with 万 or 亿 only
+WRITTEN_WEIGHTS = ("斤", "吨", "人次")
 WRITTEN_NUMBER = re.compile(
     r"(?<![第零〇一二两三四五六七八九十百千万])"
     r"(?:(?P<percent>百分之)(?P<pnum>[零〇一二两三四五六七八九十百]+)(?:点(?P<pfrac>[零〇一二三四五六七八九]+))?"
     r"|(?P<num>[零〇]|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?"
-    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元|斤|吨|个))"
+    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元|斤|吨|人次|个))"
     r"(?P<after>左右|以上|以内|以下)?"
 )
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
@@ -211,24 +212,33 @@ def load_not_figures() -> WordFinder:
 
 
 def parse_chinese_number(text: str) -> int | None:
-    """A Chinese numeral as an integer: '十' → 10, '两' → 2, '三十五' → 35, '百' → 100.
+    """A Chinese numeral as an integer: '十' → 10, '两' → 2, '三十五' → 35, '百' → 100; 万 and 亿 multiply
+    all that comes before them: '三千万' → 30,000,000 (it gave 13,000), '十万' → 100,000.
 
     >>> [parse_chinese_number(t) for t in ("十", "两", "二十三", "百", "三百", "千")]
     [10, 2, 23, 100, 300, 1000]
+    >>> [parse_chinese_number(t) for t in ("三千万", "十万", "一千二百万", "两万四千八百", "三亿五千万", "九百零四")]
+    [30000000, 100000, 12000000, 24800, 350000000, 904]
     """
     digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
-    units = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-    total, current = 0, None
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, section, current = 0, 0, None  # total: before the last 万 or 亿; section: since it
     for char in text:
         if char in digits:
             current = digits[char]
         elif char in units:
-            total += (1 if current is None else current) * units[char]
+            section += (1 if current is None else current) * units[char]
             current = None
+        elif char == "万":
+            total += (section + (current or 0) or 1) * 10_000
+            section, current = 0, None
+        elif char == "亿":
+            total = (total + section + (current or 0) or 1) * 100_000_000
+            section, current = 0, None
         else:
             return None
-    return total + (current or 0)
+    return total + section + (current or 0)
 
 
 def find_figures(sentence: str) -> list[FigureSpan]:
@@ -356,7 +366,7 @@ def _written_out(sentence: str):
         else:
             if not (fraction or m.group("mult") or len(whole) >= 3):
                 continue  # "两元", "十元": left to the short counts
-            if m.group("unit") in WRITTEN_WEIGHTS and not m.group("mult"):
+            if m.group("unit") in WRITTEN_WEIGHTS and not m.group("mult") and "万" not in whole:
                 continue  # "三百斤": left to the short counts
             unit = words.base_unit.get(m.group("unit"), m.group("unit"))
             number *= words.multipliers.get(m.group("mult") or "", 1)
