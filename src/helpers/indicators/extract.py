@@ -84,8 +84,8 @@ DIRECTION_OF = {**{verb: "down" for verb in DOWN_VERBS}, **{verb: "up" for verb 
 DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。]{0,2}$")
 OPENING_WINDOW = 8
 # …counted after whoever is speaking: "邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效" (香港商报, 2019),
-# "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026)
-SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出)[,:]")
+# "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026), "福建省政府工作报告显示,2017年…"
+SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出|显示)[,:]")
 SPEECH_OPENING = ":“"
 # A weak goal word that reports as often as it plans sets no tense for the sentences after it: "…推动…。实施
 # “小升规”,新增规上工业企业302户" (辽宁, October 2024)
