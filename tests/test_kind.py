@@ -417,6 +417,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # "…报告显示," is who speaks: the year after it opens the paragraph's goals (福建, January 2017, part 37)
     ("福建省政府工作报告显示,2017年福建全省生产总值增长8.5%左右;城镇居民人均可支配收入增长8%,农村居民人均可支配收入增长8.5%;",
      "news_report", D(2017, 1, 18), [("8.5%左右", "target", 2017), ("8%", "target", 2017), ("8.5%", "target", 2017)]),
+    # … and so is what follows 初步统计 a few words before the result word in its clause (珠海, January 2019, part 38)
+    ("广州日报珠海讯 (全媒体记者陈治家)昨日,珠海市第九届人民代表大会第七次会议开幕。珠海市市长姚奕生代表珠海市政府作工作报告。"
+     "报告指出,初步统计2018年全市实现地区生产总值2966亿元、增长8%。固定资产投资1858.57亿,增长20.7%;", "news_report",
+     D(2019, 1, 23), [("2966亿元", "forecast", 2018), ("8%", "forecast", 2018), ("1858.57亿", "forecast", 2018),
+                      ("20.7%", "forecast", 2018)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

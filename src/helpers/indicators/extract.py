@@ -250,12 +250,13 @@ class _DocumentScan:
                     # breakdown is estimated too
                     return "forecast", last[3]
                 if last[5] != "strong" and any(
-                        c[2] == "forecast" and c[3].startswith(ESTIMATED) and 0 <= last[0] - c[1] <= GOVERNING_REACH
+                        c[2] == "forecast" and c[3].startswith(ESTIMATED) and 0 <= last[0] - c[1]
                         and not any(ch in CLAUSE_BREAKS for ch in self.text[c[1]:last[0]])
                         for c in self.cues_in.get(t, ())):
                     # so is what follows an estimated result: "镇江2018年预计实现地区生产总值4050亿元,增长3%。一般公共预算
-                    # 收入301亿元,增长6%。" (镇江, January 2019): 实现 under 预计 is an estimate's (not under 有望, a
-                    # hope for what is to come: "今年有望达到5个。营业收入超千亿元工业企业从2家增加到4家", 福建 2025)
+                    # 收入301亿元,增长6%。" (镇江, January 2019): 实现 under 预计 in its clause is an estimate's
+                    # ("初步统计2018年全市实现…", 珠海 2019), not under 有望, a hope for what is to come ("今年有望达到
+                    # 5个。营业收入超千亿元工业企业从2家增加到4家", 福建 2025)
                     return "forecast", last[3]
                 governing = next((c for c in reversed(cues) if c[5] == "strong" and c[1] <= last[0]), None)
                 if last[5] != "strong" and governing is not None and last[0] - governing[1] <= GOVERNING_REACH \
