@@ -5,7 +5,7 @@ import pytest
 
 from conftest import FIXTURES
 from helpers.corpus.cleaning import clean_text
-from helpers.corpus.sections import extract_sections, parse_heading_role
+from helpers.corpus.sections import extract_sections, parse_heading_role, root_role
 
 KIND_GOLD = FIXTURES / "kind_gold"
 
@@ -102,3 +102,13 @@ def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):
         indicator_tables.load_indicators(built_corpus, section_role="outlook")
 
 
+
+
+@pytest.mark.parametrize("lead, published, role", [
+    # a headline naming this year's list of 实事 sets the year's tasks early in the year…
+    ("最新丨金凤区发布2025年民生“十心”实事!", dt.date(2025, 1, 6), "tasks"),
+    # … and reports on it late in the year (信阳, 22 December 2018, part 38: how the list went)
+    ("2018年信阳“十件实事”进展如何? 你关心的最新情况都在这里", dt.date(2018, 12, 22), "other"),
+])
+def test_a_list_named_in_a_headline_frames_the_year_only_before_its_end(lead, published, role):
+    assert root_role("news_report", lead, published) == role

@@ -62,6 +62,7 @@ ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[
 # a newspaper prints its digest under a lead of its own: "新的一年有啥新目标、新任务?", 天健网 2021)
 FRAMED_GENRES = ("news_report", "press_conference", "government_work_report")
 LEAD_LINES = 4
+LATE_MONTH = 11  # from November a year's list named in a headline is reported on, not set out
 LEAD_CHARS = 400
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
@@ -126,6 +127,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         if needs_year and not (years and published is not None and max(years) >= published.year):
             continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one,
             # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame
+        if needs_year and published.month >= LATE_MONTH and max(years) == published.year:
+            continue  # "2018年信阳“十件实事”进展如何?" (22 December 2018): how the year's list went, not the list
         return role
     return "other"
 

@@ -396,6 +396,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         # In a press conference or a story, a sentence without cue words keeps the tense of the one
         # before it in its paragraph (a list of next year's tasks after "…将…")
         tense = scan.tense(s) if not cues and not carried_kind and genre in TENSE_GENRES else None
+        if tense and tense[0] == "actual" and section.role in FORWARD_ROLES:
+            # a task list's verbs are orders, not reports: "2019年“十件实事”…分别为:完成中心城区37条老旧道路提质改造;
+            # 打通中心城区4条关键卡口道路;" (信阳, May 2019): 完成 passes no result's tense on to the next task
+            tense = None
         opening = scan.opening_period(s) if tense and tense[0] == "target" else None
         if opening is not None and published is not None and _is_over(opening, published):
             tense = None  # "预计前三季度…。…推动…转型升级;…开发十条精品旅游线路": measures of a period that is over
