@@ -19,7 +19,8 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import CLAUSE_BREAKS, KINDS, MET_GOAL, decide_kind, find_kind_cues, has_goal_form  # noqa: F401 (KINDS: imported from here)
+from helpers.indicators.kinds import (CLAUSE_BREAKS, KINDS, MET_GOAL, deadline_passed, decide_kind,
+                                      find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -218,14 +219,6 @@ class _DocumentScan:
         self._open_kind[s] = carried
         return carried
 
-    def _looks_back(self, word: str) -> bool:
-        """A deadline passed when the text was written sets no goal's tense: "到2017年底,…。贫困发生率由12.6%
-        下降到2.2%" (安徽, January 2018)."""
-        if not word.startswith("到") or self.published is None:
-            return False
-        year = YEAR.search(word)
-        return year is not None and int(year.group()) < self.published.year
-
     def named_year(self, start: int, end: int) -> int | None:
         """The year the last period phrase between ``start`` and ``end`` names ("2021年全年"), not a deadline's."""
         for _, phrase in reversed(self.periods_between(start, end)):
@@ -241,7 +234,8 @@ class _DocumentScan:
         t = s - 1
         while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
             cues = [c for c in self.cues_in.get(t, ()) if c[2] not in ("plan", "forecast") and c[4] == "before"
-                    and c[3] not in NOT_A_TENSE and not self._looks_back(c[3])]
+                    and c[3] not in NOT_A_TENSE and not deadline_passed(c[3], self.published)]
+            # (a deadline passed sets no goal's tense: "到2017年底,…。贫困发生率由12.6%下降到2.2%", 安徽 2018)
             if cues:
                 last = cues[-1]
                 if last[2] == "target" and last[3].startswith("将") and any(

@@ -167,11 +167,12 @@ AREA_UNITS = frozenset({"亩", "公顷", "平方公里"})
 THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区|项目|单位|工程|平台|集群|景区|乡镇|村|户|商户)|\d)")
 # Numbers written out in characters, as older stories and speech transcripts have them: "完成地区生产总值
 # 四千一百七十亿元,增长了百分之十一点五,高出计划零点五个百分点。今年增长的目标定为增长百分之十二" (南京, 2010)
-# (and grain, 2008: "粮食产量达五百七十亿斤", "向全国调出二百五十亿斤商品粮"; a weight only with 万 or 亿)
+# (and grain, 2008: "粮食产量达五百七十亿斤", "向全国调出二百五十亿斤商品粮"; a weight or a count of visits only
+# with 万 or 亿: "三百斤" is left to the short counts)
 WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元", "亿斤", "万斤", "亿吨", "万吨",  # none: skip the regex
                    "百个", "千个", "万个", "零",  # "新开工项目两万四千八百个,…九百零四个" (河北, 2010)
                    "亿人次", "万人次")  # "入赣旅游人数突破一亿人次" (江西, 2010); with 万 or 亿 only
-WRITTEN_WEIGHTS = ("斤", "吨", "人次")
+WRITTEN_LARGE_UNITS = ("斤", "吨", "人次")
 WRITTEN_NUMBER = re.compile(
     r"(?<![第零〇一二两三四五六七八九十百千万])"
     r"(?:(?P<percent>百分之)(?P<pnum>[零〇一二两三四五六七八九十百]+)(?:点(?P<pfrac>[零〇一二三四五六七八九]+))?"
@@ -366,7 +367,7 @@ def _written_out(sentence: str):
         else:
             if not (fraction or m.group("mult") or len(whole) >= 3):
                 continue  # "两元", "十元": left to the short counts
-            if m.group("unit") in WRITTEN_WEIGHTS and not m.group("mult") and "万" not in whole:
+            if m.group("unit") in WRITTEN_LARGE_UNITS and not m.group("mult") and "万" not in whole:
                 continue  # "三百斤": left to the short counts
             unit = words.base_unit.get(m.group("unit"), m.group("unit"))
             number *= words.multipliers.get(m.group("mult") or "", 1)

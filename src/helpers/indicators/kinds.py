@@ -256,8 +256,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                     strong_before = (start, kind, word)
                 continue
             if strength == "strong":
-                looks_back = (word.startswith("到") and published is not None
-                              and (_year_of(word) or 9999) < published.year)
+                looks_back = deadline_passed(word, published)
                 estimated = (kind == "target" and word.startswith("将") and strong_before is not None
                              and strong_before[1] == "forecast")
                 if not looks_back and not estimated:  # "到2025年底" in a 2026 report looks back;
@@ -328,6 +327,15 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
 def has_goal_form(figure: FigureSpan) -> bool:
     """A rate with the qualifier of a goal (增长6.5%以上, 5%左右, 5.5%以内): see GOAL_FORM_QUALIFIERS."""
     return figure.unit == "%" and figure.qualifier in GOAL_FORM_QUALIFIERS
+
+
+def deadline_passed(word: str, published: dt.date | None) -> bool:
+    """True for a deadline cue whose year was over when the text was written: "到2025年底" in a 2026 report.
+
+    >>> deadline_passed("到2017年底", dt.date(2018, 1, 25)), deadline_passed("到2025年", dt.date(2023, 5, 1))
+    (True, False)
+    """
+    return word.startswith("到") and published is not None and (_year_of(word) or 9999) < published.year
 
 
 def _year_of(word: str) -> int | None:
