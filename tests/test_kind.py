@@ -427,6 +427,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "公布2019年市“十件实事”,并对上年度省市民生实事完成进度进行通报。\n2019年“十件实事”涉及医疗、教育、交通、公交等多个"
      "具体民生问题,亮点十足。分别为:完成中心城区37条老旧道路提质改造;打通中心城区4条关键卡口道路;新建扩建12所中小学校;",
      "news_report", D(2019, 5, 16), [("37条", "target", 2019), ("4条", "target", 2019), ("12所", "target", 2019)]),
+    # a note (预计数,下同) makes its figure an estimate, and every later figure of the same year; a figure of the
+    # five years is a result (苏州, January 2026, part 39)
+    ("报告披露,2025年苏州市地区生产总值达到2.77万亿元(预计数,下同),规上工业总产值达4.9万亿元。\n"
+     "报告中指出,“十四五”时期,苏州产业结构加快转型,实体经济根基更加稳固,工业投资年均增长8.1%,2025年突破2250亿元。",
+     "news_report", D(2026, 1, 23), [("2.77万亿元", "forecast", 2025), ("4.9万亿元", "forecast", 2025),
+                                     ("8.1%", "actual", 2025), ("突破2250亿元", "forecast", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -451,9 +457,9 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# A held-out part, scored once on the code of its day and never used to write rules; parts 1-30, 32 and 33, each scored once before it became
+# A held-out part, scored once on the code of its day and never used to write rules; parts 1-30 and 32-39, each scored once before it became
 # development data, are listed with their scores in tests/fixtures/kind_gold/README.md
-HELDOUT = "heldout-39"
+HELDOUT = "heldout-31"
 
 
 @pytest.fixture(scope="module")
@@ -482,11 +488,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 469  # parts 10-30 and 32-38 added: kind 0.920, targets P 0.913 R 0.897, year 0.939 with them
+    assert dev.n_documents >= 480  # parts 10-30 and 32-39 added: kind 0.919, targets P 0.912 R 0.895, year 0.939 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.918, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.911 and dev.target_recall >= 0.895
+    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.910 and dev.target_recall >= 0.893
     assert dev.year_accuracy >= 0.935, dev.wrong_year
 
 

@@ -109,6 +109,11 @@ ESTIMATED = ("预计", "初步预计", "初步统计")  # words of an estimate o
 # the development documents these are right 65-100% of the time on few figures, about as often as a weighed
 # kind of confidence 0.3-0.5
 CONFIDENCE_OF_RULE = 0.45
+# A note right after a figure that calls it an estimate, and with 下同 every later figure of the same year:
+# "2025年苏州市地区生产总值达到2.77万亿元(预计数,下同),规上工业总产值达4.9万亿元。…2025年突破2250亿元"
+# (中新网, January 2026, on 苏州's work report)
+ESTIMATE_NOTE = re.compile(r"[(（]预计(?:数|值)?(?P<same>[,，、]?下同)?[)）]")
+ESTIMATE_NOTE_CUE = "(预计数)"
 ECHO = "echo:"  # the kind_cue of a figure that repeats a goal stated earlier: echo:<the goal's quote>
 ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's
 ECHO_COUNT_UNITS = frozenset({"个", "项"})
@@ -354,6 +359,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         if genre in REVIEWING_GENRES + DIGEST_GENRES else None
     ahead_from = _find_coming_year(text, published)
     places = load_gazetteer().places
+    estimated_year = None  # the year whose figures a note (预计数,下同) has called estimates
     for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
         sentence_start = scan.starts[s]
         sentence_text = sentences.texts[s]
@@ -449,6 +455,12 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             if change and change[0] == "from":
                 period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
                                                   published)
+            if kind == "actual" and period.start is not None and period.text:
+                note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
+                if note is not None or period.start.year == estimated_year:
+                    kind, cue, confidence = "forecast", ESTIMATE_NOTE_CUE, CONFIDENCE_OF_RULE
+                if note is not None and note.group("same"):
+                    estimated_year = period.start.year
             indicator = parse_indicator(metric)
             if kind == "target" and not (cue or "").startswith(WEAK_EVIDENCE):
                 stated_goals.setdefault((figure.value, figure.unit), (figure.quote, period, indicator, figure.start))
