@@ -433,6 +433,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "报告中指出,“十四五”时期,苏州产业结构加快转型,实体经济根基更加稳固,工业投资年均增长8.1%,2025年突破2250亿元。",
      "news_report", D(2026, 1, 23), [("2.77万亿元", "forecast", 2025), ("4.9万亿元", "forecast", 2025),
                                      ("8.1%", "actual", 2025), ("突破2250亿元", "forecast", 2025)]),
+    # a deadline passed (恢复到2019年水平) carries no goal past its ;, and the year after …提到, opens the
+    # paragraph (江西, January 2024, part 39)
+    ("叶建春在政府工作报告中还提到,2023年,昌景黄高铁成功通车;江西旅游人次和收入,基本恢复到2019年水平;"
+     "生产型企业进出口占外贸比重69.1%、提高14个百分点,“新三样”出口额增长73.5%。", "news_report", D(2024, 1, 23),
+     [("69.1%", "actual", 2023), ("14个百分点", "actual", 2023), ("73.5%", "actual", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -86,7 +86,7 @@ DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。
 OPENING_WINDOW = 8
 # …counted after whoever is speaking: "邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效" (香港商报, 2019),
 # "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026), "福建省政府工作报告显示,2017年…"
-SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出|显示)[,:]")
+SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出|提到|显示)[,:]")
 SPEECH_OPENING = ":“"
 # A weak goal word that reports as often as it plans sets no tense for the sentences after it: "…推动…。实施
 # “小升规”,新增规上工业企业302户" (辽宁, October 2024)
@@ -212,7 +212,9 @@ class _DocumentScan:
             previous = self.sentences.texts[s - 1]
             if previous.endswith((";", ":")):
                 start = self.starts[s - 1]
-                cues = self.cues_between(start, start + len(previous))
+                # (a deadline passed carries nothing: "…基本恢复到2019年水平;生产型企业进出口占外贸比重69.1%", 2024)
+                cues = [c for c in self.cues_between(start, start + len(previous))
+                        if not deadline_passed(c[3], self.published)]
                 # only a cue before the sentence's first figure governs it all: in "服务业项目320个,
                 # …,年度计划投资265.2亿元,增长140.2%;" the arrangement is the last clause's alone
                 first = bisect.bisect_left(self.figure_starts, start)
