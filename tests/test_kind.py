@@ -438,6 +438,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("叶建春在政府工作报告中还提到,2023年,昌景黄高铁成功通车;江西旅游人次和收入,基本恢复到2019年水平;"
      "生产型企业进出口占外贸比重69.1%、提高14个百分点,“新三样”出口额增长73.5%。", "news_report", D(2024, 1, 23),
      [("69.1%", "actual", 2023), ("14个百分点", "actual", 2023), ("73.5%", "actual", 2023)]),
+    # 下一阶段 (the next stage) says what comes, as 下一步 does (陕西, July 2016, part 39)
+    ("方玮峰说,下一阶段抓好600个省级重点项目建设,督促90个左右省级重点新开工项目9月底前全部开工建设。", "news_report",
+     D(2016, 7, 28), [("600个", "target", 2016), ("90个左右", "target", 2016)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
