@@ -441,6 +441,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 下一阶段 (the next stage) says what comes, as 下一步 does (陕西, July 2016, part 39)
     ("方玮峰说,下一阶段抓好600个省级重点项目建设,督促90个左右省级重点新开工项目9月底前全部开工建设。", "news_report",
      D(2016, 7, 28), [("600个", "target", 2016), ("90个左右", "target", 2016)]),
+    # the year's plan a share is taken of: an amount is the plan, a length the goal (海南, August 2018, part 39)
+    ("今年前8个月,全省农村公路六大工程完成形象进度投资41.63亿元,占年度计划40亿元的104%。据初步统计,今年1-8月,"
+     "新增完成里程4315.8公里,占年度计划5000公里的86.32%。", "news_report", D(2018, 8, 31),
+     [("41.63亿元", "actual", 2018), ("40亿元", "plan", 2018), ("104%", "actual", 2018), ("4315.8公里", "forecast", 2018),
+      ("5000公里", "target", 2018), ("86.32%", "forecast", 2018)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

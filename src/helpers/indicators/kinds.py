@@ -8,7 +8,7 @@ measure of doubt, so that one weak piece of evidence alone is no certainty). The
 evidence (``kind_cue``) is a cue word as written, or ``section:<role>``, ``genre:<genre>``,
 ``period:<phrase>`` (a period over or not yet over), ``tense:<word>`` (of the sentence before) or
 ``met:<goal word>`` (a figure inside a goal said to be met), ``form:<qualifier>`` (a rate written as goals are:
-增长6.5%以上), ``目标()`` (a goal given in brackets), ``目标的``
+增长6.5%以上), ``目标()`` (a goal given in brackets), ``年度计划…的`` (the year's plan a share is taken of), ``目标的``
 (a share of a goal done) or, set by
 :mod:`helpers.indicators.extract`, ``echo:<quote>`` (a rate that repeats a goal stated earlier).
 """
@@ -105,6 +105,10 @@ LIST_CLOSER = "等"
 # (辽宁 人社厅, April 2023): the figure inside is the goal, whatever the period around it
 GOAL_IN_BRACKETS = re.compile(r"目标(?:任务)?[(（](?P<goal>[^()（）\n]{1,24})[)）]")
 BRACKETED_GOAL = "目标()"  # its kind_cue
+# …and so is the year's plan that a share is taken of: "完成形象进度投资41.63亿元,占年度计划40亿元的104%",
+# "新增完成里程4315.8公里,占年度计划5000公里的86.32%" (海南, August 2018): an amount is the plan, anything else the goal
+PLAN_OF_SHARE = re.compile(r"(?:年度|全年)(?:计划|目标)(?:任务)?(?P<goal>[^,;:。!?的\n]{1,16})的[\d.]+%")
+PLAN_OF_SHARE_CUE = "年度计划…的"
 LIST_CLOSING_REACH = 14
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
 # (交通运输部, August 2020)
@@ -169,6 +173,9 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     if "目标(" in text or "目标（" in text or "任务(" in text or "任务（" in text:
         closing.extend((m.start("goal"), m.end("goal"), "target", BRACKETED_GOAL, "around", "strong")
                        for m in GOAL_IN_BRACKETS.finditer(text))
+    if "年度计划" in text or "全年计划" in text or "年度目标" in text or "全年目标" in text:
+        closing.extend((m.start("goal"), m.end("goal"), "plan" if m.group("goal").endswith("元") else "target",
+                        PLAN_OF_SHARE_CUE, "around", "strong") for m in PLAN_OF_SHARE.finditer(text))
     return sorted(found + deadlines + closing) if deadlines or closing else found
 
 
@@ -240,7 +247,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         for start, end, kind, word, where, strength in cues:
             if where == "around":  # a quoted list closed by a goal word
                 if start <= figure.start and figure.end <= end:
-                    evidence.append((kind, WEIGHT_MET_GOAL if word.startswith(MET_GOAL) or word == BRACKETED_GOAL
+                    given = word.startswith(MET_GOAL) or word in (BRACKETED_GOAL, PLAN_OF_SHARE_CUE)
+                    evidence.append((kind, WEIGHT_MET_GOAL if given
                                      else WEIGHT_CUE_AFTER, word))
                 continue
             if where == "after":
