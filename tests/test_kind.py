@@ -446,6 +446,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "新增完成里程4315.8公里,占年度计划5000公里的86.32%。", "news_report", D(2018, 8, 31),
      [("41.63亿元", "actual", 2018), ("40亿元", "plan", 2018), ("104%", "actual", 2018), ("4315.8公里", "forecast", 2018),
       ("5000公里", "target", 2018), ("86.32%", "forecast", 2018)]),
+    # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
+    ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
+     "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),
+     [("7.5%", "target", 2020), ("9.5%左右", "target", 2020), ("10%左右", "target", 2020)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -44,9 +44,9 @@ TO_DAY = re.compile(r"截[至止](?P<month>\d{1,2})月(?P<day>底|末|\d{1,2})")
 TO_DAY_AHEAD_DAYS = 62
 # "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
 # "超过今年新开工项目总投资规模的3.5倍",
-# "在2025年基础上": a base of comparison
+# "在2025年基础上", "財政收入保持上年水準" (安徽, January 2020), "基本恢复到2019年水平": a base of comparison
 COMPARISON_BEFORE = ("较", "比", "高于", "低于", "快于", "慢于", "与", "同比", "相比", "超过")
-COMPARISON_AFTER = ("基础上", "的基础上")
+COMPARISON_AFTER = ("基础上", "的基础上", "水平", "的水平", "水准", "水準")
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍": a period that a figure is a multiple of is its base
 MULTIPLE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[两二三四五六七八九十]{1,3})倍")
 CAMPAIGN = (2023, 2025)
