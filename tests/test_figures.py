@@ -136,6 +136,12 @@ def _figures(sentence):
                                              ("九百零四个", 904, None, "个", None, False)]),
     # grain written out in characters (吉林 2008, part 13)
     ("吉林省今年粮食产量达五百七十亿斤", [("五百七十亿斤", 5.7e10, None, "斤", None, False)]),
+    # 多 before 亿, dollars, a hundred yuan and counts of items written out (新疆 2004, part 40)
+    ("社会消费品零售总额四百六十多亿元,外贸进出口总额四十九点五亿美元,农牧民人均纯收入增加一百元",
+     [("四百六十多亿元", 4.6e10, None, "元", "多", False), ("四十九点五亿美元", 4.95e9, None, "美元", None, False),
+      ("一百元", 100, None, "元", None, False)]),
+    ("共收到代表建议、批评、意见八百七十五件,其中被承办单位采纳、解决二百零四件",
+     [("八百七十五件", 875, None, "件", None, False), ("二百零四件", 204, None, "件", None, False)]),
 ])
 def test_find_figures(sentence, expected):
     assert _figures(sentence) == [tuple(e) for e in expected]

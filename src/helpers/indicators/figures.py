@@ -171,13 +171,15 @@ THRESHOLD_CLASS_AFTER = re.compile(r"的(?:[\u4e00-\u9fff]{0,6}?(?:企业|园区
 # with 万 or 亿: "三百斤" is left to the short counts)
 WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元", "亿斤", "万斤", "亿吨", "万吨",  # none: skip the regex
                    "百个", "千个", "万个", "零",  # "新开工项目两万四千八百个,…九百零四个" (河北, 2010)
-                   "亿人次", "万人次")  # "入赣旅游人数突破一亿人次" (江西, 2010); with 万 or 亿 only
+                   "亿人次", "万人次",  # "入赣旅游人数突破一亿人次" (江西, 2010); with 万 or 亿 only
+                   "百元", "件")  # "社会消费品零售总额四百六十多亿元", "农牧民人均纯收入增加一百元", "收到…建议、批评、
+# 意见八百七十五件,其中…解决二百零四件", "外贸进出口总额四十九点五亿美元" (新疆, January 2004)
 WRITTEN_LARGE_UNITS = ("斤", "吨", "人次")
 WRITTEN_NUMBER = re.compile(
     r"(?<![第零〇一二两三四五六七八九十百千万])"
     r"(?:(?P<percent>百分之)(?P<pnum>[零〇一二两三四五六七八九十百]+)(?:点(?P<pfrac>[零〇一二三四五六七八九]+))?"
     r"|(?P<num>[零〇]|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?"
-    r"(?P<mult>万亿|亿|万)?(?P<unit>个百分点|元|斤|吨|人次|个))"
+    r"(?P<approx>多|余)?(?P<mult>万亿|亿|万)?(?P<unit>个百分点|美元|元|斤|吨|人次|个|件))"
     r"(?P<after>左右|以上|以内|以下)?"
 )
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
@@ -365,8 +367,8 @@ def _written_out(sentence: str):
         if m.group("percent"):
             unit = "%"
         else:
-            if not (fraction or m.group("mult") or len(whole) >= 3):
-                continue  # "两元", "十元": left to the short counts
+            if not (fraction or m.group("mult") or len(whole) >= 3 or value >= 100):
+                continue  # "两元", "十元": left to the short counts (not "一百元")
             if m.group("unit") in WRITTEN_LARGE_UNITS and not m.group("mult") and "万" not in whole:
                 continue  # "三百斤": left to the short counts
             unit = words.base_unit.get(m.group("unit"), m.group("unit"))
@@ -376,8 +378,8 @@ def _written_out(sentence: str):
         if qualifier:
             start -= len(qualifier)
         qualifier = qualifier or (words.written_as.get(m.group("after"), m.group("after")) if m.group("after") else None)
-        yield FigureSpan(start, end, sentence[start:end], number, None, unit, qualifier,
-                         qualifier in words.approximate, False)
+        yield FigureSpan(start, end, sentence[start:end], number, None, unit, qualifier or m.group("approx"),
+                         qualifier in words.approximate or m.group("approx") is not None, False)
 
 
 def _chinese(sentence: str):
