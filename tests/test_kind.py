@@ -450,6 +450,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),
      [("7.5%", "target", 2020), ("9.5%左右", "target", 2020), ("10%左右", "target", 2020)]),
+    # a year's list of projects: what is to be done (重点实施) is the goal, the year's planned investment an
+    # arrangement (江西, February 2022, part 40; both of its labellers agree)
+    ("看“品种”:\n一是基础设施领域,重点实施交通、能源、水利等基础设施大中型项目641个。往年已开工在建项目1742个,"
+     "计划年度完成投资6394亿元。", "news_report", D(2022, 2, 16),
+     [("641个", "target", 2022), ("1742个", "actual", 2022), ("6394亿元", "plan", 2022)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
