@@ -455,6 +455,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("看“品种”:\n一是基础设施领域,重点实施交通、能源、水利等基础设施大中型项目641个。往年已开工在建项目1742个,"
      "计划年度完成投资6394亿元。", "news_report", D(2022, 2, 16),
      [("641个", "target", 2022), ("1742个", "actual", 2022), ("6394亿元", "plan", 2022)]),
+    # a year since an event in it (今年…行动以来) is a span that is over: what was done in it is a result (吉林, April
+    # 2020, part 40)
+    ("新华社长春4月15日电(记者张建)记者15日从吉林省政府获悉,今年该省启动“早落地、早开工、早见效”行动以来,"
+     "开复工大项目超过1300个,总投资规模近一万亿元。", "news_report", D(2020, 4, 15),
+     [("超过1300个", "actual", 2020), ("近一万亿元", "actual", 2020)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

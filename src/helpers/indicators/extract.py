@@ -61,6 +61,9 @@ WHOLE_YEAR = "全年"
 QUARTERS = ("一季度", "第一季度", "上半年", "前三季度", "二季度", "第二季度", "三季度", "第三季度", "四季度", "第四季度")
 # …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
 WITHIN_YEAR = re.compile(r"以来|春节|元旦|五一|劳动节|端午|国庆|中秋|假期|黄金周|前|初|[一二三四五六七八九十\d]+(?:-\d+)?月")
+# …nor a year since an event in it, the clause closed by 以来: "今年该省启动“早落地、早开工、早见效”行动以来,开复工大
+# 项目超过1300个" (吉林, April 2020)
+SINCE_IN_CLAUSE = re.compile(r"[^,;:。!?\n]{1,30}?以来")
 OPEN_UNTIL_MONTH = 12
 # A part of the publication year that ends this many days or more after the text was delivered has
 # barely begun: "1月14日…一季度,大连市拟新开工项目252个…大连一季度开工高端服务业项目55个" (a story of
@@ -663,7 +666,8 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
     if published is None or genre == "statistical_bulletin":
         return None
     match = _nearest_period(periods, position)[1] or opening
-    if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()):
+    if match is None or section.role in FORWARD_ROLES or WITHIN_YEAR.match(text, match.end()) \
+            or SINCE_IN_CLAUSE.match(text, match.end()):
         return None
     if match.group("year") and int(match.group("year")) > published.year \
             and match.string[max(0, match.start() - 1):match.start()] in YEAR_OPENS_AFTER:
