@@ -460,6 +460,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("新华社长春4月15日电(记者张建)记者15日从吉林省政府获悉,今年该省启动“早落地、早开工、早见效”行动以来,"
      "开复工大项目超过1300个,总投资规模近一万亿元。", "news_report", D(2020, 4, 15),
      [("超过1300个", "actual", 2020), ("近一万亿元", "actual", 2020)]),
+    # 过去的一年 opening a paragraph makes its bare 全年 last year's, in a session held late (宝鸡, May 2020, part 41)
+    ("市长惠进才代表市人民政府向大会作工作报告。\n过去的一年,宝鸡发展质量稳步提升,项目建设有力推进。"
+     "全年实现地区生产总值2223.81亿元,总量居全省第三,增长3.5%;", "news_report", D(2020, 6, 1),
+     [("2223.81亿元", "actual", 2019), ("3.5%", "actual", 2019)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -46,8 +46,8 @@ GOALS_OPENERS = ("主要预期目标",)
 DIGEST_GENRES = ("news_report",)
 GOALS_LINE_OPENING = 12
 THIS_YEAR = ("今年", "本年", "新的一年", "明年")  # phrases that speak from the year the text was delivered in
-LAST_YEAR = ("去年", "去年全年", "过去一年")  # the year before the text was delivered, whatever year a section reviews
-LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", *PAST_SPANS)
+LAST_YEAR = ("去年", "去年全年", "过去一年", "过去的一年")  # the year before the text was delivered, whatever year a section reviews
+LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一年", "过去的一年", *PAST_SPANS)
 LAST_YEAR_BEFORE = ("去年", "上年", "同期")
 PAST_YEARS = tuple(PAST_SPANS)  # 过去两年, 过去五年, 五年来 …
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
@@ -230,10 +230,14 @@ class _DocumentScan:
         return carried
 
     def named_year(self, start: int, end: int) -> int | None:
-        """The year the last period phrase between ``start`` and ``end`` names ("2021年全年"), not a deadline's."""
+        """The year the last period phrase between ``start`` and ``end`` names ("2021年全年", or 去年 and 过去的一年:
+        the year before the text's), not a deadline's."""
         for _, phrase in reversed(self.periods_between(start, end)):
             if phrase.group("year") and not phrase.group("to"):
                 return int(phrase.group("year"))
+            if phrase.group("part") in LAST_YEAR and self.published is not None:
+                # "过去的一年,宝鸡发展质量稳步提升…。全年实现地区生产总值2223.81亿元" (宝鸡, a session held in May 2020)
+                return self.published.year - 1
         return None
 
     def tense(self, s: int) -> tuple[str, str] | None:
@@ -728,6 +732,7 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
         if published and (match.group("part") in LAST_YEAR
                           or (match.group("part") in THIS_YEAR and not section.year)):
             fallback_year = published.year  # "今年", "去年" speak from the year the text was delivered in
+            review = False
         if published and match.group("part") in PAST_YEARS and not section.year:
             # "过去五年" in a story of January 2026 ends with 2025, whatever year its figures speak of
             fallback_year, review = published.year, False

@@ -33,7 +33,7 @@ PERIOD = re.compile(
     r"(?=[到至2“\"十前上下一二四第全今本去过五三截目年未用明新1])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
     r"|(?P<months>1[-—至]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
@@ -123,7 +123,9 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
     if year is None:  # a relative phrase ("今年", "一季度") in a text of unknown date
         return None, None
     if part := match.group("part"):
-        if part in ("去年", "上年", "过去一年", "去年全年", "上年全年"):
+        if part in ("过去一年", "过去的一年") and review_year:  # "刚刚过去的一年" in a review of 2024: 2024
+            return _part_of_year("全年", year)
+        if part in ("去年", "上年", "过去一年", "过去的一年", "去年全年", "上年全年"):
             return _part_of_year("全年", year - 1)
         if part in PAST_SPANS:  # "过去十年,全省旅游总收入年均增长19.3%" (湖南, August 2022): 2012-2021
             last = year if review_year else year - 1
