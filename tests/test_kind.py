@@ -464,6 +464,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("市长惠进才代表市人民政府向大会作工作报告。\n过去的一年,宝鸡发展质量稳步提升,项目建设有力推进。"
      "全年实现地区生产总值2223.81亿元,总量居全省第三,增长3.5%;", "news_report", D(2020, 6, 1),
      [("2223.81亿元", "actual", 2019), ("3.5%", "actual", 2019)]),
+    # a goal word after the first figure of a sentence ending in ; still carries to the next (辽宁, January 2011,
+    # part 41): a count of counties comes first, then 确保
+    ("全省44个县(市)地区生产总值要确保增长25%左右,地方财政一般预算收入确保增长35%以上;重点扶持亿元以上农产品加工企业,"
+     "全省农业产业化龙头企业实现销售收入4050亿元,其中规模以上农产品加工业实现增加值2300亿元;", "news_report", D(2011, 1, 17),
+     [("44个", "actual", 2010), ("25%左右", "target", 2011), ("35%以上", "target", 2011), ("4050亿元", "target", 2011),
+      ("2300亿元", "target", 2011)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -222,7 +222,7 @@ class _DocumentScan:
                 # …,年度计划投资265.2亿元,增长140.2%;" the arrangement is the last clause's alone
                 first = bisect.bisect_left(self.figure_starts, start)
                 if cues and first < len(self.figure_starts) and self.figure_starts[first] < start + len(previous):
-                    cues = [c for c in cues if c[0] < self.figure_starts[first]]
+                    cues = [c for c in cues if c[0] < self.figure_starts[first] or c[2] == "target"]
                     carried = (cues[-1][2], cues[-1][3]) if cues else None
                 else:
                     carried = (cues[-1][2], cues[-1][3]) if cues else self.open_kind(s - 1)
