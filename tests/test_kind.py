@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from helpers.corpus.documents import process_document
 from helpers.corpus.sentences import split_sentences
-from helpers.indicators.evaluation import KindEvaluation, evaluate_labelled_documents
+from helpers.indicators.evaluation import Evaluation, KindEvaluation, _score_paragraph, evaluate_labelled_documents
 from helpers.indicators.extract import extract_indicators
 
 D = dt.date
@@ -506,6 +506,16 @@ def kind_quality(request):
     request.config.kind_quality = (f"dev (rules written against it):\n{dev.summary()}\n"
                                    f"held-out (scored once, at the end):\n{heldout.summary()}")
     return dev, heldout
+
+
+def test_a_label_in_percentage_points_matches_the_records_unit():
+    """A label's 个百分点 is the records' 百分点 (units.csv): 45 labels were counted wrong in value before."""
+    text = "上半年,规上工业增加值同比增长14%,分别高于全省、全国6.8和8个百分点。"
+    doc = {"doc_id": "d", "text": text, "published_date": D(2019, 8, 22), "genre": "news_report"}
+    case = {"doc": "d", "paragraph": "上半年", "figures": [["8个百分点", 8, "个百分点", None, "actual"]]}
+    result = Evaluation()
+    _score_paragraph(result, text, extract_indicators(doc, split_sentences(text)), case)
+    assert (result.n_matched, result.n_value_right) == (1, 1), result.wrong_value
 
 
 def test_kind_accuracy_by_confidence_bands():

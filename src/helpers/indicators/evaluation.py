@@ -18,6 +18,7 @@ from pathlib import Path
 
 from helpers.corpus.documents import process_document
 from helpers.indicators.extract import extract_indicators
+from helpers.indicators.figures import load_figure_words
 
 
 @dataclass
@@ -90,7 +91,9 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
     ]
     result.n_predicted += len(predicted)
     cursor, used, matches = start, set(), []
+    base_unit = load_figure_words().base_unit  # a label's 个百分点 is the records' 百分点
     for quote, value, unit, qualifier, kind in case["figures"]:
+        unit = base_unit.get(unit, unit)
         result.n_gold += 1
         at = text.find(quote, cursor, end)
         if at < 0:
