@@ -140,6 +140,11 @@ def _figures(sentence):
     ("社会消费品零售总额四百六十多亿元,外贸进出口总额四十九点五亿美元,农牧民人均纯收入增加一百元",
      [("四百六十多亿元", 4.6e10, None, "元", "多", False), ("四十九点五亿美元", 4.95e9, None, "美元", None, False),
       ("一百元", 100, None, "元", None, False)]),
+    # a bare number before 和 or 、 shares the rate's unit after it (大连 2019, part 41); a ratio does not
+    ("规上工业增加值同比增长14%,分别高于全省、全国6.8和8个百分点", [("14%", 14, None, "%", None, False),
+                                              ("6.8", 6.8, None, "百分点", None, False),
+                                              ("8个百分点", 8, None, "百分点", None, False)]),
+    ("三次产业比重为4.0∶37.7∶58.3", []),
     ("共收到代表建议、批评、意见八百七十五件,其中被承办单位采纳、解决二百零四件",
      [("八百七十五件", 875, None, "件", None, False), ("二百零四件", 204, None, "件", None, False)]),
 ])
