@@ -145,6 +145,12 @@ def _figures(sentence):
                                               ("6.8", 6.8, None, "百分点", None, False),
                                               ("8个百分点", 8, None, "百分点", None, False)]),
     ("三次产业比重为4.0∶37.7∶58.3", []),
+    # tenths after a verb of change, and multiples in characters: growth by one is +100%, a multiple of a base is
+    # a multiple (辽宁 2011, 大连 2019, part 41; 黑龙江 2020 and 2023); 建成 stays a verb
+    ("农民收入再增一成,高新技术企业比去年同期增长一倍,一般公共预算收入增长近一倍",
+     [("一成", 10, None, "%", None, False), ("一倍", 100, None, "%", None, False), ("近一倍", 100, None, "%", "近", False)]),
+    ("开复工重点项目10536个,是去年的三倍,已建成一成", [("10536个", 10536, None, "个", None, False),
+                                              ("三倍", 3, None, "倍", None, False)]),
     ("共收到代表建议、批评、意见八百七十五件,其中被承办单位采纳、解决二百零四件",
      [("八百七十五件", 875, None, "件", None, False), ("二百零四件", 204, None, "件", None, False)]),
 ])

@@ -123,6 +123,11 @@ BARE_NOT_AFTER = ("签约", "节约", "集约", "制约")
 PERCENT_UNITS = frozenset({"%", "‰", "百分点", "个百分点"})
 # Tenths: "绿电占比超三成", "占全国九成以上" (with a qualifier before or after, else 成 is a verb: 建成, 八成新)
 TENTHS = re.compile(r"(?P<num>[一二三四五六七八九])成(?P<post>以上|左右|多)?")
+# …or after a verb of change: "农民收入再增一成" (辽宁, January 2011)
+TENTHS_CHANGE_BEFORE = ("增", "增长", "提高", "下降", "减少", "降低")
+# Multiples written in characters: growth by a multiple is a rate ("一般公共预算收入增长近一倍", 黑龙江 2020:
+# +100%), a multiple of a base is a multiple ("开复工重点项目10536个,是去年的三倍", 黑龙江 2023)
+WRITTEN_MULTIPLE = re.compile(r"(?:(?<=增长|提高|增加)(?P<approx>近|约)?|(?<=的))(?P<num>[一两二三四五六七八九十])倍(?!以)")
 # "翻一番", "翻两番", "两位数增长", "翻了一番"
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
 IDIOM = re.compile(r"翻了?(?P<times>[一两三])番|两位数的?增长|(?P<doubled>翻番)")
@@ -476,13 +481,22 @@ def _chinese(sentence: str):
             start, end = m.start(), m.end()
             qualifier = _qualifier_before(sentence, start)
             post = m.group("post")
-            if not (qualifier or post):
+            if not (qualifier or post or sentence[max(0, start - 2):start].endswith(TENTHS_CHANGE_BEFORE)):
                 continue
             if qualifier:
                 start -= len(qualifier)
             qualifier = qualifier or words.written_as.get(post, post)
             yield FigureSpan(start, end, sentence[start:end], 10.0 * "一二三四五六七八九".index(m.group("num")) + 10.0,
                              None, "%", qualifier, True, False)
+    if "倍" in sentence:
+        for m in WRITTEN_MULTIPLE.finditer(sentence):
+            times = parse_chinese_number(m.group("num")) or 1
+            approx = m.group("approx")
+            if sentence[m.start() - 1:m.start()] == "的":
+                if times >= 2:
+                    yield FigureSpan(m.start(), m.end(), m.group(), float(times), None, "倍", None, False, False)
+                continue
+            yield FigureSpan(m.start(), m.end(), m.group(), 100.0 * times, None, "%", approx, approx is not None, False)
 
 
 def _sizes_a_class(sentence: str, qualifier: str | None, end: int, noun_follows: bool = True) -> bool:
