@@ -14,6 +14,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import given, strategies as st  # noqa: E402
 
+from helpers import selection  # noqa: E402
 from helpers.corpus import overview  # noqa: E402
 from helpers.indicators import indicator_tables, ledger  # noqa: E402
 from helpers.lexicon import load_boundaries  # noqa: E402
@@ -206,6 +207,20 @@ def test_every_chart_draws_chinese_for_a_selection_and_for_nothing(built_corpus,
     _draw(plots.plot_repeated_figures(ledger.find_repeated_figures(records)))
     _draw(plots.plot_map(maps.summarize_theme_share_by_region(hits, "projects"), "项目建设", highlight="辽阳市"))
     _draw(plots.plot_map(maps.count_by_region(docs, "county"), "辽阳", level="county", city="辽阳市", fmt="{:.0f}"))
+
+
+def test_a_place_report_draws_every_place_with_its_own_outlined(built_corpus):
+    """02 on one place compares it with the places of the same years (a bar of its own alone said nothing)."""
+    chosen = selection.select(built_corpus, place="liaoyang")
+    everywhere = chosen.widen()
+    shares = theme_analysis.pivot_theme_profile(theme_analysis.summarize_theme_shares(
+        everywhere.count_theme_hits("place"), everywhere.documents, by="place"), by="place")
+    fig = plots.plot_theme_bars(shares, highlight=chosen.place_names)
+    ax = fig.axes[0]
+    outlined = [bar for bar in ax.patches if not bar.get_fill()]
+    assert len(shares) > 1 and "辽阳市" in chosen.place_names and "辽阳市" in shares.index
+    assert len(outlined) == len(chosen.place_names & set(shares.index)) >= 1
+    assert "本报告地区" in ax.get_xlabel()
 
 
 def test_indicator_periods_get_their_own_panels(built_corpus):

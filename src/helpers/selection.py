@@ -101,6 +101,14 @@ class Selection:
         return sorted(duplicates.loc[~duplicates["counted"].astype(bool), "doc_id"])
 
     @property
+    def place_names(self) -> frozenset[str]:
+        """The names of the place and of the places inside it, as documents give them (none for the corpus)."""
+        if self.place == "all":
+            return frozenset()
+        places = load_gazetteer().places
+        return frozenset(places[code].name for code in list_codes_inside(self.place))
+
+    @property
     def is_everything(self) -> bool:
         """True when the selection is the whole corpus: tables keyed by document are read unfiltered."""
         return self._document_filter() is None

@@ -8,6 +8,7 @@ nothing happens at import. Figures are never saved here. Word clouds are `clouds
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -178,9 +179,11 @@ def plot_theme_lines(shares: pd.DataFrame, title: str = "主题构成的年度�
     return _detach(fig)
 
 
-def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (theme shares by place)", top: int = 8):
+def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (theme shares by place)", top: int = 8,
+                    highlight: Collection[str] = ()):
     """Each place's theme shares as one bar of 100%: ``shares`` is places × themes
-    (`pivot_theme_profile(by="place")`); themes beyond the ``top`` largest are summed as 其他 (other)."""
+    (`pivot_theme_profile(by="place")`); themes beyond the ``top`` largest are summed as 其他 (other).
+    The bars of the places in ``highlight`` (a place report's own) are outlined."""
     use_chinese_font()
     fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(shares), 1) + 1.8))
     if shares.empty:
@@ -196,9 +199,13 @@ def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (them
         ax.barh([str(p) for p in table.index], table[theme] * 100, left=left * 100, label=str(theme),
                 color=colours[i % len(colours)])
         left += table[theme]
+    marked = [str(p) for p in table.index if p in highlight]
+    if marked:
+        ax.barh(marked, [100] * len(marked), fill=False, edgecolor="black", linewidth=1.6)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel("占主题词的比例 (share of theme hits, %)")
+    ax.set_xlabel("占主题词的比例 (share of theme hits, %)" + ("; 黑框 = 本报告地区 (outlined: this report's place)"
+                                                        if marked else ""))
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     fig.tight_layout()
