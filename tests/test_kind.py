@@ -446,6 +446,16 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "新增完成里程4315.8公里,占年度计划5000公里的86.32%。", "news_report", D(2018, 8, 31),
      [("41.63亿元", "actual", 2018), ("40亿元", "plan", 2018), ("104%", "actual", 2018), ("4315.8公里", "forecast", 2018),
       ("5000公里", "target", 2018), ("86.32%", "forecast", 2018)]),
+    # a task handed down (下达任务数) is the year's goal whatever its unit; a run of months written with 到 is over
+    # (楚雄, November 2018, part 42)
+    ("今年1到10月,开发区完成州外到位资金120.44亿元,同比增长29%,完成州政府下达任务数132.63亿元的90.8%。", "news_report",
+     D(2018, 11, 1), [("120.44亿元", "actual", 2018), ("29%", "actual", 2018), ("132.63亿元", "target", 2018),
+                      ("90.8%", "actual", 2018)]),
+    # months of a year named with its number are over when the text is written later (住建部, November 2022, part 42)
+    ("2022年全国计划新开工改造城镇老旧小区5.1万个、840万户。2022年1-9月,全国新开工改造城镇老旧小区5.16万个、848万户,"
+     "按小区数计开工率为100.9%。", "news_report", D(2022, 11, 3),
+     [("5.1万个", "target", 2022), ("840万户", "target", 2022), ("5.16万个", "actual", 2022), ("848万户", "actual", 2022),
+      ("100.9%", "actual", 2022)]),
     # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),

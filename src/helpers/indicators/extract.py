@@ -646,7 +646,8 @@ def _is_over(match: re.Match, published: dt.date) -> bool:
     if match.group("part") in LOOKING_BACK or (year and int(year) < published.year) \
             or (plan and PLAN_SPANS[plan][1] < published.year):
         return True
-    if match.group("part") in QUARTERS or match.group("year_part") in QUARTERS or match.group("months"):
+    if match.group("part") in QUARTERS or match.group("year_part") in QUARTERS or match.group("months") \
+            or match.group("month"):  # "2022年1-9月" in November
         end = resolve_period(match, published.year, published)[1]
         return end is not None and end < published  # "一季度…交出亮眼答卷" in a May press conference
     return False

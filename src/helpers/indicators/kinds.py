@@ -107,7 +107,9 @@ GOAL_IN_BRACKETS = re.compile(r"目标(?:任务)?[(（](?P<goal>[^()（）\n]{1,
 BRACKETED_GOAL = "目标()"  # its kind_cue
 # …and so is the year's plan that a share is taken of: "完成形象进度投资41.63亿元,占年度计划40亿元的104%",
 # "新增完成里程4315.8公里,占年度计划5000公里的86.32%" (海南, August 2018): an amount is the plan, anything else the goal
-PLAN_OF_SHARE = re.compile(r"(?:年度|全年)(?:计划|目标)(?:任务)?(?P<goal>[^,;:。!?的\n]{1,16})的[\d.]+%")
+# …and so is a task handed down: "完成州政府下达任务数132.63亿元的90.8%" (楚雄, November 2018)
+PLAN_OF_SHARE = re.compile(r"(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?))"
+                           r"(?P<goal>[^,;:。!?的\n]{1,16})的[\d.]+%")
 PLAN_OF_SHARE_CUE = "年度计划…的"
 LIST_CLOSING_REACH = 14
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
@@ -173,8 +175,9 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     if "目标(" in text or "目标（" in text or "任务(" in text or "任务（" in text:
         closing.extend((m.start("goal"), m.end("goal"), "target", BRACKETED_GOAL, "around", "strong")
                        for m in GOAL_IN_BRACKETS.finditer(text))
-    if "年度计划" in text or "全年计划" in text or "年度目标" in text or "全年目标" in text:
-        closing.extend((m.start("goal"), m.end("goal"), "plan" if m.group("goal").endswith("元") else "target",
+    if "年度计划" in text or "全年计划" in text or "年度目标" in text or "全年目标" in text or "下达" in text:
+        closing.extend((m.start("goal"), m.end("goal"),
+                        "plan" if m.group("goal").endswith("元") and not m.group("task") else "target",
                         PLAN_OF_SHARE_CUE, "around", "strong") for m in PLAN_OF_SHARE.finditer(text))
     return sorted(found + deadlines + closing) if deadlines or closing else found
 
