@@ -456,6 +456,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "按小区数计开工率为100.9%。", "news_report", D(2022, 11, 3),
      [("5.1万个", "target", 2022), ("840万户", "target", 2022), ("5.16万个", "actual", 2022), ("848万户", "actual", 2022),
       ("100.9%", "actual", 2022)]),
+    # a figure the goal word follows at once is the goal, beside the result it is compared with (陕西, October 2019,
+    # part 42); a count of goals missed is not one (池州, November 2025, part 28)
+    ("三季度城镇登记失业率为3.21%,低于4.5%的控制目标,就业形势保持稳定。", "press_conference", D(2019, 11, 12),
+     [("3.21%", "actual", 2019), ("低于4.5%", "target", 2019)]),
+    ("预计,全年实现地区生产总值突破700亿元,同比增长8%以上,完成区人代会批准增长8%以上目标;", "plan_report",
+     D(2021, 12, 28), [("突破700亿元", "forecast", 2021), ("8%以上", "forecast", 2021), ("8%以上", "target", 2021)]),
+    ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
+     D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),

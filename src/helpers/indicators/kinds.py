@@ -112,6 +112,11 @@ PLAN_OF_SHARE = re.compile(r"(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?
                            r"(?P<goal>[^,;:。!?的\n]{1,16})的[\d.]+%")
 PLAN_OF_SHARE_CUE = "年度计划…的"
 LIST_CLOSING_REACH = 14
+# …and so is a figure the goal word follows at once: "完成区人代会批准增长8%以上目标" (瑶海, December 2021),
+# "城镇登记失业率3.21%,低于4.5%的控制目标" (陕西, October 2019), "高于3.9万个的年度目标任务" (住建部, 2021);
+# not a count of goals missed or met, "7项未达预期目标" (池州, 2025), nor a quoted goal said to be met (see MET_BEFORE)
+GOAL_NAMED_AFTER = re.compile(r"(?P<goal>[^\d,;:。!?、\n]{0,4}(?P<number>\d)[\d.]*[^\d,;:。!?、\n未达完实超”]{0,6}?)的?(?:预期|年度|全年|控制)?目标")
+GOAL_NAMED_AFTER_CUE = "…的目标"
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
 # (交通运输部, August 2020)
 SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$")
@@ -175,6 +180,12 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
     if "目标(" in text or "目标（" in text or "任务(" in text or "任务（" in text:
         closing.extend((m.start("goal"), m.end("goal"), "target", BRACKETED_GOAL, "around", "strong")
                        for m in GOAL_IN_BRACKETS.finditer(text))
+    if "目标" in text:
+        closing.extend((m.start("goal"), m.end("goal"), "target",
+                        # "超额完成40所的年度目标任务": a goal met is the goal of the period the text reviews
+                        MET_GOAL + GOAL_NAMED_AFTER_CUE
+                        if MET_BEFORE.search(text, max(0, m.start("number") - 16), m.start("number"))
+                        else GOAL_NAMED_AFTER_CUE, "around", "strong") for m in GOAL_NAMED_AFTER.finditer(text))
     if "年度计划" in text or "全年计划" in text or "年度目标" in text or "全年目标" in text or "下达" in text:
         closing.extend((m.start("goal"), m.end("goal"),
                         "plan" if m.group("goal").endswith("元") and not m.group("task") else "target",
@@ -250,7 +261,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         for start, end, kind, word, where, strength in cues:
             if where == "around":  # a quoted list closed by a goal word
                 if start <= figure.start and figure.end <= end:
-                    given = word.startswith(MET_GOAL) or word in (BRACKETED_GOAL, PLAN_OF_SHARE_CUE)
+                    given = word.startswith(MET_GOAL) or word in (BRACKETED_GOAL, PLAN_OF_SHARE_CUE, GOAL_NAMED_AFTER_CUE)
                     evidence.append((kind, WEIGHT_MET_GOAL if given
                                      else WEIGHT_CUE_AFTER, word))
                 continue
