@@ -464,6 +464,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      D(2021, 12, 28), [("突破700亿元", "forecast", 2021), ("8%以上", "forecast", 2021), ("8%以上", "target", 2021)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
+    # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)
+    ("报告说,2012年,宁波全年实现地区生产总值6524.7亿元,GDP增长7.8%;市区居民人均可支配收入达到37902元。", "news_report",
+     D(2013, 2, 22), [("6524.7亿元", "actual", 2012), ("7.8%", "actual", 2012), ("37902元", "actual", 2012)]),
     # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),

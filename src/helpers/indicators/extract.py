@@ -388,7 +388,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             # a bare 全年 after a year named earlier in its paragraph is that year's: "2021年全年完成交通运输固定资产
             # 投资约3.6万亿元…。全年铁路新开通线路4000公里" (交通运输部, 1 March 2022); so are bare months (前6个月) in
             # a text without a date (in a dated one they are its year's: "1—2月" after 2023年's results, 荆门 2024-03)
-            named = scan.named_year(scan.starts[first], sentence_start)
+            # …and so is one after a year its own sentence names: "2012年,宁波全年实现地区生产总值6524.7亿元" (February 2013)
+            whole = next((position for position, phrase in periods if _takes_named_year(phrase, published)), None)
+            named = scan.named_year(scan.starts[first], sentence_start if whole is None else whole)
             if named is not None:
                 section = section._replace(year=named)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
