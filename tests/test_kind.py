@@ -467,6 +467,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)
     ("报告说,2012年,宁波全年实现地区生产总值6524.7亿元,GDP增长7.8%;市区居民人均可支配收入达到37902元。", "news_report",
      D(2013, 2, 22), [("6524.7亿元", "actual", 2012), ("7.8%", "actual", 2012), ("37902元", "actual", 2012)]),
+    # a share of a goal without 的 is how much of it was done, and the goal word is no cue for what was done
+    # (达州, August 2018, part 42)
+    ("全市230个重点项目完成投资291.5亿元,占前三季度目标任务78.5%。从项目批次来看,加快建设项目完成投资182.1亿元,"
+     "占前三季度目标任务73.5%;", "plan_report", D(2018, 8, 30),
+     [("230个", "actual", 2018), ("291.5亿元", "actual", 2018), ("78.5%", "actual", 2018), ("182.1亿元", "actual", 2018),
+      ("73.5%", "actual", 2018)]),
     # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),

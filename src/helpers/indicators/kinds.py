@@ -80,7 +80,7 @@ AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an a
 # A goal reported as met is no cue: "圆满完成全年目标任务,地区生产总值增长5.2%", "较好完成了主要预期目标",
 # "“十四五”规划主要目标任务全面完成" (the verb within the clause before the goal, or right after it)
 GOAL_NOUNS = ("目标", "目标任务")
-MET_BEFORE = re.compile(r"(?P<verb>完成|实现|达到|超过|高于|好于|快于)[^,;:。!?\n]{0,10}$")
+MET_BEFORE = re.compile(r"(?P<verb>完成|实现|达到|超过|高于|好于|快于|占)[^,;:。!?\n]{0,10}$")
 MET_GOAL = "met:"  # the cue of a figure inside a goal said to be met: the goal of the period the text reviews
 MET_AFTER = re.compile(r"(?:全面|顺利|圆满|基本|超额|如期|均)?(?:完成|实现|达成)(?!情况)")  # not "…目标完成情况"
 # …nor is a goal that frames the work: "围绕“一枢纽四中心”…目标任务,谋划储备了2651个项目",
@@ -119,7 +119,7 @@ GOAL_NAMED_AFTER = re.compile(r"(?P<goal>[^\d,;:。!?、\n]{0,4}(?P<number>\d)[\
 GOAL_NAMED_AFTER_CUE = "…的目标"
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
 # (交通运输部, August 2020)
-SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$")
+SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$")
 SHARE_OF_GOAL_CUE = "目标的"
 YEAR = re.compile(r"20\d{2}")
 # (position, floor) -> where the clause holding position starts
@@ -250,7 +250,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     [('target', 'section:tasks', 0.58), ('target', '力争', 0.8)]
     """
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
-    if text[figure.start - 1:figure.start] == "的" and SHARE_OF_GOAL.search(text, max(0, figure.start - 8), figure.start):
+    if text[figure.start - 1:figure.start] in ("的", "务", "标") \
+            and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
         evidence.append(("actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
     if cues:
         clause = clause_start(figure.start, max(0, figure.start - 200))
