@@ -220,7 +220,9 @@ def evaluate_labelled_documents(folder: str | Path, split: str | None = None) ->
             figures = [figure[:5] for figure in case.get("figures") or ()]
             years = [figure[5] if len(figure) > 5 else None for figure in case.get("figures") or ()]
             case = {"doc": label["doc"], "paragraph": _cleaned(case["paragraph"]),
-                    "figures": [[_cleaned(str(f[0])), *f[1:]] for f in figures]}
+                    # quote, unit and qualifier as the cleaned text writes them: 個 is 个, 超過 is 超过
+                    "figures": [[_cleaned(str(f[0])), f[1], *(_cleaned(x) if isinstance(x, str) else x for x in f[2:4]),
+                                 f[4]] for f in figures]}
             per_genre = result.by_genre.setdefault(genre, Evaluation())
             for evaluation in (result.overall, per_genre):
                 pairs = _score_paragraph(evaluation, document["text"], records, case)
