@@ -151,6 +151,8 @@ def _figures(sentence):
      [("一成", 10, None, "%", None, False), ("一倍", 100, None, "%", None, False), ("近一倍", 100, None, "%", "近", False)]),
     ("开复工重点项目10536个,是去年的三倍,已建成一成", [("10536个", 10536, None, "个", None, False),
                                               ("三倍", 3, None, "倍", None, False)]),
+    # …and with its qualifier (鹤壁, October 2010, part 43)
+    ("完成投资额是去年同期的近两倍", [("近两倍", 2, None, "倍", "近", False)]),
     ("共收到代表建议、批评、意见八百七十五件,其中被承办单位采纳、解决二百零四件",
      [("八百七十五件", 875, None, "件", None, False), ("二百零四件", 204, None, "件", None, False)]),
 ])

@@ -473,6 +473,20 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "占前三季度目标任务73.5%;", "plan_report", D(2018, 8, 30),
      [("230个", "actual", 2018), ("291.5亿元", "actual", 2018), ("78.5%", "actual", 2018), ("182.1亿元", "actual", 2018),
       ("73.5%", "actual", 2018)]),
+    # 已 says what is done in its own clause, past a goal word earlier in the sentence; a share of the year's task is
+    # how much was done (河北, July 2023, part 43)
+    ("口袋公园建设方面,河北今年的任务目标是:每个县(市、区)建成1个高品质口袋公园,全省共建成166个,已全部开工,其中已建成151个、"
+     "建成率90.9%。上半年已开工10.48万套、建成7.43万套,分别完成年度任务的87.3%、92.9%。",
+     "press_conference", D(2023, 7, 27),
+     [("1个", "target", 2023), ("166个", "target", 2023), ("151个", "actual", 2023), ("90.9%", "actual", 2023),
+      ("10.48万套", "actual", 2023), ("7.43万套", "actual", 2023), ("87.3%", "actual", 2023), ("92.9%", "actual", 2023)]),
+    # a bare 全年 after a year over is over: what it holds is a result (竹山, March 2010, part 43)
+    ("2009年,竹山县围绕“项目强县”战略,共申报项目155个,争取项目资金6.4亿元。全年通过招商引资签约项目88个,协议引资68.3亿元。",
+     "news_report", D(2010, 3, 16),
+     [("155个", "actual", 2009), ("6.4亿元", "actual", 2009), ("88个", "actual", 2009), ("68.3亿元", "actual", 2009)]),
+    # 保持增长 is how a plan states its rates (临沂, March 2014, part 43)
+    ("在固定资产投资、社会消费品零售总额、进出口方面,分别保持增长20%、13%和14%以上。", "plan_report", D(2014, 3, 26),
+     [("20%", "target", 2014), ("13%", "target", 2014), ("14%以上", "target", 2014)]),
     # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),

@@ -381,6 +381,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         if goals_from is not None and section.role == "other" and sentence_start >= goals_from:
             section = section._replace(role="tasks")
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
+        named_past = None
         periods = scan.periods_in.get(s, ())
         opened = scan.opening_period(s) if not periods else None
         if not section.year and (any(_takes_named_year(phrase, published) for _, phrase in periods)
@@ -393,6 +394,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             named = scan.named_year(scan.starts[first], sentence_start if whole is None else whole)
             if named is not None:
                 section = section._replace(year=named)
+                if whole is not None and published is not None and named < published.year:
+                    # a year over: "2009年,竹山县…争取项目资金6.4亿元。全年通过招商引资签约项目88个" (March 2010)
+                    named_past = (whole, WHOLE_YEAR)
         place_code = _sentence_place(sentence_text) or paragraph_place or document.get("place_code")
         place = places.get(place_code) if place_code else None
         place_name = place.name if place else document.get("place")
@@ -435,7 +439,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 None if paragraph_kind is not None and carried_kind is paragraph_kind and s == first
                 and paragraph_kind[2] > figure.start
                 else carried_kind, section, genre, published,
-                _past_period(periods, figure.start, published) or opened_past,
+                _past_period(periods, figure.start, published) or opened_past
+                or (named_past if named_past and named_past[0] < figure.start else None),
                 _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
                 tense)
             if figure.unit in STRUCTURE_UNITS and not (kind == "target" and _lifts_structure(cue or "")) \

@@ -126,8 +126,9 @@ TENTHS = re.compile(r"(?P<num>[一二三四五六七八九])成(?P<post>以上|�
 # …or after a verb of change: "农民收入再增一成" (辽宁, January 2011)
 TENTHS_CHANGE_BEFORE = ("增", "增长", "提高", "下降", "减少", "降低")
 # Multiples written in characters: growth by a multiple is a rate ("一般公共预算收入增长近一倍", 黑龙江 2020:
-# +100%), a multiple of a base is a multiple ("开复工重点项目10536个,是去年的三倍", 黑龙江 2023)
-WRITTEN_MULTIPLE = re.compile(r"(?:(?<=增长|提高|增加)(?P<approx>近|约)?|(?<=的))(?P<num>[一两二三四五六七八九十])倍(?!以)")
+# +100%), a multiple of a base is a multiple ("开复工重点项目10536个,是去年的三倍", 黑龙江 2023; "完成投资额是去年同期的
+# 近两倍", 鹤壁 2010)
+WRITTEN_MULTIPLE = re.compile(r"(?:(?<=增长|提高|增加)|(?P<of>(?<=的)))(?P<approx>近|约)?(?P<num>[一两二三四五六七八九十])倍(?!以)")
 # "翻一番", "翻两番", "两位数增长", "翻了一番"
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
 IDIOM = re.compile(r"翻了?(?P<times>[一两三])番|两位数的?增长|(?P<doubled>翻番)")
@@ -492,9 +493,10 @@ def _chinese(sentence: str):
         for m in WRITTEN_MULTIPLE.finditer(sentence):
             times = parse_chinese_number(m.group("num")) or 1
             approx = m.group("approx")
-            if sentence[m.start() - 1:m.start()] == "的":
+            if m.group("of") is not None:
                 if times >= 2:
-                    yield FigureSpan(m.start(), m.end(), m.group(), float(times), None, "倍", None, False, False)
+                    yield FigureSpan(m.start(), m.end(), m.group(), float(times), None, "倍", approx, approx is not None,
+                                     False)
                 continue
             yield FigureSpan(m.start(), m.end(), m.group(), 100.0 * times, None, "%", approx, approx is not None, False)
 

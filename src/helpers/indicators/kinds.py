@@ -118,8 +118,8 @@ LIST_CLOSING_REACH = 14
 GOAL_NAMED_AFTER = re.compile(r"(?P<goal>[^\d,;:。!?、\n]{0,4}(?P<number>\d)[\d.]*[^\d,;:。!?、\n未达完实超”]{0,6}?)的?(?:预期|年度|全年|控制)?目标")
 GOAL_NAMED_AFTER_CUE = "…的目标"
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
-# (交通运输部, August 2020)
-SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$")
+# (交通运输部, August 2020), "完成年度任务的52%" (河北, July 2023)
+SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$")
 SHARE_OF_GOAL_CUE = "目标的"
 YEAR = re.compile(r"20\d{2}")
 # (position, floor) -> where the clause holding position starts

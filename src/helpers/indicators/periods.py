@@ -49,7 +49,8 @@ TO_DAY_AHEAD_DAYS = 62
 COMPARISON_BEFORE = ("较", "比", "高于", "低于", "快于", "慢于", "与", "同比", "相比", "超过")
 COMPARISON_AFTER = ("基础上", "的基础上", "水平", "的水平", "水准", "水準")
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍": a period that a figure is a multiple of is its base
-MULTIPLE_OF = re.compile(r"的(?:\d+(?:\.\d+)?|[两二三四五六七八九十]{1,3})倍")
+# ("完成投资额是去年同期的近两倍", 鹤壁 2010)
+MULTIPLE_OF = re.compile(r"(?:同期)?的(?:近|约)?(?:\d+(?:\.\d+)?|[两二三四五六七八九十]{1,3})倍")
 CAMPAIGN = (2023, 2025)
 SINGLE_QUARTERS = {"二": 2, "三": 3, "四": 4}  # 二季度, 第三季度: one quarter (一季度 is the year's start)
 SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
