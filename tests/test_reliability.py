@@ -157,6 +157,21 @@ def test_a_build_killed_in_the_middle_of_writing_leaves_a_whole_set(old_and_new,
     assert _leftovers(processed) == []
 
 
+def _holds_file(pid, suffix):
+    """Whether process pid has a file ending in suffix open (descriptors that close while we look are skipped)."""
+    try:
+        descriptors = os.listdir(f"/proc/{pid}/fd")
+    except OSError:  # the process is gone
+        return False
+    for fd in descriptors:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}").endswith(suffix):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _children(pid):
     """Live (not zombie) child processes of pid, from /proc."""
     found = []
@@ -356,9 +371,7 @@ def test_workers_never_hold_the_build_lock(tmp_path):
     def child():
         def hook(event, args):
             if event == "os.remove" and str(args[0]).endswith(".arrow"):
-                workers = _children(os.getpid())
-                sender.send([any(os.readlink(f"/proc/{pid}/fd/{fd}").endswith(".build.lock")
-                                 for fd in os.listdir(f"/proc/{pid}/fd")) for pid in workers])
+                sender.send([_holds_file(pid, ".build.lock") for pid in _children(os.getpid())])
                 os.kill(os.getpid(), signal.SIGKILL)
 
         sys.addaudithook(hook)
@@ -366,7 +379,8 @@ def test_workers_never_hold_the_build_lock(tmp_path):
 
     process = FORK.Process(target=child)
     process.start()
+    sender.close()  # so that a child that dies before it reports ends recv() with EOFError instead of a hang
     holding = receiver.recv()
     process.join()
-    assert holding == [False, False]
+    assert holding and not any(holding)  # every worker alive at that moment (one may have finished its batches)
     assert build_corpus(raw, processed, progress=False).n_documents == 15
