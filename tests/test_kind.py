@@ -487,6 +487,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 保持增长 is how a plan states its rates (临沂, March 2014, part 43)
     ("在固定资产投资、社会消费品零售总额、进出口方面,分别保持增长20%、13%和14%以上。", "plan_report", D(2014, 3, 26),
      [("20%", "target", 2014), ("13%", "target", 2014), ("14%以上", "target", 2014)]),
+    # the eleventh and twelfth five-year plans are periods too (北京, January 2011; 辽宁, March 2011; part 43)
+    ("“十一五”期间,北京市地区生产总值年均增长11%以上,总量超过1.3万亿元。", "news_report", D(2011, 1, 18),
+     [("11%以上", "actual", 2010), ("超过1.3万亿元", "actual", 2010)]),
+    ("“十二五”期间,辽宁省将续建、新建、改扩建高速公路项目33个,建设总里程2600公里。", "news_report", D(2011, 3, 4),
+     [("33个", "target", 2015), ("2600公里", "target", 2015)]),
     # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),

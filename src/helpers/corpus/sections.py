@@ -49,7 +49,8 @@ YEAR = re.compile(r"20\d{2}")
 # "2018年10个民生实事项目全面落实" (宁波日报, 2019: a headline on the year's projects carried out)
 RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:一季度|上半年|前三季度|同比)[^\n]*\d")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
-PLAN_SPANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+              "十五五": (2026, 2030)}
 PLAN = re.compile("|".join(PLAN_SPANS))
 # A heading about a plan's start speaks of its first year: "三、一鼓作气勇争先,全力推动“十五五”开好局"
 PLAN_START = re.compile(r"开好局|开局|起步")
