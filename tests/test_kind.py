@@ -492,6 +492,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("11%以上", "actual", 2010), ("超过1.3万亿元", "actual", 2010)]),
     ("“十二五”期间,辽宁省将续建、新建、改扩建高速公路项目33个,建设总里程2600公里。", "news_report", D(2011, 3, 4),
      [("33个", "target", 2015), ("2600公里", "target", 2015)]),
+    # a numbered point that runs on in its line is no heading: its counts are figures (丹东, 2016, part 44); nor is
+    # 一、二、三产业 (广西, January 2026)
+    ("一、已经完成或基本完成的指标任务,共计19项。主要是“完成公车改革任务”等,这些指标占任务总数的15.2%。", "news_report",
+     D(2016, 12, 9), [("19项", "actual", 2016), ("15.2%", "actual", 2016)]),
+    ("一、2025年工作回顾\n——经济增长稳中有进。一、二、三产业增加值分别增长4.2%、5%、5.4%。规上工业增加值增长7.7%。",
+     "government_work_report", D(2026, 1, 26),
+     [("4.2%", "actual", 2025), ("5%", "actual", 2025), ("5.4%", "actual", 2025), ("7.7%", "actual", 2025)]),
     # 上年 before 水平 is the level compared with, not the period of the goals after it (安徽, January 2020, part 40)
     ("報告提出2020年國民經濟和社會發展計劃主要預期目標:地區生産總值增長7.5%;財政收入保持上年水準;社會消費品零售總額增長9.5%左右;"
      "固定資産投資增長10%左右;", "news_report", D(2020, 1, 13),
@@ -540,8 +547,8 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# A held-out part, scored once on the code of its day and never used to write rules; parts 1-30 and 32-42, each scored once before it became
-# development data, are listed with their scores in tests/fixtures/kind_gold/README.md
+# A held-out part, scored once on the code of its day and never used to write rules; parts 1-30 and 32-44, each scored once before it became
+# development data, are listed with their scores in tests/fixtures/kind_gold/README.md (part 31 was kept aside)
 HELDOUT = "heldout-31"
 
 
@@ -581,12 +588,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 511  # parts 10-30 and 32-42 added: kind 0.917, targets P 0.905 R 0.894, year 0.941 with them
+    assert dev.n_documents >= 531  # parts 10-30 and 32-44 added: kind 0.922, targets P 0.913 R 0.895, year 0.943 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.914, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.903 and dev.target_recall >= 0.891
-    assert dev.year_accuracy >= 0.935, dev.wrong_year
+    assert dev.overall.kind_accuracy >= 0.918, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.908 and dev.target_recall >= 0.892
+    assert dev.year_accuracy >= 0.939, dev.wrong_year
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

@@ -373,7 +373,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         sentence_start = scan.starts[s]
         sentence_text = sentences.texts[s]
         sentence_end = sentence_start + len(sentence_text)
-        if (sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text)) \
+        # (a numbered point that runs on in its line is a paragraph: "一、已经完成或基本完成的指标任务,共计19项。主要是…",
+        # 丹东 2016)
+        if (sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text)
+                and text[sentence_end:sentence_end + 1] in ("", "\n")) \
                 or (sentence_text.startswith("附件") and ANNEX_LINE.match(sentence_text)):
             continue  # a heading's counts are of the document's parts ("附件1：2025年省十件民生实事")
         section = scan.section_at(sentence_start)
