@@ -462,6 +462,8 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("3.21%", "actual", 2019), ("低于4.5%", "target", 2019)]),
     ("预计,全年实现地区生产总值突破700亿元,同比增长8%以上,完成区人代会批准增长8%以上目标;", "plan_report",
      D(2021, 12, 28), [("突破700亿元", "forecast", 2021), ("8%以上", "forecast", 2021), ("8%以上", "target", 2021)]),
+    ("经初步核算,前三季度全省生产总值39055.64亿元,同比增长7.4%,处于7%—7.5%年度预期目标区间范围之内。", "press_conference",
+     D(2019, 10, 22), [("39055.64亿元", "actual", 2019), ("7.4%", "actual", 2019), ("7%—7.5%", "target", 2019)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)
