@@ -464,6 +464,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      D(2021, 12, 28), [("突破700亿元", "forecast", 2021), ("8%以上", "forecast", 2021), ("8%以上", "target", 2021)]),
     ("经初步核算,前三季度全省生产总值39055.64亿元,同比增长7.4%,处于7%—7.5%年度预期目标区间范围之内。", "press_conference",
      D(2019, 10, 22), [("39055.64亿元", "actual", 2019), ("7.4%", "actual", 2019), ("7%—7.5%", "target", 2019)]),
+    # 的目标为 and 的目标是 open what follows (的目标, a cue after a figure, hid them: 湖北, January 2021, part 25); a quoted
+    # sentence speaks for itself, and its goal word opens neither its paragraph nor the next sentence's tense (荆州,
+    # March 2024)
+    ("此外,湖北“十四五”时期的目标为经济总量跨越6万亿元。", "news_report", D(2021, 1, 25), [("6万亿元", "target", 2025)]),
+    ("“今年,我们地区生产总值确定的目标是增长7%。”周志红介绍说,围绕这个目标,荆州市一季度重点推进“十大行动”,1月至2月,"
+     "全市固定资产投资增长7.9%,规上工业增加值增长10.7%。", "press_conference", D(2024, 3, 28),
+     [("7%", "target", 2024), ("7.9%", "actual", 2024), ("10.7%", "actual", 2024)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)

@@ -247,6 +247,9 @@ class _DocumentScan:
         is not a tense: "预计前三季度GDP增长5.2%。坚持项目为王,滚动实施…项目303个" reports a result."""
         t = s - 1
         while t >= 0 and self.paragraphs[t] == self.paragraphs[s]:
+            if _is_quoted_sentence(self.sentences.texts[t]):  # it speaks for itself (see paragraph())
+                t -= 1
+                continue
             cues = [c for c in self.cues_in.get(t, ()) if c[2] not in ("plan", "forecast") and c[4] == "before"
                     and c[3] not in NOT_A_TENSE and not deadline_passed(c[3], self.published)]
             # (a deadline passed sets no goal's tense: "到2017年底,…。贫困发生率由12.6%下降到2.2%", 安徽 2018)
@@ -293,7 +296,11 @@ class _DocumentScan:
             start = self.starts[first]
             # within the paragraph's first sentence: "发挥有效投资关键作用。全年安排省重点建设项目1508个"
             # does not make the paragraph's housing figures an arrangement
-            cues = self.cues_between(start, start + min(CUE_OPENING_WINDOW, len(self.sentences.texts[first])))
+            opening = self.sentences.texts[first]
+            # (a quoted sentence that opens it speaks for itself: "“今年,…确定的目标是增长7%。”周志红介绍说,…1月至2月,
+            # 全市固定资产投资增长7.9%", 荆州 2024)
+            cues = [] if _is_quoted_sentence(opening) else \
+                self.cues_between(start, start + min(CUE_OPENING_WINDOW, len(opening)))
             self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]),
                                        (cues[0][2], cues[0][3], cues[0][0]) if cues else None)
         return self._paragraph[number]
@@ -638,6 +645,10 @@ def _opens_its_line(text: str, position: int) -> bool:
     break before it: "经济社会发展主要预期目标:", not "今年,该市经济社会发展的主要预期目标是:"."""
     line_start = text.rfind("\n", 0, position) + 1
     return position - line_start <= GOALS_LINE_OPENING and not any(ch in CLAUSE_BREAKS for ch in text[line_start:position])
+
+
+def _is_quoted_sentence(sentence: str) -> bool:
+    return sentence.startswith("“") and sentence.endswith("”")
 
 
 def _past_period(periods, position: int, published: dt.date | None) -> tuple[int, str] | None:
