@@ -471,6 +471,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("“今年,我们地区生产总值确定的目标是增长7%。”周志红介绍说,围绕这个目标,荆州市一季度重点推进“十大行动”,1月至2月,"
      "全市固定资产投资增长7.9%,规上工业增加值增长10.7%。", "press_conference", D(2024, 3, 28),
      [("7%", "target", 2024), ("7.9%", "actual", 2024), ("10.7%", "actual", 2024)]),
+    # a line that goes on with the list the line before left open with ; is that paragraph's (长春新区, March 2018,
+    # part 44: all three labellings agree)
+    ("今年,长春新区计划开工项目406个。按区域划分,包括中关村信息谷创新中心等新建项目16个,欧亚城市汇集等续建项目28个;\n"
+     "长德开发区京东长春亚洲一号等新建项目11个,智能装备产业园等续建项目36个。", "news_report", D(2018, 3, 9),
+     [("406个", "target", 2018), ("16个", "target", 2018), ("28个", "target", 2018),
+      ("11个", "target", 2018), ("36个", "target", 2018)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)

@@ -136,6 +136,8 @@ FORWARD_EVIDENCE = "period:"
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
 HEADING_NUMERALS = "一二三四五六七八九十"
+# A line that opens an item of a list: "——", "(一)", "1.", "一是", "第一"
+LIST_ITEM = re.compile(r"\s*(?:——|[-•·]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+[是、]|第[一二三四五六七八九十])")
 HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
 
 
@@ -301,8 +303,13 @@ class _DocumentScan:
             # 全市固定资产投资增长7.9%", 荆州 2024)
             cues = [] if _is_quoted_sentence(opening) else \
                 self.cues_between(start, start + min(CUE_OPENING_WINDOW, len(opening)))
-            self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]),
-                                       (cues[0][2], cues[0][3], cues[0][0]) if cues else None)
+            opening_cue = (cues[0][2], cues[0][3], cues[0][0]) if cues else None
+            if opening_cue is None and first > 0 and self.sentences.texts[first - 1].endswith(";") \
+                    and not LIST_ITEM.match(self.sentences.texts[first]):
+                # a line that goes on with a list the line before left open with ; is that paragraph's: "…续建项目
+                # 55个;\n长德开发区…新建项目11个" (长春新区 2018); not a list of items of their own ("——…;\n——…;")
+                opening_cue = self.paragraph(first - 1)[2]
+            self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]), opening_cue)
         return self._paragraph[number]
 
     def opening_period(self, s: int) -> re.Match | None:
