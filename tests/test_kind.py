@@ -477,6 +477,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "长德开发区京东长春亚洲一号等新建项目11个,智能装备产业园等续建项目36个。", "news_report", D(2018, 3, 9),
      [("406个", "target", 2018), ("16个", "target", 2018), ("28个", "target", 2018),
       ("11个", "target", 2018), ("36个", "target", 2018)]),
+    # 计划年内完成投资 is the year's arrangement, and its 完成 passes no result's tense on (竹山, March 2010, part 43:
+    # all three labellings agree)
+    ("2010年,竹山县计划实施500万元以上的重点项目89个,其中续建15项,新建74项,计划年内完成投资38亿元。为进一步夯实基础项目储备,"
+     "还确定了62个重点前期工作项目,其中农业项目19个。", "news_report", D(2010, 3, 16),
+     [("500万元以上", "target", 2010), ("89个", "target", 2010), ("15项", "target", 2010), ("74项", "target", 2010),
+      ("38亿元", "plan", 2010),
+      ("62个", "target", 2010), ("19个", "target", 2010)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)
