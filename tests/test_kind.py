@@ -484,6 +484,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("500万元以上", "target", 2010), ("89个", "target", 2010), ("15项", "target", 2010), ("74项", "target", 2010),
       ("38亿元", "plan", 2010),
       ("62个", "target", 2010), ("19个", "target", 2010)]),
+    # 预期指标 names the year's goals; an estimate (预计全年将完成…) carries nothing past its ; (民航局, December 2017,
+    # part 45)
+    ("会议明确提出2018年民航发展主要预期指标是,运输总周转量1208亿吨公里、旅客运输量6.12亿人次。", "news_report", D(2017, 12, 27),
+     [("1208亿吨公里", "target", 2018), ("6.12亿人次", "target", 2018)]),
+    ("一年来,全行业未发生运输飞行事故和空防事故,责任原因事故征候同比下降21.6%;年运输飞行首次突破千万小时,预计全年将完成运输"
+     "总周转量1083亿吨公里,同比增长12.5%;全国千万级机场达32个;全年共完成固定资产投资825亿元,同比增长5.5%;", "news_report",
+     D(2017, 12, 27), [("21.6%", "actual", 2017), ("1083亿吨公里", "forecast", 2017), ("12.5%", "forecast", 2017), ("32个", "actual", 2017), ("825亿元", "actual", 2017),
+      ("5.5%", "actual", 2017)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)

@@ -220,6 +220,11 @@ class _DocumentScan:
                 # (a deadline passed carries nothing: "…基本恢复到2019年水平;生产型企业进出口占外贸比重69.1%", 2024)
                 cues = [c for c in self.cues_between(start, start + len(previous))
                         if not deadline_passed(c[3], self.published)]
+                if cues and cues[-1][2] == "target" and cues[-1][3].startswith("将") \
+                        and any(c[2] == "forecast" and c[0] < cues[-1][0] for c in cues):
+                    # an estimate carries nothing past its ;: "预计全年将完成运输总周转量1083亿吨公里…;全国千万级机场
+                    # 达32个;1~11月份全行业实现利润692.8亿元" (民航局, December 2017)
+                    cues = []
                 # only a cue before the sentence's first figure governs it all: in "服务业项目320个,
                 # …,年度计划投资265.2亿元,增长140.2%;" the arrangement is the last clause's alone
                 first = bisect.bisect_left(self.figure_starts, start)
