@@ -492,6 +492,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "总周转量1083亿吨公里,同比增长12.5%;全国千万级机场达32个;全年共完成固定资产投资825亿元,同比增长5.5%;", "news_report",
      D(2017, 12, 27), [("21.6%", "actual", 2017), ("1083亿吨公里", "forecast", 2017), ("12.5%", "forecast", 2017), ("32个", "actual", 2017), ("825亿元", "actual", 2017),
       ("5.5%", "actual", 2017)]),
+    # what its own clause says is done after the figure is a result, whatever opened the paragraph (福州, November
+    # 2012, part 45)
+    ("我市今年计划建成200公里农村公路,现已完成路面铺设216公里;625个村庄规划编制工作已完成;8个县(市)区176个村“家园清洁”行动"
+     "已全部通过市级验收。", "news_report", D(2012, 11, 21),
+     [("200公里", "target", 2012), ("216公里", "actual", 2012), ("625个", "actual", 2012), ("8个", "actual", 2012),
+      ("176个", "actual", 2012)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)

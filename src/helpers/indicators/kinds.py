@@ -74,6 +74,9 @@ WEIGHT_MET_GOAL = 5.0
 # statistics role it outweighs a cue in an earlier clause
 GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
               "news_report": ("actual", 0.5)}
+# What its own clause says is done after the figure: "625个村庄规划编制工作已完成", "176个村“家园清洁”行动已全部通过市级验收"
+DONE_AFTER = re.compile(r"[^,;:。!?\n]*?已(?:经)?(?:全部|基本|提前|如期)?(?:完成|建成|通过|竣工|投产|落实)")
+DONE_AFTER_CUE = "…已完成"
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # (an arrangement's noun after the amount, "设立1000亿元…专项资金", names that amount only, not the figures
 # listed before it: "新增…限额1618亿元、…争取增发国债资金240.5亿元")
@@ -251,6 +254,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     [('target', 'section:tasks', 0.58), ('target', '力争', 0.8)]
     """
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
+    done = DONE_AFTER.match(text, figure.end, min(len(text), figure.end + AFTER_CUE_REACH)) if "已" in text else None
+    if done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
+        evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
     if text[figure.start - 1:figure.start] in ("的", "务", "标") \
             and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
         evidence.append(("actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
