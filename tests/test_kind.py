@@ -498,6 +498,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "已全部通过市级验收。", "news_report", D(2012, 11, 21),
      [("200公里", "target", 2012), ("216公里", "actual", 2012), ("625个", "actual", 2012), ("8个", "actual", 2012),
       ("176个", "actual", 2012)]),
+    # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
+    ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
+     "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),
+     [("9.5%", "actual", 2017), ("14.5%", "actual", 2017), ("9%左右", "target", 2018), ("12%左右", "target", 2018),
+      ("超过5000万人次", "target", 2018)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)
