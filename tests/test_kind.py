@@ -503,6 +503,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),
      [("9.5%", "actual", 2017), ("14.5%", "actual", 2017), ("9%左右", "target", 2018), ("12%左右", "target", 2018),
       ("超过5000万人次", "target", 2018)]),
+    # 去年计划 states last year's goal beside what was done (龙岩, January 2015, part 46)
+    ("去年计划继续实施中小学扩容建设项目12个。现12个项目均已开工,新增学位5790个。", "news_report", D(2015, 1, 1),
+     [("12个", "target", 2014), ("12个", "actual", 2014), ("5790个", "actual", 2014)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)
