@@ -506,6 +506,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 去年计划 states last year's goal beside what was done (龙岩, January 2015, part 46)
     ("去年计划继续实施中小学扩容建设项目12个。现12个项目均已开工,新增学位5790个。", "news_report", D(2015, 1, 1),
      [("12个", "target", 2014), ("12个", "actual", 2014), ("5790个", "actual", 2014)]),
+    # the year's plan a share is taken of (年计划) is the goal; an aside in brackets speaks for itself (荔城, February
+    # 2023, part 46)
+    ("初步预计,荔城地区生产总值635亿元,完成年计划710亿元的89.4%(主要是二产、三产未达预期目标),增长2.0%。", "plan_report",
+     D(2023, 2, 6), [("635亿元", "forecast", 2022), ("710亿元", "target", 2022), ("89.4%", "forecast", 2022),
+                     ("2.0%", "forecast", 2022)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)

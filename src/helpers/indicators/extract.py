@@ -19,7 +19,7 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import (CLAUSE_BREAKS, KINDS, MET_GOAL, deadline_passed, decide_kind,
+from helpers.indicators.kinds import (CLAUSE_BREAKS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, deadline_passed, decide_kind,
                                       find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
@@ -469,7 +469,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                     and (STRUCTURE.match(text, figure.end) or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", CONFIDENCE_OF_RULE
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
-            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) else kind, genre, doc_year,
+            # (and so is the plan a share of it was done of: "完成年计划710亿元的89.4%")
+            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue == PLAN_OF_SHARE_CUE
+                                  else kind, genre, doc_year,
                                   published)
             if kind in ("target", "plan") and not section.year and ahead_from is not None \
                     and sentence_start >= ahead_from and year == published.year:

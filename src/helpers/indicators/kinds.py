@@ -111,7 +111,8 @@ BRACKETED_GOAL = "目标()"  # its kind_cue
 # …and so is the year's plan that a share is taken of: "完成形象进度投资41.63亿元,占年度计划40亿元的104%",
 # "新增完成里程4315.8公里,占年度计划5000公里的86.32%" (海南, August 2018): an amount is the plan, anything else the goal
 # …and so is a task handed down: "完成州政府下达任务数132.63亿元的90.8%" (楚雄, November 2018)
-PLAN_OF_SHARE = re.compile(r"(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?))"
+# …and so is the year's plan of an output: "地区生产总值635亿元,完成年计划710亿元的89.4%" (荔城, February 2023)
+PLAN_OF_SHARE = re.compile(r"(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?|(?<![度全])年计划))"
                            r"(?P<goal>[^,;:。!?的\n]{1,16})的[\d.]+%")
 PLAN_OF_SHARE_CUE = "年度计划…的"
 LIST_CLOSING_REACH = 14
@@ -190,7 +191,7 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
                         MET_GOAL + GOAL_NAMED_AFTER_CUE
                         if MET_BEFORE.search(text, max(0, m.start("number") - 16), m.start("number"))
                         else GOAL_NAMED_AFTER_CUE, "around", "strong") for m in GOAL_NAMED_AFTER.finditer(text))
-    if "年度计划" in text or "全年计划" in text or "年度目标" in text or "全年目标" in text or "下达" in text:
+    if "年度计划" in text or "年计划" in text or "年度目标" in text or "全年目标" in text or "下达" in text:
         closing.extend((m.start("goal"), m.end("goal"),
                         "plan" if m.group("goal").endswith("元") and not m.group("task") else "target",
                         PLAN_OF_SHARE_CUE, "around", "strong") for m in PLAN_OF_SHARE.finditer(text))
@@ -222,6 +223,12 @@ def _quote_closed_by_goal(text: str, span: tuple[int, int], found: list, found_s
         if strength == "strong" and kind == "target":
             return cue
     return None
+
+
+def _closed_bracket_between(text: str, start: int, end: int) -> bool:
+    """Whether a bracket that was open at ``start`` closes before ``end``."""
+    close = min((i for i in (text.find(")", start, end), text.find("）", start, end)) if i >= 0), default=-1)
+    return close >= 0 and "(" not in text[start:close] and "（" not in text[start:close]
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -289,8 +296,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                 looks_back = deadline_passed(word, published)
                 estimated = (kind == "target" and word.startswith("将") and strong_before is not None
                              and strong_before[1] == "forecast")
-                if not looks_back and not estimated:  # "到2025年底" in a 2026 report looks back;
-                    strong_before = (start, kind, word)  # "预计一季度,…将达到1246个" is an estimate
+                if not looks_back and not estimated and not _closed_bracket_between(text, end, figure.start):
+                    # "到2025年底" in a 2026 report looks back;
+                    # "预计一季度,…将达到1246个" is an estimate; an aside in brackets speaks for itself:
+                    # "完成年计划710亿元的89.4%(主要是二产、三产未达预期目标),增长2.0%" (荔城, 2023)
+                    strong_before = (start, kind, word)
             elif start >= clause and word not in weak_words:  # each word once: "…达到3500亿元、…达到15条"
                 weak_words.append(word)
                 has_verb = has_verb or strength == "weak"
