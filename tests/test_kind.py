@@ -511,6 +511,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("初步预计,荔城地区生产总值635亿元,完成年计划710亿元的89.4%(主要是二产、三产未达预期目标),增长2.0%。", "plan_report",
      D(2023, 2, 6), [("635亿元", "forecast", 2022), ("710亿元", "target", 2022), ("89.4%", "forecast", 2022),
                      ("2.0%", "forecast", 2022)]),
+    # 规划投资 sets money aside in its own clause, as 计划投资 does; what is built with it stays the goal (驻马店,
+    # March 2023, part 46)
+    ("2023年我市规划投资58.7亿元,新建、改扩建中小学、幼儿园156所,建成投用后将增加学位11.45万个。", "press_conference",
+     D(2023, 3, 8), [("58.7亿元", "plan", 2023), ("156所", "target", 2023), ("11.45万个", "target", 2023)]),
     ("1-10月份,147项市政府重点工作总体进展顺利,其中:137项按序时推进,7项未达预期目标。", "government_work_report",
      D(2025, 11, 20), [("147项", "actual", 2025), ("137项", "actual", 2025), ("7项", "actual", 2025)]),
     # a bare 全年 after a year its own sentence names is that year's (宁波, February 2013, part 21)
