@@ -220,8 +220,7 @@ class _DocumentScan:
                 # (a deadline passed carries nothing: "…基本恢复到2019年水平;生产型企业进出口占外贸比重69.1%", 2024)
                 cues = [c for c in self.cues_between(start, start + len(previous))
                         if not deadline_passed(c[3], self.published)]
-                if cues and cues[-1][2] == "target" and cues[-1][3].startswith("将") \
-                        and any(c[2] == "forecast" and c[0] < cues[-1][0] for c in cues):
+                if cues and _estimated_goal(cues[-1], cues):
                     # an estimate carries nothing past its ;: "预计全年将完成运输总周转量1083亿吨公里…;全国千万级机场
                     # 达32个;1~11月份全行业实现利润692.8亿元" (民航局, December 2017)
                     cues = []
@@ -262,8 +261,7 @@ class _DocumentScan:
             # (a deadline passed sets no goal's tense: "到2017年底,…。贫困发生率由12.6%下降到2.2%", 安徽 2018)
             if cues:
                 last = cues[-1]
-                if last[2] == "target" and last[3].startswith("将") and any(
-                        c[2] == "forecast" and c[0] < last[0] for c in self.cues_in.get(t, ())):
+                if _estimated_goal(last, self.cues_in.get(t, ())):
                     # "初步预计,全市生产总值将达到103.22亿元左右。其中:一产业增加值12.8亿元" (广元, 2012): an estimate's
                     # breakdown is estimated too
                     return "forecast", last[3]
@@ -659,6 +657,11 @@ def _opens_its_line(text: str, position: int) -> bool:
     break before it: "经济社会发展主要预期目标:", not "今年,该市经济社会发展的主要预期目标是:"."""
     line_start = text.rfind("\n", 0, position) + 1
     return position - line_start <= GOALS_LINE_OPENING and not any(ch in CLAUSE_BREAKS for ch in text[line_start:position])
+
+
+def _estimated_goal(cue: tuple, cues) -> bool:
+    """Whether ``cue`` is a 将 under an earlier estimate among ``cues`` ("预计全年将完成…"): an estimate, not a goal."""
+    return cue[2] == "target" and cue[3].startswith("将") and any(c[2] == "forecast" and c[0] < cue[0] for c in cues)
 
 
 def _is_quoted_sentence(sentence: str) -> bool:

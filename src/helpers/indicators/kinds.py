@@ -261,7 +261,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     [('target', 'section:tasks', 0.58), ('target', '力争', 0.8)]
     """
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
-    done = DONE_AFTER.match(text, figure.end, min(len(text), figure.end + AFTER_CUE_REACH)) if "已" in text else None
+    reach = min(len(text), figure.end + AFTER_CUE_REACH)
+    done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
     if done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
     if text[figure.start - 1:figure.start] in ("的", "务", "标") \
