@@ -35,6 +35,9 @@ BROKEN_NUMBER = re.compile(  # (the line break first: the regex engine skips ahe
 )
 # A wrapped text: this many lines of its most common length (give or take WIDTH_SLACK characters)
 WRAPPED_MIN_LINES = 5
+# A line that opens with a bullet is a list item, short by design: "■全面推进灾后恢复重建,基本完成目标任务"
+# and its six siblings of 19-21 characters (四川 2010) are not a text wrapped at 20
+BULLET_LINE = re.compile(r"^\s*[■□●○◆◇▪▫•▶►★☆◎※]")
 WRAPPED_MIN_SHARE = 0.5  # most lines of a wrapped text run to the margin
 WIDTH_SLACK = 2
 WRAP_MIN_WIDTH = 20  # a printed page's line holds at least this many characters
@@ -100,7 +103,7 @@ def join_broken_lines(text: str) -> tuple[str, list[Edit]]:
 
 def _wrap_width(text: str) -> int | None:
     """The width a text is wrapped at, or None when its lines are paragraphs of any length."""
-    lengths = [len(line) for line in text.split("\n") if len(line) >= 10]
+    lengths = [len(line) for line in text.split("\n") if len(line) >= 10 and not BULLET_LINE.match(line)]
     if len(lengths) < WRAPPED_MIN_LINES:
         return None
     counts = Counter(lengths)
