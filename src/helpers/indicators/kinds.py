@@ -75,8 +75,12 @@ WEIGHT_MET_GOAL = 5.0
 GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
               "news_report": ("actual", 0.5)}
 # What its own clause says is done after the figure: "625个村庄规划编制工作已完成", "176个村“家园清洁”行动已全部通过市级验收"
-DONE_AFTER = re.compile(r"[^,;:。!?\n]*?已(?:经)?(?:全部|基本|提前|如期)?(?:完成|建成|通过|竣工|投产|落实)")
+DONE_AFTER = re.compile(r"[^,;:。!?、\n]*?已(?:经)?(?:全部|基本|提前|如期)?(?:完成|建成|通过|竣工|投产|落实)")
 DONE_AFTER_CUE = "…已完成"
+# ...unless a part of it follows: then the figure is the task, the part what is done: "2个嵌入式养老机构建设已完成1个(50%)",
+# "126条农村黑臭水体治理已完成120条(95%)" (萧县's 实事, September 2025)
+PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
+PART_DONE_CUE = "…已完成其中"
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # (an arrangement's noun after the amount, "设立1000亿元…专项资金", names that amount only, not the figures
 # listed before it: "新增…限额1618亿元、…争取增发国债资金240.5亿元")
@@ -263,7 +267,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
     reach = min(len(text), figure.end + AFTER_CUE_REACH)
     done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
-    if done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
+    if done and PART_DONE.match(text, done.end()):
+        evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
+    elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
     if text[figure.start - 1:figure.start] in ("的", "务", "标") \
             and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
