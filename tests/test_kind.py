@@ -505,6 +505,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("8项", "actual", 2025), ("2个", "target", 2025), ("1个", "actual", 2025), ("50%", "actual", 2025),
       ("15个", "target", 2025), ("8个", "actual", 2025), ("53%", "actual", 2025), ("126条", "target", 2025),
       ("120条", "actual", 2025), ("95%", "actual", 2025)]),
+    # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
+    ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
+     "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
+     [("551亿元", "actual", 2017), ("27.1%", "actual", 2017), ("277亿元", "plan", 2015), ("156.92亿元", "actual", 2015),
+      ("56.6%", "actual", 2015)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

@@ -127,8 +127,10 @@ GOAL_NAMED_AFTER = re.compile(r"(?P<goal>[^\d,;:。!?、\n]{0,4}(?P<number>\d)[\
                               r"[^\d,;:。!?、\n未达完实超”]{0,6}?)的?(?:年度|全年)?(?:预期|控制)?目标")
 GOAL_NAMED_AFTER_CUE = "…的目标"
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
-# (交通运输部, August 2020), "完成年度任务的52%" (河北, July 2023)
-SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$")
+# (交通运输部, August 2020), "完成年度任务的52%" (河北, July 2023); so is a share of a plan: "共完成投资551亿元,
+# 占年度计划投资的27.1%" (西藏, July 2017), "解决42.3万人…饮水安全问题,占总计划的84.6%" (重庆, 2015)
+SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
+                           r"|[占为][^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的$")
 SHARE_OF_GOAL_CUE = "目标的"
 YEAR = re.compile(r"20\d{2}")
 # (position, floor) -> where the clause holding position starts
