@@ -510,6 +510,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
      [("551亿元", "actual", 2017), ("27.1%", "actual", 2017), ("277亿元", "plan", 2015), ("156.92亿元", "actual", 2015),
       ("56.6%", "actual", 2015)]),
+    # a numbered point is read as a heading, and a year in it as the heading's: four digits inside a larger
+    # number are no year (四川's 2020 plan report, part 47: 20144.3亿元 is not 2014)
+    ("一、2019年计划执行情况\n3.全省居民人均可支配收入增长9.4%。\n4.社会消费品零售总额实现20144.3亿元、增长10.4%,高于预期0.4个百分点。",
+     "plan_report", D(2020, 1, 20),
+     [("9.4%", "actual", 2019), ("20144.3亿元", "actual", 2019), ("10.4%", "actual", 2019), ("0.4个百分点", "actual", 2019)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

@@ -43,7 +43,7 @@ SHORT_LINE = re.compile(r"^[^,，。!?;:：！？；\n]{2,24}$", re.M)
 LABEL_LINE = re.compile(r"^([^,，。!?;:：！？；\n]{2,24})[:：][ \t]*\n(?=[^。!?！？\n]{2,40}\n)(?![^\n]*(?:记者|通讯员|本报))", re.M)
 # A line that is only a year: "2025年" under "辽宁亮点" (辽宁日报's infographic text)
 YEAR_LINE = re.compile(r"^(20\d{2})年$")
-YEAR = re.compile(r"20\d{2}")
+YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # A short line that reports a result is no heading: "圆满完成全年目标任务", "实现主要预期目标",
 # "吉林省做好民生实事 一季度城镇新增就业12万人" (a headline with a quarter's result),
 # "2018年10个民生实事项目全面落实" (宁波日报, 2019: a headline on the year's projects carried out)

@@ -78,7 +78,7 @@ STARTING_PARTS = ("一季度", "第一季度", "上半年")  # "与去年前三�
 GOAL_LEVEL_WORDS = ("达到", "稳定在")
 # Genres whose paragraphs keep a tense from sentence to sentence (no section headings to say it)
 TENSE_GENRES = ("press_conference", "news_report")
-YEAR = re.compile(r"20\d{2}")
+YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 PAIRED = re.compile(r"\s*(?:和|、|与|及|,)\s*")
 # The verb right before a figure: "同比增长8%", "下降8.7%", "提高0.8个百分点"; the last one wins
 DOWN_VERBS = ("下降", "减少", "降低", "回落", "下滑", "缩减", "减收", "减支")

@@ -132,7 +132,7 @@ GOAL_NAMED_AFTER_CUE = "…的目标"
 SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
                            r"|[占为][^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的$")
 SHARE_OF_GOAL_CUE = "目标的"
-YEAR = re.compile(r"20\d{2}")
+YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
 
