@@ -725,6 +725,8 @@ def test_plan_report_genre(title, body, genre):
     ("“十四五”规划主要目标任务全面完成,地区生产总值年均增长5.5%。", [("5.5%", "actual")]),
     # a goal still to be met is one
     ("目标任务是地区生产总值增长5%左右。", [("5%左右", "target")]),
+    # a count of goals met is a result, not a goal named after its figure (四川's 2020 plan report, part 47)
+    ("经过全省上下共同努力,省十三届人大二次会议审议批准的2019年12项主要目标任务圆满完成。", [("12项", "actual")]),
 ])
 def test_goals_met_are_no_target_cues(text, expected):
     rows = _rows(text, "press_conference", D(2026, 1, 20))

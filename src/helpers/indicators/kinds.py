@@ -122,8 +122,8 @@ PLAN_OF_SHARE_CUE = "年度计划…的"
 LIST_CLOSING_REACH = 14
 # …and so is a figure the goal word follows at once: "完成区人代会批准增长8%以上目标" (瑶海, December 2021),
 # "城镇登记失业率3.21%,低于4.5%的控制目标" (陕西, October 2019), "高于3.9万个的年度目标任务" (住建部, 2021);
-# "处于7%—7.5%年度预期目标区间范围之内" (河南, October 2019); not a count of goals missed or met, "7项未达预期目标" (池州, 2025), nor a quoted goal said to be met (see MET_BEFORE)
-GOAL_NAMED_AFTER = re.compile(r"(?P<goal>[^\d,;:。!?、\n]{0,4}(?P<number>\d)[\d.]*(?:%?[—–~至-][\d.]+)?"
+# "处于7%—7.5%年度预期目标区间范围之内" (河南, October 2019); not a count of goals missed or met, "7项未达预期目标" (池州, 2025), nor a quoted goal said to be met (see MET_BEFORE), nor a count of goals ("2019年12项主要目标任务圆满完成", 四川 2020)
+GOAL_NAMED_AFTER = re.compile(r"(?P<goal>[^\d,;:。!?、\n]{0,4}(?P<number>\d)[\d.]*(?:%?[—–~至-][\d.]+)?(?![\d.]|项)"
                               r"[^\d,;:。!?、\n未达完实超”]{0,6}?)的?(?:年度|全年)?(?:预期|控制)?目标")
 GOAL_NAMED_AFTER_CUE = "…的目标"
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
