@@ -81,6 +81,12 @@ DONE_AFTER_CUE = "…已完成"
 # "126条农村黑臭水体治理已完成120条(95%)" (萧县's 实事, September 2025)
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
+# A count of a year's 实事 (the tasks a government promises its people) is a goal, unless they are said to be done:
+# "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
+# (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026)
+TASK_COUNT = re.compile(r"(?:项|件|个)?(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已){0,2}(?:超额)?(?:完成|兑现|落实)(?!情况))?")
+TASK_COUNT_UNITS = ("件", "项", "个")
+TASK_COUNT_CUE = "…件实事"
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # (an arrangement's noun after the amount, "设立1000亿元…专项资金", names that amount only, not the figures
 # listed before it: "新增…限额1618亿元、…争取增发国债资金240.5亿元")
@@ -269,7 +275,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
     reach = min(len(text), figure.end + AFTER_CUE_REACH)
     done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
-    if done and PART_DONE.match(text, done.end()):
+    tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS and "实事" in text else None
+    if tasks:
+        evidence.append(("actual" if tasks.group("done") else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
+    elif done and PART_DONE.match(text, done.end()):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
