@@ -79,7 +79,11 @@ def evaluate_indicators(gold_path: str | Path, roots: list[str | Path]) -> Evalu
 def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -> tuple[list, list]:
     """Score one labelled paragraph; return (the record matched to each labelled figure or None,
     the records extracted from the paragraph)."""
-    start = text.find(case["paragraph"])
+    # the line that opens with the paragraph's first characters ("今年贵州省重大工程…" opens a line and, after
+    # "摘要:", the summary line before it)
+    start = 0 if text.startswith(case["paragraph"]) else text.find("\n" + case["paragraph"]) + 1
+    if start == 0 and not text.startswith(case["paragraph"]):
+        start = text.find(case["paragraph"])
     if start < 0:
         raise ValueError(f"{case['doc']}: no paragraph starting {case['paragraph']!r}")
     start = text.rfind("\n", 0, start) + 1
