@@ -520,6 +520,18 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "progress_report", D(2010, 5, 10), [("十件", "target", 2010), ("十件", "target", 2010)]),
     ("据市政府通报,2018年10个民生实事项目全面落实。会上公布,2025年江苏省政府45件民生实事项目年度目标任务已全面完成。",
      "news_report", D(2026, 2, 10), [("10个", "actual", 2018), ("45件", "actual", 2025)]),
+    # a speaker's 提出了 before the year opens the list after the colon (高邮, January 2021, part 48)
+    ("周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:总量支撑型指标方面,地区生产总值增长6.5%左右;"
+     "规上工业增加值增长9%;一般公共预算收入增长5%;获批国家高新技术企业80家;PM2.5浓度37微克/立方米。", "news_report", D(2021, 1, 14),
+     [("6.5%左右", "target", 2021), ("9%", "target", 2021), ("5%", "target", 2021), ("80家", "target", 2021),
+      ("37微克/立方米", "target", 2021)]),
+    # an arrangement reaches money after it, not the next item's count of projects (贵州, February 2021, part 48)
+    ("今年,其中,新型工业化项目789个、计划投资1246.2亿元,新型城镇化项目1693个、计划投资3564.43亿元。", "news_report", D(2021, 2, 1),
+     [("789个", "target", 2021), ("1246.2亿元", "plan", 2021), ("1693个", "target", 2021), ("3564.43亿元", "plan", 2021)]),
+    # a category of goals heads the list after it (丽水's 2020 plan, part 48)
+    ("2020年丽水市国民经济和社会发展计划\n——关于质量效益类目标(12个)。研究与试验发展经费投入强度达到2.0%;不良贷款率控制在1.3%以内;"
+     "数字经济核心产业增加值增长15%;", "plan_report", D(2020, 5, 18),
+     [("12个", "target", 2020), ("2.0%", "target", 2020), ("1.3%以内", "target", 2020), ("15%", "target", 2020)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

@@ -89,7 +89,8 @@ DIRECTION = re.compile("(?P<verb>" + "|".join(DOWN_VERBS + UP_VERBS) + ")[^,;。
 OPENING_WINDOW = 8
 # …counted after whoever is speaking: "邓辉在报告中说,2018年涪城全区经济社会发展取得显著成效" (香港商报, 2019),
 # "吉林省政府工作报告提出,2026年吉林省地区生产总值目标增长5%左右" (人民网, 2026), "福建省政府工作报告显示,2017年…"
-SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出|提到|显示)[,:]")
+# "周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:…" (高邮, January 2021)
+SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出|提到|显示)(?:[,:]|了(?=20\d{2}年))")
 SPEECH_OPENING = ":“"
 # A weak goal word that reports as often as it plans sets no tense for the sentences after it: "…推动…。实施
 # “小升规”,新增规上工业企业302户" (辽宁, October 2024)

@@ -87,6 +87,7 @@ PART_DONE_CUE = "…已完成其中"
 TASK_COUNT = re.compile(r"(?:项|件|个)?(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已){0,2}(?:超额)?(?:完成|兑现|落实)(?!情况))?")
 TASK_COUNT_UNITS = ("件", "项", "个")
 TASK_COUNT_CUE = "…件实事"
+COUNT_UNITS = ("个", "项", "家", "所", "件")
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # (an arrangement's noun after the amount, "设立1000亿元…专项资金", names that amount only, not the figures
 # listed before it: "新增…限额1618亿元、…争取增发国债资金240.5亿元")
@@ -337,6 +338,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             start, kind, word = strong_before
             if start >= clause:
                 weight = WEIGHT_CUE_IN_CLAUSE
+            elif kind == "plan" and figure.unit in COUNT_UNITS:
+                # nor a count of projects after it: "新型工业化项目789个、计划投资1246.2亿元,新型城镇化项目1693个" (贵州,
+                # 2021): the count is the list's, the arrangement the money's
+                weight = WEIGHT_PLAN_BEYOND_CLAUSE
             elif kind == "plan" and has_verb:
                 # an arrangement (安排首批…1678个) does not reach a clause with a verb of its own
                 # (",产业项目数占比达到58%"); it does reach "赤字率拟按3%安排,赤字规模4.06万亿元"
