@@ -69,3 +69,18 @@ def test_sections_never_raise_and_nest(text, genre):
         parent = sections[section.parent_id]
         assert parent.start <= section.start <= section.end <= parent.end
         assert section.role in ROLES and parent.level < section.level
+
+
+# Goals named after their figure: digits, ranges, the words between and the goal words themselves
+GOAL_LIKE = st.lists(st.sampled_from(
+    ["目标", "目标任务", "的", "年度", "全年", "预期", "控制", "低于", "高于", "增长", "项", "个", "%", "—", "至",
+     "1", "4.5", "20", "3.9万", "12345678901234567890", ",", "。", "、", "未达", "完成", "实现", "“", "”", "左右"]), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(GOAL_LIKE)
+def test_goals_named_after_are_found_as_a_whole_text_scan_finds_them(text):
+    """The scan before each 目标 finds exactly the matches of GOAL_NAMED_AFTER over the whole text."""
+    from helpers.indicators.kinds import GOAL_NAMED_AFTER, _find_goals_named_after
+
+    assert [m.span() for m in _find_goals_named_after(text)] == [m.span() for m in GOAL_NAMED_AFTER.finditer(text)]
