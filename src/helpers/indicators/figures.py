@@ -181,8 +181,8 @@ WRITTEN_MARKERS = ("百分之", "点", "亿元", "万元", "千元", "亿斤", "
                    "百元", "件")  # "社会消费品零售总额四百六十多亿元", "农牧民人均纯收入增加一百元", "收到…建议、批评、
 # 意见八百七十五件,其中…解决二百零四件", "外贸进出口总额四十九点五亿美元" (新疆, January 2004)
 WRITTEN_LARGE_UNITS = ("斤", "吨", "人次")
-WRITTEN_NUMBER = re.compile(
-    r"(?<![第零〇一二两三四五六七八九十百千万])"
+WRITTEN_NUMBER = re.compile(  # (the lookahead first: the regex engine then skips to the characters that can open one)
+    r"(?=[百零〇一二两三四五六七八九十])(?<![第零〇一二两三四五六七八九十百千万])"
     r"(?:(?P<percent>百分之)(?P<pnum>[零〇一二两三四五六七八九十百]+)(?:点(?P<pfrac>[零〇一二三四五六七八九]+))?"
     r"|(?P<num>[零〇]|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?"
     r"(?P<approx>多|余)?(?P<mult>万亿|亿|万)?(?P<unit>个百分点|美元|元|斤|吨|人次|个|件))"
