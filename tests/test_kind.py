@@ -532,6 +532,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("2020年丽水市国民经济和社会发展计划\n——关于质量效益类目标(12个)。研究与试验发展经费投入强度达到2.0%;不良贷款率控制在1.3%以内;"
      "数字经济核心产业增加值增长15%;", "plan_report", D(2020, 5, 18),
      [("12个", "target", 2020), ("2.0%", "target", 2020), ("1.3%以内", "target", 2020), ("15%", "target", 2020)]),
+    # 达到 under an estimate carried over ; is the estimate's (黄冈, January 2018, part 48)
+    ("这份“成绩单”显示:2017年,预计全市实现地区生产总值(GDP)1890亿元,增长7.2%;社会消费品零售总额1081亿元,增长11%;"
+     "城乡居民人均可支配收入分别达到 26900元和12100元,增长8.5%、9.2%。", "news_report", D(2018, 1, 5),
+     [("1890亿元", "forecast", 2017), ("7.2%", "forecast", 2017), ("1081亿元", "forecast", 2017), ("11%", "forecast", 2017),
+      ("26900元", "forecast", 2017), ("12100元", "forecast", 2017), ("8.5%", "forecast", 2017), ("9.2%", "forecast", 2017)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

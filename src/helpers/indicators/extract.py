@@ -19,8 +19,8 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import (CLAUSE_BREAKS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, deadline_passed, decide_kind,
-                                      find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
+from helpers.indicators.kinds import (CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE,
+                                      deadline_passed, decide_kind, find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -73,9 +73,6 @@ EVENT_VERBS = ("举行", "召开", "举办", "开展", "启动")  # a year right
 YEAR_OPENS_AFTER = ("", ",", ";", ":", "。", "\n", "在", "到", "至", "于", "—", "-")  # a year after these opens a clause
 # (or ends a span that opens it: "示范工程建设期为2024年—2026年,规划23个示范项目", March 2024)
 STARTING_PARTS = ("一季度", "第一季度", "上半年")  # "与去年前三季度相比" in January is last year's
-# Words that state a level reached in a goal as in a result: after a goal word in the same sentence they
-# are the goal's ("今年…要…,日光温室净面积达到3.1万亩"), where 已开复工 or 完成 after 计划 reports
-GOAL_LEVEL_WORDS = ("达到", "稳定在")
 # Genres whose paragraphs keep a tense from sentence to sentence (no section headings to say it)
 TENSE_GENRES = ("press_conference", "news_report")
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"

@@ -88,6 +88,11 @@ TASK_COUNT = re.compile(r"(?:项|件|个)?(?:重点|惠民|民生|为民|建设)
 TASK_COUNT_UNITS = ("件", "项", "个")
 TASK_COUNT_CUE = "…件实事"
 COUNT_UNITS = ("个", "项", "家", "所", "件")
+# Words that state a level reached in a goal as in a result: after a goal word in the same sentence they
+# are the goal's ("今年…要…,日光温室净面积达到3.1万亩"), where 已开复工 or 完成 after 计划 reports; under an
+# estimate carried over ; they are the estimate's: "2017年,预计全市实现地区生产总值(GDP)1890亿元,…;城乡居民人均
+# 可支配收入分别达到26900元和12100元" (黄冈, January 2018)
+GOAL_LEVEL_WORDS = ("达到", "稳定在")
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # (an arrangement's noun after the amount, "设立1000亿元…专项资金", names that amount only, not the figures
 # listed before it: "新增…限额1618亿元、…争取增发国债资金240.5亿元")
@@ -352,6 +357,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                 weight = WEIGHT_CUE_IN_SENTENCE
             evidence.append((kind, weight, word))
         elif carried_kind:
+            if carried_kind[0] in ("forecast", "target"):
+                evidence = [e for e in evidence if not (e[1] == WEIGHT_WEAK and e[2] in GOAL_LEVEL_WORDS)]
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
         if earlier_tense and not weak_words and not strong_before and not carried_kind and tense is None:
             tense = earlier_tense
