@@ -537,6 +537,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "城乡居民人均可支配收入分别达到 26900元和12100元,增长8.5%、9.2%。", "news_report", D(2018, 1, 5),
      [("1890亿元", "forecast", 2017), ("7.2%", "forecast", 2017), ("1081亿元", "forecast", 2017), ("11%", "forecast", 2017),
       ("26900元", "forecast", 2017), ("12100元", "forecast", 2017), ("8.5%", "forecast", 2017), ("9.2%", "forecast", 2017)]),
+    # ...and so is a list's count with the part started after it (西藏 2017, 涪陵 2011, 江西 2019)
+    ("庄严介绍,今年上半年全区200个重点项目中已完工2个。74个建设项目已开工57个,开工率达77%。122个新建项目已开工建设105个。",
+     "news_report", D(2017, 7, 20),
+     [("200个", "target", 2017), ("2个", "actual", 2017), ("74个", "target", 2017), ("57个", "actual", 2017),
+      ("77%", "actual", 2017), ("122个", "target", 2017), ("105个", "actual", 2017)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

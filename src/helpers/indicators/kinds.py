@@ -75,9 +75,10 @@ WEIGHT_MET_GOAL = 5.0
 GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
               "news_report": ("actual", 0.5)}
 # What its own clause says is done after the figure: "625个村庄规划编制工作已完成", "176个村“家园清洁”行动已全部通过市级验收"
-DONE_AFTER = re.compile(r"[^,;:。!?、\n]*?已(?:经)?(?:全部|基本|提前|如期)?(?:完成|建成|通过|竣工|投产|落实)")
+DONE_AFTER = re.compile(r"[^,;:。!?、\n]*?已(?:经)?(?:全部|基本|提前|如期)?(?:完成|建成|通过|竣工|投产|落实|开工|完工|开复工)(?:建设)?")
 DONE_AFTER_CUE = "…已完成"
 # ...unless a part of it follows: then the figure is the task, the part what is done: "2个嵌入式养老机构建设已完成1个(50%)",
+# "全区200个重点项目中已完工2个" (西藏, July 2017), "74个建设项目已开工57个" (涪陵, July 2011),
 # "126条农村黑臭水体治理已完成120条(95%)" (萧县's 实事, September 2025)
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
