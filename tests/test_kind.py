@@ -542,6 +542,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "news_report", D(2017, 7, 20),
      [("200个", "target", 2017), ("2个", "actual", 2017), ("74个", "target", 2017), ("57个", "actual", 2017),
       ("77%", "actual", 2017), ("122个", "target", 2017), ("105个", "actual", 2017)]),
+    # a verb with 了 reports what was done, in its own clause only (重庆 2015; 工信部 2022 keeps its goal)
+    ("上半年已建成工程1419处,解决了59.6万人的饮水安全问题。国内已经建成了全球最大的5G网络,5G基站数量超过142.5万个,"
+     "2022年还要新建60万5G基站以上。", "plan_report", D(2015, 6, 20),
+     [("1419处", "actual", 2015), ("59.6万人", "actual", 2015), ("超过142.5万个", "actual", 2015), ("60万", "target", 2022)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

@@ -255,3 +255,15 @@ def test_the_glyph_check_fails_without_the_cjk_font():
                 ax.set_title("主题构成")
                 fig.canvas.draw()
     plt.close("all")
+
+
+def test_every_resource_table_reads_with_the_fields_its_header_names():
+    """A researcher's edit that leaves a comma unquoted in an example stops the build with the file and the row."""
+    from importlib import resources
+
+    from helpers.lexicon import _csv_rows
+
+    names = sorted(p.name for p in resources.files("helpers.resources").iterdir() if p.name.endswith(".csv"))
+    assert len(names) >= 10
+    for name in names:
+        assert _csv_rows(name), name

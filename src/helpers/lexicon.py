@@ -159,11 +159,28 @@ class KindCue:
 
 def _csv_rows(name: str) -> list[dict[str, str]]:
     """The rows of a resource CSV whose lines starting with # are comments."""
+    return _parse_csv_rows(_read(name), name)
+
+
+def _parse_csv_rows(text: str, name: str) -> list[dict[str, str]]:
+    r"""Rows of CSV text as dicts; a row with more fields than its header is an error that says where.
+
+    >>> _parse_csv_rows("# a comment\nword,kind\n力争,target\n", "x.csv")
+    [{'word': '力争', 'kind': 'target'}]
+    >>> _parse_csv_rows("word,kind,example\n目标清单,tasks,今年的“目标清单”,通过一串串数据\n", "x.csv")
+    Traceback (most recent call last):
+    ValueError: resources/x.csv: the row of '目标清单' has more fields than its header; put a field that holds a comma in double quotes
+    """
     import csv
 
-    lines = [line for line in _read(name).splitlines() if line.strip() and not line.startswith("#")]
-    return [{key: (value or "").strip() for key, value in row.items() if key is not None}
-            for row in csv.DictReader(lines)]
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = []
+    for row in csv.DictReader(lines):
+        if None in row:  # more fields than the header names: an example with a comma and no quotes
+            raise ValueError(f"resources/{name}: the row of {row[next(iter(row))]!r} has more fields than its header; "
+                             "put a field that holds a comma in double quotes")
+        rows.append({key: (value or "").strip() for key, value in row.items()})
+    return rows
 
 
 @lru_cache(maxsize=1)
