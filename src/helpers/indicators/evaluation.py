@@ -182,15 +182,15 @@ class KindEvaluation:
         return "\n".join(lines)
 
 
-def load_labelled_documents(folder: str | Path, split: str | None = None) -> list[dict]:
-    """The label files of ``folder/labels`` (optionally one split), each with its document's bytes."""
+def load_labelled_documents(folder: str | Path, split: str | tuple[str, ...] | None = None) -> list[dict]:
+    """The label files of ``folder/labels`` (optionally of one split or several), each with its document's bytes."""
     import yaml
 
     folder = Path(folder)
     labelled = []
     for path in sorted((folder / "labels").glob("*.yaml")):
         label = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if split is not None and label.get("split") != split:
+        if split is not None and label.get("split") not in ((split,) if isinstance(split, str) else split):
             continue
         label["data"] = (folder / "docs" / label["doc"]).read_bytes()
         labelled.append(label)
@@ -209,7 +209,7 @@ def catalog_row(label: dict) -> dict:
     return row
 
 
-def evaluate_labelled_documents(folder: str | Path, split: str | None = None) -> KindEvaluation:
+def evaluate_labelled_documents(folder: str | Path, split: str | tuple[str, ...] | None = None) -> KindEvaluation:
     """Run the extractor on each labelled document (with its catalog metadata) and compare."""
     result = KindEvaluation()
     for label in load_labelled_documents(folder, split):
