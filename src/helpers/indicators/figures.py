@@ -128,7 +128,7 @@ TENTHS_CHANGE_BEFORE = ("增", "增长", "提高", "下降", "减少", "降低")
 # Multiples written in characters: growth by a multiple is a rate ("一般公共预算收入增长近一倍", 黑龙江 2020:
 # +100%), a multiple of a base is a multiple ("开复工重点项目10536个,是去年的三倍", 黑龙江 2023; "完成投资额是去年同期的
 # 近两倍", 鹤壁 2010)
-WRITTEN_MULTIPLE = re.compile(r"(?:(?<=增长|提高|增加)|(?P<of>(?<=的)))(?P<approx>近|约)?(?P<num>[一两二三四五六七八九十])倍(?!以)")
+WRITTEN_MULTIPLE = re.compile(r"(?=[近约一两二三四五六七八九十])(?:(?<=增长|提高|增加)|(?P<of>(?<=的)))(?P<approx>近|约)?(?P<num>[一两二三四五六七八九十])倍(?!以)")
 # "翻一番", "翻两番", "两位数增长", "翻了一番"
 # (each branch opens with a literal, so the engine skips ahead to 翻 and 两)
 IDIOM = re.compile(r"翻了?(?P<times>[一两三])番|两位数的?增长|(?P<doubled>翻番)")
@@ -139,11 +139,11 @@ RANK_MOVE = ("上升", "提升", "前移", "前进", "下降", "后移", "跃升
 FRACTION = re.compile(r"(?<=占)(?P<whole>全国|全省|全市|全球|总量)?(?P<num>[1-9]\d?)/(?P<den>[1-9]\d{0,2})(?![\d/])")
 # …and one with a qualifier after it, or written in characters: "继续坚持财政支出2/3以上用于民生", "三分之二财政支出
 # 用于保障民生" (宁波, 2022); not a date's slashes ("2022/8/23") nor 百分之, which is a percentage of its own
-FRACTION_QUALIFIED = re.compile(r"(?<![\d/.])(?P<num>[1-9]\d?)/(?P<den>[1-9]\d{0,2})(?P<post>以上|以下|左右|以内)")
+FRACTION_QUALIFIED = re.compile(r"(?=[1-9])(?<![\d/.])(?P<num>[1-9]\d?)/(?P<den>[1-9]\d{0,2})(?P<post>以上|以下|左右|以内)")
 CHINESE_FRACTION = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])")
 # A length of time with decimals cannot be a date: "劳动年龄人口平均受教育年限提高到11.7年"
 # (not "PM2.5年均浓度")
-DECIMAL_YEARS = re.compile(r"(?<![\d.A-Za-z])\d{1,2}\.\d+年(?![均度底末初])")
+DECIMAL_YEARS = re.compile(r"(?=\d)(?<![\d.A-Za-z])\d{1,2}\.\d+年(?![均度底末初])")
 # A round size after 超 or 过, before the kind of thing it sizes, names a class: "经济总量过万亿元城市",
 # "营业收入超千亿元工业企业从2家增加到4家" (like THRESHOLD_CLASS_AFTER with 的)
 # (right after the figure: "超过3万亿元的城市" in 重庆's report is the city's own output)

@@ -129,7 +129,7 @@ BRACKETED_GOAL = "目标()"  # its kind_cue
 # "新增完成里程4315.8公里,占年度计划5000公里的86.32%" (海南, August 2018): an amount is the plan, anything else the goal
 # …and so is a task handed down: "完成州政府下达任务数132.63亿元的90.8%" (楚雄, November 2018)
 # …and so is the year's plan of an output: "地区生产总值635亿元,完成年计划710亿元的89.4%" (荔城, February 2023)
-PLAN_OF_SHARE = re.compile(r"(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?|(?<![度全])年计划))"
+PLAN_OF_SHARE = re.compile(r"(?=[年全下])(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?|(?<![度全])年计划))"
                            r"(?P<goal>[^,;:。!?的\n]{1,16})的[\d.]+%")
 PLAN_OF_SHARE_CUE = "年度计划…的"
 LIST_CLOSING_REACH = 14
