@@ -51,6 +51,8 @@ def test_sections_of_a_work_report_nest_by_numbering():
     ("三、2026年重点工作\n主要预期目标\n", ["tasks", "targets"]),
     # a short line that reports a result is no heading
     ("一、2025年工作回顾\n圆满完成全年目标任务\n", ["review"]),
+    # …nor a deck that sets the results against the province's (新乡日报, July 2022, part 49)
+    ("我市召开上半年国民经济运行新闻发布会\n全市经济主要指标增速高于全省\n", []),
     # "1.2万亿元" opens no numbered section, "1.加快…" does
     ("三、2026年重点工作\n1.2万亿元投资。\n1.加快项目建设\n", ["tasks", "tasks"]),
     # a label with its colon opens the list under it (a digest of 陕西's 2021 work report, part 35)…

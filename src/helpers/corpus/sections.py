@@ -46,8 +46,9 @@ YEAR_LINE = re.compile(r"^(20\d{2})年$")
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # A short line that reports a result is no heading: "圆满完成全年目标任务", "实现主要预期目标",
 # "吉林省做好民生实事 一季度城镇新增就业12万人" (a headline with a quarter's result),
-# "2018年10个民生实事项目全面落实" (宁波日报, 2019: a headline on the year's projects carried out)
-RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:一季度|上半年|前三季度|同比)[^\n]*\d")
+# "2018年10个民生实事项目全面落实" (宁波日报, 2019: a headline on the year's projects carried out),
+# "全市经济主要指标增速高于全省" (新乡日报, July 2022: the half-year's results against the province's)
+RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:高于|快于|好于)(?:全国|全省|全市|全区)|(?:一季度|上半年|前三季度|同比)[^\n]*\d")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
 PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030)}
