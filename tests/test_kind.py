@@ -546,6 +546,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("上半年已建成工程1419处,解决了59.6万人的饮水安全问题。国内已经建成了全球最大的5G网络,5G基站数量超过142.5万个,"
      "2022年还要新建60万5G基站以上。", "plan_report", D(2015, 6, 20),
      [("1419处", "actual", 2015), ("59.6万人", "actual", 2015), ("超过142.5万个", "actual", 2015), ("60万", "target", 2022)]),
+    # a year-on-year change beside a goal in a progress table is the result, not the goal (铜梁, September 2025,
+    # part 50): with nothing but a section's role against it
+    ("一、主要预期目标\n1 地区生产总值增长6%左右 区发展改革委 地区生产总值同比增长2.9%。\n第一产业增加值增长4%。\n第一产业增加值同比增长3.4%。",
+     "plan_report", D(2025, 9, 19),
+     [("6%左右", "target", 2025), ("2.9%", "actual", 2025), ("4%", "target", 2025), ("3.4%", "actual", 2025)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

@@ -89,6 +89,12 @@ TASK_COUNT = re.compile(r"(?:项|件|个)?(?:重点|惠民|民生|为民|建设)
 TASK_COUNT_UNITS = ("件", "项", "个")
 TASK_COUNT_CUE = "…件实事"
 COUNT_UNITS = ("个", "项", "家", "所", "件")
+# A change on the same period a year before, right before the figure, measures what happened: "区发展改革委
+# 地区生产总值同比增长2.9%" (铜梁's table of its work report's goals, September 2025: the half-year's result
+# beside each goal). With nothing but tense words beside it, it outweighs a section's role.
+YEAR_ON_YEAR = re.compile(r"同比(?:增长|下降|提高|增加|减少|上升|回落)$")
+YEAR_ON_YEAR_CUE = "同比…"
+WEIGHT_YEAR_ON_YEAR = 1.6
 # Words that state a level reached in a goal as in a result: after a goal word in the same sentence they
 # are the goal's ("今年…要…,日光温室净面积达到3.1万亩"), where 已开复工 or 完成 after 计划 reports; under an
 # estimate carried over ; they are the estimate's: "2017年,预计全市实现地区生产总值(GDP)1890亿元,…;城乡居民人均
@@ -374,6 +380,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("target", WEIGHT_OPEN_YEAR, "period:" + open_year))
     if has_goal_form(figure):
         evidence.append(("target", WEIGHT_GOAL_FORM, "form:" + figure.qualifier))
+    if all(weight <= WEIGHT_WEAK for _, weight, _ in evidence) \
+            and YEAR_ON_YEAR.search(text, max(0, figure.start - 6), figure.start):
+        evidence.append(("actual", WEIGHT_YEAR_ON_YEAR, YEAR_ON_YEAR_CUE))
     role_kind = ROLE_KIND.get(section.role)
     if role_kind:
         evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))
