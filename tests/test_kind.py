@@ -551,6 +551,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("一、主要预期目标\n1 地区生产总值增长6%左右 区发展改革委 地区生产总值同比增长2.9%。\n第一产业增加值增长4%。\n第一产业增加值同比增长3.4%。",
      "plan_report", D(2025, 9, 19),
      [("6%左右", "target", 2025), ("2.9%", "actual", 2025), ("4%", "target", 2025), ("3.4%", "actual", 2025)]),
+    # a floor set before any figure is a standard, not a result (永州's 实事, January 2019, part 50)
+    ("提高城乡低保标准和救助水平,城市低保标准不低于430元/月,农村低保标准不低于3200元/年。", "news_report", D(2019, 1, 22),
+     [("不低于430元", "target", 2019), ("不低于3200元", "target", 2019)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

@@ -58,6 +58,7 @@ WEIGHT_DEFAULT = 0.1
 # 600, an estimate 49 times, a result 32): a vote a little under a tense word's, not a cue
 GOAL_FORM_QUALIFIERS = ("左右", "以上", "以内", "以內", "不低于")
 WEIGHT_GOAL_FORM = 0.75  # the same kinds from 0.75 to 1.0 on the development set
+FLOOR_QUALIFIERS = ("不低于", "不少于")  # a floor is a standard set, whatever its unit (18 goals of 25 in development)
 # A cue strong in its own clause only: "全年任务为3800户,实际改造4559户" (天津, December 2020): the task, then
 # what was done, in one sentence
 CLAUSE_STRENGTH = "clause"
@@ -432,8 +433,9 @@ def _find_goals_named_after(text: str) -> list[re.Match]:
 
 
 def has_goal_form(figure: FigureSpan) -> bool:
-    """A rate with the qualifier of a goal (增长6.5%以上, 5%左右, 5.5%以内): see GOAL_FORM_QUALIFIERS."""
-    return figure.unit == "%" and figure.qualifier in GOAL_FORM_QUALIFIERS
+    """A rate with the qualifier of a goal (增长6.5%以上, 5%左右, 5.5%以内), or any figure with a floor set
+    before it (城市低保标准不低于430元/月, 永州 2019): see GOAL_FORM_QUALIFIERS and FLOOR_QUALIFIERS."""
+    return (figure.unit == "%" and figure.qualifier in GOAL_FORM_QUALIFIERS) or figure.qualifier in FLOOR_QUALIFIERS
 
 
 def deadline_passed(word: str, published: dt.date | None) -> bool:
