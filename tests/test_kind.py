@@ -554,6 +554,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a floor set before any figure is a standard, not a result (永州's 实事, January 2019, part 50)
     ("提高城乡低保标准和救助水平,城市低保标准不低于430元/月,农村低保标准不低于3200元/年。", "news_report", D(2019, 1, 22),
      [("不低于430元", "target", 2019), ("不低于3200元", "target", 2019)]),
+    # …and so is a count of key tasks (锦州 2023, part 50; 浑南 2023), unless they are said to be done (宣城 2021)
+    ("锦州:紧抓30项关键任务谋划高质量项目群\n年初以来,浑南区统筹推进“12+1”赛道、341项具体任务。", "news_report", D(2023, 2, 2),
+     [("30项", "target", 2023), ("341项", "target", 2023)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

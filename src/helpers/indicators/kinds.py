@@ -85,8 +85,9 @@ PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
 # A count of a year's 实事 (the tasks a government promises its people) is a goal, unless they are said to be done:
 # "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
-# (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026)
-TASK_COUNT = re.compile(r"(?:项|件|个)?(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已){0,2}(?:超额)?(?:完成|兑现|落实)(?!情况))?")
+# (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026);
+# so is a count of key tasks: "锦州:紧抓30项关键任务谋划高质量项目群" (辽宁日报, February 2023), "统筹推进…341项具体任务" (浑南, 2023)
+TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?|(?:重点|关键|具体|细化工作|攻坚)任务)(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已){0,2}(?:超额)?(?:完成|兑现|落实)(?!情况))?")
 TASK_COUNT_UNITS = ("件", "项", "个")
 TASK_COUNT_CUE = "…件实事"
 COUNT_UNITS = ("个", "项", "家", "所", "件")
@@ -291,7 +292,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
     reach = min(len(text), figure.end + AFTER_CUE_REACH)
     done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
-    tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS and "实事" in text else None
+    tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS and ("实事" in text or "任务" in text) \
+        else None
     if tasks:
         evidence.append(("actual" if tasks.group("done") else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
     elif done and PART_DONE.match(text, done.end()):
