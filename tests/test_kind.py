@@ -557,6 +557,8 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # …and so is a count of key tasks (锦州 2023, part 50; 浑南 2023), unless they are said to be done (宣城 2021)
     ("锦州:紧抓30项关键任务谋划高质量项目群\n年初以来,浑南区统筹推进“12+1”赛道、341项具体任务。", "news_report", D(2023, 2, 2),
      [("30项", "target", 2023), ("341项", "target", 2023)]),
+    # the next three years are a span of goals, as the next five are (河北's three-year action, April 2025, part 49)
+    ("未来三年集群营收年均增长8%河北印发方案吹响重点特色产业集群“冲锋号”", "news_report", D(2025, 4, 18), [("8%", "target", 2027)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

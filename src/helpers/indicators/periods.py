@@ -34,7 +34,7 @@ PERIOD = re.compile(
     r"(?=[到至2“\"十前上下一二四第全今本去过五三截目年未用明新1])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年|未来三年|今后三年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
     r"|(?P<months>1[-—至到]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
@@ -136,6 +136,8 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             return _part_of_year("全年", year + 1)
         if part in ("未来五年", "今后五年"):  # "聚焦今后五年,…纲要(草案)提出了20个预期性指标" (January 2026)
             return dt.date(year, 1, 1), dt.date(year + 4, 12, 31)
+        if part in ("未来三年", "今后三年"):  # "未来三年集群营收年均增长8%" (河北, April 2025: 2025-2027)
+            return dt.date(year, 1, 1), dt.date(year + 2, 12, 31)
         return _part_of_year(part, year)
     if match.group("cumulative"):
         return dt.date(CAMPAIGN[0], 1, 1), dt.date(CAMPAIGN[1], 12, 31)
