@@ -90,7 +90,7 @@ PART_DONE_CUE = "…已完成其中"
 TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?|(?:重点|关键|具体|细化工作|攻坚)任务)(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已){0,2}(?:超额)?(?:完成|兑现|落实)(?!情况))?")
 TASK_COUNT_UNITS = ("件", "项", "个")
 TASK_COUNT_CUE = "…件实事"
-COUNT_UNITS = ("个", "项", "家", "所", "件")
+ARRANGED_UNITS = ("元", "美元", "%", "百分点", "倍")  # what an arrangement reaches beyond its clause: money, its rates
 # A change on the same period a year before, right before the figure, measures what happened: "区发展改革委
 # 地区生产总值同比增长2.9%" (铜梁's table of its work report's goals, September 2025: the half-year's result
 # beside each goal). With nothing but tense words beside it, it outweighs a section's role.
@@ -355,10 +355,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             start, kind, word = strong_before
             if start >= clause:
                 weight = WEIGHT_CUE_IN_CLAUSE
-            elif kind == "plan" and figure.unit in COUNT_UNITS:
-                # nor a count of projects after it: "新型工业化项目789个、计划投资1246.2亿元,新型城镇化项目1693个" (贵州,
-                # 2021): the count is the list's, the arrangement the money's
-                weight = WEIGHT_PLAN_BEYOND_CLAUSE
+            elif kind == "plan" and figure.unit not in ARRANGED_UNITS:
+                # nor a count of projects or a quantity after it: "新型工业化项目789个、计划投资1246.2亿元,新型城镇化项目
+                # 1693个" (贵州, 2021), "计划投资47亿元,加固堤防850公里" (湖北, 2017): the count and the work are the
+                # list's to do (a goal), the arrangement the money's
+                kind, weight = "target", WEIGHT_PLAN_BEYOND_CLAUSE
             elif kind == "plan" and has_verb:
                 # an arrangement (安排首批…1678个) does not reach a clause with a verb of its own
                 # (",产业项目数占比达到58%"); it does reach "赤字率拟按3%安排,赤字规模4.06万亿元"
