@@ -364,9 +364,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("当天出炉的政府工作报告指出,2023年是贯彻党的二十大精神开局之年。\n2023年,鄂城区经济社会发展主要预期目标是:坚持稳字当头、"
      "稳中求进,努力争取最好的结果。\n力争固定资产投资增幅16%以上、规上工业产值增幅13%以上。", "news_report", D(2022, 12, 19),
      [("16%以上", "target", 2023), ("13%以上", "target", 2023)]),
-    # the year's arranged projects are an arrangement (上海 重大工程, 新民晚报 2026-02-10)
+    # the year's arranged projects are an arrangement (上海 重大工程, 新民晚报 2026-02-10); the count in the clause after
+    # it is the list's, a goal, under the project-list convention of parts 48-52 (its labeller, before it, said plan)
     ("■ 科技产业类安排正式项目62项,预备项目7项,重点围绕国家重点部署和本市重大战略,促进三大先导产业发展", "news_report",
-     D(2026, 2, 10), [("62项", "plan", 2026), ("7项", "plan", 2026)]),
+     D(2026, 2, 10), [("62项", "plan", 2026), ("7项", "target", 2026)]),
     # part 25: a span of years from now (用3年时间) is a goal's period (河南政府网, 2023-01)…
     ("着力提升产业基础能力,用3年时间突破和推广应用150项“五基”产品和工艺。", "news_report", D(2023, 1, 14),
      [("150项", "target", 2025)]),
