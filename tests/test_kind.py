@@ -563,6 +563,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # an arrangement beyond its clause reaches money, not the work to be done with it (湖北's ten projects, 2017, part 52)
     ("水利设施补强方面,计划投资47亿元,加固堤防850公里。普通公路及安防工程,计划投资291亿元,新改建农村公路30000公里。", "news_report",
      D(2017, 6, 12), [("47亿元", "plan", 2017), ("850公里", "target", 2017), ("291亿元", "plan", 2017), ("30000公里", "target", 2017)]),
+    # …and of the work report's goal tasks, unless they are said to be done (连云港 2019, part 51; 四川 2020)
+    ("从督查情况看,各责任单位落实有效举措,150项目标任务整体推进落实较好。省人大审议批准的2019年12项主要目标任务圆满完成。",
+     "plan_report", D(2019, 10, 30), [("150项", "target", 2019), ("12项", "actual", 2019)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),
