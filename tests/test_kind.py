@@ -710,12 +710,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 591  # parts 10-30 and 32-50 added: kind 0.926, targets P 0.912 R 0.899, year 0.946 with them
+    assert dev.n_documents >= 611  # parts 10-30 and 32-52 added: kind 0.926, targets P 0.912 R 0.897, year 0.945 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.921, dev.overall.wrong_kind
     assert dev.target_precision >= 0.908 and dev.target_recall >= 0.892
-    assert dev.year_accuracy >= 0.940, dev.wrong_year
+    assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.945
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)
