@@ -70,6 +70,8 @@ def _figures(sentence):
     # national 2026: a length of time with decimals is no date (but PM2.5 before 年均 is no length)
     ("劳动年龄人口平均受教育年限提高到11.7年", [("11.7年", 11.7, None, "年", None, False)]),
     ("PM2.5年均浓度为26.3微克/立方米", [("26.3微克/立方米", 26.3, None, "微克/立方米", None, False)]),
+    # 红安 2022 (part 53): after GDP a number is the GDP, written without a space; after other letters it is a name
+    ("预计到2022年底,全县实现GDP243亿元", [("243亿元", 2.43e10, None, "元", None, False)]),
     # full-width digits are normalized before extraction; a stray space is too
     ("计划实施600个项目", [("600个", 600, None, "个", None, False)]),    # Yichun 2022 bulletin: passenger- and ton-kilometres are units of their own, not 人 or 吨
     ("旅客周转量57691万人公里,货物周转量1468.83亿吨公里", [("57691万人公里", 5.7691e8, None, "人公里", None, False),

@@ -566,6 +566,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # …and of the work report's goal tasks, unless they are said to be done (连云港 2019, part 51; 四川 2020)
     ("从督查情况看,各责任单位落实有效举措,150项目标任务整体推进落实较好。省人大审议批准的2019年12项主要目标任务圆满完成。",
      "plan_report", D(2019, 10, 30), [("150项", "target", 2019), ("12项", "actual", 2019)]),
+    # a year's end estimated is an estimate (红安, 31 December 2022, part 53); a year ahead estimated stays a goal (贵州 2018)
+    ("预计到2022年底,全县实现GDP243亿元,增长7%左右;规上工业增加值增长15%;", "news_report", D(2022, 12, 31),
+     [("243亿元", "forecast", 2022), ("7%左右", "forecast", 2022), ("15%", "forecast", 2022)]),
+    ("贵州省省公路局局长张胤表示,预计到2019年,全省将实现村民组100%通公路。", "news_report", D(2018, 5, 2),
+     [("100%", "target", 2019)]),
     # 展望 (looking ahead) heads the year's goals as 回顾 heads the review (商洛, February 2018, part 46)
     ("回顾2017年\n生产总值增长9.5%,规模以上工业增加值增长14.5%\n展望2018年\n生产总值增长9%左右,规模以上工业增加值增长12%左右\n"
      "全年接待游客人数超过5000万人次", "news_report", D(2018, 2, 25),

@@ -25,11 +25,12 @@ NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 # "87.7亿元", "92.56万亩", "1400万人次", "4.5-5%", "4.5%—5%", "6%至6.5%", "100余场", "45万人以上",
 # "0.8个百分点", "1.37万亿斤", "33.8亿美元", "60%以上"
+# "实现GDP243亿元" (红安, 2022): after GDP a number is the GDP, where after another letter it is a name (PM2.5, 5G)
 # (The first digit is consumed before the look-behind "not after a digit, '.' or letter" is checked:
 # a pattern that opens with a digit lets the regex engine skip ahead to digits in C.)
 def _arabic_pattern(units: str, range_units: str, multipliers: str, range_multipliers: str, after: str) -> str:
     return (
-        r"(?P<num>\d(?<![\d.A-Za-z]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
+        r"(?P<num>\d(?:(?<![\d.A-Za-z]\d)|(?<=GDP\d))\d*(?:,\d{3})*(?:\.\d+)?)"
         rf"(?:(?P<mult1>{range_multipliers})?(?P<unit1>{range_units})?(?P<sep>-|—|–|~|至|到)(?P<num2>{NUMBER}))?"
         rf"(?P<approx>余|多)?(?P<mult>{multipliers})?"
         rf"(?:(?P<unit>{units})|(?P<bare>(?<=[万亿])))"

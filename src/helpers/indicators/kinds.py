@@ -197,8 +197,11 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
             if frame or met or MET_AFTER.match(text, end):
                 continue  # "圆满完成全年目标任务", "主要目标任务全面完成": a goal met is a result's context
         found.append((start, end, cue.kind, word, cue.where, cue.strength))
-    deadlines = [(m.start(), m.end(), "target", m.group(), "before", "strong") for m in DEADLINE_CUE.finditer(text)
-                 if not _in_spans(m.start(), masked, masked_starts)]
+    # "预计到2022年底,全县实现GDP243亿元" (红安, 31 December 2022): a year's end estimated is an estimate (not "预计到2019年,
+    # 全省将实现…100%通公路", 贵州 May 2018: a goal)
+    deadlines = [(m.start(), m.end(), "forecast" if m.group().endswith(("底", "末")) and text.endswith("预计", 0, m.start())
+                  else "target", m.group(), "before", "strong")
+                 for m in DEADLINE_CUE.finditer(text) if not _in_spans(m.start(), masked, masked_starts)]
     closing = framed
     found_starts = [cue[0] for cue in found]  # in order
     for span in quoted:
