@@ -673,10 +673,10 @@ def test_kind_evidence_is_kept():
     assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
 
 
-# The held-out parts, scored once on the code of their day and never used to write rules (parts 53 and 54, scored
-# together); parts 1-30 and 32-52, each scored once before it became development data, are listed with their
+# The held-out parts, scored once on the code of their day and never used to write rules (parts 55 and 56, scored
+# together); parts 1-30 and 32-54, each scored once before it became development data, are listed with their
 # scores in tests/fixtures/kind_gold/README.md (part 31 was kept aside)
-HELDOUT = ("heldout-53", "heldout-54")
+HELDOUT = ("heldout-55", "heldout-56")
 
 
 @pytest.fixture(scope="module")
@@ -715,12 +715,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 611  # parts 10-30 and 32-52 added: kind 0.926, targets P 0.912 R 0.897, year 0.945 with them
+    assert dev.n_documents >= 631  # parts 10-30 and 32-54 added: kind 0.923, targets P 0.910 R 0.894, year 0.943 with them
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.921, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.908 and dev.target_recall >= 0.892
-    assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.945
+    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.906 and dev.target_recall >= 0.890
+    assert dev.year_accuracy >= 0.939, dev.wrong_year  # 0.943
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)
