@@ -81,9 +81,8 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
     the records extracted from the paragraph)."""
     # the line that opens with the paragraph's first characters ("今年贵州省重大工程…" opens a line and, after
     # "摘要:", the summary line before it)
-    start = 0 if text.startswith(case["paragraph"]) else text.find("\n" + case["paragraph"]) + 1
-    if start == 0 and not text.startswith(case["paragraph"]):
-        start = text.find(case["paragraph"])
+    at_line = text.find("\n" + case["paragraph"])
+    start = 0 if text.startswith(case["paragraph"]) else at_line + 1 if at_line >= 0 else text.find(case["paragraph"])
     if start < 0:
         raise ValueError(f"{case['doc']}: no paragraph starting {case['paragraph']!r}")
     start = text.rfind("\n", 0, start) + 1

@@ -56,7 +56,7 @@ WEIGHT_DEFAULT = 0.1
 # A rate with the qualifier of a goal is written as goals are: "地区生产总值增长6.5%以上", "…增长5%左右",
 # "调查失业率5.5%以内" (in the development labels a rate with 左右, 以上 or 以内 was a goal 515 times of
 # 600, an estimate 49 times, a result 32): a vote a little under a tense word's, not a cue
-GOAL_FORM_QUALIFIERS = ("左右", "以上", "以内", "以內", "不低于")
+GOAL_FORM_QUALIFIERS = ("左右", "以上", "以内", "以內")
 WEIGHT_GOAL_FORM = 0.75  # the same kinds from 0.75 to 1.0 on the development set
 FLOOR_QUALIFIERS = ("不低于", "不少于")  # a floor is a standard set, whatever its unit (18 goals of 25 in development)
 # A cue strong in its own clause only: "全年任务为3800户,实际改造4559户" (天津, December 2020): the task, then
@@ -299,8 +299,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
     reach = min(len(text), figure.end + AFTER_CUE_REACH)
     done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
-    tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS and ("实事" in text or "任务" in text) \
-        else None
+    tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS else None
     if tasks:
         evidence.append(("actual" if tasks.group("done") else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
     elif done and PART_DONE.match(text, done.end()):
