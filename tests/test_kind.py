@@ -102,8 +102,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # clause, not the next sentence (沈阳日报 2022)
     ("预计一季度,全市开复工亿元以上项目将达到1246个,同比增加224个。", "news_report", D(2022, 2, 11),
      [("1246个", "forecast", 2022), ("224个", "forecast", 2022)]),
-    ("分领域看。服务业项目320个,年度计划投资265.2亿元;续建项目698个,增长1.5倍。", "news_report", D(2022, 2, 11),
-     [("320个", "actual", 2022), ("265.2亿元", "plan", 2022), ("698个", "actual", 2022), ("1.5倍", "actual", 2022)]),
+    ("二是产业项目投资增长较多。工业项目356个,同比增加203个,年度计划投资397.9亿元,增长178.1%;服务业项目320个,同比增加185个,"
+     "年度计划投资265.2亿元,增长140.2%;", "news_report", D(2022, 2, 11),
+     [("356个", "actual", 2022), ("203个", "actual", 2022), ("397.9亿元", "plan", 2022), ("178.1%", "plan", 2022),
+      ("320个", "actual", 2022), ("185个", "actual", 2022), ("265.2亿元", "plan", 2022), ("140.2%", "plan", 2022)]),
     # 争取…资金 is funds obtained, not a goal (大连 2025)
     ("一季度,投资方面,争取各类政策资金145亿元。", "press_conference", D(2025, 5, 28), [("145亿元", "actual", 2025)]),
     # a top-level heading without a role word: the year it names, against the delivery date (湖南 2026)
@@ -161,9 +163,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a story without headings that opens on last year reviews it in the next paragraphs too (鞍山 2021-02)
     ("去年开始,鞍山市以项目建设为牵动。\n洽谈推进重点项目651个。\n今年,鞍山将谋划储备项目600个。", "news_report",
      D(2021, 2, 4), [("651个", "actual", 2020), ("600个", "target", 2021)]),
-    # a count of projects on a published list is a result (湖南日报 2023)
+    # the count of projects on the year's published list, and their total investment, are the list's task (湖南日报
+    # 2023; the convention for lists of a year's projects in tests/fixtures/kind_gold/README.md)
     ("今天,省发改委发布2023年省重点建设项目名单,共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元。",
-     "news_report", D(2023, 3, 28), [("324个", "actual", 2023), ("21342.5亿元", "actual", 2023),
+     "news_report", D(2023, 3, 28), [("324个", "target", 2023), ("21342.5亿元", "target", 2023),
                                       ("4616.8亿元", "plan", 2023)]),
     # projects to be started (拟新开工) are a goal; in a story of 14 January the first quarter has barely begun,
     # so what it will start is a goal too, and of this year (大连 2022-01, part 10)
@@ -558,6 +561,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # …and so is a count of key tasks (锦州 2023, part 50; 浑南 2023), unless they are said to be done (宣城 2021)
     ("锦州:紧抓30项关键任务谋划高质量项目群\n年初以来,浑南区统筹推进“12+1”赛道、341项具体任务。", "news_report", D(2023, 2, 2),
      [("30项", "target", 2023), ("341项", "target", 2023)]),
+    # a count of projects with the year's planned investment after it is the list's task, and so is their total
+    # investment (温州 2020, part 52; 济南 2015, part 53); a count of projects started is what was done (大连, April 2017)
+    ("在这批重大建设项目中,续建类项目337个,年度计划投资680.8亿元;其中,实体经济项目160个,总投资3566亿元,年度计划投资570亿元。"
+     "一季度,全市开复工亿元以上重大项目327个,总投资7116亿元,年度计划投资1114亿元。", "news_report", D(2020, 3, 2),
+     [("337个", "target", 2020), ("680.8亿元", "plan", 2020), ("160个", "target", 2020), ("3566亿元", "target", 2020),
+      ("570亿元", "plan", 2020), ("327个", "actual", 2020), ("7116亿元", "actual", 2020), ("1114亿元", "plan", 2020)]),
+    # a heading of the goals of the next five years opens a targets section about their last year (湖州's work report, April 2017, part 53)
+    ("赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;",
+     "news_report", D(2017, 4, 22), [("1520亿元", "actual", 2011), ("2243.1亿元", "actual", 2016), ("突破3000亿元", "target", 2021)]),
     # the next three years are a span of goals, as the next five are (河北's three-year action, April 2025, part 49)
     ("未来三年集群营收年均增长8%河北印发方案吹响重点特色产业集群“冲锋号”", "news_report", D(2025, 4, 18), [("8%", "target", 2027)]),
     # an arrangement beyond its clause reaches money, not the work to be done with it (湖北's ten projects, 2017, part 52)

@@ -55,6 +55,9 @@ PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五":
 PLAN = re.compile("|".join(PLAN_SPANS))
 # A heading about a plan's start speaks of its first year: "三、一鼓作气勇争先,全力推动“十五五”开好局"
 PLAN_START = re.compile(r"开好局|开局|起步")
+# A heading of the years ahead is about their last year: "今后五年的重点目标" (湖州's work report, April 2017: 2021)
+YEARS_AHEAD = re.compile(r"(?:未来|今后)(?P<n>[三五])年")
+YEARS_AHEAD_SPANS = {"三": 3, "五": 5}
 FORWARD_ROLES = ("targets", "tasks", "plan_draft")
 # An annex opens a part of its own, one level above the body's numbering, which it restarts:
 # "附件1：2025年省十件民生实事" or "附件1" on a line with its title on the next ("2024年省十件民生实事")
@@ -170,6 +173,9 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
         own_plan = (plans[-1] if role in FORWARD_ROLES else plans[0]) if plans else None
         if not own_years and own_plan and PLAN_START.search(heading):  # "推动“十五五”开好局": its first year
             own_years = [PLAN_SPANS[own_plan][0]]
+        ahead = YEARS_AHEAD.search(heading) if not own_years and not own_plan and published is not None else None
+        if ahead:
+            own_years = [published.year + YEARS_AHEAD_SPANS[ahead.group("n")] - 1]
         section = Section(len(sections), parent.section_id, level, heading, start, len(text), role,
                           max(own_years) if own_years else (None if own_plan else parent.year),
                           own_plan or (None if own_years else parent.plan))

@@ -94,6 +94,20 @@ TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建�
                         r"(?:完成|兑现|落实)(?!情况))?")
 TASK_COUNT_UNITS = ("件", "项", "个")
 TASK_COUNT_CUE = "…件实事"
+# A count of projects with the year's planned investment after it is the task of a year's list (a goal, under the
+# convention of tests/fixtures/kind_gold/README.md): "续建类项目337个,年度计划投资680.8亿元" (温州, 2020), "其中,实体经济项目
+# 160个,总投资3566亿元,年度计划投资570亿元" (济南, 2015); not a count of projects started, signed or added: "全市开复工亿元
+# 以上重大项目327个,总投资7116亿元,年度计划投资1114亿元" (大连, 2017), nor an estimate, a pool of projects (项目库) or
+# the projects a platform holds now: "目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元" (2023)
+YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,6}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?(?:年度|全年)?计划(?:完成)?投资")
+LIST_STARTED = re.compile(r"开(?:复|竣)?工|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
+PROJECT_LIST_CUE = "项目…年度计划投资"
+# …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
+TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
+LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?[个项][,、]$")
+# "预计一季度,全市开复工亿元以上项目将达到1246个,…。分领域看。服务业项目320个,年度计划投资265.2亿元" (沈阳, February 2022)
+PROJECTS_STARTED = re.compile(r"开(?:复|竣)?工")
+PROJECTS_STARTED_REACH = 200
 ARRANGED_UNITS = ("元", "美元", "%", "百分点", "倍")  # what an arrangement reaches beyond its clause: money, its rates
 # A change on the same period a year before, right before the figure, measures what happened: "区发展改革委
 # 地区生产总值同比增长2.9%" (铜梁's table of its work report's goals, September 2025: the half-year's result
@@ -302,6 +316,12 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS else None
     if tasks:
         evidence.append(("actual" if tasks.group("done") else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
+    elif figure.unit in TASK_COUNT_UNITS and not done and YEAR_PLAN_AFTER.match(text, figure.end) \
+            and _counts_projects_listed(text, clause_start(figure.start, max(0, figure.start - 200)), figure.end):
+        evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
+    elif figure.unit == "元" and TOTAL_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
+            and YEAR_PLAN_AFTER.match(text, figure.end) and _totals_projects_listed(text, figure.start, clause_start):
+        evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif done and PART_DONE.match(text, done.end()):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
@@ -414,6 +434,23 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             best[kind] = (weight, word)
     kind = max(votes, key=lambda k: (votes[k], k == "actual"))
     return kind, best[kind][1], round(votes[kind] / (sum(votes.values()) + WEIGHT_DOUBT), 2)
+
+
+def _counts_projects_listed(text: str, clause: int, end: int) -> bool:
+    """Whether the clause from ``clause`` to the count ending at ``end`` counts projects of a list, not projects
+    started, signed or added, nor one part of projects started earlier in its paragraph (see YEAR_PLAN_AFTER)."""
+    if "项目" not in text[clause:end + 4] or LIST_STARTED.search(text, clause, end):
+        return False
+    paragraph = max(text.rfind("\n", 0, clause) + 1, clause - PROJECTS_STARTED_REACH)
+    return not PROJECTS_STARTED.search(text, paragraph, clause)
+
+
+def _totals_projects_listed(text: str, start: int, clause_start: ClauseStart) -> bool:
+    """Whether the total investment starting at ``start`` follows, in the next clause, a count of projects of a list."""
+    own = clause_start(start, max(0, start - 20))
+    count = LISTED_COUNT_BEFORE.search(text, max(0, own - 12), own)
+    return count is not None and _counts_projects_listed(
+        text, clause_start(count.start(), max(0, count.start() - 200)), count.end() - 1)
 
 
 def _find_goals_named_after(text: str) -> list[re.Match]:
