@@ -567,6 +567,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "一季度,全市开复工亿元以上重大项目327个,总投资7116亿元,年度计划投资1114亿元。", "news_report", D(2020, 3, 2),
      [("337个", "target", 2020), ("680.8亿元", "plan", 2020), ("160个", "target", 2020), ("3566亿元", "target", 2020),
       ("570亿元", "plan", 2020), ("327个", "actual", 2020), ("7116亿元", "actual", 2020), ("1114亿元", "plan", 2020)]),
+    # a list's investment expected for the year, told early in it, is its arrangement (江西, February 2022, part 40; 衡水, April
+    # 2025, part 27), and the list's count and total investment before it are its task
+    ("一是基础设施领域,重点实施交通、能源、水利、信息、城镇等基础设施大中型项目641个,总投资9645亿元,2022年预计完成投资2087亿元。",
+     "news_report", D(2022, 2, 16), [("641个", "target", 2022), ("9645亿元", "target", 2022), ("2087亿元", "plan", 2022)]),
+    ("据石占贤介绍,2025年,衡水市共安排省市重点建设项目222个,总投资805.9亿元,年预计投资149.5亿元。", "press_conference",
+     D(2025, 4, 7), [("222个", "target", 2025), ("805.9亿元", "target", 2025), ("149.5亿元", "plan", 2025)]),
     # a heading of the goals of the next five years opens a targets section about their last year (湖州's work report, April 2017, part 53)
     ("赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;",
      "news_report", D(2017, 4, 22), [("1520亿元", "actual", 2011), ("2243.1亿元", "actual", 2016), ("突破3000亿元", "target", 2021)]),
@@ -686,7 +692,7 @@ def test_kind_evidence_is_kept():
 
 
 # The held-out parts, scored once on the code of their day and never used to write rules (parts 55 and 56, scored
-# together); parts 1-30 and 32-54, each scored once before it became development data, are listed with their
+# together); parts 1-30, 32-54, 57 and 58, each scored once before it became development data, are listed with their
 # scores in tests/fixtures/kind_gold/README.md (part 31 was kept aside)
 HELDOUT = ("heldout-55", "heldout-56")
 
@@ -727,12 +733,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 631  # parts 10-30 and 32-54 added: kind 0.923, targets P 0.910 R 0.894, year 0.943 with them
+    assert dev.n_documents >= 641  # parts 10-30, 32-54, 57 and 58 added: kind 0.926, targets P 0.906 R 0.900, year 0.944
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.906 and dev.target_recall >= 0.890
-    assert dev.year_accuracy >= 0.939, dev.wrong_year  # 0.943
+    assert dev.overall.kind_accuracy >= 0.922, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.902 and dev.target_recall >= 0.896
+    assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)
