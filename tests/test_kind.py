@@ -573,6 +573,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "news_report", D(2022, 2, 16), [("641个", "target", 2022), ("9645亿元", "target", 2022), ("2087亿元", "plan", 2022)]),
     ("据石占贤介绍,2025年,衡水市共安排省市重点建设项目222个,总投资805.9亿元,年预计投资149.5亿元。", "press_conference",
      D(2025, 4, 7), [("222个", "target", 2025), ("805.9亿元", "target", 2025), ("149.5亿元", "plan", 2025)]),
+    # a rate in a goal's form estimated for a year not over is the year's goal (贵州, January 2024, part 6; 江西, January
+    # 2024, part 39); estimated for the year just past it stays an estimate (安徽, January 2023)
+    ("2024年,贵州将坚持以高质量发展统揽全局,守好发展和生态两条底线,预计全省地区生产总值增长5.5%左右。", "news_report",
+     D(2024, 1, 24), [("5.5%左右", "target", 2024)]),
+    ("政府工作报告提到,2023年江西地区生产总值增长4.1%,2024年预计增长5%左右。", "news_report", D(2024, 1, 23),
+     [("4.1%", "actual", 2023), ("5%左右", "target", 2024)]),
+    ("报告指出,刚刚过去的2022年,预计全省生产总值增长3.5%左右,固定资产投资增长9%左右。", "news_report", D(2023, 1, 13),
+     [("3.5%左右", "forecast", 2022), ("9%左右", "forecast", 2022)]),
     # a heading of the goals of the next five years opens a targets section about their last year (湖州's work report, April 2017, part 53)
     ("赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;",
      "news_report", D(2017, 4, 22), [("1520亿元", "actual", 2011), ("2243.1亿元", "actual", 2016), ("突破3000亿元", "target", 2021)]),

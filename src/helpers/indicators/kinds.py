@@ -378,6 +378,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             # nor does a result word reach a clause of its own with a year not over: "已累计开工13万套,…,
             # 为2017年底全面完成14.05万户采沉区棚改奠定了基础" (January 2017)
             strong_before = None
+        if strong_before and strong_before[1] == "forecast" and open_year and has_goal_form(figure):
+            # a rate in a goal's form, estimated for a year not over, is the year's goal: "2024年,贵州将…,预计全省
+            # 地区生产总值增长5.5%左右" (January 2024), "2023年江西地区生产总值增长4.1%,2024年预计增长5%左右"
+            strong_before = (strong_before[0], "target", strong_before[2])
         if strong_before:
             start, kind, word = strong_before
             if start >= clause:
