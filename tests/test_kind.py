@@ -581,6 +581,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("4.1%", "actual", 2023), ("5%左右", "target", 2024)]),
     ("报告指出,刚刚过去的2022年,预计全省生产总值增长3.5%左右,固定资产投资增长9%左右。", "news_report", D(2023, 1, 13),
      [("3.5%左右", "forecast", 2022), ("9%左右", "forecast", 2022)]),
+    # projects to be newly started (新开工项目) are a part of the year's list, not projects started (铜川, August 2019, part 62)
+    ("记者在发布会上了解到,2019年,全市安排重点项目182个,总投资1894.29亿元,年度计划投资343.05亿元。其中,续建项目69个,"
+     "总投资600.74亿元,年度计划投资154.72亿元;新开工项目113个,总投资1293.55亿元,年度计划投资188.33亿元。", "press_conference",
+     D(2019, 8, 29), [("182个", "target", 2019), ("1894.29亿元", "target", 2019), ("343.05亿元", "plan", 2019),
+                      ("69个", "target", 2019), ("600.74亿元", "target", 2019), ("154.72亿元", "plan", 2019),
+                      ("113个", "target", 2019), ("1293.55亿元", "target", 2019), ("188.33亿元", "plan", 2019)]),
+    # the target growth rate (目标增速) is a goal (深圳, January 2017, part 62)
+    ("市六届人大三次会议开幕,许勤作政府工作报告,GDP目标增速8.5%", "news_report", D(2017, 1, 14), [("8.5%", "target", 2017)]),
     # a heading of the goals of the next five years opens a targets section about their last year (湖州's work report, April 2017, part 53)
     ("赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;",
      "news_report", D(2017, 4, 22), [("1520亿元", "actual", 2011), ("2243.1亿元", "actual", 2016), ("突破3000亿元", "target", 2021)]),
@@ -700,7 +708,7 @@ def test_kind_evidence_is_kept():
 
 
 # The held-out parts, scored once on the code of their day and never used to write rules (parts 55 and 56, scored
-# together); parts 1-30, 32-54, 57 and 58, each scored once before it became development data, are listed with their
+# together); parts 1-30, 32-54, 57, 58, 61 and 62, each scored once before it became development data, are listed with their
 # scores in tests/fixtures/kind_gold/README.md (part 31 was kept aside)
 HELDOUT = ("heldout-55", "heldout-56")
 
@@ -741,11 +749,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 641  # parts 10-30, 32-54, 57 and 58 added: kind 0.926, targets P 0.906 R 0.900, year 0.944
+    assert dev.n_documents >= 651  # parts 10-30, 32-54, 57, 58, 61 and 62 added: kind 0.925, targets P 0.903 R 0.900, year 0.945
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.922, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.902 and dev.target_recall >= 0.896
+    assert dev.target_precision >= 0.899 and dev.target_recall >= 0.896
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 

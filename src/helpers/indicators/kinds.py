@@ -101,7 +101,7 @@ TASK_COUNT_CUE = "…件实事"
 # the projects a platform holds now: "目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元" (2023)
 YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,6}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
                              r"(?:(?:年度|全年)?计划(?:完成)?|(?:20\d{2}年|全年|年度|年)预计(?:完成)?)投资")
-LIST_STARTED = re.compile(r"开(?:复|竣)?工|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
+LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
