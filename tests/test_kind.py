@@ -589,6 +589,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
                       ("113个", "target", 2019), ("1293.55亿元", "target", 2019), ("188.33亿元", "plan", 2019)]),
     # the target growth rate (目标增速) is a goal (深圳, January 2017, part 62)
     ("市六届人大三次会议开幕,许勤作政府工作报告,GDP目标增速8.5%", "news_report", D(2017, 1, 14), [("8.5%", "target", 2017)]),
+    # an amount a share is taken of is the year's goal when the text calls it a goal, not a plan (绵阳, February 2019, part 62)
+    ("2018年,全市完成公路水路建设投资139.26亿元,为年度目标136.64亿元的102%,同比增长8%。", "news_report", D(2019, 2, 28),
+     [("139.26亿元", "actual", 2018), ("136.64亿元", "target", 2018), ("102%", "actual", 2018), ("8%", "actual", 2018)]),
+    # 储备了 reports what was done in its clause, like the other verbs with 了 (旅顺口, March 2025, part 61)
+    ("坚持“全区一盘棋”,强化调度、逐项梳理、抢前抓早,谋划储备了超长期特别国债、中央预算内投资、地方政府专项债券项目75个。", "press_conference",
+     D(2025, 3, 22), [("75个", "actual", 2025)]),
     # a heading of the goals of the next five years opens a targets section about their last year (湖州's work report, April 2017, part 53)
     ("赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;",
      "news_report", D(2017, 4, 22), [("1520亿元", "actual", 2011), ("2243.1亿元", "actual", 2016), ("突破3000亿元", "target", 2021)]),

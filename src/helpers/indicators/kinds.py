@@ -154,6 +154,7 @@ GOAL_IN_BRACKETS = re.compile(r"目标(?:任务)?[(（](?P<goal>[^()（）\n]{1,
 BRACKETED_GOAL = "目标()"  # its kind_cue
 # …and so is the year's plan that a share is taken of: "完成形象进度投资41.63亿元,占年度计划40亿元的104%",
 # "新增完成里程4315.8公里,占年度计划5000公里的86.32%" (海南, August 2018): an amount is the plan, anything else the goal
+# (and an amount of a goal, not a plan, is the goal: "为年度目标136.64亿元的102%", 绵阳 2019)
 # …and so is a task handed down: "完成州政府下达任务数132.63亿元的90.8%" (楚雄, November 2018)
 # …and so is the year's plan of an output: "地区生产总值635亿元,完成年计划710亿元的89.4%" (荔城, February 2023)
 PLAN_OF_SHARE = re.compile(r"(?=[年全下])(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?|(?<![度全])年计划))"
@@ -244,7 +245,8 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
                         else GOAL_NAMED_AFTER_CUE, "around", "strong") for m in _find_goals_named_after(text))
     if "年度计划" in text or "年计划" in text or "年度目标" in text or "全年目标" in text or "下达" in text:
         closing.extend((m.start("goal"), m.end("goal"),
-                        "plan" if m.group("goal").endswith("元") and not m.group("task") else "target",
+                        "plan" if m.group("goal").endswith("元") and not m.group("task") and "计划" in m.group()
+                        else "target",
                         PLAN_OF_SHARE_CUE, "around", "strong") for m in PLAN_OF_SHARE.finditer(text))
     return sorted(found + deadlines + closing) if deadlines or closing else found
 
