@@ -562,11 +562,18 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("锦州:紧抓30项关键任务谋划高质量项目群\n年初以来,浑南区统筹推进“12+1”赛道、341项具体任务。", "news_report", D(2023, 2, 2),
      [("30项", "target", 2023), ("341项", "target", 2023)]),
     # a count of projects with the year's planned investment after it is the list's task, and so is their total
-    # investment (温州 2020, part 52; 济南 2015, part 53); a count of projects started is what was done (大连, April 2017)
-    ("在这批重大建设项目中,续建类项目337个,年度计划投资680.8亿元;其中,实体经济项目160个,总投资3566亿元,年度计划投资570亿元。"
-     "一季度,全市开复工亿元以上重大项目327个,总投资7116亿元,年度计划投资1114亿元。", "news_report", D(2020, 3, 2),
-     [("337个", "target", 2020), ("680.8亿元", "plan", 2020), ("160个", "target", 2020), ("3566亿元", "target", 2020),
-      ("570亿元", "plan", 2020), ("327个", "actual", 2020), ("7116亿元", "actual", 2020), ("1114亿元", "plan", 2020)]),
+    # investment; a category of projects to be started (开工类) and the year's investment plan (年度投资计划) name the list
+    # (温州 2020, part 51; 济南 2015, part 53); a count of projects started is what was done (大连, April 2017)
+    ("在这批重大建设项目中,续建类项目337个,年度计划投资680.8亿元;开工类项目137个,年度计划投资339.4亿元;\n"
+     "其中续建类项目73个,年度投资计划218.1亿元;开工类项目39个,年度投资计划66.3亿元。", "news_report", D(2020, 5, 13),
+     [("337个", "target", 2020), ("680.8亿元", "plan", 2020), ("137个", "target", 2020), ("339.4亿元", "plan", 2020),
+      ("73个", "target", 2020), ("218.1亿元", "plan", 2020), ("39个", "target", 2020), ("66.3亿元", "plan", 2020)]),
+    ("2015年度,全市将安排重点项目220个,总投资6334亿元,年度计划投资1146亿元。其中,实体经济项目160个,总投资3566亿元,"
+     "年度计划投资570亿元;", "news_report", D(2015, 2, 25),
+     [("220个", "target", 2015), ("6334亿元", "target", 2015), ("1146亿元", "plan", 2015), ("160个", "target", 2015),
+      ("3566亿元", "target", 2015), ("570亿元", "plan", 2015)]),
+    ("一季度,全市开复工亿元以上重大项目327个,总投资7116亿元,年度计划投资1114亿元,为扎实推进振兴发展打好开局。", "news_report",
+     D(2017, 4, 10), [("327个", "actual", 2017), ("7116亿元", "actual", 2017), ("1114亿元", "plan", 2017)]),
     # a list's investment expected for the year, told early in it, is its arrangement (江西, February 2022, part 40; 衡水, April
     # 2025, part 27), and the list's count and total investment before it are its task
     ("一是基础设施领域,重点实施交通、能源、水利、信息、城镇等基础设施大中型项目641个,总投资9645亿元,2022年预计完成投资2087亿元。",

@@ -98,10 +98,12 @@ TASK_COUNT_CUE = "…件实事"
 # convention of tests/fixtures/kind_gold/README.md): "续建类项目337个,年度计划投资680.8亿元" (温州, 2020), "其中,实体经济项目
 # 160个,总投资3566亿元,年度计划投资570亿元" (济南, 2015); not a count of projects started, signed or added: "全市开复工亿元
 # 以上重大项目327个,总投资7116亿元,年度计划投资1114亿元" (大连, 2017), nor an estimate, a pool of projects (项目库) or
-# the projects a platform holds now: "目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元" (2023)
+# the projects a platform holds now: "目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元" (2023);
+# projects to be started are a part of the list: "新开工项目113个,总投资1293.55亿元,年度计划投资188.33亿元" (铜川, 2019),
+# "开工类项目39个,年度投资计划66.3亿元" (温州, 2020)
 YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,6}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
-                             r"(?:(?:年度|全年)?计划(?:完成)?|(?:20\d{2}年|全年|年度|年)预计(?:完成)?)投资")
-LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
+                             r"(?:(?:年度|全年)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
+LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
