@@ -101,8 +101,8 @@ TASK_COUNT_CUE = "…件实事"
 # the projects a platform holds now: "目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元" (2023);
 # projects to be started are a part of the list: "新开工项目113个,总投资1293.55亿元,年度计划投资188.33亿元" (铜川, 2019),
 # "开工类项目39个,年度投资计划66.3亿元" (温州, 2020)
-YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,6}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
-                             r"(?:(?:年度|全年)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
+YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
+                             r"(?:(?:年度|全年|今年|当年)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
@@ -159,7 +159,7 @@ BRACKETED_GOAL = "目标()"  # its kind_cue
 # (and an amount of a goal, not a plan, is the goal: "为年度目标136.64亿元的102%", 绵阳 2019)
 # …and so is a task handed down: "完成州政府下达任务数132.63亿元的90.8%" (楚雄, November 2018)
 # …and so is the year's plan of an output: "地区生产总值635亿元,完成年计划710亿元的89.4%" (荔城, February 2023)
-PLAN_OF_SHARE = re.compile(r"(?=[年全下])(?:(?:年度|全年)(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?|(?<![度全])年计划))"
+PLAN_OF_SHARE = re.compile(r"(?=[年全下])(?:(?:年度|全年)(?:确保|预期|奋斗)?(?:计划|目标)(?:任务)?|(?P<task>下达(?:的)?任务数?|(?<![度全])年计划))"
                            r"(?P<goal>[^,;:。!?的\n]{1,16})的[\d.]+%")
 PLAN_OF_SHARE_CUE = "年度计划…的"
 LIST_CLOSING_REACH = 14
@@ -173,8 +173,9 @@ GOAL_NAMED_REACH = 48  # characters before 目标 where its figure is looked for
 NUMBER_RUN = frozenset("0123456789.%—–~至-")
 # A share of a goal is how much of it was done: "公路水路投资完成13537亿元,完成全年1.8万亿元投资目标任务的75.2%"
 # (交通运输部, August 2020), "完成年度任务的52%" (河北, July 2023); so is a share of a plan: "共完成投资551亿元,
-# 占年度计划投资的27.1%" (西藏, July 2017), "解决42.3万人…饮水安全问题,占总计划的84.6%" (重庆, 2015)
-SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
+# 占年度计划投资的27.1%" (西藏, July 2017), "解决42.3万人…饮水安全问题,占总计划的84.6%" (重庆, 2015); so is a share of a goal
+# named with its amount: "为年度确保目标1200亿元的111.7%" (湖北, February 2023)
+SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|目标(?:任务)?[\d.]+[^\d,;:。!?\n的]{0,4}的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
                            r"|[占为][^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的$")
 SHARE_OF_GOAL_CUE = "目标的"
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
