@@ -613,6 +613,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("交通投资实现突破,2022年累计完成交通固定资产投资1340.6亿元,为年度确保目标1200亿元的111.7%,同比增长15.8%,再创历史新高;",
      "news_report", D(2023, 2, 16), [("1340.6亿元", "actual", 2022), ("1200亿元", "target", 2022), ("111.7%", "actual", 2022),
                                      ("15.8%", "actual", 2022)]),
+    # a run of months that has ended when the text is written is that year's, though a progress report early in
+    # the year reviews the year before (开平, 19 March 2024, part 70; its Traditional script as cleaning leaves it)
+    ("关于2024年1-2月我市重点项目建设进展情况报告\n开平市列入江门市重点项目93项,总投资638.8亿元,年度投资计划127.1亿元,"
+     "1-2月累计完成投资20.0亿元,完成年度投资计划的15.7%,慢于序时进度1.0个百分点。", "plan_report", D(2024, 3, 19),
+     [("93项", "target", 2024), ("638.8亿元", "target", 2024), ("127.1亿元", "plan", 2024), ("20.0亿元", "actual", 2024),
+      ("15.7%", "actual", 2024), ("1.0个百分点", "actual", 2024)]),
+    # a share of an estimated amount is estimated too (沈河, October 2021, part 69)
+    ("预计全年完成投资135亿元,为年计划的106%。", "news_report", D(2021, 10, 18),
+     [("135亿元", "forecast", 2021), ("106%", "forecast", 2021)]),
     # a heading of the goals of the next five years opens a targets section about their last year (湖州's work report, April 2017, part 53)
     ("赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;",
      "news_report", D(2017, 4, 22), [("1520亿元", "actual", 2011), ("2243.1亿元", "actual", 2016), ("突破3000亿元", "target", 2021)]),
@@ -732,7 +741,7 @@ def test_kind_evidence_is_kept():
 
 
 # The held-out parts, scored once on the code of their day and never used to write rules (parts 55 and 56, scored
-# together); parts 1-30, 32-54, 57, 58, 61, 62, 65 and 66, each scored once before it became development data, are listed with their
+# together); parts 1-30, 32-54, 57, 58, 61, 62, 65, 66, 69 and 70, each scored once before it became development data, are listed with their
 # scores in tests/fixtures/kind_gold/README.md (part 31 was kept aside)
 HELDOUT = ("heldout-55", "heldout-56")
 
@@ -773,11 +782,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 661  # parts 10-30, 32-54, 57, 58, 61, 62, 65 and 66 added: kind 0.925, targets P 0.902 R 0.900, year 0.945
+    assert dev.n_documents >= 670  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69 and 70: kind 0.924, targets P 0.900 R 0.898, year 0.946
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.922, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.899 and dev.target_recall >= 0.896
+    assert dev.target_precision >= 0.896 and dev.target_recall >= 0.894
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
-from helpers.indicators.periods import PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, resolve_period
+from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
+                                        resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE,
                                       deadline_passed, decide_kind, find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
@@ -773,6 +774,10 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
         if published and match.group("part") in PAST_YEARS and not section.year:
             # "过去五年" in a story of January 2026 ends with 2025, whatever year its figures speak of
             fallback_year, review = published.year, False
+        if published and match.group("months") and not section.year:
+            # "1-2月累计完成投资9.4亿元" in a progress report of March 2024 is 2024's, though a report early in the
+            # year reviews the year before (开平, 19 March 2024); "1-11月" in January is the year before's
+            fallback_year, review = months_year(match, published), False
         return scan.period(match, fallback_year, published, review, is_average, source)
     if section.plan and (is_average or not section.year):
         first, last = PLAN_SPANS[section.plan]

@@ -334,7 +334,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
     if text[figure.start - 1:figure.start] in ("的", "务", "标") \
             and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
-        evidence.append(("actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
+        # …unless the amount it is a share of is estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021)
+        estimated = any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues)
+        evidence.append(("forecast" if estimated else "actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
     if cues:
         clause = clause_start(figure.start, max(0, figure.start - 200))
         weak_words: list[str] = []

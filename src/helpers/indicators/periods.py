@@ -77,6 +77,16 @@ def find_period_phrases(sentence: str) -> list[tuple[int, re.Match]]:
     return found
 
 
+def months_year(match: re.Match, published: dt.date) -> int:
+    """The year a run of months from January (1-2月, 前10个月) speaks of in a text of ``published``: the year
+    it was written in when the run has ended by then, else the year before ("1-11月" in January).
+
+    >>> [months_year(PERIOD.search(t), dt.date(2024, 3, 19)) for t in ("1-2月累计完成投资", "1-11月")]
+    [2024, 2023]
+    """
+    return published.year if _month_number(match.group("to_month")) <= published.month else published.year - 1
+
+
 def _month_number(written: str) -> int:
     """8 or 八 or 十一 as a month number."""
     number = int(written) if written.isdigit() else parse_chinese_number(written) or 1
