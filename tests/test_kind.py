@@ -732,6 +732,15 @@ def test_relative_periods_of_an_undated_text_have_no_dates():
     assert list(rows["kind"]) == ["actual", "target"]
 
 
+def test_a_part_of_projects_started_is_no_list_task():
+    """哈尔滨, 2022 (part 12): 223个 has the year's planned investment after it, as a list's count does, but it is a part
+    of the 290 projects started that day, earlier in its paragraph (kinds.PROJECTS_STARTED)."""
+    rows = _rows("4月7日,集中开工重点项目290个,今年计划完成投资392.8亿元,其中,省级重点项目67个,今年计划完成投资241.7亿元;"
+                 "市级重点项目223个,今年计划完成投资151.1亿元。", "news_report", D(2022, 8, 21))
+    kinds = dict(zip(rows["quote"], rows["kind"]))
+    assert (kinds["290个"], kinds["223个"]) == ("actual", "actual")
+
+
 def test_kind_evidence_is_kept():
     rows = _rows("三、2026年重点工作\n全年新开工亿元以上项目200个以上。力争规上工业增加值增长6%。")
     assert list(rows["kind_cue"]) == ["section:tasks", "力争"]

@@ -108,7 +108,8 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
 LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?[个项][,、]$")
-# "预计一季度,全市开复工亿元以上项目将达到1246个,…。分领域看。服务业项目320个,年度计划投资265.2亿元" (沈阳, February 2022)
+# …nor a part of projects started earlier in the paragraph: "4月7日,集中开工重点项目290个,今年计划完成投资392.8亿元,其中,省级
+# 重点项目67个,…,市级重点项目223个,今年计划完成投资151.1亿元" (哈尔滨, 2022)
 PROJECTS_STARTED = re.compile(r"开(?:复|竣)?工")
 PROJECTS_STARTED_REACH = 200
 ARRANGED_UNITS = ("元", "美元", "%", "百分点", "倍")  # what an arrangement reaches beyond its clause: money, its rates
