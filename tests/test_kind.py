@@ -625,6 +625,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a heading of the goals of the next five years opens a targets section about their last year (湖州's work report, April 2017, part 53)
     ("赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;",
      "news_report", D(2017, 4, 22), [("1520亿元", "actual", 2011), ("2243.1亿元", "actual", 2016), ("突破3000亿元", "target", 2021)]),
+    # a heading of the year just past, in a report of the year's first half, reviews the year before it (汉滨区's work
+    # report, delivered March 2025, published April, part 26)
+    ("一、过去一年工作回顾\n(一)坚持项目支撑、招商赋能,经济基础更加坚实。深化“四个一批”项目管理,158个重点项目完成投资189.4亿元。",
+     "government_work_report", D(2025, 4, 15), [("158个", "actual", 2024), ("189.4亿元", "actual", 2024)]),
     # the next three years are a span of goals, as the next five are (河北's three-year action, April 2025, part 49)
     ("未来三年集群营收年均增长8%河北印发方案吹响重点特色产业集群“冲锋号”", "news_report", D(2025, 4, 18), [("8%", "target", 2027)]),
     # an arrangement beyond its clause reaches money, not the work to be done with it (湖北's ten projects, 2017, part 52)

@@ -58,6 +58,10 @@ PLAN_START = re.compile(r"开好局|开局|起步")
 # A heading of the years ahead is about their last year: "今后五年的重点目标" (湖州's work report, April 2017: 2021)
 YEARS_AHEAD = re.compile(r"(?:未来|今后)(?P<n>[三五])年")
 YEARS_AHEAD_SPANS = {"三": 3, "五": 5}
+# A heading of the years just past, in a text of a year's first half, is about the year before it: "一、过去一年工作回顾"
+# (汉滨区's work report, delivered March 2025: 2024), "过去五年工作回顾" (its last year)
+YEARS_PAST = re.compile(r"过去(?:的)?(?:一|三|五)年|(?:去|上)年(?:的)?工作回顾")
+FIRST_HALF_LAST_MONTH = 6
 FORWARD_ROLES = ("targets", "tasks", "plan_draft")
 # An annex opens a part of its own, one level above the body's numbering, which it restarts:
 # "附件1：2025年省十件民生实事" or "附件1" on a line with its title on the next ("2024年省十件民生实事")
@@ -176,6 +180,9 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
         ahead = YEARS_AHEAD.search(heading) if not own_years and not own_plan and published is not None else None
         if ahead:
             own_years = [published.year + YEARS_AHEAD_SPANS[ahead.group("n")] - 1]
+        elif (not own_years and not own_plan and published is not None and published.month <= FIRST_HALF_LAST_MONTH
+              and YEARS_PAST.search(heading)):
+            own_years = [published.year - 1]
         section = Section(len(sections), parent.section_id, level, heading, start, len(text), role,
                           max(own_years) if own_years else (None if own_plan else parent.year),
                           own_plan or (None if own_years else parent.plan))
