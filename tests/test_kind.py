@@ -609,6 +609,19 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      D(2021, 7, 1), [("271个", "target", 2021), ("238个", "target", 2021), ("260个", "actual", 2021), ("108.8%", "actual", 2021),
                      ("95.9%", "actual", 2021), ("15个", "target", 2021), ("223亿元", "target", 2021), ("72亿元", "plan", 2021),
                      ("56.2亿元", "actual", 2021), ("78%", "actual", 2021)]),
+    # the same with the list's noun after the count and the year named in its plan (恩平, September 2022, part 73)
+    ("我市共63项江门重点项目,总投资355亿元,2022年计划投资55.28亿元,1-8月完成投资43.77亿元,投资完成率为79.17%。", "plan_report",
+     D(2022, 9, 1), [("63项", "target", 2022), ("355亿元", "target", 2022), ("55.28亿元", "plan", 2022),
+                     ("43.77亿元", "actual", 2022), ("79.17%", "actual", 2022)]),
+    # a start told of one sector's part (其中…已全部开工, 开工率) is not a start of the next sector of the list
+    # (南昌, November 2023, part 73); "12个…已全部开工" reads as done, where the labeller counted the planned starts
+    ("工业项目35个,年度计划投资440.07亿元,前10月累计完成投资469.13亿元,其中华润微MEMS传感器产业园项目等12个计划新开工项目已全部开工;"
+     "服务业项目33个,年度计划投资246.35亿元,前10月累计完成投资265.03亿元,其中蓝城五星级标准酒店项目等5个计划新开工项目已开工4个,开工率80%;"
+     "农林水及生态建设项目4个,年度计划投资26.7亿元,前10月累计完成投资24.89亿元;", "news_report", D(2023, 11, 20),
+     [("35个", "target", 2023), ("440.07亿元", "plan", 2023), ("469.13亿元", "actual", 2023), ("12个", "actual", 2023),
+      ("33个", "target", 2023), ("246.35亿元", "plan", 2023), ("265.03亿元", "actual", 2023), ("5个", "target", 2023),
+      ("4个", "actual", 2023), ("80%", "actual", 2023), ("4个", "target", 2023), ("26.7亿元", "plan", 2023),
+      ("24.89亿元", "actual", 2023)]),
     # a share of a goal named with its amount is what was done, whatever the goal's own cue (湖北, February 2023, part 65)
     ("交通投资实现突破,2022年累计完成交通固定资产投资1340.6亿元,为年度确保目标1200亿元的111.7%,同比增长15.8%,再创历史新高;",
      "news_report", D(2023, 2, 16), [("1340.6亿元", "actual", 2022), ("1200亿元", "target", 2022), ("111.7%", "actual", 2022),

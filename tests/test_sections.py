@@ -59,6 +59,8 @@ def test_sections_of_a_work_report_nest_by_numbering():
     ("2020年成就:\n城镇新增就业43.2万人\n2021年目标:\n生产总值增长6.5%左右\n城镇新增就业40万人\n", ["review", "targets"]),
     # … not a deck line over a byline (莒县 2019, a story of 2018's results and 2019's goals)
     ("2019年政府工作总体要求:\n  本报记者 彭彦伟\n", []),
+    # …nor a table's header row, whatever its columns name (岳阳楼区's progress table on the year's 民生实事, July 2019, part 73)
+    ("岳阳楼区2019年1-7月省市重点民生实事项目完成情况\n序号 项目名称 责任单位 目标任务  1-7月 \n1 新增城镇就业 区人社局 8950人 6453人 72%\n", []),
 ])
 def test_section_roles_follow_their_parents(text, expected):
     assert [s.role for s in extract_sections(text)[1:]] == expected
@@ -71,6 +73,8 @@ def test_section_roles_follow_their_parents(text, expected):
     # … or the five-year plan it names, not over when the text was delivered (福建 2026)
     ("三、一鼓作气勇争先,全力推动“十五五”开好局\n", dt.date(2026, 1, 27),
      [("一鼓作气勇争先,全力推动“十五五”开好局", 1, "tasks")]),
+    # a heading of the year just past, in the first half of a year, is about the year before (汉滨区, April 2025, part 26)
+    ("一、过去一年工作回顾\n", dt.date(2025, 4, 15), [("过去一年工作回顾", 1, "review", 2024)]),
     # … and nothing without a date
     ("三、关于2026年工作\n", None, [("关于2026年工作", 1, "other")]),
     # an annex restarts the numbering one level down, its title on its line or the next (广东 2024, 2025)
@@ -81,7 +85,8 @@ def test_section_roles_follow_their_parents(text, expected):
 ])
 def test_section_roles_from_time_and_annexes(text, published, expected):
     found = extract_sections(text, "government_work_report", None, published)[1:]
-    assert [(s.heading, s.level, s.role) for s in found] == expected
+    assert [(s.heading, s.level, s.role, s.year)[:len(e)] for s, e in zip(found, expected)] == expected
+    assert len(found) == len(expected)
 
 
 def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):

@@ -49,6 +49,9 @@ YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2
 # "2018年10个民生实事项目全面落实" (宁波日报, 2019: a headline on the year's projects carried out),
 # "全市经济主要指标增速高于全省" (新乡日报, July 2022: the half-year's results against the province's)
 RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:高于|快于|好于)(?:全国|全省|全市|全区)|(?:一季度|上半年|前三季度|同比)[^\n]*\d")
+# A table's header row is no heading, whatever its columns say: "序号 项目名称 责任单位 目标任务  1-7月" (岳阳楼区's
+# progress table on the year's 民生实事, July 2019)
+TABLE_HEADER = re.compile(r"序号\s")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
 PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030)}
@@ -252,7 +255,8 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
         year = YEAR_LINE.match(line)
         if year:
             unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, start))
-        elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line):
+        elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line) \
+                and not TABLE_HEADER.match(line):
             unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, start))
     # Unnumbered headings before the first "一、" are the parts the numbered sections sit in (内蒙古
     # 2026: "“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作", then 一、二、三、)

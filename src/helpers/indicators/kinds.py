@@ -102,15 +102,16 @@ TASK_COUNT_CUE = "…件实事"
 # projects to be started are a part of the list: "新开工项目113个,总投资1293.55亿元,年度计划投资188.33亿元" (铜川, 2019),
 # "开工类项目39个,年度投资计划66.3亿元" (温州, 2020)
 YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
-                             r"(?:(?:年度|全年|今年|当年)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
+                             r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
-LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?[个项][,、]$")
+LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}")
+LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,8}[,、]$")
 # …nor a part of projects started earlier in the paragraph: "4月7日,集中开工重点项目290个,今年计划完成投资392.8亿元,其中,省级
 # 重点项目67个,…,市级重点项目223个,今年计划完成投资151.1亿元" (哈尔滨, 2022)
-PROJECTS_STARTED = re.compile(r"开(?:复|竣)?工")
+PROJECTS_STARTED = re.compile(r"开(?:复|竣)?工(?!率)")  # (not 开工率, a rate of a part: "开工率80%")
 PROJECTS_STARTED_REACH = 200
 ARRANGED_UNITS = ("元", "美元", "%", "百分点", "倍")  # what an arrangement reaches beyond its clause: money, its rates
 # A change on the same period a year before, right before the figure, measures what happened: "区发展改革委
@@ -452,18 +453,22 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
 def _counts_projects_listed(text: str, clause: int, end: int) -> bool:
     """Whether the clause from ``clause`` to the count ending at ``end`` counts projects of a list, not projects
     started, signed or added, nor one part of projects started earlier in its paragraph (see YEAR_PLAN_AFTER)."""
-    if "项目" not in text[clause:end + 4] or LIST_STARTED.search(text, clause, end):
+    # the noun may follow the count in its clause: "我市共63项江门重点项目,总投资355亿元,2022年计划投资55.28亿元" (恩平, 2022)
+    if "项目" not in text[clause:end] + LISTED_NOUN_AFTER.match(text, end).group() or LIST_STARTED.search(text, clause, end):
         return False
     paragraph = max(text.rfind("\n", 0, clause) + 1, clause - PROJECTS_STARTED_REACH)
-    return not PROJECTS_STARTED.search(text, paragraph, clause)
+    # a start told of a part (其中…) is no start of the whole: "工业项目35个,…,其中…等12个计划新开工项目已全部开工;
+    # 服务业项目33个,年度计划投资246.35亿元" (南昌, November 2023: the next sector of the year's list)
+    return not any(not text.startswith("其中", max(text.rfind(ch, paragraph, started.start()) for ch in CLAUSE_BREAKS) + 1)
+                   for started in PROJECTS_STARTED.finditer(text, paragraph, clause))
 
 
 def _totals_projects_listed(text: str, start: int, clause_start: ClauseStart) -> bool:
     """Whether the total investment starting at ``start`` follows, in the next clause, a count of projects of a list."""
     own = clause_start(start, max(0, start - 20))
-    count = LISTED_COUNT_BEFORE.search(text, max(0, own - 12), own)
+    count = LISTED_COUNT_BEFORE.search(text, max(0, own - 20), own)
     return count is not None and _counts_projects_listed(
-        text, clause_start(count.start(), max(0, count.start() - 200)), count.end() - 1)
+        text, clause_start(count.start(), max(0, count.start() - 200)), count.end("unit"))
 
 
 def _find_goals_named_after(text: str) -> list[re.Match]:
