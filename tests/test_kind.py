@@ -455,6 +455,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("今年1到10月,开发区完成州外到位资金120.44亿元,同比增长29%,完成州政府下达任务数132.63亿元的90.8%。", "news_report",
      D(2018, 11, 1), [("120.44亿元", "actual", 2018), ("29%", "actual", 2018), ("132.63亿元", "target", 2018),
                       ("90.8%", "actual", 2018)]),
+    # …and so is one from 元月 (January): "元至4月" (桐梓, June 2011, part 75)
+    ("今年元至4月,桐梓共计引进项目29个,规划总投资444亿元;", "news_report", D(2011, 6, 14),
+     [("29个", "actual", 2011), ("444亿元", "actual", 2011)]),
     # months of a year named with its number are over when the text is written later (住建部, November 2022, part 42)
     ("2022年全国计划新开工改造城镇老旧小区5.1万个、840万户。2022年1-9月,全国新开工改造城镇老旧小区5.16万个、848万户,"
      "按小区数计开工率为100.9%。", "news_report", D(2022, 11, 3),
