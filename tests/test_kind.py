@@ -625,6 +625,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
       ("33个", "target", 2023), ("246.35亿元", "plan", 2023), ("265.03亿元", "actual", 2023), ("5个", "target", 2023),
       ("4个", "actual", 2023), ("80%", "actual", 2023), ("4个", "target", 2023), ("26.7亿元", "plan", 2023),
       ("24.89亿元", "actual", 2023)]),
+    # a progress table whose header names a goal column before what was done: each row's first figure is its goal
+    # (岳阳楼区's 民生实事, July 2019, part 73; the header is no heading)
+    ("岳阳楼区2019年1-7月省市重点民生实事项目完成情况\n序号 项目名称 责任单位 目标任务  1-7月 \n实际完成情况\n任务完成率 备注\n"
+     "1 新增城镇就业 区人社局 8950人 6453人 72%\n2 减少义务教育大班额 区教育局 51个 3个 5% 春季入学期间,已化解大班额3个;",
+     "plan_report", D(2019, 7, 25), [("8950人", "target", 2019), ("6453人", "actual", 2019), ("72%", "actual", 2019),
+                                     ("51个", "target", 2019), ("3个", "actual", 2019), ("5%", "actual", 2019),
+                                     ("3个", "actual", 2019)]),
     # a share of a goal named with its amount is what was done, whatever the goal's own cue (湖北, February 2023, part 65)
     ("交通投资实现突破,2022年累计完成交通固定资产投资1340.6亿元,为年度确保目标1200亿元的111.7%,同比增长15.8%,再创历史新高;",
      "news_report", D(2023, 2, 16), [("1340.6亿元", "actual", 2022), ("1200亿元", "target", 2022), ("111.7%", "actual", 2022),

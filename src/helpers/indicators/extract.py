@@ -20,8 +20,8 @@ from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indica
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import (CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE,
-                                      deadline_passed, decide_kind, find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
+from helpers.indicators.kinds import (CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, TABLE_GOAL_CUE,
+                                      deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -156,6 +156,7 @@ class _DocumentScan:
         self.strong_cues = [c for c in self.cues if c[5] == "strong" and c[4] == "before"]
         self.cue_positions = [c[0] for c in self.cues]
         self.strong_positions = [c[0] for c in self.strong_cues]
+        self.goal_cells = find_goal_cells(text, figure_starts)
         self.periods = find_period_phrases(text)
         self.period_positions = [p for p, _ in self.periods]
         self.sections = sections
@@ -465,6 +466,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             if figure.unit in STRUCTURE_UNITS and not (kind == "target" and _lifts_structure(cue or "")) \
                     and (STRUCTURE.match(text, figure.end) or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
                 kind, cue, confidence = "actual", "structure", CONFIDENCE_OF_RULE
+            elif figure.start in scan.goal_cells:
+                kind, cue, confidence = "target", TABLE_GOAL_CUE, CONFIDENCE_OF_RULE
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
             # (and so is the plan a share of it was done of: "完成年计划710亿元的89.4%")
             year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue == PLAN_OF_SHARE_CUE

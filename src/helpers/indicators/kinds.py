@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from helpers.corpus.sections import ROLE_KIND, Section
@@ -254,6 +254,31 @@ def find_kind_cues(text: str) -> list[tuple[int, int, str, str, str, str]]:
                         else "target",
                         PLAN_OF_SHARE_CUE, "around", "strong") for m in PLAN_OF_SHARE.finditer(text))
     return sorted(found + deadlines + closing) if deadlines or closing else found
+
+
+# A progress table whose header names a goal column before what was done: "序号 项目名称 责任单位 目标任务  1-7月 \n实际
+# 完成情况\n任务完成率 备注" over rows "1 新增城镇就业 区人社局 8950人 6453人 72%" (岳阳楼区's 民生实事, July 2019): the
+# first figure of each row is its goal
+TABLE_GOAL_HEADER = re.compile(r"^序号\s[^\n]*?(?:目标任务|年度目标|年度任务|目标|任务数?|计划)(?=[^\n]*\n?[^\n]{0,40}(?:完成|进度|实际))",
+                               re.M)
+TABLE_ROW = re.compile(r"^(?P<number>\d{1,3})(?![\d.%])", re.M)
+TABLE_ROWS_REACH = 4000  # characters after the header where its rows are looked for
+TABLE_GOAL_CUE = "table:目标"
+
+
+def find_goal_cells(text: str, figure_starts: Sequence[int]) -> set[int]:
+    """Where each figure that fills a progress table's goal column starts: the first figure of each numbered row under
+    a header that names a goal column before what was done (see TABLE_GOAL_HEADER)."""
+    cells: set[int] = set()
+    if "序号" not in text:
+        return cells
+    for header in TABLE_GOAL_HEADER.finditer(text):
+        for row in TABLE_ROW.finditer(text, header.end(), min(len(text), header.end() + TABLE_ROWS_REACH)):
+            line_end = text.find("\n", row.end())
+            first = bisect.bisect_left(figure_starts, row.end("number"))
+            if first < len(figure_starts) and figure_starts[first] < (len(text) if line_end < 0 else line_end):
+                cells.add(figure_starts[first])
+    return cells
 
 
 def _lists_closed_by_goal(text: str, found: list):
