@@ -111,6 +111,12 @@ ESTIMATED = ("预计", "初步预计", "初步统计")  # words of an estimate o
 # the development documents these are right 65-100% of the time on few figures, about as often as a weighed
 # kind of confidence 0.3-0.5
 CONFIDENCE_OF_RULE = 0.45
+# A work or plan report delivered in a year's last months estimates that year's results (see _estimated_in_review)
+ESTIMATING_GENRES = ("government_work_report", "plan_report")
+ESTIMATING_FROM_MONTH = 11
+ESTIMATE_OPENER = "预计"
+ESTIMATE_OPENER_REACH = 400  # characters back in the paragraph
+YEAR_NOT_OVER_CUE = "预计…(year not over)"
 # A note right after a figure that calls it an estimate, and with 下同 every later figure of the same year:
 # "2025年苏州市地区生产总值达到2.77万亿元(预计数,下同),规上工业总产值达4.9万亿元。…2025年突破2250亿元"
 # (中新网, January 2026, on 苏州's work report)
@@ -355,6 +361,19 @@ class _DocumentScan:
         return opening
 
 
+def _estimated_in_review(text: str, position: int, period: Period, section: Section, genre: str | None,
+                         published: dt.date | None) -> bool:
+    """Whether a result at ``position`` is one of a year's results a report delivered late in that year estimates: in
+    a review of the year not yet over, after 预计 in its paragraph ("预计年末,全市地区生产总值实现156亿元,增长6%。
+    公共财政预算收入实现12.24亿元…", 北镇's work report of 28 December 2014: every result of the paragraph is the
+    year's estimate, though only the first sentence says so)."""
+    if published is None or published.month < ESTIMATING_FROM_MONTH or genre not in ESTIMATING_GENRES \
+            or section.role != "review" or section.year != published.year or period.end is None or period.end <= published:
+        return False
+    paragraph = max(text.rfind("\n", 0, position) + 1, position - ESTIMATE_OPENER_REACH)
+    return text.find(ESTIMATE_OPENER, paragraph, position) >= 0
+
+
 def extract_indicators(document: dict, sentences, sections: list[Section] | None = None) -> dict[str, Sequence]:
     """Columns of indicator records for one document (``document["text"]`` and its sentences; its
     sections are found unless given).
@@ -495,6 +514,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             if change and change[0] == "from":
                 period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
                                                   published)
+            if kind == "actual" and _estimated_in_review(text, figure.start, period, section, genre, published):
+                kind, cue, confidence = "forecast", YEAR_NOT_OVER_CUE, CONFIDENCE_OF_RULE
             if kind == "actual" and period.start is not None and period.text:
                 note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
                 if note is not None or period.start.year == estimated_year:
