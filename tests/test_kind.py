@@ -616,6 +616,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("我市共63项江门重点项目,总投资355亿元,2022年计划投资55.28亿元,1-8月完成投资43.77亿元,投资完成率为79.17%。", "plan_report",
      D(2022, 9, 1), [("63项", "target", 2022), ("355亿元", "target", 2022), ("55.28亿元", "plan", 2022),
                      ("43.77亿元", "actual", 2022), ("79.17%", "actual", 2022)]),
+    # …and with the count in the total's own clause (南昌, November 2023, part 73)
+    ("本报讯(全媒体记者 万玲)日前,记者从市发改委获悉,我市100个重点推进项目总投资4223.87亿元,年度计划投资984.59亿元。", "news_report",
+     D(2023, 11, 20), [("100个", "target", 2023), ("4223.87亿元", "target", 2023), ("984.59亿元", "plan", 2023)]),
     # a start told of one sector's part (其中…已全部开工, 开工率) is not a start of the next sector of the list
     # (南昌, November 2023, part 73); "12个…已全部开工" reads as done, where the labeller counted the planned starts
     ("工业项目35个,年度计划投资440.07亿元,前10月累计完成投资469.13亿元,其中华润微MEMS传感器产业园项目等12个计划新开工项目已全部开工;"

@@ -108,6 +108,8 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
 LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}")
+# …or in the total's own clause: "我市100个重点推进项目总投资4223.87亿元,年度计划投资984.59亿元" (南昌, November 2023)
+LISTED_COUNT_IN_CLAUSE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,10}总投资(?:规模)?(?:约|超|达)?$")
 LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,8}[,、]$")
 # …nor a part of projects started earlier in the paragraph: "4月7日,集中开工重点项目290个,今年计划完成投资392.8亿元,其中,省级
 # 重点项目67个,…,市级重点项目223个,今年计划完成投资151.1亿元" (哈尔滨, 2022)
@@ -491,7 +493,7 @@ def _counts_projects_listed(text: str, clause: int, end: int) -> bool:
 def _totals_projects_listed(text: str, start: int, clause_start: ClauseStart) -> bool:
     """Whether the total investment starting at ``start`` follows, in the next clause, a count of projects of a list."""
     own = clause_start(start, max(0, start - 20))
-    count = LISTED_COUNT_BEFORE.search(text, max(0, own - 20), own)
+    count = LISTED_COUNT_BEFORE.search(text, max(0, own - 20), own) or LISTED_COUNT_IN_CLAUSE.search(text, own, start)
     return count is not None and _counts_projects_listed(
         text, clause_start(count.start(), max(0, count.start() - 200)), count.end("unit"))
 
