@@ -20,7 +20,8 @@ from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indica
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import (CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, TABLE_GOAL_CUE,
+from helpers.indicators.kinds import (CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE,
+                                      TABLE_GOAL_CUE, TASK_COUNT_UNITS,
                                       deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
 from helpers.places import load_gazetteer
 
@@ -117,6 +118,11 @@ ESTIMATING_FROM_MONTH = 11
 ESTIMATE_OPENER = "预计"
 ESTIMATE_OPENER_REACH = 400  # characters back in the paragraph
 YEAR_NOT_OVER_CUE = "预计…(year not over)"
+# A part of a year's list counted after the list in its paragraph is the list's too (a goal, under the convention of
+# tests/fixtures/kind_gold/README.md): "我市共63项江门重点项目,总投资355亿元,2022年计划投资55.28亿元,…。其中:基础设施工程
+# 16项,完成投资3.31亿元,…;产业工程33项,…" (恩平, September 2022): a clause that opens with the part's name and its count
+SUBCOUNT_OPENING = re.compile(r"(?:其中[:：,]?)?[^\d,;:。!?、\n已完成开竣复签累计新增]{1,12}(?:项目|工程|类)")
+SUBCOUNT_CUE = "项目…(part of the year's list)"
 # A note right after a figure that calls it an estimate, and with 下同 every later figure of the same year:
 # "2025年苏州市地区生产总值达到2.77万亿元(预计数,下同),规上工业总产值达4.9万亿元。…2025年突破2250亿元"
 # (中新网, January 2026, on 苏州's work report)
@@ -405,6 +411,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     ahead_from = _find_coming_year(text, published)
     places = load_gazetteer().places
     estimated_year = None  # the year whose figures a note (预计数,下同) has called estimates
+    listed_paragraphs: set[int] = set()  # paragraphs that count a year's list of projects (PROJECT_LIST_CUE)
     for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
         sentence_start = scan.starts[s]
         sentence_text = sentences.texts[s]
@@ -487,6 +494,12 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 kind, cue, confidence = "actual", "structure", CONFIDENCE_OF_RULE
             elif figure.start in scan.goal_cells:
                 kind, cue, confidence = "target", TABLE_GOAL_CUE, CONFIDENCE_OF_RULE
+            elif kind == "actual" and scan.paragraphs[s] in listed_paragraphs and figure.unit in TASK_COUNT_UNITS \
+                    and SUBCOUNT_OPENING.fullmatch(
+                        text, scan.clause_start(figure.start, max(0, figure.start - 40)), figure.start):
+                kind, cue, confidence = "target", SUBCOUNT_CUE, CONFIDENCE_OF_RULE
+            if cue == PROJECT_LIST_CUE and figure.unit in TASK_COUNT_UNITS:
+                listed_paragraphs.add(scan.paragraphs[s])
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
             # (and so is the plan a share of it was done of: "完成年计划710亿元的89.4%")
             year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue == PLAN_OF_SHARE_CUE
