@@ -622,6 +622,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("63项", "target", 2022), ("355亿元", "target", 2022), ("55.28亿元", "plan", 2022), ("43.77亿元", "actual", 2022),
       ("16项", "target", 2022), ("3.31亿元", "actual", 2022), ("36.26%", "actual", 2022), ("33项", "target", 2022),
       ("23.52亿元", "actual", 2022)]),
+    # a count of a list's projects with the part started after it is the list's task, with 已 or without (黑河, May 2020;
+    # 黑龙江, August 2022, part 77); the share of the year's investment plan done is a result (湖北, August 2013, part 77)
+    ("截至目前,全市145个百大项目开复工92个,开复工率63.4%。50个省百大项目开复工35个,开复工率70%,完成投资4.8亿元。", "news_report",
+     D(2020, 5, 20), [("145个", "target", 2020), ("92个", "actual", 2020), ("63.4%", "actual", 2020), ("50个", "target", 2020),
+                      ("35个", "actual", 2020), ("70%", "actual", 2020), ("4.8亿元", "actual", 2020)]),
+    ("截至目前,现代服务业项目完成投资470.3亿元,完成全年投资计划的81.7%,高于全省13.3个百分点。", "plan_report", D(2013, 8, 24),
+     [("470.3亿元", "actual", 2013), ("81.7%", "actual", 2013), ("13.3个百分点", "actual", 2013)]),
     # …and with the count in the total's own clause (南昌, November 2023, part 73)
     ("本报讯(全媒体记者 万玲)日前,记者从市发改委获悉,我市100个重点推进项目总投资4223.87亿元,年度计划投资984.59亿元。", "news_report",
      D(2023, 11, 20), [("100个", "target", 2023), ("4223.87亿元", "target", 2023), ("984.59亿元", "plan", 2023)]),
