@@ -648,6 +648,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "plan_report", D(2019, 7, 25), [("8950人", "target", 2019), ("6453人", "actual", 2019), ("72%", "actual", 2019),
                                      ("51个", "target", 2019), ("3个", "actual", 2019), ("5%", "actual", 2019),
                                      ("3个", "actual", 2019)]),
+    # a note that the year's figures are estimates (预计数,下同) outweighs the year not being over (安化, October 2021, part 79)
+    ("2021年,全县完成地区生产总值263.5亿元(预计数,下同),年均增长6.94%;规模工业增加值44.5亿元,年均增长5.95%;", "news_report",
+     D(2021, 10, 27), [("263.5亿元", "forecast", 2021), ("6.94%", "forecast", 2021), ("44.5亿元", "forecast", 2021),
+                       ("5.95%", "forecast", 2021)]),
     # a work report delivered late in the year estimates the year's results after 预计 in its paragraph, though only the
     # first sentence says so (北镇, 28 December 2014, part 75)
     ("——2014年12月28日在北镇市第二届人民代表大会第三次会议上\n2014年工作回顾\n一是经济总体实力稳步提升。预计年末,全市地区生产总值实现156亿元,"

@@ -128,6 +128,7 @@ SUBCOUNT_CUE = "项目…(part of the year's list)"
 # (中新网, January 2026, on 苏州's work report)
 ESTIMATE_NOTE = re.compile(r"[(（]预计(?:数|值)?(?P<same>[,，、]?下同)?[)）]")
 ESTIMATE_NOTE_CUE = "(预计数)"
+OPEN_YEAR_EVIDENCE = "period:"  # the cue of a goal decided only by a period not over when the text was written
 ECHO = "echo:"  # the kind_cue of a figure that repeats a goal stated earlier: echo:<the goal's quote>
 ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's
 ECHO_COUNT_UNITS = frozenset({"个", "项"})
@@ -529,7 +530,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                                                   published)
             if kind == "actual" and _estimated_in_review(text, figure.start, period, section, genre, published):
                 kind, cue, confidence = "forecast", YEAR_NOT_OVER_CUE, CONFIDENCE_OF_RULE
-            if kind == "actual" and period.start is not None and period.text:
+            # (a year not over is no goal when its figures are noted as estimates: "2021年,全县完成地区生产总值263.5亿元(预计数,
+            # 下同),年均增长6.94%", 安化 October 2021)
+            if (kind == "actual" or (kind == "target" and (cue or "").startswith(OPEN_YEAR_EVIDENCE))) \
+                    and period.start is not None and period.text:
                 note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
                 if note is not None or period.start.year == estimated_year:
                     kind, cue, confidence = "forecast", ESTIMATE_NOTE_CUE, CONFIDENCE_OF_RULE
