@@ -85,8 +85,8 @@ DONE_AFTER_CUE = "…已完成"
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
 # …and so it is when the part started follows without 已: "截至目前,全市145个百大项目开复工92个" (黑河, May 2020), "其中500个
-# 省级重点项目开工465个" (黑龙江, August 2022)
-STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目(?:中,?)?(?:开复工|开工|复工)(?:建设)?(?=[\d一二三四五六七八九十两])")
+# 省级重点项目开工465个" (黑龙江, August 2022), "66个新开工项目已有28个开工建设" (常州, April 2018)
+STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目(?:中,?)?(?:(?:开复工|开工|复工)(?:建设)?|已有)(?=[\d一二三四五六七八九十两])")
 # A count of a year's 实事 (the tasks a government promises its people) is a goal, unless they are said to be done:
 # "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
 # (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026);
