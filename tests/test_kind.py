@@ -680,6 +680,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # report, delivered March 2025, published April, part 26)
     ("一、过去一年工作回顾\n(一)坚持项目支撑、招商赋能,经济基础更加坚实。深化“四个一批”项目管理,158个重点项目完成投资189.4亿元。",
      "government_work_report", D(2025, 4, 15), [("158个", "actual", 2024), ("189.4亿元", "actual", 2024)]),
+    # the parts (其中) of a goal set for a five-year plan's end are of that end, though only the sentence before names it
+    # (万源, January 2021, part 83)
+    ("对于已经开启的新的五年征程,中共万源市委副书记、市长倪欣表示,到“十四五”末,万源全市地区生产总值要达到300亿元,生态经济占地区生产总值50%以上。"
+     "其中,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。", "news_report", D(2021, 1, 20),
+     [("300亿元", "target", 2025), ("50%以上", "target", 2025), ("2.6%以上", "target", 2025), ("63.3亿元", "target", 2025)]),
     # the next three years are a span of goals, as the next five are (河北's three-year action, April 2025, part 49)
     ("未来三年集群营收年均增长8%河北印发方案吹响重点特色产业集群“冲锋号”", "news_report", D(2025, 4, 18), [("8%", "target", 2027)]),
     # an arrangement beyond its clause reaches money, not the work to be done with it (湖北's ten projects, 2017, part 52)

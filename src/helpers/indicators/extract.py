@@ -128,7 +128,9 @@ SUBCOUNT_CUE = "项目…(part of the year's list)"
 # (中新网, January 2026, on 苏州's work report)
 ESTIMATE_NOTE = re.compile(r"[(（]预计(?:数|值)?(?P<same>[,，、]?下同)?[)）]")
 ESTIMATE_NOTE_CUE = "(预计数)"
-OPEN_YEAR_EVIDENCE = "period:"  # the cue of a goal decided only by a period not over when the text was written
+OPEN_YEAR_EVIDENCE = "period:"
+PARTS_OPENING = "其中"
+HORIZON_OPENINGS = ("到", "至")  # a period a goal is set for: 到2025年, 到“十四五”末  # the cue of a goal decided only by a period not over when the text was written
 ECHO = "echo:"  # the kind_cue of a figure that repeats a goal stated earlier: echo:<the goal's quote>
 ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's
 ECHO_COUNT_UNITS = frozenset({"个", "项"})
@@ -328,6 +330,10 @@ class _DocumentScan:
             self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]), opening_cue)
         return self._paragraph[number]
 
+    def is_horizon(self, position: int, phrase: re.Match) -> bool:
+        """Whether a period phrase sets the time a goal is for: "到2025年", "到“十四五”末"."""
+        return phrase.group().startswith(HORIZON_OPENINGS) or self.text[position - 1:position] in HORIZON_OPENINGS
+
     def opening_period(self, s: int) -> re.Match | None:
         """The latest period phrase that opens a sentence of this paragraph up to sentence ``s``."""
         if s in self._opening_period:
@@ -355,6 +361,11 @@ class _DocumentScan:
             while i + 1 < len(found) and found[i + 1][0] == found[i][1].end():
                 i += 1  # "今年第一季度,…。工业固定资产投资完成26.5亿元" (锦州, May 2022): the narrower one
             opening = found[i][1]
+        elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s] and text.startswith(PARTS_OPENING) \
+                and self.periods_in.get(s - 1) and self.is_horizon(*self.periods_in[s - 1][-1]):
+            # the parts of what the sentence before told are of its period: "到“十四五”末,万源全市地区生产总值要达到300亿元,
+            # …。其中,一产业年均增速保持在2.6%以上" (万源, January 2021)
+            opening = self.periods_in[s - 1][-1][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
             opening = self.opening_period(s - 1)
         elif s > 0 and self.carry_across_paragraphs and self.section_at(self.starts[s]).section_id == 0:
@@ -803,7 +814,8 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
         match = phrase
     if match is None:
         match, source = scan.opening_period(s), "paragraph"
-        if match is not None and match.group("plan") and section.plan != match.group("plan"):
+        if match is not None and match.group("plan") and section.plan != match.group("plan") \
+                and not scan.is_horizon(match.start(), match):
             match = None  # "今年是“十五五”起步之年…确保“十五五”良好开局。主要预期目标是…": 十五五 only when said
     if match is not None:
         review = section.role in ("review", "plan_execution")  # its year is the year reviewed
