@@ -74,6 +74,7 @@ ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[
 # a newspaper prints its digest under a lead of its own: "新的一年有啥新目标、新任务?", 天健网 2021)
 FRAMED_GENRES = ("news_report", "press_conference", "government_work_report")
 LEAD_LINES = 4
+PHRASE_OPENINGS = ("《", "\n", "】", "]")
 LATE_MONTH = 11  # from November a year's list named in a headline is reported on, not set out
 LEAD_CHARS = 400
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
@@ -122,6 +123,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'tasks'
     >>> root_role("news_report", "去年政府工作报告确定的10件民生实事全部完成", dt.date(2021, 1, 20))
     'other'
+    >>> root_role("news_report", "【喜迎2025市两会】2024年汕尾市十件民生实事盘点", dt.date(2025, 1, 1))
+    'other'
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -132,7 +135,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         at = (headline if needs_year else lead).find(word)  # a word that needs a year frames from the headline
         if at < 0:
             continue
-        opening = max(lead.rfind("《", 0, at), lead.rfind("\n", 0, at), 0)  # the phrase the word ends
+        # the phrase the word ends, after a bracketed column tag: "【喜迎2025市两会】2024年汕尾市十件民生实事盘点" (2025)
+        opening = max(max(lead.rfind(mark, 0, at) for mark in PHRASE_OPENINGS), 0)
         years = [int(y) for y in YEAR.findall(lead[opening:at])]
         if years and published is not None and max(years) < published.year:
             continue
