@@ -233,6 +233,16 @@ def test_a_statistical_bulletin_reports_on_the_year_its_title_names():
     assert (rows["period_start"] == D(2022, 1, 1)).mean() > 0.9
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("3年内计划投资180亿元", ["3年内"]),  # a span of goals from the year it is said (湖北, June 2017)
+    ("2018年以来,4年内累计改造农村公路5800多公里", ["2018年"]),  # after 以来 it looks back (烟台, January 2022)
+    ("2022年内完成", ["2022年"]),  # a year's 内 is no span of years
+])
+def test_spans_within_years(text, expected):
+    from helpers.indicators.periods import find_period_phrases
+    assert [phrase.group() for _, phrase in find_period_phrases(text)] == expected
+
+
 def test_a_year_that_qualifies_a_noun_opens_no_period():
     # Yichun 2022: 2021年度 names the award year; the next sentences report 2022, the bulletin's year
     text = "获得2021年度省级科技奖励10项;认定国家高新技术企业210家。"

@@ -685,6 +685,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("对于已经开启的新的五年征程,中共万源市委副书记、市长倪欣表示,到“十四五”末,万源全市地区生产总值要达到300亿元,生态经济占地区生产总值50%以上。"
      "其中,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。", "news_report", D(2021, 1, 20),
      [("300亿元", "target", 2025), ("50%以上", "target", 2025), ("2.6%以上", "target", 2025), ("63.3亿元", "target", 2025)]),
+    # within three years (3年内) is a span of goals from the year it is said (湖北, June 2017, part 47)
+    ("3年内计划投资180亿元,新增港口通过能力4000万吨,新增高等级航道100公里。", "news_report", D(2017, 6, 12),
+     [("180亿元", "plan", 2019), ("4000万吨", "target", 2019), ("100公里", "target", 2019)]),
     # the next three years are a span of goals, as the next five are (河北's three-year action, April 2025, part 49)
     ("未来三年集群营收年均增长8%河北印发方案吹响重点特色产业集群“冲锋号”", "news_report", D(2025, 4, 18), [("8%", "target", 2027)]),
     # an arrangement beyond its clause reaches money, not the work to be done with it (湖北's ten projects, 2017, part 52)

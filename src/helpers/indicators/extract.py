@@ -770,7 +770,7 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
         return match.group()
     if match.group("part") == NEXT_YEAR:  # "明年粮食播种面积将超1.9亿亩" (4 December 2009)
         return match.group()
-    if match.group("span"):  # "用3年时间突破和推广应用150项“五基”产品和工艺" (河南, January 2023): years from now
+    if match.group("span") or match.group("span_within"):  # "用3年时间突破和推广应用150项“五基”产品和工艺" (河南, January 2023): years from now
         return match.group()
     if published.month >= OPEN_UNTIL_MONTH:
         return None

@@ -22,7 +22,7 @@ from helpers.indicators.figures import parse_chinese_number
 # "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
 # "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番",
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年),
-# "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it),
+# "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it), "3年内计划投资180亿元" (湖北, 2017; not "2018年以来,4年内累计改造农村公路5800多公里", 烟台 2022),
 # "1-8月共完成投资622.2亿元", "1至7月份", "今年1到10月" (楚雄, 2018), "今年元至4月" (元月, January: 桐梓, 2011), "前8月" (January to the end of a month of the
 # text's year),
 # "截至2月17日,全市…项目已开复工63个", "截至7月底" (so far: up to the day the text gives, like 截至目前),
@@ -31,12 +31,12 @@ from helpers.indicators.figures import parse_chinese_number
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2“\"十前上下一二四第全今本去过五三截目年未用明新1元])(?:"
+    r"(?=[到至2345两“\"十前上下一二四第全今本去过五三截目年未用明新1元])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
     r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年|未来三年|今后三年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
-    r"|用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间"
+    r"|(?:用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间|(?<![\d.])(?<!以来,)(?P<span_within>[2-5两二三四五])年内)"
     r"|(?P<months>(?<![\d.])[1元][-—至到]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
     r"|(?P<to_date>截[至止]目前|截[至止]当前|目前|年初以来|截[至止](?:[1-9]|1[0-2])月(?:底|末|[1-9]日|[12]\d日|3[01]日)))"
 )
@@ -125,8 +125,8 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             return None, None
         month = _month_number(match.group("to_month"))
         return dt.date(year, 1, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-    if match.group("span") and year is not None:  # "计划用五年时间将年粮食产能提升到1800亿斤" (2023): to 2027
-        span = match.group("span")
+    if (match.group("span") or match.group("span_within")) and year is not None:  # "计划用五年时间将年粮食产能提升到1800亿斤" (2023): to 2027
+        span = match.group("span") or match.group("span_within")
         n = int(span) if span.isdigit() else SPAN_YEARS[span]
         return dt.date(year, 1, 1), dt.date(year + n - 1, 12, 31)
     if match.group("plan"):
