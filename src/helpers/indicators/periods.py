@@ -31,16 +31,19 @@ from helpers.indicators.figures import parse_chinese_number
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2345两“\"十前上下一二四第全今本去过五三截目年未用明新1元])(?:"
+    r"(?=[到至2345两7“\"十前上下一二四第全今本去过五三截目年未用明新1元七])(?:"
     r"(?P<to>到|至)?(?P<year>20\d{2})年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|未来五年|今后五年|未来三年|今后三年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|70年来|七十年来|40年来|四十年来|未来五年|今后五年|未来三年|今后三年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|(?:用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间|(?<![\d.])(?<!以来,)(?P<span_within>[2-5两二三四五])年内)"
     r"|(?P<months>(?<![\d.])[1元][-—至到]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
     r"|(?P<to_date>截[至止]目前|截[至止]当前|目前|年初以来|截[至止](?:[1-9]|1[0-2])月(?:底|末|[1-9]日|[12]\d日|3[01]日)))"
 )
-PAST_SPANS = {"过去两年": 2, "过去三年": 3, "过去五年": 5, "五年来": 5, "过去十年": 10}  # years looked back on, ending the year before
+PAST_SPANS = {"过去两年": 2, "过去三年": 3, "过去五年": 5, "五年来": 5, "过去十年": 10,
+              # the anniversaries press conferences look back over: "新中国成立70年来" (兴安盟, August 2019: 1949-2018),
+              # "改革开放40年来" (2018)
+              "70年来": 70, "七十年来": 70, "40年来": 40, "四十年来": 40}  # years looked back on, ending the year before
 TO_DAY = re.compile(r"截[至止](?P<month>\d{1,2})月(?P<day>底|末|\d{1,2})")  # 截止 as often as 截至 ("截止6月底", 宁夏 2010)
 TO_DAY_AHEAD_DAYS = 62
 # "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
