@@ -651,6 +651,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "plan_report", D(2019, 7, 25), [("8950人", "target", 2019), ("6453人", "actual", 2019), ("72%", "actual", 2019),
                                      ("51个", "target", 2019), ("3个", "actual", 2019), ("5%", "actual", 2019),
                                      ("3个", "actual", 2019)]),
+    # a quarter that ends a month or more after the text is the list to be started (大连, 24 February 2025, part 85)
+    ("市发改委介绍,一季度全市重点开工项目242个,总投资1199亿元。", "news_report", D(2025, 2, 24),
+     [("242个", "target", 2025), ("1199亿元", "target", 2025)]),
     # a note that the year's figures are estimates (预计数,下同) outweighs the year not being over (安化, October 2021, part 79)
     ("2021年,全县完成地区生产总值263.5亿元(预计数,下同),年均增长6.94%;规模工业增加值44.5亿元,年均增长5.95%;", "news_report",
      D(2021, 10, 27), [("263.5亿元", "forecast", 2021), ("6.94%", "forecast", 2021), ("44.5亿元", "forecast", 2021),

@@ -69,8 +69,9 @@ SINCE_IN_CLAUSE = re.compile(r"[^,;:。!?\n]{1,30}?以来")
 OPEN_UNTIL_MONTH = 12
 # A part of the publication year that ends this many days or more after the text was delivered has
 # barely begun: "1月14日…一季度,大连市拟新开工项目252个…大连一季度开工高端服务业项目55个" (a story of
-# 14 January 2022) counts what is to be started; "一季度…交出亮眼答卷" in late March reports
-QUARTER_AHEAD_DAYS = 60
+# 14 January 2022) counts what is to be started, and so does "一季度全市重点开工项目242个" (大连, 24 February 2025, 35
+# days before the quarter's end); "一季度…交出亮眼答卷" in late March reports
+QUARTER_AHEAD_DAYS = 30
 EVENT_VERBS = ("举行", "召开", "举办", "开展", "启动")  # a year right after these names an event or a campaign
 YEAR_OPENS_AFTER = ("", ",", ";", ":", "。", "\n", "在", "到", "至", "于", "—", "-")  # a year after these opens a clause
 # (or ends a span that opens it: "示范工程建设期为2024年—2026年,规划23个示范项目", March 2024)
