@@ -59,6 +59,9 @@ def test_sections_of_a_work_report_nest_by_numbering():
     ("2020年成就:\n城镇新增就业43.2万人\n2021年目标:\n生产总值增长6.5%左右\n城镇新增就业40万人\n", ["review", "targets"]),
     # … not a deck line over a byline (莒县 2019, a story of 2018's results and 2019's goals)
     ("2019年政府工作总体要求:\n  本报记者 彭彦伟\n", []),
+    # …nor the last line of a report's title broken in two (永修, February 2022, part 87)
+    ("关于永修县2021年国民经济和社会发展计划执行情况与2022年国民经济和社会\n发展计划草案的报告\n一、2021年国民经济和社会发展计划执行情况\n",
+     ["plan_execution"]),
     # …nor a table's header row, whatever its columns name (岳阳楼区's progress table on the year's 民生实事, July 2019, part 73)
     ("岳阳楼区2019年1-7月省市重点民生实事项目完成情况\n序号 项目名称 责任单位 目标任务  1-7月 \n1 新增城镇就业 区人社局 8950人 6453人 72%\n", []),
 ])

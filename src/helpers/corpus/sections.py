@@ -52,6 +52,9 @@ RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:高于|�
 # A table's header row is no heading, whatever its columns say: "序号 项目名称 责任单位 目标任务  1-7月" (岳阳楼区's
 # progress table on the year's 民生实事, July 2019)
 TABLE_HEADER = re.compile(r"序号\s")
+# …nor the last line of a report's title broken in two: "关于永修县2021年国民经济和社会发展计划执行情况与2022年国民经济和社会\n
+# 发展计划草案的报告" (永修, February 2022)
+REPORT_TITLE_ENDS = ("的报告", "工作报告")
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
 PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030)}
@@ -260,7 +263,7 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
         if year:
             unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, start))
         elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line) \
-                and not TABLE_HEADER.match(line):
+                and not TABLE_HEADER.match(line) and not line.endswith(REPORT_TITLE_ENDS):
             unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, start))
     # Unnumbered headings before the first "一、" are the parts the numbered sections sit in (内蒙古
     # 2026: "“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作", then 一、二、三、)
