@@ -651,6 +651,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "plan_report", D(2019, 7, 25), [("8950人", "target", 2019), ("6453人", "actual", 2019), ("72%", "actual", 2019),
                                      ("51个", "target", 2019), ("3个", "actual", 2019), ("5%", "actual", 2019),
                                      ("3个", "actual", 2019)]),
+    # 拟新建 (to be built) sets what a project is to build (丹东's border zone, August 2024, part 85)
+    ("据介绍,该项目拟新建生产厂房2万平方米,购置大型镦锻压力机、操作机械手、加热炉、冷却装置等设备20余台(套)。", "news_report", D(2024, 8, 20),
+     [("2万平方米", "target", 2024), ("20余台", "target", 2024)]),
     # a quarter that ends a month or more after the text is the list to be started (大连, 24 February 2025, part 85)
     ("市发改委介绍,一季度全市重点开工项目242个,总投资1199亿元。", "news_report", D(2025, 2, 24),
      [("242个", "target", 2025), ("1199亿元", "target", 2025)]),
