@@ -78,6 +78,7 @@ ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[
 FRAMED_GENRES = ("news_report", "press_conference", "government_work_report")
 LEAD_LINES = 4
 PHRASE_OPENINGS = ("《", "\n", "】", "]")
+THIS_YEAR_WORD = "今年"
 LATE_MONTH = 11  # from November a year's list named in a headline is reported on, not set out
 LEAD_CHARS = 400
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
@@ -128,6 +129,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'other'
     >>> root_role("news_report", "【喜迎2025市两会】2024年汕尾市十件民生实事盘点", dt.date(2025, 1, 1))
     'other'
+    >>> root_role("news_report", "十堰市政府承诺今年再办10件实事", dt.date(2011, 1, 20))
+    'tasks'
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -141,6 +144,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         # the phrase the word ends, after a bracketed column tag: "【喜迎2025市两会】2024年汕尾市十件民生实事盘点" (2025)
         opening = max(max(lead.rfind(mark, 0, at) for mark in PHRASE_OPENINGS), 0)
         years = [int(y) for y in YEAR.findall(lead[opening:at])]
+        if published is not None and THIS_YEAR_WORD in lead[opening:at]:  # "十堰市政府承诺今年再办10件实事" (January 2011)
+            years.append(published.year)
         if years and published is not None and max(years) < published.year:
             continue
         if needs_year and not (years and published is not None and max(years) >= published.year):

@@ -150,10 +150,8 @@ STRUCTURE_UNITS = frozenset({"项", "条", "个", "件", "类", "大", "方面"}
 FORWARD_EVIDENCE = "period:"
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
-HEADING_NUMERALS = "一二三四五六七八九十"
 # A line that opens an item of a list: "——", "(一)", "1.", "一是", "第一"
 LIST_ITEM = re.compile(r"\s*(?:——|[-•·]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+[是、]|第[一二三四五六七八九十])")
-HEADING_LINE = re.compile(rf"^[{HEADING_NUMERALS}]+、(?P<title>.{{2,40}})$", re.M)
 
 
 class _DocumentScan:
@@ -429,12 +427,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         sentence_start = scan.starts[s]
         sentence_text = sentences.texts[s]
         sentence_end = sentence_start + len(sentence_text)
-        # (a numbered point that runs on in its line is a paragraph: "一、已经完成或基本完成的指标任务,共计19项。主要是…",
-        # 丹东 2016)
-        if (sentence_text[0] in HEADING_NUMERALS and HEADING_LINE.match(sentence_text)
-                and text[sentence_end:sentence_end + 1] in ("", "\n")) \
-                or (sentence_text.startswith("附件") and ANNEX_LINE.match(sentence_text)):
-            continue  # a heading's counts are of the document's parts ("附件1：2025年省十件民生实事")
+        # (a numbered line is a figure's as much as a paragraph is: "一、解决农村10万人安全饮水问题。", 十堰's 实事 of 2011)
+        if sentence_text.startswith("附件") and ANNEX_LINE.match(sentence_text):
+            continue  # an annex's title counts the document's parts ("附件1：2025年省十件民生实事")
         section = scan.section_at(sentence_start)
         section_role = section.role  # as the sections table has it; the evidence may read it as the year's tasks
         if goals_from is not None and section.role == "other" and sentence_start >= goals_from:
