@@ -40,6 +40,7 @@ PERIOD = re.compile(
     r"|(?P<months>(?<![\d.])[1元][-—至到]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
     r"|(?P<to_date>截[至止]目前|截[至止]当前|目前|年初以来|截[至止](?:[1-9]|1[0-2])月(?:底|末|[1-9]日|[12]\d日|3[01]日)))"
 )
+YEAR_NEARLY_OVER_MONTH = 11
 PAST_SPANS = {"过去两年": 2, "过去三年": 3, "过去五年": 5, "五年来": 5, "过去十年": 10,
               # the anniversaries press conferences look back over: "新中国成立70年来" (兴安盟, August 2019: 1949-2018),
               # "改革开放40年来" (2018)
@@ -143,7 +144,10 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
         if part in ("去年", "上年", "过去一年", "过去的一年", "去年全年", "上年全年"):
             return _part_of_year("全年", year - 1)
         if part in PAST_SPANS:  # "过去十年,全省旅游总收入年均增长19.3%" (湖南, August 2022): 2012-2021
-            last = year if review_year else year - 1
+            # …and in a year's last two months the year is nearly all in: "今年是“十二五”收官之年,12月16日,…五年来,郑州共
+            # 新建、改扩建中小学165所" (郑州, December 2015: 2011-2015)
+            last = year if review_year or (published is not None and published.year == year
+                                           and published.month >= YEAR_NEARLY_OVER_MONTH) else year - 1
             return dt.date(last - PAST_SPANS[part] + 1, 1, 1), dt.date(last, 12, 31)
         if part == "明年":
             return _part_of_year("全年", year + 1)
