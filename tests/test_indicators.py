@@ -237,8 +237,9 @@ def test_a_statistical_bulletin_reports_on_the_year_its_title_names():
     ("3年内计划投资180亿元", ["3年内"]),  # a span of goals from the year it is said (湖北, June 2017)
     ("2018年以来,4年内累计改造农村公路5800多公里", ["2018年"]),  # after 以来 it looks back (烟台, January 2022)
     ("2022年内完成", ["2022年"]),  # a year's 内 is no span of years
+    ("生产总值从1952年的2169万元,增长到2018年的186.33亿元", ["1952年", "到2018年"]),  # a year before 2000 (淮滨, 2019)
 ])
-def test_spans_within_years(text, expected):
+def test_spans_within_years_and_years_of_the_last_century(text, expected):
     from helpers.indicators.periods import find_period_phrases
     assert [phrase.group() for _, phrase in find_period_phrases(text)] == expected
 
