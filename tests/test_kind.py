@@ -696,6 +696,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("对于已经开启的新的五年征程,中共万源市委副书记、市长倪欣表示,到“十四五”末,万源全市地区生产总值要达到300亿元,生态经济占地区生产总值50%以上。"
      "其中,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。", "news_report", D(2021, 1, 20),
      [("300亿元", "target", 2025), ("50%以上", "target", 2025), ("2.6%以上", "target", 2025), ("63.3亿元", "target", 2025)]),
+    # a task that opens the list after it (任务为,) reaches past its comma (郑州, December 2015, part 91)
+    ("今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位30000个以上。", "news_report", D(2015, 12, 16),
+     [("30所", "target", 2015), ("30000个以上", "target", 2015)]),
     # five years looked back on in December end with the year nearly over (郑州, 16 December 2015, part 91)
     ("今年是“十二五”收官之年。数据显示,五年来,郑州市区共新建、改扩建中小学165所,其中小学114所、初中51所。", "news_report", D(2015, 12, 16),
      [("165所", "actual", 2015), ("114所", "actual", 2015), ("51所", "actual", 2015)]),
