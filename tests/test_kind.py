@@ -833,10 +833,12 @@ def test_kind_evidence_is_kept():
 
 # The held-out parts, never used to write rules: 55 and 56 (scored once on 3252cf5, then again on the final code of
 # the next session), 59, 60, 63, 64, 67, 68, 71 and 72 (labelled beside the parts that became development data, and
-# scored once, together, on a49fbb1); parts 1-30, 32-54, 57, 58, 61, 62, 65, 66, 69 and 70, each scored once before it
-# became development data, are listed with their scores in tests/fixtures/kind_gold/README.md (part 31 was kept aside)
+# scored once, together, on a49fbb1), and 74, 76, …, 92 (labelled beside parts 73, 75, …, 91 and scored once, together
+# with the ten before them, on ddd6417); the parts that became development data are listed with their scores in
+# tests/fixtures/kind_gold/README.md (part 31 was kept aside)
 HELDOUT = ("heldout-55", "heldout-56", "heldout-59", "heldout-60", "heldout-63", "heldout-64", "heldout-67", "heldout-68",
-           "heldout-71", "heldout-72")
+           "heldout-71", "heldout-72", "heldout-74", "heldout-76", "heldout-78", "heldout-80", "heldout-82", "heldout-84",
+           "heldout-86", "heldout-88", "heldout-90", "heldout-92")
 
 
 @pytest.fixture(scope="module")
