@@ -20,9 +20,9 @@ from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indica
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
-from helpers.indicators.kinds import (CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE,
-                                      TABLE_GOAL_CUE, TASK_COUNT_UNITS,
-                                      deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)  # noqa: F401 (KINDS: imported from here)
+from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
+    CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
+    deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -129,9 +129,8 @@ SUBCOUNT_CUE = "项目…(part of the year's list)"
 # (中新网, January 2026, on 苏州's work report)
 ESTIMATE_NOTE = re.compile(r"[(（]预计(?:数|值)?(?P<same>[,，、]?下同)?[)）]")
 ESTIMATE_NOTE_CUE = "(预计数)"
-OPEN_YEAR_EVIDENCE = "period:"
-PARTS_OPENING = "其中"
-HORIZON_OPENINGS = ("到", "至")  # a period a goal is set for: 到2025年, 到“十四五”末  # the cue of a goal decided only by a period not over when the text was written
+PARTS_OPENING = "其中"  # a sentence that tells the parts of what the sentence before told
+HORIZON_OPENINGS = ("到", "至")  # a period a goal is set for: 到2025年, 到“十四五”末
 ECHO = "echo:"  # the kind_cue of a figure that repeats a goal stated earlier: echo:<the goal's quote>
 ECHO_UNITS = frozenset({"%", "个百分点"})  # rates repeat as the goal's
 ECHO_COUNT_UNITS = frozenset({"个", "项"})
@@ -539,7 +538,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 kind, cue, confidence = "forecast", YEAR_NOT_OVER_CUE, CONFIDENCE_OF_RULE
             # (a year not over is no goal when its figures are noted as estimates: "2021年,全县完成地区生产总值263.5亿元(预计数,
             # 下同),年均增长6.94%", 安化 October 2021)
-            if (kind == "actual" or (kind == "target" and (cue or "").startswith(OPEN_YEAR_EVIDENCE))) \
+            if (kind == "actual" or (kind == "target" and (cue or "").startswith(FORWARD_EVIDENCE))) \
                     and period.start is not None and period.text:
                 note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
                 if note is not None or period.start.year == estimated_year:
@@ -766,7 +765,8 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
         return match.group()
     if match.group("part") == NEXT_YEAR:  # "明年粮食播种面积将超1.9亿亩" (4 December 2009)
         return match.group()
-    if match.group("span") or match.group("span_within"):  # "用3年时间突破和推广应用150项“五基”产品和工艺" (河南, January 2023): years from now
+    # "用3年时间突破和推广应用150项“五基”产品和工艺" (河南, January 2023): years from now
+    if match.group("span") or match.group("span_within"):
         return match.group()
     if published.month >= OPEN_UNTIL_MONTH:
         return None

@@ -22,9 +22,10 @@ from helpers.indicators.figures import parse_chinese_number
 # "预计前三季度GDP增长5.2%", "今年上半年", "到2025年末,…达到230家以上", "“十四五”期间,葫芦岛计划…",
 # "三年累计实施核心技术攻关60项以上", "截至目前,全市新增…", "包括未来五年,GDP年均增速为4.5%至5%", "2023年1-9月", "全年旅游收入翻一番",
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍" (去年全年 is one phrase: last year, not this year's 全年),
-# "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it), "3年内计划投资180亿元" (湖北, 2017; not "2018年以来,4年内累计改造农村公路5800多公里", 烟台 2022),
-# "1-8月共完成投资622.2亿元", "1至7月份", "今年1到10月" (楚雄, 2018), "今年元至4月" (元月, January: 桐梓, 2011), "前8月" (January to the end of a month of the
-# text's year),
+# "计划用五年时间将年粮食产能提升到1800亿斤" (the year it was said and the four after it), "3年内计划投资180亿元"
+# (湖北, 2017; not "2018年以来,4年内累计改造农村公路5800多公里", 烟台 2022),
+# "1-8月共完成投资622.2亿元", "1至7月份", "今年1到10月" (楚雄, 2018), "今年元至4月" (元月, January: 桐梓, 2011),
+# "前8月" (January to the end of a month of the text's year), "从1952年的2169万元" (a year of the last century),
 # "截至2月17日,全市…项目已开复工63个", "截至7月底" (so far: up to the day the text gives, like 截至目前),
 # "黑龙江省明年农作物播种面积将稳定在2亿亩以上" (December 2009: 2010), "面对新的一年,报告中指出,地区生产总值增长9%"
 # (莒县, January 2019: this year)
@@ -129,7 +130,8 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             return None, None
         month = _month_number(match.group("to_month"))
         return dt.date(year, 1, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-    if (match.group("span") or match.group("span_within")) and year is not None:  # "计划用五年时间将年粮食产能提升到1800亿斤" (2023): to 2027
+    # "计划用五年时间将年粮食产能提升到1800亿斤" (2023): to 2027
+    if (match.group("span") or match.group("span_within")) and year is not None:
         span = match.group("span") or match.group("span_within")
         n = int(span) if span.isdigit() else SPAN_YEARS[span]
         return dt.date(year, 1, 1), dt.date(year + n - 1, 12, 31)
