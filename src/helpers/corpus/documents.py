@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from helpers.corpus.cleaning import clean_text
 from helpers.corpus.edits import Edit
 from helpers.corpus.metadata import GENRES, extract_metadata
+from helpers.corpus.normalize import normalize_script
 from helpers.places import load_gazetteer
 from helpers.corpus.reading import UnreadableError, read_raw
 from helpers.corpus.sentences import SentenceTable, split_sentences
@@ -155,8 +156,8 @@ def parse_catalog_field(name: str, value: str):
     Raises:
         ValueError: saying why the value cannot be used.
 
-    >>> parse_catalog_field("place", "辽阳市")
-    'liaoyang'
+    >>> parse_catalog_field("place", "辽阳市"), parse_catalog_field("title", "盤錦市工業增長三年行動")
+    ('liaoyang', '盘锦市工业增长三年行动')
     >>> parse_catalog_field("published_date", "2023-02-30")
     Traceback (most recent call last):
     ...
@@ -169,6 +170,8 @@ def parse_catalog_field(name: str, value: str):
             raise ValueError(f"published_date '{value}' is not a YYYY-MM-DD date") from None
     if name == "genre" and value not in GENRES:
         raise ValueError(f"genre '{value}' is not one of the genres ({', '.join(GENRES)})")
+    if name == "title":  # in the script the text is read in: "梧州市2024年市本級為民辦實事" → "…市本级为民办实事"
+        return normalize_script(value)[0]
     if name in ("place", "place_code"):
         gazetteer = load_gazetteer()
         code = value if name == "place_code" else next(
