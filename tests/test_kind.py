@@ -662,6 +662,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a quarter that ends a month or more after the text is the list to be started (大连, 24 February 2025, part 85)
     ("市发改委介绍,一季度全市重点开工项目242个,总投资1199亿元。", "news_report", D(2025, 2, 24),
      [("242个", "target", 2025), ("1199亿元", "target", 2025)]),
+    # an estimated change ends at its estimate and starts from a level reached; 增加到2021年的 is no deadline (兰州,
+    # December 2021, part 82)
+    ("预计地区生产总值从2016年的2207.4亿元增加到2021年的3244亿元,年均增长5.5%;", "government_work_report", D(2021, 12, 27),
+     [("2207.4亿元", "actual", 2016), ("3244亿元", "forecast", 2021), ("5.5%", "forecast", 2021)]),
     # a note that the year's figures are estimates (预计数,下同) outweighs the year not being over (安化, October 2021, part 79)
     ("2021年,全县完成地区生产总值263.5亿元(预计数,下同),年均增长6.94%;规模工业增加值44.5亿元,年均增长5.95%;", "news_report",
      D(2021, 10, 27), [("263.5亿元", "forecast", 2021), ("6.94%", "forecast", 2021), ("44.5亿元", "forecast", 2021),

@@ -527,9 +527,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                                                                    year, published)
             else:
                 period = _decide_period(text, figure, periods, scan, s, section, year, published)
-            if change and change[0] == "from" and kind == "target":
+            if change and change[0] == "from" and kind in ("target", "forecast"):
                 # "补贴标准分别从每人每月202元、270元提高到209元、280元" among the year's tasks: the level
-                # a change starts from has been reached; the goal is where it goes
+                # a change starts from has been reached; the goal is where it goes, and so is the estimate ("预计地区生产总值
+                # 从2016年的2207.4亿元增加到2021年的3244亿元", 兰州's work report, December 2021)
                 kind, cue, confidence = "actual", "change:from", CONFIDENCE_OF_RULE
             if change and change[0] == "from":
                 period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,

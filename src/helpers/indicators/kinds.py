@@ -29,7 +29,8 @@ from helpers.wordsearch import WordFinder
 KINDS = ("actual", "forecast", "target", "plan")
 # Cue words of kind come from resources/kind_cues.csv (see helpers.lexicon.load_kind_cues); this one is a
 # pattern: "到2025年末,…达到230家以上", "到2030年", "2025年底前" (a deadline: a target unless it looks back)
-DEADLINE_CUE = re.compile(r"(?=[到2末底])(?:到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前)")
+DEADLINE_CUE = re.compile(r"(?=[到2末底])(?:(?<!增加)(?<!增长)(?<!提高)(?<!提升)(?<!上升)(?<!下降)(?<!减少)(?<!降低)(?<!扩大)"
+                          r"到20\d{2}年(?:末|底)?|(?:20\d{2}年)?(?:末|底)前)")
 # How much each piece of evidence weighs when the kind of a figure is decided
 WEIGHT_CUE_IN_CLAUSE = 3.0  # a strong cue before the figure in its own clause
 WEIGHT_CUE_IN_SENTENCE = 2.5  # … in an earlier clause of its sentence
