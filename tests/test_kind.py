@@ -91,9 +91,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "困难残疾人生活补贴标准从每人每月202元提高到209元。城乡社区规范健康管理服务率提高到65%。",
      "government_work_report", D(2025, 1, 15),
      [("3.5%", "actual", 2024), ("202元", "actual", 2024), ("209元", "target", 2025), ("65%", "target", 2025)]),
-    # a cue near a paragraph's start governs it only from its first sentence (广东 2024)
+    # a cue near a paragraph's start governs it only from its first sentence (广东 2024); the count of the projects the
+    # year arranges is the list's task under the project-list convention (it said plan before the convention)
     ("三、2024年重点工作\n发挥有效投资关键作用。全年安排省重点建设项目1508个。新增筹集建设配售型保障性住房1万套。",
-     "government_work_report", D(2024, 1, 23), [("1508个", "plan", 2024), ("1万套", "target", 2024)]),
+     "government_work_report", D(2024, 1, 23), [("1508个", "target", 2024), ("1万套", "target", 2024)]),
     # a goal that frames the work is no cue; the current year named in March is not over (沈阳 2021)
     ("“十四五”期间,沈阳市重点围绕“一枢纽四中心”目标任务,谋划储备了2651个项目。", "news_report", D(2021, 3, 11),
      [("2651个", "actual", 2025)]),
@@ -210,7 +211,7 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("435.23公斤", "actual", 2020), ("9.97公斤", "actual", 2020)]),
     ("据介绍,今年安排续建亿元以上重点项目4295个。截至4月22日,全省续建项目已复工4277个,复工率99.6%。此外,全省目前已储备"
      "5亿元以上项目超过3300个,总投资5.4万亿元。", "press_conference", D(2020, 4, 26),
-     [("4295个", "plan", 2020), ("4277个", "actual", 2020), ("99.6%", "actual", 2020), ("5亿元以上", "actual", 2020),
+     [("4295个", "target", 2020), ("4277个", "actual", 2020), ("99.6%", "actual", 2020), ("5亿元以上", "actual", 2020),
       ("超过3300个", "actual", 2020),
       ("5.4万亿元", "actual", 2020)]),
     ("黑龙江省明年农作物播种面积将稳定在2亿亩以上。", "news_report", D(2009, 12, 4), [("2亿亩以上", "target", 2010)]),
@@ -367,10 +368,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("当天出炉的政府工作报告指出,2023年是贯彻党的二十大精神开局之年。\n2023年,鄂城区经济社会发展主要预期目标是:坚持稳字当头、"
      "稳中求进,努力争取最好的结果。\n力争固定资产投资增幅16%以上、规上工业产值增幅13%以上。", "news_report", D(2022, 12, 19),
      [("16%以上", "target", 2023), ("13%以上", "target", 2023)]),
-    # the year's arranged projects are an arrangement (上海 重大工程, 新民晚报 2026-02-10); the count in the clause after
-    # it is the list's, a goal, under the project-list convention of parts 48-52 (its labeller, before it, said plan)
+    # the projects a year's list arranges (安排正式项目62项) and the count in the clause after it are the list's, goals,
+    # under the project-list convention of parts 48-52 (上海 重大工程, 新民晚报 2026-02-10; its labeller, before the
+    # convention, said plan)
     ("■ 科技产业类安排正式项目62项,预备项目7项,重点围绕国家重点部署和本市重大战略,促进三大先导产业发展", "news_report",
-     D(2026, 2, 10), [("62项", "plan", 2026), ("7项", "target", 2026)]),
+     D(2026, 2, 10), [("62项", "target", 2026), ("7项", "target", 2026)]),
     # part 25: a span of years from now (用3年时间) is a goal's period (河南政府网, 2023-01)…
     ("着力提升产业基础能力,用3年时间突破和推广应用150项“五基”产品和工艺。", "news_report", D(2023, 1, 14),
      [("150项", "target", 2025)]),
@@ -662,6 +664,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a quarter that ends a month or more after the text is the list to be started (大连, 24 February 2025, part 85)
     ("市发改委介绍,一季度全市重点开工项目242个,总投资1199亿元。", "news_report", D(2025, 2, 24),
      [("242个", "target", 2025), ("1199亿元", "target", 2025)]),
+    # a count of the projects a list arranges (拟安排…项目29个) is its task, the money its arrangement (温州, May 2020, part 51;
+    # 衡水's 全年安排…项目135项, part 74)
+    ("除此之外,拟安排重大建设项目中农林水利项目29个、能源项目12个、新型信息技术基础设施项目8个。", "news_report", D(2020, 5, 13),
+     [("29个", "target", 2020), ("12个", "target", 2020), ("8个", "target", 2020)]),
     # an estimated change ends at its estimate and starts from a level reached; 增加到2021年的 is no deadline (兰州,
     # December 2021, part 82)
     ("预计地区生产总值从2016年的2207.4亿元增加到2021年的3244亿元,年均增长5.5%;", "government_work_report", D(2021, 12, 27),

@@ -426,6 +426,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             strong_before = (strong_before[0], "target", strong_before[2])
         if strong_before:
             start, kind, word = strong_before
+            if kind == "plan" and figure.unit in TASK_COUNT_UNITS and "项目" in text[start:figure.end + 4]:
+                # a count of the projects a list arranges is the list's task, under the convention of
+                # tests/fixtures/kind_gold/README.md: "全年安排省市重点开工在建项目135项,总投资881.4亿元,年计划投资275亿元"
+                # (衡水, January 2020); the money is the arrangement
+                kind = "target"
             if start >= clause:
                 weight = WEIGHT_CUE_IN_CLAUSE
             elif kind == "plan" and figure.unit not in ARRANGED_UNITS:
