@@ -860,6 +860,16 @@ def kind_quality(request):
     return dev, heldout
 
 
+def test_an_arrangement_carried_from_the_sentence_before_does_not_reach_what_was_done():
+    """衡水's year-end account (January 2020, part 74): the money done by 20 December is a result, whatever the sentence
+    before arranged (the year of its bare 全年 and the total's kind are still read otherwise than its labeller did)."""
+    text = "全年安排省市重点开工在建项目135项,总投资881.4亿元,年计划投资275亿元。截至12月20日,完成投资376.24亿元,占年计划的136.8%。"
+    doc = {"doc_id": "d", "text": text, "published_date": D(2020, 1, 14), "genre": "plan_report"}
+    rows = extract_indicators(doc, split_sentences(text))
+    kinds = dict(zip(rows["quote"], rows["kind"]))
+    assert (kinds["135项"], kinds["275亿元"], kinds["376.24亿元"], kinds["136.8%"]) == ("target", "plan", "actual", "actual")
+
+
 def test_a_label_in_percentage_points_matches_the_records_unit():
     """A label's 个百分点 is the records' 百分点 (units.csv): 45 labels were counted wrong in value before."""
     text = "上半年,规上工业增加值同比增长14%,分别高于全省、全国6.8和8个百分点。"

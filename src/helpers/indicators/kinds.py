@@ -109,6 +109,7 @@ YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}[,、]?(?:总投资[^,;。!?\
                              r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
+DONE_VERB = re.compile(r"完成|实现|达到")
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
 LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}")
@@ -445,13 +446,14 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             else:
                 weight = WEIGHT_CUE_IN_SENTENCE
             evidence.append((kind, weight, word))
-        elif carried_kind:
+        elif carried_kind and not _done_since_arranged(carried_kind, text, clause, figure.start):
             if carried_kind[0] in ("forecast", "target"):
                 evidence = [e for e in evidence if not (e[1] == WEIGHT_WEAK and e[2] in GOAL_LEVEL_WORDS)]
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
         if earlier_tense and not weak_words and not strong_before and not carried_kind and tense is None:
             tense = earlier_tense
-    elif carried_kind:
+    elif carried_kind and not _done_since_arranged(carried_kind, text,
+                                                   clause_start(figure.start, max(0, figure.start - 200)), figure.start):
         evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     if tense and not any(weight >= WEIGHT_CUE_IN_SENTENCE for _, weight, _ in evidence):
         evidence.append((tense[0], WEIGHT_TENSE, "tense:" + tense[1]))
@@ -486,6 +488,12 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             best[kind] = (weight, word)
     kind = max(votes, key=lambda k: (votes[k], k == "actual"))
     return kind, best[kind][1], round(votes[kind] / (sum(votes.values()) + WEIGHT_DOUBT), 2)
+
+
+def _done_since_arranged(carried_kind, text: str, clause: int, position: int) -> bool:
+    """Whether an arrangement carried from an earlier sentence meets a clause that reports what was done: "全年安排…年计划
+    投资275亿元。截至12月20日,完成投资376.24亿元" (衡水, January 2020) is a result."""
+    return carried_kind[0] == "plan" and DONE_VERB.search(text, clause, position) is not None
 
 
 def _counts_projects_listed(text: str, clause: int, end: int) -> bool:
