@@ -712,6 +712,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # five years looked back on in December end with the year nearly over (郑州, 16 December 2015, part 91)
     ("今年是“十二五”收官之年。数据显示,五年来,郑州市区共新建、改扩建中小学165所,其中小学114所、初中51所。", "news_report", D(2015, 12, 16),
      [("165所", "actual", 2015), ("114所", "actual", 2015), ("51所", "actual", 2015)]),
+    # four years looked back on (四年来) end with the year before (咸阳's work report, March 2017, part 84)
+    ("四年来,始终把改善民生作为头等大事,民生累计投入达到1163.5亿元,占到财政总支出的82.7%。", "news_report", D(2017, 3, 14),
+     [("1163.5亿元", "actual", 2016), ("82.7%", "actual", 2016)]),
     # an anniversary's years looked back on end with the last full year (兴安盟, August 2019, part 54)
     ("新中国成立70年来内蒙古兴安盟经济总量增长64倍", "press_conference", D(2019, 8, 26), [("64倍", "actual", 2018)]),
     # within three years (3年内) is a span of goals from the year it is said (湖北, June 2017, part 47)
