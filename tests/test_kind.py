@@ -624,6 +624,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("63项", "target", 2022), ("355亿元", "target", 2022), ("55.28亿元", "plan", 2022), ("43.77亿元", "actual", 2022),
       ("16项", "target", 2022), ("3.31亿元", "actual", 2022), ("36.26%", "actual", 2022), ("33项", "target", 2022),
       ("23.52亿元", "actual", 2022)]),
+    # …and so is a count of a list's projects whose year's plan is measured against (西安, July 2018, part 80)
+    ("39个农林水和生态工程建设项目共完成投资83.95亿元,占年计划的69.1%;299个服务业项目共完成投资862.6亿元,占年计划的66.4%;", "news_report",
+     D(2018, 7, 24), [("39个", "target", 2018), ("83.95亿元", "actual", 2018), ("69.1%", "actual", 2018),
+                      ("299个", "target", 2018), ("862.6亿元", "actual", 2018), ("66.4%", "actual", 2018)]),
     # a count of a list's projects with the part started after it is the list's task, with 已 or without (黑河, May 2020;
     # 黑龙江, August 2022, part 77); the share of the year's investment plan done is a result (湖北, August 2013, part 77)
     ("截至目前,全市145个百大项目开复工92个,开复工率63.4%。50个省百大项目开复工35个,开复工率70%,完成投资4.8亿元。", "news_report",

@@ -109,6 +109,9 @@ YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}[,、]?(?:总投资[^,;。!?\
                              r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
+# …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
+# 占年计划的69.1%" (西安, July 2018): the list's part, the money its progress
+LIST_PROGRESS_AFTER = re.compile(r"[^\d,;。!?\n]{0,16}项目(?:共|累计|已)?完成投资[^;。!?\n]{0,30}?占(?:年|年度|全年)(?:投资)?计划")
 DONE_VERB = re.compile(r"完成|实现|达到")
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
@@ -361,6 +364,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit == "元" and TOTAL_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
             and YEAR_PLAN_AFTER.match(text, figure.end) and _totals_projects_listed(text, figure.start, clause_start):
+        evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
+    elif figure.unit in TASK_COUNT_UNITS and LIST_PROGRESS_AFTER.match(text, figure.end):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and STARTED_PART_AFTER.match(text, figure.end):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
