@@ -662,6 +662,8 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("十堰市政府承诺今年再办10件实事\n市政府2011年10件实事\n一、解决农村10万人安全饮水问题。\n二、新建300个农村村级综合服务社、新建改造20个社区综合服务站。",
      "news_report", D(2011, 1, 20), [("10件", "target", 2011), ("10件", "target", 2011), ("10万人", "target", 2011),
                                      ("300个", "target", 2011), ("20个", "target", 2011)]),
+    # a batch started (第一批开复工项目) is a result, though its year is not over (通渭, March 2020, part 92)
+    ("通渭县2020年第一批开复工项目43个 总投资达50亿元", "news_report", D(2020, 3, 19), [("43个", "actual", 2020), ("50亿元", "actual", 2020)]),
     # 拟新建 (to be built) sets what a project is to build (丹东's border zone, August 2024, part 85)
     ("据介绍,该项目拟新建生产厂房2万平方米,购置大型镦锻压力机、操作机械手、加热炉、冷却装置等设备20余台(套)。", "news_report", D(2024, 8, 20),
      [("2万平方米", "target", 2024), ("20余台", "target", 2024)]),
