@@ -852,12 +852,11 @@ def test_kind_evidence_is_kept():
 
 # The held-out parts, never used to write rules: 55 and 56 (scored once on 3252cf5, then again on the final code of
 # the next session), 59, 60, 63, 64, 67, 68, 71 and 72 (labelled beside the parts that became development data, and
-# scored once, together, on a49fbb1), and 74, 76, …, 92 (labelled beside parts 73, 75, …, 91 and scored once, together
-# with the ten before them, on ddd6417); the parts that became development data are listed with their scores in
-# tests/fixtures/kind_gold/README.md (part 31 was kept aside)
+# scored on a49fbb1, on ddd6417 and on the final code of the session after); parts 74, 76, …, 92 were held out until
+# they were scored once on ddd6417 (kind 0.793) and then became development data. The parts that became development
+# data are listed with their scores in tests/fixtures/kind_gold/README.md (part 31 was kept aside)
 HELDOUT = ("heldout-55", "heldout-56", "heldout-59", "heldout-60", "heldout-63", "heldout-64", "heldout-67", "heldout-68",
-           "heldout-71", "heldout-72", "heldout-74", "heldout-76", "heldout-78", "heldout-80", "heldout-82", "heldout-84",
-           "heldout-86", "heldout-88", "heldout-90", "heldout-92")
+           "heldout-71", "heldout-72")
 
 
 @pytest.fixture(scope="module")
@@ -906,11 +905,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 720  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73, 75, 77, 79, 81, 83, 85, 87, 89 and 91: kind 0.925, targets P 0.898 R 0.891, year 0.950
+    assert dev.n_documents >= 768  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70 and 73-92: kind 0.920, targets P 0.889 R 0.884, year 0.947
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.922, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.896 and dev.target_recall >= 0.889
+    assert dev.overall.kind_accuracy >= 0.918, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.887 and dev.target_recall >= 0.883
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 
