@@ -112,7 +112,7 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
 # 占年计划的69.1%" (西安, July 2018): the list's part, the money its progress
 LIST_PROGRESS_AFTER = re.compile(r"[^\d,;。!?\n]{0,16}项目(?:共|累计|已)?完成投资[^;。!?\n]{0,30}?占(?:年|年度|全年)(?:投资)?计划")
-DONE_VERB = re.compile(r"完成|实现|达到")
+DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
 LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}")
