@@ -712,6 +712,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("对于已经开启的新的五年征程,中共万源市委副书记、市长倪欣表示,到“十四五”末,万源全市地区生产总值要达到300亿元,生态经济占地区生产总值50%以上。"
      "其中,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。", "news_report", D(2021, 1, 20),
      [("300亿元", "target", 2025), ("50%以上", "target", 2025), ("2.6%以上", "target", 2025), ("63.3亿元", "target", 2025)]),
+    # the time a goal is for (到2020年) carries with its cue past the ; into the goals after it (柳州, March 2016, part 93)
+    ("会议提出我市旅游业发展“十三五”主要目标:到2020年,我市实现国内游客达到3600万人次以上,年均增长6%;入境游客26万人次,年均增长7%;"
+     "实现旅游总收入500亿元左右。", "news_report", D(2016, 3, 27),
+     [("3600万人次以上", "target", 2020), ("6%", "target", 2020), ("26万人次", "target", 2020), ("7%", "target", 2020),
+      ("500亿元左右", "target", 2020)]),
     # a task that opens the list after it (任务为,) reaches past its comma (郑州, December 2015, part 91)
     ("今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位30000个以上。", "news_report", D(2015, 12, 16),
      [("30所", "target", 2015), ("30000个以上", "target", 2015)]),

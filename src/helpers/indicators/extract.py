@@ -332,6 +332,16 @@ class _DocumentScan:
         """Whether a period phrase sets the time a goal is for: "到2025年", "到“十四五”末"."""
         return phrase.group().startswith(HORIZON_OPENINGS) or self.text[position - 1:position] in HORIZON_OPENINGS
 
+    def carried_horizon(self, s: int) -> re.Match | None:
+        """The horizon phrase (到2020年) of the sentence before, when it is the cue sentence ``s`` carries."""
+        carried = self.open_kind(s)
+        if carried is None or not self.sentences.texts[s - 1].endswith(";"):
+            return None
+        for position, phrase in reversed(self.periods_in.get(s - 1, ())):
+            if self.is_horizon(position, phrase) and phrase.group().translate(QUOTE_MARKS) == carried[1]:
+                return phrase
+        return None
+
     def opening_period(self, s: int) -> re.Match | None:
         """The latest period phrase that opens a sentence of this paragraph up to sentence ``s``."""
         if s in self._opening_period:
@@ -365,7 +375,9 @@ class _DocumentScan:
             # …。其中,一产业年均增速保持在2.6%以上" (万源, January 2021)
             opening = self.periods_in[s - 1][-1][1]
         elif s > 0 and self.paragraphs[s - 1] == self.paragraphs[s]:
-            opening = self.opening_period(s - 1)
+            # the time a goal is for carries with its cue past a ;: "…主要目标:到2020年,我市实现国内游客达到3600万人次
+            # 以上,年均增长6%;入境游客26万人次,年均增长7%;" (柳州, March 2016)
+            opening = self.opening_period(s - 1) or self.carried_horizon(s)
         elif s > 0 and self.carry_across_paragraphs and self.section_at(self.starts[s]).section_id == 0:
             # a story without headings that opens "去年开始,鞍山市…" reviews last year in the paragraphs
             # after it too, until one names another period
