@@ -717,6 +717,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "实现旅游总收入500亿元左右。", "news_report", D(2016, 3, 27),
      [("3600万人次以上", "target", 2020), ("6%", "target", 2020), ("26万人次", "target", 2020), ("7%", "target", 2020),
       ("500亿元左右", "target", 2020)]),
+    # a count right after the name of a list of 实事 or 民生工程 is the list's task, its parts done the result (乐清's report
+    # on its 2022 实事, part 99; 中山's projects of 2024, part 72), unless its own clause tells it done (海南's work report, 2026)
+    ("省级民生实事30项,其中“新增持证养老护理员”、“开展职业技能培训”、“建设(筹集)保障性租赁住房”等17项超额完成、占比56.67%;",
+     "plan_report", D(2022, 12, 30), [("30项", "target", 2022), ("17项", "actual", 2022), ("56.67%", "actual", 2022)]),
+    ("民生工程项目25个,总投资165亿元,启动建设人民医院新院区、岐江新城全民健身中心等重大工程;", "news_report", D(2024, 3, 1),
+     [("25个", "target", 2024), ("165亿元", "target", 2024)]),
+    ("二、过去五年工作回顾\n实施省级民生实事人大代表票决制,完成省级民生实事48件,财政民生支出保持在70%以上。", "government_work_report",
+     D(2026, 1, 27), [("48件", "actual", 2025), ("70%以上", "actual", 2025)]),
     # a task that opens the list after it (任务为,) reaches past its comma (郑州, December 2015, part 91)
     ("今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位30000个以上。", "news_report", D(2015, 12, 16),
      [("30所", "target", 2015), ("30000个以上", "target", 2015)]),

@@ -98,6 +98,11 @@ TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建�
                         r"(?:完成|兑现|落实)(?!情况))?")
 TASK_COUNT_UNITS = ("件", "项", "个")
 TASK_COUNT_CUE = "…件实事"
+# ...and so is a count right after the list's name, unless the clause tells it done: "省级民生实事30项,其中…17项超额完成"
+# (乐清, 2023), "重大民生工程项目585个、年度计划投资834.97亿元", "湖南省委、省政府下达永州市重点民生实事12件14个指标";
+# not "完成省级民生实事48件"
+TASK_NAME_BEFORE = re.compile(r"(?:实事|民生工程)(?:项目)?(?:共计|共)?$")
+TASK_NAME_DONE = re.compile(r"完成|落实|兑现|办好|办结")
 # A count of projects with the year's planned investment after it is the task of a year's list (a goal, under the
 # convention of tests/fixtures/kind_gold/README.md): "续建类项目337个,年度计划投资680.8亿元" (温州, 2020), "其中,实体经济项目
 # 160个,总投资3566亿元,年度计划投资570亿元" (济南, 2015); not a count of projects started, signed or added: "全市开复工亿元
@@ -359,6 +364,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS else None
     if tasks:
         evidence.append(("actual" if tasks.group("done") else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
+    elif figure.unit in TASK_COUNT_UNITS and TASK_NAME_BEFORE.search(text, max(0, figure.start - 8), figure.start) \
+            and not TASK_NAME_DONE.search(text, clause_start(figure.start, max(0, figure.start - 200)), figure.start):
+        evidence.append(("target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
     elif figure.unit in TASK_COUNT_UNITS and not done and YEAR_PLAN_AFTER.match(text, figure.end) \
             and _counts_projects_listed(text, clause_start(figure.start, max(0, figure.start - 200)), figure.end):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
