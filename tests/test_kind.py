@@ -725,6 +725,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("25个", "target", 2024), ("165亿元", "target", 2024)]),
     ("二、过去五年工作回顾\n实施省级民生实事人大代表票决制,完成省级民生实事48件,财政民生支出保持在70%以上。", "government_work_report",
      D(2026, 1, 27), [("48件", "actual", 2025), ("70%以上", "actual", 2025)]),
+    # a goal word in a bracketed aside speaks for its bracket, not for the results after the ; (东安's plan report, 2023, part 97)
+    ("2022年是极不平凡的一年。全年实现地区生产总值增长5.9%,高于全市0.8个百分点,排名全市第1位(预期目标为8.5%以上);社会消费品零售总额增长2.7%,排名全市第4位"
+     "(预期目标为10.5%以上);地方财政收入增长13.9%,高于全市3.7个百分点。", "plan_report", D(2023, 3, 9),
+     [("5.9%", "actual", 2022), ("0.8个百分点", "actual", 2022), ("8.5%以上", "target", 2022), ("2.7%", "actual", 2022),
+      ("10.5%以上", "target", 2022), ("13.9%", "actual", 2022), ("3.7个百分点", "actual", 2022)]),
     # a task that opens the list after it (任务为,) reaches past its comma (郑州, December 2015, part 91)
     ("今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位30000个以上。", "news_report", D(2015, 12, 16),
      [("30所", "target", 2015), ("30000个以上", "target", 2015)]),

@@ -22,7 +22,7 @@ from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, 
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
     CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
-    deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
+    closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -231,8 +231,10 @@ class _DocumentScan:
             if previous.endswith((";", ":")):
                 start = self.starts[s - 1]
                 # (a deadline passed carries nothing: "…基本恢复到2019年水平;生产型企业进出口占外贸比重69.1%", 2024)
+                # nor an aside in brackets: "…排名全市第4位(预期目标为10.5%以上);地方财政收入增长13.9%" (东安, 2023)
                 cues = [c for c in self.cues_between(start, start + len(previous))
-                        if not deadline_passed(c[3], self.published)]
+                        if not deadline_passed(c[3], self.published)
+                        and not closes_bracket_between(self.text, c[1], start + len(previous))]
                 if cues and _estimated_goal(cues[-1], cues):
                     # an estimate carries nothing past its ;: "预计全年将完成运输总周转量1083亿吨公里…;全国千万级机场
                     # 达32个;1~11月份全行业实现利润692.8亿元" (民航局, December 2017)

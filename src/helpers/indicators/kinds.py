@@ -323,7 +323,7 @@ def _quote_closed_by_goal(text: str, span: tuple[int, int], found: list, found_s
     return None
 
 
-def _closed_bracket_between(text: str, start: int, end: int) -> bool:
+def closes_bracket_between(text: str, start: int, end: int) -> bool:
     """Whether a bracket that was open at ``start`` closes before ``end``."""
     close = min((i for i in (text.find(")", start, end), text.find("）", start, end)) if i >= 0), default=-1)
     return close >= 0 and "(" not in text[start:close] and "（" not in text[start:close]
@@ -415,7 +415,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                 looks_back = deadline_passed(word, published)
                 estimated = (kind == "target" and word.startswith("将") and strong_before is not None
                              and strong_before[1] == "forecast")
-                if not looks_back and not estimated and not _closed_bracket_between(text, end, figure.start):
+                if not looks_back and not estimated and not closes_bracket_between(text, end, figure.start):
                     # "到2025年底" in a 2026 report looks back;
                     # "预计一季度,…将达到1246个" is an estimate; an aside in brackets speaks for itself:
                     # "完成年计划710亿元的89.4%(主要是二产、三产未达预期目标),增长2.0%" (荔城, 2023)
