@@ -730,6 +730,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "(预期目标为10.5%以上);地方财政收入增长13.9%,高于全市3.7个百分点。", "plan_report", D(2023, 3, 9),
      [("5.9%", "actual", 2022), ("0.8个百分点", "actual", 2022), ("8.5%以上", "target", 2022), ("2.7%", "actual", 2022),
       ("10.5%以上", "target", 2022), ("13.9%", "actual", 2022), ("3.7个百分点", "actual", 2022)]),
+    # a fall is no echo of a goal of growth by the same rate (广州's commerce goals, early 2016, part 93)
+    ("日前,广州市商务委发布了全年的工作目标。据称,今年预期,社会消费品零售总额增长10%,出口增长8%。\n"
+     "据市商务委负责人介绍,去年,广州实现货物贸易进出口8306.4亿元,增长3.5%;其中出口5034.7亿元,增长12.7%;进口3271.7亿元,下降8%。",
+     "news_report", D(2016, 2, 1), [("10%", "target", 2016), ("8%", "target", 2016), ("8306.4亿元", "actual", 2015),
+                                    ("3.5%", "actual", 2015), ("5034.7亿元", "actual", 2015), ("12.7%", "actual", 2015),
+                                    ("3271.7亿元", "actual", 2015), ("8%", "actual", 2015)]),
     # a task that opens the list after it (任务为,) reaches past its comma (郑州, December 2015, part 91)
     ("今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位30000个以上。", "news_report", D(2015, 12, 16),
      [("30所", "target", 2015), ("30000个以上", "target", 2015)]),

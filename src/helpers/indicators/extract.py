@@ -561,22 +561,23 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 if note is not None and note.group("same"):
                     estimated_year = period.start.year
             indicator = parse_indicator(metric)
-            if kind == "target" and not (cue or "").startswith(WEAK_EVIDENCE):
-                stated_goals.setdefault((figure.value, figure.unit), (figure.quote, period, indicator, figure.start))
-            elif (cue or "").startswith(WEAK_EVIDENCE) and (figure.value, figure.unit) in stated_goals \
-                    and _echoes(figure, stated_goals[(figure.value, figure.unit)][3]) \
-                    and indicator in (None, stated_goals[(figure.value, figure.unit)][2]):
-                # a goal stated before, talked about again: "全年增长目标是5.5%左右。…从全球主要经济体来看,5.5%的增速
-                # 也是一个不低的增速" (国家统计局, March 2022); not another indicator's rate ("地区生产总值…目标是增长
-                # 7%。…社会消费品零售总额增长7%", 荆州 2024)
-                goal_quote, period, _, _ = stated_goals[(figure.value, figure.unit)]
-                kind, cue, confidence = "target", ECHO + goal_quote, CONFIDENCE_OF_RULE
             direction = figure.direction
             if direction is None:
                 verb = DIRECTION.search(text, max(sentence_start, figure.start - 8), figure.start)
                 direction = DIRECTION_OF[verb.group("verb")] if verb else None
             if direction is None and previous and PAIRED.fullmatch(text, previous[0].end, figure.start):
                 direction = previous[1]  # "分别增长5%和8%": the 8% grew too
+            goal = stated_goals.get((figure.value, figure.unit))
+            if kind == "target" and not (cue or "").startswith(WEAK_EVIDENCE):
+                stated_goals.setdefault((figure.value, figure.unit), (figure.quote, period, indicator, figure.start, direction))
+            elif (cue or "").startswith(WEAK_EVIDENCE) and goal is not None and _echoes(figure, goal[3]) \
+                    and indicator in (None, goal[2]) and (None in (direction, goal[4]) or direction == goal[4]):
+                # a goal stated before, talked about again: "全年增长目标是5.5%左右。…从全球主要经济体来看,5.5%的增速
+                # 也是一个不低的增速" (国家统计局, March 2022); not another indicator's rate ("地区生产总值…目标是增长
+                # 7%。…社会消费品零售总额增长7%", 荆州 2024), nor a fall where the goal was growth ("出口增长8%。…
+                # 进口3271.7亿元,下降8%", 广州 2016)
+                goal_quote, period = goal[0], goal[1]
+                kind, cue, confidence = "target", ECHO + goal_quote, CONFIDENCE_OF_RULE
             rows.append((
                 doc_id, s, figure.start, figure.end, figure.quote, sentence_text, figure.value,
                 figure.value_high, figure.unit, figure.qualifier, figure.approximate, metric,
