@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
+from helpers.indicators.table_cells import TableFigure, find_table_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
                                         resolve_period)
@@ -148,7 +149,7 @@ STRUCTURE_UNITS = frozenset({"项", "条", "个", "件", "类", "大", "方面"}
 # (草案)》提出了20个预期性指标")
 FORWARD_EVIDENCE = "period:"
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
-LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?\n](?=[^,;:。!?\n]*\Z)")
+LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?|\n](?=[^,;:。!?|\n]*\Z)")  # a table's cell (|) is a clause of its own
 # A line that opens an item of a list: "——", "(一)", "1.", "一是", "第一"
 LIST_ITEM = re.compile(r"\s*(?:——|[-•·]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+[是、]|第[一二三四五六七八九十])")
 
@@ -420,6 +421,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     stated_goals: dict[tuple, tuple[str, Period, str | None, int]] = {}
     text = document["text"]
     figures = find_figures(text)
+    table_metrics: dict[int, str] = {}  # the metric of each figure read from a table's cell, by its offset
+    if "|" in text:
+        figures, table_metrics = _add_table_figures(figures, find_table_figures(text))
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
     genre = document.get("genre")
@@ -470,6 +474,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         cues = scan.cues_in.get(s, ())
         carried_kind = scan.open_kind(s) or paragraph_kind
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
+        if table_metrics:
+            metrics = [table_metrics.get(figure.start, metric) for figure, metric in zip(inside, metrics)]
         # With no period phrase and no 年均 in reach, every figure of the sentence of one year shares a period
         shared = not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0
         shared_periods: dict[int | None, Period] = {}
@@ -597,6 +603,22 @@ INDICATOR_COLUMNS = (
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
     "section_id", "section_role", "kind_confidence",
 )
+
+
+def _add_table_figures(figures: list[FigureSpan], cells: list[TableFigure]) -> tuple[list[FigureSpan], dict[int, str]]:
+    """The figures of the sentences and of the tables' cells, in order, and the cells' metrics by offset; a cell
+    the sentences read already is theirs."""
+    starts = [figure.start for figure in figures]
+    new = [cell for cell in cells if not _overlaps(cell.figure, figures, bisect.bisect_right(starts, cell.figure.start) - 1)]
+    if not new:
+        return figures, {}
+    return sorted(figures + [cell.figure for cell in new], key=lambda figure: figure.start), \
+        {cell.figure.start: cell.metric for cell in new}
+
+
+def _overlaps(cell: FigureSpan, figures: list[FigureSpan], before: int) -> bool:
+    return any(0 <= i < len(figures) and figures[i].start < cell.end and cell.start < figures[i].end
+               for i in (before, before + 1))
 
 
 def _echoes(figure: FigureSpan, stated_at: int) -> bool:
