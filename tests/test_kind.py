@@ -736,6 +736,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "news_report", D(2016, 2, 1), [("10%", "target", 2016), ("8%", "target", 2016), ("8306.4亿元", "actual", 2015),
                                     ("3.5%", "actual", 2015), ("5034.7亿元", "actual", 2015), ("12.7%", "actual", 2015),
                                     ("3271.7亿元", "actual", 2015), ("8%", "actual", 2015)]),
+    # a line that closes the goals before it (为实现以上目标) makes them goals, though the copy opens inside their list
+    # (钟楼's work report of January 2010, part 107)
+    ("地区生产总值增长15%;地方一般预算收入增长16%;全社会固定资产投资增长20%;\n为实现以上目标,我们将着重抓好五个方面的工作:",
+     "government_work_report", D(2010, 1, 23), [("15%", "target", 2010), ("16%", "target", 2010), ("20%", "target", 2010)]),
     # a task that opens the list after it (任务为,) reaches past its comma (郑州, December 2015, part 91)
     ("今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位30000个以上。", "news_report", D(2015, 12, 16),
      [("30所", "target", 2015), ("30000个以上", "target", 2015)]),

@@ -42,6 +42,10 @@ REVIEWING_GENRES = ("government_work_report", "plan_report")
 # after its goals, so text after them outside any heading is the year's work: "全市经济社会发展主要预期目标是:…。
 # 着力扩大有效需求…全年实施投资5000万元以上项目1400个" (长春, 9 January 2025, as 吉林日报 printed it, without headings)
 GOALS_OPENERS = ("主要预期目标",)
+# A line that closes the goals before it: "地区生产总值增长15%;地方一般预算收入增长16%;…\n为实现以上目标,我们将着重抓好五个方面
+# 的工作:" (钟楼's work report of 2010, its copy opening inside the list of goals; 芙蓉区 2019)
+GOALS_CLOSER = re.compile(r"为?(?:实现|完成)(?:以上|上述)目标")
+GOALS_CLOSER_CUE = "…为实现以上目标"
 # …and so does a newspaper's digest of a report when the goals open a line of their own: "经济社会发展主要预期目标:
 # 地区生产总值增长6%左右,…" and then "着力扩大有效益的投资。实施亿元以上重点项目2200个左右" (合肥 2024 and 2025, 新乡
 # 2025), not a story that tells the goals in a sentence of its own ("今年,该市经济社会发展的主要预期目标是:…", 惠州
@@ -473,6 +477,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         place_name = place.name if place else document.get("place")
         cues = scan.cues_in.get(s, ())
         carried_kind = scan.open_kind(s) or paragraph_kind
+        if carried_kind is None and not cues:
+            line_end = text.find("\n", sentence_start)
+            if line_end >= 0 and GOALS_CLOSER.match(text, line_end + 1):
+                carried_kind = ("target", GOALS_CLOSER_CUE)
         metrics = assign_metrics(text, inside, scan.clause_start, sentence_start)
         if table_metrics:
             metrics = [table_metrics.get(figure.start, metric) for figure, metric in zip(inside, metrics)]
