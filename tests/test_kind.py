@@ -740,6 +740,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # (钟楼's work report of January 2010, part 107)
     ("地区生产总值增长15%;地方一般预算收入增长16%;全社会固定资产投资增长20%;\n为实现以上目标,我们将着重抓好五个方面的工作:",
      "government_work_report", D(2010, 1, 23), [("15%", "target", 2010), ("16%", "target", 2010), ("20%", "target", 2010)]),
+    # a count of projects whose share of the year's plan is reported (为年投资计划的) is the list's part, and so is a count with
+    # the part started after it though 累计 comes between (湘西's progress report, October 2021, part 101)
+    ("1-9月份,316个州重点建设项目累计开复工291个,开复工率92%。\n■按项目类别统计:产业发展项目172个,完成投资295.9亿元,为年投资计划的80%;",
+     "plan_report", D(2021, 10, 18), [("316个", "target", 2021), ("291个", "actual", 2021), ("92%", "actual", 2021),
+                                      ("172个", "target", 2021), ("295.9亿元", "actual", 2021), ("80%", "actual", 2021)]),
+    # projects said to have started (已新开工) are done, after the count of those the plan set (长乐, November 2016, part 103)
+    ("计划新开工重点项目67项,年度计划投资110.3亿元,1-10月份完成投资74.12亿元,完成年度计划投资的67.2%。30个项目已新开工建设。",
+     "news_report", D(2016, 11, 25), [("67项", "target", 2016), ("110.3亿元", "plan", 2016), ("74.12亿元", "actual", 2016),
+                                      ("67.2%", "actual", 2016), ("30个", "actual", 2016)]),
     # a task that opens the list after it (任务为,) reaches past its comma (郑州, December 2015, part 91)
     ("今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位30000个以上。", "news_report", D(2015, 12, 16),
      [("30所", "target", 2015), ("30000个以上", "target", 2015)]),

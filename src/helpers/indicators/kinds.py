@@ -78,7 +78,7 @@ GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("act
               "news_report": ("actual", 0.5)}
 # What its own clause says is done after the figure: "625个村庄规划编制工作已完成", "176个村“家园清洁”行动已全部通过市级验收"
 DONE_AFTER = re.compile(r"[^,;:。!?、\n]*?已(?:经)?(?:全部|基本|提前|如期)?"
-                        r"(?:完成|建成|通过|竣工|投产|落实|开工|完工|开复工)(?:建设)?")
+                        r"(?:完成|建成|通过|竣工|投产|落实|新?开工|完工|开复工)(?:建设)?")  # "30个项目已新开工建设" (长乐, 2016)
 DONE_AFTER_CUE = "…已完成"
 # ...unless a part of it follows: then the figure is the task, the part what is done: "2个嵌入式养老机构建设已完成1个(50%)",
 # "全区200个重点项目中已完工2个" (西藏, July 2017), "74个建设项目已开工57个" (涪陵, July 2011),
@@ -87,7 +87,8 @@ PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
 # …and so it is when the part started follows without 已: "截至目前,全市145个百大项目开复工92个" (黑河, May 2020), "其中500个
 # 省级重点项目开工465个" (黑龙江, August 2022), "66个新开工项目已有28个开工建设" (常州, April 2018)
-STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目(?:中,?)?(?:(?:开复工|开工|复工)(?:建设)?|已有)(?=[\d一二三四五六七八九十两])")
+STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目(?:中,?)?(?:累计)?(?:(?:开复工|开工|复工)(?:建设)?|已有)"
+                                r"(?=[\d一二三四五六七八九十两])")  # "316个州重点建设项目累计开复工291个" (湘西, 2021)
 # A count of a year's 实事 (the tasks a government promises its people) is a goal, unless they are said to be done:
 # "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
 # (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026);
@@ -115,8 +116,10 @@ YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}[,、]?(?:总投资[^,;。!?\
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
-# 占年计划的69.1%" (西安, July 2018): the list's part, the money its progress
-LIST_PROGRESS_AFTER = re.compile(r"[^\d,;。!?\n]{0,16}项目(?:共|累计|已)?完成投资[^;。!?\n]{0,30}?占(?:年|年度|全年)(?:投资)?计划")
+# 占年计划的69.1%" (西安, July 2018), "产业发展项目172个,完成投资295.9亿元,为年投资计划的80%" (湘西, October 2021): the list's
+# part, the money its progress
+LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}项目|(?P<counted>[,,]))(?:共|累计|已)?完成投资[^;。!?\n]{0,30}?"
+                                 r"[占为](?:年|年度|全年)(?:投资)?计划")
 DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
@@ -373,7 +376,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     elif figure.unit == "元" and TOTAL_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
             and YEAR_PLAN_AFTER.match(text, figure.end) and _totals_projects_listed(text, figure.start, clause_start):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
-    elif figure.unit in TASK_COUNT_UNITS and LIST_PROGRESS_AFTER.match(text, figure.end):
+    elif figure.unit in TASK_COUNT_UNITS and (progress := LIST_PROGRESS_AFTER.match(text, figure.end)) \
+            and (not progress.group("counted") or text.endswith("项目", 0, figure.start)):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and STARTED_PART_AFTER.match(text, figure.end):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
