@@ -55,6 +55,9 @@ TABLE_HEADER = re.compile(r"序号\s")
 # …nor the last line of a report's title broken in two: "关于永修县2021年国民经济和社会发展计划执行情况与2022年国民经济和社会\n
 # 发展计划草案的报告" (永修, February 2022)
 REPORT_TITLE_ENDS = ("的报告", "工作报告")
+# …nor a line whose title goes on, on the next short line, to say what was done: "2023年区政府工作报告目标任务\n
+# 半年完成情况" (万州's half-year report, September 2023)
+TITLE_GOES_ON = re.compile(r"[^,，。!?;:：！？；\n]{0,12}(?:完成|执行|进展)情况$", re.M)
 # "“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排": five-year plans and their years
 PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030)}
@@ -268,7 +271,8 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
         if year:
             unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, start))
         elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line) \
-                and not TABLE_HEADER.match(line) and not line.endswith(REPORT_TITLE_ENDS):
+                and not TABLE_HEADER.match(line) and not line.endswith(REPORT_TITLE_ENDS) \
+                and not TITLE_GOES_ON.match(text, text.find("\n", start) + 1 or len(text)):
             unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, start))
     # Unnumbered headings before the first "一、" are the parts the numbered sections sit in (内蒙古
     # 2026: "“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作", then 一、二、三、)
