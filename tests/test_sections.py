@@ -62,6 +62,8 @@ def test_sections_of_a_work_report_nest_by_numbering():
     # …nor the last line of a report's title broken in two (永修, February 2022, part 87)
     ("关于永修县2021年国民经济和社会发展计划执行情况与2022年国民经济和社会\n发展计划草案的报告\n一、2021年国民经济和社会发展计划执行情况\n",
      ["plan_execution"]),
+    # a year's tasks after last year's results, one to a bullet (云南网 on 昆明's 2017 经济工作会议, part 103)
+    ("去年成绩\n●去年全市GDP总量达到4300亿元。\n今年任务\n●持续推进寻甸至沾益等16个高速公路项目建设。\n", ["review", "tasks"]),
     # …nor a title that goes on, on the next line, to say what was done (万州's half-year report, September 2023, part 101)
     ("2023年区政府工作报告目标任务\n半年完成情况\n2023年上半年,完成地区生产总值550.5亿元、同比增长6%。\n", []),
     # …nor a table's header row, whatever its columns name (岳阳楼区's progress table on the year's 民生实事, July 2019, part 73)
