@@ -942,11 +942,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 808  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-92 and the odd parts 93-107: kind 0.918, targets P 0.889 R 0.878, year 0.948
+    assert dev.n_documents >= 815  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-92, the odd parts 93-107 and 109, 111, 115: kind 0.920, targets P 0.890 R 0.882, year 0.949
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.887 and dev.target_recall >= 0.876
+    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.889 and dev.target_recall >= 0.881
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 
