@@ -421,8 +421,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     [('城镇居民人均可支配收入', 'urban_disposable_income', 5.0, 'forecast', datetime.date(2023, 1, 1)), ('农村居民人均可支配收入', 'rural_disposable_income', 8.0, 'forecast', datetime.date(2023, 1, 1))]
     """
     rows: list[tuple] = []
-    # (value, unit) -> (quote, period, indicator) of each goal stated so far
-    stated_goals: dict[tuple, tuple[str, Period, str | None, int]] = {}
+    # (value, unit) -> (quote, period, indicator, offset, direction) of each goal stated so far
+    stated_goals: dict[tuple, tuple[str, Period, str | None, int, str | None]] = {}
     text = document["text"]
     figures = find_figures(text)
     table_metrics: dict[int, str] = {}  # the metric of each figure read from a table's cell, by its offset
