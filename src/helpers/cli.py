@@ -1,10 +1,11 @@
-"""The command line: ``python -m helpers build``, ``report``, ``export`` and ``collect``."""
+"""The command line: ``python -m helpers build``, ``report``, ``export``, ``collect`` and ``evaluate``."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from helpers import paths
 
@@ -58,12 +59,24 @@ def main(argv: list[str] | None = None) -> int:
                          help="ask again for documents collected before (conditional requests)")
     collect.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    evaluate = commands.add_parser("evaluate", help="score the extractor on hand-labelled documents",
+                                   description="Labels: a folder with docs/*.txt and labels/*.yaml, as "
+                                               "tests/fixtures/kind_gold (its README says how they are written).")
+    evaluate.add_argument("--labels", default=str(paths.KIND_GOLD_DIR), help="folder of labelled documents")
+    evaluate.add_argument("--split", default=None,
+                          help="only these splits, comma-separated (dev, heldout-55, …); all when left out")
+    evaluate.add_argument("--figures", default=None, help="write every labelled figure, label beside extractor, as CSV")
+    evaluate.add_argument("--compare", default=None,
+                          help="a CSV an earlier --figures wrote: print what became right and what became wrong")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
         return _build(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     if args.command == "collect":
         from helpers.collect import main as collect  # httpx is imported only to collect
 
@@ -112,6 +125,36 @@ def _export(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(", ".join(f"{name}: {n} rows" for name, n in written.rows.items()) + f" -> {written.folder}")
+    return 0
+
+
+def _evaluate(args) -> int:
+    import pandas as pd
+
+    from helpers.indicators.evaluation import FIGURE_COLUMNS, compare_figure_lists, evaluate_labelled_documents
+
+    split = tuple(args.split.split(",")) if args.split else None
+    if not (Path(args.labels) / "labels").is_dir():
+        print(f"error: no labels/ folder in {args.labels}", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate_labelled_documents(args.labels, split)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(result.summary())
+    figures = pd.DataFrame(result.figures, columns=list(FIGURE_COLUMNS))
+    if args.figures:
+        figures.to_csv(args.figures, index=False, encoding="utf-8-sig")
+        print(f"{len(figures)} figures -> {args.figures}")
+    if args.compare:
+        try:
+            before = pd.read_csv(args.compare, encoding="utf-8-sig")
+        except FileNotFoundError:
+            print(f"error: --compare: no file {args.compare}", file=sys.stderr)
+            return 2
+        counts, lines = compare_figure_lists(before, figures)
+        print("\n".join(lines + [f"against {args.compare}: {counts}"]))
     return 0
 
 

@@ -16,6 +16,7 @@ PROCESSED_DIR = Path("data/processed")
 REPORTS_DIR = Path("reports")
 PANELS_DIR = REPORTS_DIR / "panels"  # python -m helpers export; a corpus report writes reports/corpus/panels/
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+KIND_GOLD_DIR = PROJECT_ROOT / "tests" / "fixtures" / "kind_gold"  # python -m helpers evaluate: the labelled documents
 RESOURCES_PACKAGE = "helpers.resources"
 # In a processed folder: the link to the generation of tables a build published last, and each
 # generation's manifest (see helpers.build.generations)

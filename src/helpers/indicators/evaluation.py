@@ -145,6 +145,7 @@ class KindEvaluation:
     n_documents: int = 0
     wrong_year: list = field(default_factory=list)
     confidence_checks: list = field(default_factory=list)  # (kind_confidence, kind right) of each figure found
+    figures: list = field(default_factory=list)  # one dict per labelled figure: FIGURE_COLUMNS
 
     @property
     def target_precision(self) -> float:
@@ -179,6 +180,11 @@ class KindEvaluation:
         lines += [f"  {genre}: {e.n_gold} figures, kind accuracy {e.kind_accuracy:.3f}, recall {e.recall:.3f}, "
                   f"precision {e.precision:.3f}" for genre, e in sorted(self.by_genre.items())]
         return "\n".join(lines)
+
+
+# One row per labelled figure, found or not: what `list_figures` gives and `python -m helpers evaluate --figures` writes
+FIGURE_COLUMNS = ("doc", "split", "genre", "paragraph", "quote", "gold_kind", "kind", "gold_year", "year", "kind_cue",
+                  "kind_confidence", "sentence")
 
 
 def load_labelled_documents(folder: str | Path, split: str | tuple[str, ...] | None = None) -> list[dict]:
@@ -230,7 +236,66 @@ def evaluate_labelled_documents(folder: str | Path, split: str | tuple[str, ...]
             for evaluation in (result.overall, per_genre):
                 pairs = _score_paragraph(evaluation, document["text"], records, case)
             _score_targets_and_years(result, records, case, years, pairs)
+            result.figures.extend(_list_case(label, genre, case, years, pairs[0], records))
     return result
+
+
+def _list_case(label: dict, genre: str, case: dict, years: list, matches: list, records: dict) -> list[dict]:
+    rows = []
+    for figure, year, match in zip(case["figures"], years, matches):
+        found = match is not None
+        end, start = (records["period_end"][match], records["period_start"][match]) if found else (None, None)
+        rows.append({"doc": label["doc"], "split": str(label.get("split")), "genre": genre, "paragraph": case["paragraph"],
+                     "quote": figure[0], "gold_kind": figure[4], "kind": records["kind"][match] if found else None,
+                     "gold_year": None if year is None else int(year),
+                     "year": (end or start).year if (end or start) else None,
+                     "kind_cue": records["kind_cue"][match] if found else None,
+                     "kind_confidence": float(records["kind_confidence"][match]) if found else None,
+                     "sentence": records["sentence"][match] if found else None})
+    return rows
+
+
+def list_figures(folder: str | Path, split: str | tuple[str, ...] | None = None):
+    """A DataFrame of every labelled figure (FIGURE_COLUMNS): the label's kind and year beside the extractor's, with
+    the cue that decided it; ``kind`` is empty for a figure the extractor did not find."""
+    import pandas as pd
+
+    return pd.DataFrame(evaluate_labelled_documents(folder, split).figures, columns=list(FIGURE_COLUMNS))
+
+
+def compare_figure_lists(before, after) -> tuple[str, list[str]]:
+    """What changed between two runs of `list_figures` over the same labels: a line of counts ("kind +3 -1; year +0
+    -0": figures whose kind or year became right, and became wrong) and a line per changed figure."""
+    keys = ["doc", "paragraph", "quote"]
+    before = before.assign(n=before.groupby(keys).cumcount())  # a quote said twice in a paragraph is two figures
+    after = after.assign(n=after.groupby(keys).cumcount())
+    joined = before.merge(after, on=[*keys, "n"], suffixes=("_before", "_after"))
+    counts, lines = {"kind": [0, 0], "year": [0, 0]}, []
+    for row in joined.itertuples(index=False):
+        for field_, gold in (("kind", row.gold_kind_after), ("year", row.gold_year_after)):
+            if field_ == "year" and _missing(gold):
+                continue
+            was = _same(getattr(row, f"{field_}_before"), gold)
+            now = _same(getattr(row, f"{field_}_after"), gold)
+            if was != now:
+                counts[field_][0 if now else 1] += 1
+                lines.append(f"{'+' if now else '-'} {field_} {row.doc} {row.quote} gold {gold}: "
+                             f"{getattr(row, f'{field_}_before')} -> {getattr(row, f'{field_}_after')} "
+                             f"({row.kind_cue_after}) | {str(row.sentence_after)[:80]}")
+    return "; ".join(f"{name} +{gained} -{lost}" for name, (gained, lost) in counts.items()), lines
+
+
+def _missing(value) -> bool:
+    return value is None or value != value  # None, or NaN from a CSV
+
+
+def _same(got, gold) -> bool:
+    if _missing(got) or _missing(gold):
+        return False
+    try:
+        return int(float(got)) == int(float(gold))
+    except ValueError:
+        return str(got) == str(gold)
 
 
 def _cleaned(text: str) -> str:
