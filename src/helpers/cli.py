@@ -131,7 +131,7 @@ def _export(args) -> int:
 def _evaluate(args) -> int:
     import pandas as pd
 
-    from helpers.indicators.evaluation import FIGURE_COLUMNS, compare_figure_lists, evaluate_labelled_documents
+    from helpers.indicators.evaluation import compare_figure_lists, evaluate_labelled_documents
 
     split = tuple(args.split.split(",")) if args.split else None
     if not (Path(args.labels) / "labels").is_dir():
@@ -143,7 +143,7 @@ def _evaluate(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(result.summary())
-    figures = pd.DataFrame(result.figures, columns=list(FIGURE_COLUMNS))
+    figures = result.figure_table()
     if args.figures:
         figures.to_csv(args.figures, index=False, encoding="utf-8-sig")
         print(f"{len(figures)} figures -> {args.figures}")

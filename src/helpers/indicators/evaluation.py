@@ -169,6 +169,13 @@ class KindEvaluation:
             rows.append((f"{low:.2f}–{min(high, 1.0):.2f}", len(inside), sum(inside) / len(inside) if inside else 0.0))
         return rows
 
+    def figure_table(self):
+        """A DataFrame of every labelled figure (FIGURE_COLUMNS): the label's kind and year beside the extractor's,
+        with the cue that decided it; ``kind`` is empty for a figure the extractor did not find."""
+        import pandas as pd
+
+        return pd.DataFrame(self.figures, columns=list(FIGURE_COLUMNS))
+
     def summary(self) -> str:
         """A few lines of figures: overall, targets, kind by confidence, per genre."""
         lines = [f"{self.n_documents} documents, " + self.overall.summary(),
@@ -182,7 +189,8 @@ class KindEvaluation:
         return "\n".join(lines)
 
 
-# One row per labelled figure, found or not: what `list_figures` gives and `python -m helpers evaluate --figures` writes
+# One row per labelled figure, found or not: `KindEvaluation.figure_table`, and what `python -m helpers evaluate
+# --figures` writes
 FIGURE_COLUMNS = ("doc", "split", "genre", "paragraph", "quote", "gold_kind", "kind", "gold_year", "year", "kind_cue",
                   "kind_confidence", "sentence")
 
@@ -255,16 +263,8 @@ def _list_case(label: dict, genre: str, case: dict, years: list, matches: list, 
     return rows
 
 
-def list_figures(folder: str | Path, split: str | tuple[str, ...] | None = None):
-    """A DataFrame of every labelled figure (FIGURE_COLUMNS): the label's kind and year beside the extractor's, with
-    the cue that decided it; ``kind`` is empty for a figure the extractor did not find."""
-    import pandas as pd
-
-    return pd.DataFrame(evaluate_labelled_documents(folder, split).figures, columns=list(FIGURE_COLUMNS))
-
-
 def compare_figure_lists(before, after) -> tuple[str, list[str]]:
-    """What changed between two runs of `list_figures` over the same labels: a line of counts ("kind +3 -1; year +0
+    """What changed between two figure tables (`KindEvaluation.figure_table`) of the same labels: a line of counts ("kind +3 -1; year +0
     -0": figures whose kind or year became right, and became wrong) and a line per changed figure."""
     keys = ["doc", "paragraph", "quote"]
     before = before.assign(n=before.groupby(keys).cumcount())  # a quote said twice in a paragraph is two figures
