@@ -854,6 +854,25 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "全省农业产业化龙头企业实现销售收入4050亿元,其中规模以上农产品加工业实现增加值2300亿元;", "news_report", D(2011, 1, 17),
      [("44个", "actual", 2010), ("25%左右", "target", 2011), ("35%以上", "target", 2011), ("4050亿元", "target", 2011),
       ("2300亿元", "target", 2011)]),
+    # a list's count with its share of the year's plan after the months between, and with 投入资金 (哈尔滨's 发改委, October
+    # 2011, part 94; 开封, September 2019, part 94); the amount whose share follows is what was done
+    ("由各县(市)负责推进的市重点项目77个,前三季度共投入资金79亿元,占年度计划的81.7%,目前已开(复)工项目75个。", "news_report",
+     D(2011, 10, 20), [("77个", "target", 2011), ("79亿元", "actual", 2011), ("81.7%", "actual", 2011), ("75个", "actual", 2011)]),
+    ("续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%,续建项目整体有序推进。", "plan_report", D(2019, 9, 10),
+     [("102个", "target", 2019), ("260.16亿元", "actual", 2019), ("83.55%", "actual", 2019)]),
+    # the whole of a list before its part started, after a quoted name or 中,有 or 实际 (黑河, August 2019, part 96; 邢台, July 2016;
+    # 焦作, 2011)
+    # (the sentence from 共 on: the parts before it, 3个产业项目和33个…项目, are the list's too and not yet found)
+    ("共36个省“百大项目”,已开复工24个,开复工率66.7%。", "news_report",
+     D(2019, 8, 20), [("36个", "target", 2019), ("24个", "actual", 2019), ("66.7%", "actual", 2019)]),
+    ("176个年度计划新开项目实际开工150个,项目开工率达85%,为历年最高;", "news_report", D(2011, 12, 20),
+     [("176个", "target", 2011), ("150个", "actual", 2011), ("85%", "actual", 2011)]),
+    # an amount done whose share of the year's plan follows is a result though the year is not over, and so is a share
+    # written without 的 (惠东, September 2022, part 88; 邯郸, August 2013, part 78)
+    ("县重点建设项目43宗,完成投资29.2亿元,完成年度计划的47.1%,低于序时进度32.9个百分点。", "plan_report", D(2022, 9, 20),
+     [("43宗", "target", 2022), ("29.2亿元", "actual", 2022), ("47.1%", "actual", 2022), ("32.9个百分点", "actual", 2022)]),
+    ("今年市级40项重大项目已完成投资229.3亿元,占年计划60.5%。", "news_report", D(2013, 8, 20),
+     [("40项", "target", 2013), ("229.3亿元", "actual", 2013), ("60.5%", "actual", 2013)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -942,11 +961,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 815  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-92, the odd parts 93-107 and 109, 111, 115: kind 0.920, targets P 0.890 R 0.882, year 0.949
+    assert dev.n_documents >= 861  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-116: kind 0.918, targets P 0.886 R 0.877, year 0.950
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.889 and dev.target_recall >= 0.881
+    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.885 and dev.target_recall >= 0.876
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 

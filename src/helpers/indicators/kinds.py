@@ -87,8 +87,10 @@ PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
 # …and so it is when the part started follows without 已: "截至目前,全市145个百大项目开复工92个" (黑河, May 2020), "其中500个
 # 省级重点项目开工465个" (黑龙江, August 2022), "66个新开工项目已有28个开工建设" (常州, April 2018)
-STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目(?:中,?)?(?:累计)?(?:(?:开复工|开工|复工)(?:建设)?|已有)"
+STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目”?(?:中,?有?)?(?:,?已|实际|累计)?(?:(?:开复工|开工|复工)(?:建设)?|已有)"
                                 r"(?=[\d一二三四五六七八九十两])")  # "316个州重点建设项目累计开复工291个" (湘西, 2021)
+# (and "共36个省“百大项目”,已开复工24个" (黑河, August 2019), "86个计划新开工重点项目中,有85个项目开工建设" (邢台, July 2016),
+# "176个年度计划新开项目实际开工150个" (焦作, 2011))
 # A count of a year's 实事 (the tasks a government promises its people) is a goal, unless they are said to be done:
 # "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
 # (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026);
@@ -97,7 +99,7 @@ TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建�
                         r"|(?:重点|关键|具体|细化工作|攻坚|(?:主要|重点|年度)?目标)任务)"
                         r"(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已|圆满|顺利|基本){0,2}(?:超额)?"
                         r"(?:完成|兑现|落实)(?!情况))?")
-TASK_COUNT_UNITS = ("件", "项", "个")
+TASK_COUNT_UNITS = ("件", "项", "个", "宗")  # 宗: "县重点建设项目43宗" (惠东, 2022)
 TASK_COUNT_CUE = "…件实事"
 # ...and so is a count right after the list's name, unless the clause tells it done: "省级民生实事30项,其中…17项超额完成"
 # (乐清, 2023), "重大民生工程项目585个、年度计划投资834.97亿元", "湖南省委、省政府下达永州市重点民生实事12件14个指标";
@@ -118,8 +120,10 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
 # 占年计划的69.1%" (西安, July 2018), "产业发展项目172个,完成投资295.9亿元,为年投资计划的80%" (湘西, October 2021): the list's
 # part, the money its progress
-LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}项目|(?P<counted>[,,]))(?:共|累计|已)?完成投资[^;。!?\n]{0,30}?"
-                                 r"[占为](?:年|年度|全年)(?:投资)?计划")
+LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}项目|(?P<counted>[,,]))(?:[^,;。!?\n]{0,8}?)(?:共|累计|已)?(?:完成投资|投入资金)"
+                                 r"[^;。!?\n]{0,30}?(?:[占为]|完成)(?:年|年度|全年)(?:投资)?计划")
+# (with the months between: "由各区负责推进的市重点项目172个,前三季度投入资金319.6亿元,占年度计划的83.9%" (哈尔滨, October
+# 2011), "续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%" (开封, September 2019))
 DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
@@ -196,8 +200,13 @@ NUMBER_RUN = frozenset("0123456789.%—–~至-")
 # 占年度计划投资的27.1%" (西藏, July 2017), "解决42.3万人…饮水安全问题,占总计划的84.6%" (重庆, 2015); so is a share of a goal
 # named with its amount: "为年度确保目标1200亿元的111.7%" (湖北, February 2023)
 SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|目标(?:任务)?[\d.]+[^\d,;:。!?\n的]{0,4}的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
-                           r"|[占为][^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的$")
+                           r"|[占为][^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的?$")  # "占年计划60.5%" (邯郸, August 2013)
 SHARE_OF_GOAL_CUE = "目标的"
+# …and the amount whose share of the year's plan or goal follows it is what was done: "县重点建设项目43宗,完成投资29.2亿元,
+# 完成年度计划的47.1%" (惠东, September 2022), "已完成投资229.3亿元,占年计划60.5%" (邯郸, August 2013)
+SHARE_AFTER = re.compile(r"[,,]?(?:完成|占|为|达到?)了?(?:年度|全年|年)(?:投资)?(?:计划|目标)(?:任务)?"
+                         r"(?:[\d.]+[^\d,;:。!?\n的]{0,4})?的?[\d.]+%")
+SHARE_AFTER_CUE = "…占年度计划的"
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -385,7 +394,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
-    if text[figure.start - 1:figure.start] in ("的", "务", "标") \
+    if figure.unit != "%" and SHARE_AFTER.match(text, figure.end) and not (carried_kind and carried_kind[0] == "forecast") \
+            and not any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues):
+        # (not an amount estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021))
+        evidence.append(("actual", WEIGHT_CUE_AFTER, SHARE_AFTER_CUE))
+    if (text[figure.start - 1:figure.start] in ("的", "务", "标") or (figure.unit == "%" and text.endswith("划", 0, figure.start))) \
             and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
         # …unless the amount it is a share of is estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021)
         estimated = any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues)
