@@ -873,6 +873,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("43宗", "target", 2022), ("29.2亿元", "actual", 2022), ("47.1%", "actual", 2022), ("32.9个百分点", "actual", 2022)]),
     ("今年市级40项重大项目已完成投资229.3亿元,占年计划60.5%。", "news_report", D(2013, 8, 20),
      [("40项", "target", 2013), ("229.3亿元", "actual", 2013), ("60.5%", "actual", 2013)]),
+    # the whole a part of which is then said to be started is the list's task (邯郸, August 2013, part 78), and that evidence is
+    # the count's own, not the sentence's; a breakdown of a list is no part started (湖南, 2023, part 3, labelled as results)
+    ("60项计划新开工项目中,武安新能源产业园、邯郸县品能制氧机、大名县硕尔配电设备等50个项目开工建设,开工率达到83.3%。", "news_report",
+     D(2013, 8, 20), [("60项", "target", 2013), ("50个", "actual", 2013), ("83.3%", "actual", 2013)]),
+    ("324个省重点建设项目中,基础设施项目121个、产业发展项目178个、社会民生项目15个、生态环保项目10个。", "news_report",
+     D(2023, 2, 10), [("324个", "actual", 2023), ("121个", "actual", 2023), ("178个", "actual", 2023), ("15个", "actual", 2023),
+                      ("10个", "actual", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -22,7 +22,7 @@ from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, 
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
-    CLAUSE_BREAKS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
+    CLAUSE_BREAKS, FIGURE_CUES, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
     closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
 from helpers.places import load_gazetteer
 
@@ -500,10 +500,14 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         if opening is not None and published is not None and _is_over(opening, published):
             tense = None  # "预计前三季度…。…推动…转型升级;…开发十条精品旅游线路": measures of a period that is over
         # (nor when a rate is written as a goal: "…增长6.5%以上,三季度增长5.5%")
+        # (nor when a figure has evidence of its own: a count before the part of it that was started, a share of the
+        # year's plan after an amount; see FIGURE_CUES)
         sentence_kind = None if cues or periods or any(map(has_goal_form, inside)) else decide_kind(
             inside[0], (), text, scan.clause_start, carried_kind, section, genre, published,
             open_year=_open_year(text, (), inside[0].start, published, section, genre, opening or scan.opening_period(s)),
             tense=tense)
+        if sentence_kind is not None and sentence_kind[1] in FIGURE_CUES:
+            sentence_kind = None
         # a sentence without a period of its own in a paragraph opened by a period that is over looks back
         # too: "会议提到,2019年,重庆工业经济逐步回暖,…增长6.1%以上。服务业支撑力增强,服务业增加值增长6.1%
         # 左右。" (重庆, January 2020: results rounded as goals are)

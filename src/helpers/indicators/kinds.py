@@ -85,6 +85,16 @@ DONE_AFTER_CUE = "…已完成"
 # "126条农村黑臭水体治理已完成120条(95%)" (萧县's 实事, September 2025)
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
+# …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
+# August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
+# (绥中, November 2024)
+WHOLE_BEFORE_PART = re.compile(r"[^\d,;:。!?、\n]{0,16}?(?:项目|工程|任务)中(?:[,,]|其中|有|已有)")
+PART_DONE_WORDS = re.compile(r"[^。!?\n]{0,80}?(?:开工|复工|竣工|完工|投产|完成)")  # what the part did, in the sentence
+# (not a breakdown of the list, "52个社会事业项目中,医疗卫生项目14个、总投资71亿元" (安徽, April 2020), nor projects started:
+# "今年,集中开工的1359个新项目中,产业项目数量为486个" (辽宁日报, 2025))
+STARTED_BEFORE = re.compile(r"(?:开工|复工|实施|签约|投产|竣工)的$")
+# A cue inside the name of the whole names the whole, not its part: "60项计划新开工项目中,…等50个项目开工建设"
+CUE_NAMES_WHOLE = re.compile(r"[^,;:。!?\n\d]{0,12}?(?:项目|工程|任务)中")
 # …and so it is when the part started follows without 已: "截至目前,全市145个百大项目开复工92个" (黑河, May 2020), "其中500个
 # 省级重点项目开工465个" (黑龙江, August 2022), "66个新开工项目已有28个开工建设" (常州, April 2018)
 STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目”?(?:中,?有?)?(?:,?已|实际|累计)?(?:(?:开复工|开工|复工)(?:建设)?|已有)"
@@ -121,7 +131,7 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # 占年计划的69.1%" (西安, July 2018), "产业发展项目172个,完成投资295.9亿元,为年投资计划的80%" (湘西, October 2021): the list's
 # part, the money its progress
 LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}项目|(?P<counted>[,,]))(?:[^,;。!?\n]{0,8}?)(?:共|累计|已)?(?:完成投资|投入资金)"
-                                 r"[^;。!?\n]{0,30}?(?:[占为]|完成)(?:年|年度|全年)(?:投资)?计划")
+                                 r"[^;。!?\n]{0,30}?(?:(?:[占为]|完成)(?:年|年度|全年)(?:投资)?计划|投资完成率)")
 # (with the months between: "由各区负责推进的市重点项目172个,前三季度投入资金319.6亿元,占年度计划的83.9%" (哈尔滨, October
 # 2011), "续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%" (开封, September 2019))
 DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
@@ -207,6 +217,10 @@ SHARE_OF_GOAL_CUE = "目标的"
 SHARE_AFTER = re.compile(r"[,,]?(?:完成|占|为|达到?)了?(?:年度|全年|年)(?:投资)?(?:计划|目标)(?:任务)?"
                          r"(?:[\d.]+[^\d,;:。!?\n的]{0,4})?的?[\d.]+%")
 SHARE_AFTER_CUE = "…占年度计划的"
+# The cues that speak for one figure only, not for the others of its sentence
+# (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
+# 总投资165亿元,启动建设…" (中山, March 2024))
+FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -386,9 +400,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and YEAR_PLAN_AFTER.match(text, figure.end) and _totals_projects_listed(text, figure.start, clause_start):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (progress := LIST_PROGRESS_AFTER.match(text, figure.end)) \
-            and (not progress.group("counted") or text.endswith("项目", 0, figure.start)):
+            and (not progress.group("counted") or text.endswith(("项目", "工程"), 0, figure.start)):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
-    elif figure.unit in TASK_COUNT_UNITS and STARTED_PART_AFTER.match(text, figure.end):
+    elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done and PART_DONE.match(text, done.end()):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
@@ -443,6 +457,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                 evidence.append((kind, WEIGHT_WEAK, word))
             elif start < clause and strength == "weak" and word in SENTENCE_TENSE_WORDS:
                 earlier_tense = (kind, word)
+        names_whole = None  # (the same cue is the paragraph's opening cue, carried: it does not reach the part either)
+        if strong_before and strong_before[0] < clause and CUE_NAMES_WHOLE.match(
+                text, next(cue[1] for cue in cues if cue[0] == strong_before[0])):
+            names_whole, strong_before = strong_before[2], None
         if strong_before and past_period and strong_before[0] < clause and strong_before[1] == "target" \
                 and strong_before[0] < past_period[0]:
             strong_before = None
@@ -476,7 +494,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             else:
                 weight = WEIGHT_CUE_IN_SENTENCE
             evidence.append((kind, weight, word))
-        elif carried_kind and not _done_since_arranged(carried_kind, text, clause, figure.start):
+        elif carried_kind and carried_kind[1] != names_whole and not _done_since_arranged(carried_kind, text, clause, figure.start):
             if carried_kind[0] in ("forecast", "target"):
                 evidence = [e for e in evidence if not (e[1] == WEIGHT_WEAK and e[2] in GOAL_LEVEL_WORDS)]
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
@@ -518,6 +536,13 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             best[kind] = (weight, word)
     kind = max(votes, key=lambda k: (votes[k], k == "actual"))
     return kind, best[kind][1], round(votes[kind] / (sum(votes.values()) + WEIGHT_DOUBT), 2)
+
+
+def _counts_whole_before_part(text: str, figure: FigureSpan) -> bool:
+    """Whether the count is of projects a part of which is then said to be started or done (see WHOLE_BEFORE_PART)."""
+    whole = WHOLE_BEFORE_PART.match(text, figure.end)
+    return whole is not None and PART_DONE_WORDS.match(text, whole.end()) is not None \
+        and not STARTED_BEFORE.search(text, max(0, figure.start - 4), figure.start)
 
 
 def _done_since_arranged(carried_kind, text: str, clause: int, position: int) -> bool:
