@@ -880,6 +880,20 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("324个省重点建设项目中,基础设施项目121个、产业发展项目178个、社会民生项目15个、生态环保项目10个。", "news_report",
      D(2023, 2, 10), [("324个", "actual", 2023), ("121个", "actual", 2023), ("178个", "actual", 2023), ("15个", "actual", 2023),
                       ("10个", "actual", 2023)]),
+    # a note (预计数,下同) right after a figure makes it an estimate whatever the list's heading says, and so are the later
+    # figures of its year in its section, in lines of their own too (张家港's plan report, January 2022, part 117); not the
+    # next section's (the narrative under (一) after the list)
+    ("一、2021年国民经济和社会发展计划执行情况\n全市主要发展指标总体实现市十四届人大五次会议确定的预期目标:\n"
+     "——地区生产总值按可比价增长8%左右(预计数,下同);\n——一般公共预算收入264.13亿元、增长5.5%;\n"
+     "(一)全力以赴抓项目、促创新,转型升级迈出新步伐\n产业链群强劲发力。聚力做强“4+4”重点产业链,系统实施“引增量、锻长板、补短板、强企业”四项工程,"
+     "扎实推进35个特色产业园区建设。", "plan_report", D(2022, 1, 7),
+     [("8%左右", "forecast", 2021), ("264.13亿元", "forecast", 2021), ("5.5%", "forecast", 2021), ("35个", "actual", 2021)]),
+    # a list's count before its progress against the year's plan is the list's task whatever the months say (常州, May 2015,
+    # part 117); not projects started (安徽, May 2024, part 119)
+    ("1-4月,我市150个重点项目中148个实施项目累计完成投资177.8亿元,完成年度计划的28.4%。", "news_report", D(2015, 5, 8),
+     [("150个", "target", 2015), ("148个", "target", 2015), ("177.8亿元", "actual", 2015), ("28.4%", "actual", 2015)]),
+    ("安徽商报融媒体记者从省发展改革委了解到,1~4月份,全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%。", "news_report",
+     D(2024, 5, 24), [("318个", "actual", 2024), ("2253亿元", "actual", 2024), ("34.4%", "actual", 2024)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -968,11 +982,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 861  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-116: kind 0.918, targets P 0.886 R 0.877, year 0.950
+    assert dev.n_documents >= 881  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, 119, 121, 123: kind 0.919, targets P 0.883 R 0.880, year 0.951
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.885 and dev.target_recall >= 0.876
+    assert dev.overall.kind_accuracy >= 0.918, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.882 and dev.target_recall >= 0.879
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 

@@ -442,7 +442,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         if genre in REVIEWING_GENRES + DIGEST_GENRES else None
     ahead_from = _find_coming_year(text, published)
     places = load_gazetteer().places
-    estimated_year = None  # the year whose figures a note (预计数,下同) has called estimates
+    estimated_year = None  # (year, section) whose figures a note (预计数,下同) has called estimates
     listed_paragraphs: set[int] = set()  # paragraphs that count a year's list of projects (PROJECT_LIST_CUE)
     for s, inside in _group_by_sentence(figures, scan.starts, sentences.texts):
         sentence_start = scan.starts[s]
@@ -571,13 +571,18 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 kind, cue, confidence = "forecast", YEAR_NOT_OVER_CUE, CONFIDENCE_OF_RULE
             # (a year not over is no goal when its figures are noted as estimates: "2021年,全县完成地区生产总值263.5亿元(预计数,
             # 下同),年均增长6.94%", 安化 October 2021)
-            if (kind == "actual" or (kind == "target" and (cue or "").startswith(FORWARD_EVIDENCE))) \
-                    and period.start is not None and period.text:
-                note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
-                if note is not None or period.start.year == estimated_year:
-                    kind, cue, confidence = "forecast", ESTIMATE_NOTE_CUE, CONFIDENCE_OF_RULE
-                if note is not None and note.group("same"):
-                    estimated_year = period.start.year
+            # A note right after the figure says what it is, whatever else did: "——地区生产总值按可比价增长8%左右(预计数,下同);"
+            # under 主要预期目标完成情况 (张家港, January 2022); the later figures of its year, in lines of their own too ("全市实现地区
+            # 生产总值4800亿元左右(预计数,下同),增长6%;\n一般公共预算收入414.3亿元,增长6.6%;", 芜湖, January 2024)
+            note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
+            if period.start is not None and kind != "plan" and (note is not None or (
+                    (kind == "actual" or (kind == "target" and (cue or "").startswith(FORWARD_EVIDENCE)))
+                    and estimated_year is not None and (period.start.year, section.section_id) == estimated_year)):
+                kind, cue, confidence = "forecast", ESTIMATE_NOTE_CUE, CONFIDENCE_OF_RULE
+            if note is not None and note.group("same") and period.start is not None:
+                # (下同 reaches the end of its section, not the next part's narrative: "聚力做强“4+4”重点产业链,…35个" under
+                # (一) after the list)
+                estimated_year = (period.start.year, section.section_id)
             indicator = parse_indicator(metric)
             direction = figure.direction
             if direction is None:

@@ -88,7 +88,7 @@ PART_DONE_CUE = "…已完成其中"
 # …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
 # August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
 # (绥中, November 2024)
-WHOLE_BEFORE_PART = re.compile(r"[^\d,;:。!?、\n]{0,16}?(?:项目|工程|任务)中(?:[,,]|其中|有|已有)")
+WHOLE_BEFORE_PART = re.compile(r"[^\d,;:。!?、\n]{0,16}?(?:项目|工程|任务)中(?:[,,]|其中|有|已有|(?=\d))")
 PART_DONE_WORDS = re.compile(r"[^。!?\n]{0,80}?(?:开工|复工|竣工|完工|投产|完成)")  # what the part did, in the sentence
 # (not a breakdown of the list, "52个社会事业项目中,医疗卫生项目14个、总投资71亿元" (安徽, April 2020), nor projects started:
 # "今年,集中开工的1359个新项目中,产业项目数量为486个" (辽宁日报, 2025))
@@ -131,7 +131,7 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # 占年计划的69.1%" (西安, July 2018), "产业发展项目172个,完成投资295.9亿元,为年投资计划的80%" (湘西, October 2021): the list's
 # part, the money its progress
 LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}项目|(?P<counted>[,,]))(?:[^,;。!?\n]{0,8}?)(?:共|累计|已)?(?:完成投资|投入资金)"
-                                 r"[^;。!?\n]{0,30}?(?:(?:[占为]|完成)(?:年|年度|全年)(?:投资)?计划|投资完成率)")
+                                 r"[^;。!?\n]{0,30}?(?:(?:[占为]|完成|达到?)(?:年|年度|全年)(?:投资)?计划|投资完成率)")
 # (with the months between: "由各区负责推进的市重点项目172个,前三季度投入资金319.6亿元,占年度计划的83.9%" (哈尔滨, October
 # 2011), "续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%" (开封, September 2019))
 DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
@@ -400,8 +400,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and YEAR_PLAN_AFTER.match(text, figure.end) and _totals_projects_listed(text, figure.start, clause_start):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (progress := LIST_PROGRESS_AFTER.match(text, figure.end)) \
-            and (not progress.group("counted") or text.endswith(("项目", "工程"), 0, figure.start)):
-        evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
+            and (not progress.group("counted") or text.endswith(("项目", "工程"), 0, figure.start)) \
+            and not LIST_STARTED.search(text, clause_start(figure.start, max(0, figure.start - 200)), figure.start):
+        # (whatever the months of the progress say: "1-4月,我市150个重点项目中148个实施项目累计完成投资177.8亿元,完成年度计划的
+        # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024))
+        evidence.append(("target", WEIGHT_MET_GOAL, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done and PART_DONE.match(text, done.end()):
