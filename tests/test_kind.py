@@ -894,6 +894,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("150个", "target", 2015), ("148个", "target", 2015), ("177.8亿元", "actual", 2015), ("28.4%", "actual", 2015)]),
     ("安徽商报融媒体记者从省发展改革委了解到,1~4月份,全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%。", "news_report",
      D(2024, 5, 24), [("318个", "actual", 2024), ("2253亿元", "actual", 2024), ("34.4%", "actual", 2024)]),
+    # in a review of a year not over, after (预计,下同), amounts and rates are estimates but a tally of things done is counted;
+    # the count of tasks said to be well done is done (旅顺口's work report, 24 December 2022, part 117)
+    ("一、2022年政府工作回顾\n2022年是极不平凡的一年。一年来,…较好完成区十九届人大一次会议确定的年度目标和五项重点任务。\n"
+     "(一)全力以赴抓经济、稳增长。强化调度挖潜力。全年实现地区生产总值285亿元(预计,下同),增长5.5%(同比,下同);一般公共预算收入38亿元,"
+     "增长111.4%;…深入开展“百日招商行动”,区级领导带头“走出去”“请进来”招商177次,累计洽谈项目235个,签约落地101个,省外实际到位资金113.1亿元、",
+     "government_work_report", D(2022, 12, 24),
+     [("五项", "actual", 2022), ("285亿元", "forecast", 2022), ("5.5%", "forecast", 2022), ("38亿元", "forecast", 2022),
+      ("111.4%", "forecast", 2022), ("177次", "actual", 2022), ("235个", "actual", 2022), ("101个", "actual", 2022),
+      ("113.1亿元", "forecast", 2022)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -124,6 +124,10 @@ ESTIMATING_FROM_MONTH = 11
 ESTIMATE_OPENER = "预计"
 ESTIMATE_OPENER_REACH = 400  # characters back in the paragraph
 YEAR_NOT_OVER_CUE = "预计…(year not over)"
+# …but a tally of things done is counted, not estimated: "招商177次,累计洽谈项目235个,签约落地101个" after 预计 opened the
+# paragraph (旅顺口's work report of December 2022; every such tally in development is labelled a result, every amount and
+# rate an estimate)
+TALLIED_UNITS = ("个", "项", "次", "家", "件", "所", "座", "条", "批")
 # A part of a year's list counted after the list in its paragraph is the list's too (a goal, under the convention of
 # tests/fixtures/kind_gold/README.md): "我市共63项江门重点项目,总投资355亿元,2022年计划投资55.28亿元,…。其中:基础设施工程
 # 16项,完成投资3.31亿元,…;产业工程33项,…" (恩平, September 2022): a clause that opens with the part's name and its count
@@ -567,7 +571,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             if change and change[0] == "from":
                 period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
                                                   published)
-            if kind == "actual" and _estimated_in_review(text, figure.start, period, section, genre, published):
+            if kind == "actual" and figure.unit not in TALLIED_UNITS \
+                    and _estimated_in_review(text, figure.start, period, section, genre, published):
                 kind, cue, confidence = "forecast", YEAR_NOT_OVER_CUE, CONFIDENCE_OF_RULE
             # (a year not over is no goal when its figures are noted as estimates: "2021年,全县完成地区生产总值263.5亿元(预计数,
             # 下同),年均增长6.94%", 安化 October 2021)
@@ -577,7 +582,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
             if period.start is not None and kind != "plan" and (note is not None or (
                     (kind == "actual" or (kind == "target" and (cue or "").startswith(FORWARD_EVIDENCE)))
-                    and estimated_year is not None and (period.start.year, section.section_id) == estimated_year)):
+                    and estimated_year is not None and (period.start.year, section.section_id) == estimated_year
+                    and figure.unit not in TALLIED_UNITS)):
                 kind, cue, confidence = "forecast", ESTIMATE_NOTE_CUE, CONFIDENCE_OF_RULE
             if note is not None and note.group("same") and period.start is not None:
                 # (下同 reaches the end of its section, not the next part's narrative: "聚力做强“4+4”重点产业链,…35个" under

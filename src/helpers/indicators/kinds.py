@@ -109,6 +109,7 @@ TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建�
                         r"|(?:重点|关键|具体|细化工作|攻坚|(?:主要|重点|年度)?目标)任务)"
                         r"(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已|圆满|顺利|基本){0,2}(?:超额)?"
                         r"(?:完成|兑现|落实)(?!情况))?")
+TASKS_MET_BEFORE = re.compile(r"(?:较好|圆满|顺利|超额)地?完成")  # (not 办好, 确保…完成: the tasks still to do)
 TASK_COUNT_UNITS = ("件", "项", "个", "宗")  # 宗: "县重点建设项目43宗" (惠东, 2022)
 TASK_COUNT_CUE = "…件实事"
 # ...and so is a count right after the list's name, unless the clause tells it done: "省级民生实事30项,其中…17项超额完成"
@@ -389,7 +390,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
     tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS else None
     if tasks:
-        evidence.append(("actual" if tasks.group("done") else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
+        # (done after it, or before it in its clause: "较好完成区十九届人大一次会议确定的年度目标和五项重点任务", 旅顺口 December 2022)
+        done_before = TASKS_MET_BEFORE.search(text, clause_start(figure.start, max(0, figure.start - 200)), figure.start)
+        evidence.append(("actual" if tasks.group("done") or done_before else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
     elif figure.unit in TASK_COUNT_UNITS and TASK_NAME_BEFORE.search(text, max(0, figure.start - 8), figure.start) \
             and not TASK_NAME_DONE.search(text, clause_start(figure.start, max(0, figure.start - 200)), figure.start):
         evidence.append(("target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
