@@ -903,6 +903,15 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("五项", "actual", 2022), ("285亿元", "forecast", 2022), ("5.5%", "forecast", 2022), ("38亿元", "forecast", 2022),
       ("111.4%", "forecast", 2022), ("177次", "actual", 2022), ("235个", "actual", 2022), ("101个", "actual", 2022),
       ("113.1亿元", "forecast", 2022)]),
+    # a rate of what was started is what was done after the list's plan (山西, September 2013, part 52), not a floor set
+    # (沈阳, March 2018, part 31)
+    ("本年度省重点工程计划新开工项目194项,截至9月底已开工145项,开工率74.7%。", "plan_report", D(2013, 9, 30),
+     [("194项", "target", 2013), ("145项", "actual", 2013), ("74.7%", "actual", 2013)]),
+    ("按照市政府要求,3月底开工率不低于30%,6月底开工率不低于60%。", "press_conference", D(2018, 3, 20),
+     [("不低于30%", "target", 2018), ("不低于60%", "target", 2018)]),
+    # a list's state: 未复工, 终止 (山西, December 2018, part 123)
+    ("续建项目171项,已经复工164项,未复工5项,终止两项。", "news_report", D(2018, 12, 20),
+     [("171项", "target", 2018), ("164项", "actual", 2018), ("5项", "actual", 2018), ("两项", "actual", 2018)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -85,6 +85,8 @@ DONE_AFTER_CUE = "…已完成"
 # "126条农村黑臭水体治理已完成120条(95%)" (萧县's 实事, September 2025)
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
+# (with the count after the list's name: "续建项目171项,已经复工164项" (山西, December 2018))
+STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:已经?|累计|实际)(?:开复工|开工|复工|竣工)(?:建设)?(?=[\d一二三四五六七八九十两])")
 # …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
 # August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
 # (绥中, November 2024)
@@ -218,10 +220,16 @@ SHARE_OF_GOAL_CUE = "目标的"
 SHARE_AFTER = re.compile(r"[,,]?(?:完成|占|为|达到?)了?(?:年度|全年|年)(?:投资)?(?:计划|目标)(?:任务)?"
                          r"(?:[\d.]+[^\d,;:。!?\n的]{0,4})?的?[\d.]+%")
 SHARE_AFTER_CUE = "…占年度计划的"
+# A rate of what was started or finished is a measure of what was done, whatever the list's plan said before it: "本年度省重点工程
+# 计划新开工项目194项,截至9月底已开工145项,开工率74.7%" (山西, September 2013); a goal word in its own clause still wins
+# ("力争开工率达到90%以上")
+RATE_DONE_BEFORE = re.compile(r"(?:开工|开复工|复工|竣工|完工|投产)率(?:为|达|达到)?$")
+RATE_DONE_CUE = "…开工率"
+WEIGHT_RATE_DONE = 2.6
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
 # 总投资165亿元,启动建设…" (中山, March 2024))
-FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE})
+FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -408,12 +416,19 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         # (whatever the months of the progress say: "1-4月,我市150个重点项目中148个实施项目累计完成投资177.8亿元,完成年度计划的
         # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024))
         evidence.append(("target", WEIGHT_MET_GOAL, PROJECT_LIST_CUE))
-    elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)):
+    elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)
+                                              or (text.endswith("项目", 0, figure.start)
+                                                  and STARTED_PART_AFTER_COUNT.match(text, figure.end))):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done and PART_DONE.match(text, done.end()):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
+    if figure.unit == "%" and RATE_DONE_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
+            and not has_goal_form(figure) and figure.qualifier not in FLOOR_QUALIFIERS \
+            and not any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues):
+        # (not a floor or an estimate: "3月底开工率不低于30%" (沈阳, March 2018), "预计上半年…开工率77%")
+        evidence.append(("actual", WEIGHT_RATE_DONE, RATE_DONE_CUE))
     if figure.unit != "%" and SHARE_AFTER.match(text, figure.end) and not (carried_kind and carried_kind[0] == "forecast") \
             and not any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues):
         # (not an amount estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021))
