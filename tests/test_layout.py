@@ -34,6 +34,9 @@ def test_join_broken_lines(text, expected):
     assert join_broken_lines(text)[0] == expected
 
 
+HUAINAN_TABLE = ("|\n一般公共预算收入 |\n5以上 |\n1.6 |\n|\n社会消费品零售总额 |\n6以上 |\n5.9 |\n|\n固定资产投资 |\n8以上 |\n6.1 |\n|\n")
+
+
 @pytest.mark.parametrize("text, expected", [
     # a footer on every page, with the page number
     ("正文一。\n沈阳市人民政府公报 2025年第3期\n正文二。\n沈阳市人民政府公报 2025年第3期\n正文三。\n"
@@ -42,6 +45,9 @@ def test_join_broken_lines(text, expected):
     ("辽宁亮点\n2025年\n甲。\n辽宁亮点\n2025年\n乙。\n辽宁亮点\n2025年\n丙。", "辽宁亮点\n2025年\n甲。\n辽宁亮点\n2025年\n乙。\n辽宁亮点\n2025年\n丙。"),
     # one page number alone may be a figure's line: two or more are page numbers
     ("全省\n3\n个。", "全省\n3\n个。"),
+    # the goal cells of a table, one per line, repeat with their digits masked but are figures, not a header
+    # (淮南's half-year report on its 2025 goals, kind gold part 129: 5以上, 6以上 and 8以上 were once removed)
+    (HUAINAN_TABLE, HUAINAN_TABLE),
 ])
 def test_strip_running_headers(text, expected):
     assert strip_running_headers(text)[0] == expected

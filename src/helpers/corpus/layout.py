@@ -22,6 +22,8 @@ DIGITS = re.compile(r"\d+")
 RUNNING_LINE_MAX = 40
 RUNNING_LINE_MIN_REPEATS = 3
 RUNNING_LINE_MIN_WORDS = 4  # characters besides digits: "2025年" over each 辽宁亮点 block is no header
+# (letters only, not spaces or marks: the cells "5以上 |", "6以上 |", "8以上 |" of 淮南's table of goals, July 2025, are figures)
+NOT_A_WORD = re.compile(r"[\d\W_]+")
 # Lines that are never headers or footers even when repeated: numbered headings, sentences
 HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、])")
 SENTENCE_END = re.compile(r"[。!?;:！？；：,，]$")
@@ -62,7 +64,7 @@ def strip_running_headers(text: str) -> tuple[str, list[Edit]]:
         if len(page_numbers) >= 2 and PAGE_NUMBER.fullmatch(line):
             removed.append((start, end, "page_number"))
         elif (counts.get(DIGITS.sub("#", stripped), 0) >= RUNNING_LINE_MIN_REPEATS
-              and len(DIGITS.sub("", stripped)) >= RUNNING_LINE_MIN_WORDS
+              and len(NOT_A_WORD.sub("", stripped)) >= RUNNING_LINE_MIN_WORDS
               and not HEADING_START.match(stripped) and not SENTENCE_END.search(stripped)
               and not _is_role_heading(stripped)):
             removed.append((start, end, "running_header"))
