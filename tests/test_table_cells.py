@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from helpers.corpus.documents import process_document
 from helpers.indicators.extract import extract_indicators
-from helpers.indicators.table_cells import find_table_figures
+from helpers.indicators.table_cells import find_cell_kinds, find_table_figures
 
 # 海城's statistical bulletin of 2020 (tests/fixtures/kind_gold/docs/bulletin-haicheng-2020-z6.txt), as the labeller
 # copied it: a caption row, a header with the unit of each column, rows of bare numbers
@@ -14,7 +14,20 @@ HAICHENG = ("表1 2020年年末人口数及其构成 | ||\n指 标 | 年末数(�
             "其中:城镇 | 306243 | 29 |\n乡村 | 750712 | 71 |\n其中:0-17岁 | 150986 | 14.3 |\n")
 
 
+# 淮南's report on its goals at mid-2025 (kind gold part 129): one cell a line, rows set apart by a lone bar
+HUAINAN = ("2025年上半年国民经济和社会发展计划主要预期目标完成情况\n|\n指标名称 |\n预期增长(%) |\n上半年完成(%) |\n|\n"
+           "地区生产总值 |\n6左右 |\n4 |\n|\n规上工业增加值 |\n6.5以上 |\n-3.6 |\n|\n城镇新增就业 |\n2.7万人以上 |\n1.34万人 |\n")
+# 湖南's table of its 2021 民生实事 by city (kind gold part 131): one cell a line, rows told only by their count of cells
+HUNAN = ("(截至2021年8月底)\n序号 |\n市 州 |\n计划完成数 |\n累计开工数 |\n开工率 |\n计划投资额(万元) |\n累计完成投资额(万元) |\n"
+         "计划投资完成率 |\n1 |\n长沙市 |\n150 |\n143 |\n95.33% |\n86157.25 |\n36836.13 |\n42.75% |\n")
+
+
 @pytest.mark.parametrize("text, expected", [
+    # one cell a line: the units come from the header, a goal's qualifier stays with its number; the cells with a
+    # unit of their own (2.7万人以上) are the sentence reader's
+    (HUAINAN, [("6左右", 6, "%"), ("4", 4, "%"), ("6.5以上", 6.5, "%"), ("-3.6", -3.6, "%")]),
+    # …and without lone bars, rows as wide as the header (序号 opens each row with its number)
+    (HUNAN, [("86157.25", 861572500, "元"), ("36836.13", 368361300, "元")]),
     # each column's header names its unit; the age band 0-17岁 is a class, not a cell of its own
     (HAICHENG, [("1056955", 1056955, "人"), ("100", 100, "%"), ("306243", 306243, "人"), ("29", 29, "%"),
                 ("750712", 750712, "人"), ("71", 71, "%"), ("150986", 150986, "人"), ("14.3", 14.3, "%")]),
@@ -35,6 +48,32 @@ def test_find_table_figures(text, expected):
     found = [cell.figure for cell in find_table_figures(text)]
     assert [(f.quote, f.value, f.unit) for f in found] == expected
     assert all(text[f.start:f.end] == f.quote for f in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the goal column and the column of what was done, whoever reads the cell's figure (淮南, part 129)
+    (HUAINAN, [("6左右", "target"), ("4", "actual"), ("6.5以上", "target"), ("-3.6", "actual"), ("2.7万人以上", "target"),
+               ("1.34万人", "actual")]),
+    # the planned count is a goal, what was started and its rate results, the planned investment an arrangement
+    # (湖南, part 131); 序号 and 市州 say nothing
+    (HUNAN, [("150", "target"), ("143", "actual"), ("95.33%", "actual"), ("86157.25", "plan"), ("36836.13", "actual"),
+             ("42.75%", "actual")]),
+    # a bulletin's header names units, not kinds
+    (HAICHENG, []),
+])
+def test_find_cell_kinds(text, expected):
+    assert [(text[c.start:c.end].strip(), c.kind) for c in find_cell_kinds(text)] == expected
+
+
+def test_a_table_of_goals_and_results_gives_each_column_its_kind():
+    """The whole path for 淮南's table: goals and half-year results, each figure with its row, unit and kind."""
+    processed = process_document(HUAINAN.encode("utf-8"), "huainan.txt", {"genre": "plan_report",
+                                                                         "published_date": "2025-07-01"})
+    records = extract_indicators(processed.document, processed.sentences)
+    got = [(q, u, k, m) for q, u, k, m in zip(records["quote"], records["unit"], records["kind"], records["metric"])]
+    assert got[:4] == [("6左右", "%", "target", "地区生产总值 预期增长"), ("4", "%", "actual", "地区生产总值 上半年完成"),
+                       ("6.5以上", "%", "target", "规上工业增加值 预期增长"), ("-3.6", "%", "actual", "规上工业增加值 上半年完成")]
+    assert [(q, k) for q, _, k, _ in got[4:]] == [("2.7万人以上", "target"), ("1.34万人", "actual")]
 
 
 def test_a_bulletin_table_from_html_gives_records_with_their_row_and_year():
@@ -62,3 +101,5 @@ def test_a_bulletin_table_from_html_gives_records_with_their_row_and_year():
 def test_table_cells_never_raise_and_always_cite_their_text(text):
     for figure, _ in find_table_figures(text):
         assert text[figure.start:figure.end] == figure.quote
+    for cell in find_cell_kinds(text):
+        assert 0 <= cell.start < cell.end <= len(text)

@@ -205,6 +205,16 @@ def load_section_roles() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def load_column_kinds() -> tuple[tuple[str, str], ...]:
+    """``column_kinds.csv``: (word of a table's column header, kind of its figures), in the order they are tried.
+
+    >>> load_column_kinds()[0]
+    ('完成率', 'actual')
+    """
+    return tuple((row["word"], row["kind"]) for row in _csv_rows("column_kinds.csv"))
+
+
+@lru_cache(maxsize=1)
 def load_lead_roles() -> tuple[tuple[str, str, bool], ...]:
     """``lead_roles.csv``: (word of a title or opening line, role of the text outside its headings,
     whether the phrase it ends must name the year of publication or a later one).

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
-from helpers.indicators.table_cells import TableFigure, find_table_figures
+from helpers.indicators.table_cells import CellKind, TableFigure, find_cell_kinds, find_table_figures
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
                                         resolve_period)
@@ -124,6 +124,7 @@ ESTIMATING_FROM_MONTH = 11
 ESTIMATE_OPENER = "预计"
 ESTIMATE_OPENER_REACH = 400  # characters back in the paragraph
 YEAR_NOT_OVER_CUE = "预计…(year not over)"
+TABLE_COLUMN_CUE = "table:"  # + the header of the column whose kind a figure takes
 # …but a tally of things done is counted, not estimated: "招商177次,累计洽谈项目235个,签约落地101个" after 预计 opened the
 # paragraph (旅顺口's work report of December 2022; every such tally in development is labelled a result, every amount and
 # rate an estimate)
@@ -430,8 +431,11 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     text = document["text"]
     figures = find_figures(text)
     table_metrics: dict[int, str] = {}  # the metric of each figure read from a table's cell, by its offset
+    cell_kinds: list[CellKind] = []  # cells under a header that says their kind (预期增长, 上半年完成)
     if "|" in text:
         figures, table_metrics = _add_table_figures(figures, find_table_figures(text))
+        cell_kinds = find_cell_kinds(text)
+    cell_starts = [cell.start for cell in cell_kinds]
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
     genre = document.get("genre")
@@ -537,6 +541,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 kind, cue, confidence = "actual", "structure", CONFIDENCE_OF_RULE
             elif figure.start in scan.goal_cells:
                 kind, cue, confidence = "target", TABLE_GOAL_CUE, CONFIDENCE_OF_RULE
+            elif cell_kinds and (cell := _cell_at(cell_kinds, cell_starts, figure.start)) is not None:
+                # a figure in a column whose header says its kind: "预期增长(%) | 上半年完成(%)" (淮南, July 2025)
+                kind, cue, confidence = cell.kind, TABLE_COLUMN_CUE + cell.header, CONFIDENCE_OF_RULE
             elif kind == "actual" and scan.paragraphs[s] in listed_paragraphs and figure.unit in TASK_COUNT_UNITS \
                     and SUBCOUNT_OPENING.fullmatch(
                         text, scan.clause_start(figure.start, max(0, figure.start - 40)), figure.start):
@@ -637,6 +644,12 @@ def _add_table_figures(figures: list[FigureSpan], cells: list[TableFigure]) -> t
         return figures, {}
     return sorted(figures + [cell.figure for cell in new], key=lambda figure: figure.start), \
         {cell.figure.start: cell.metric for cell in new}
+
+
+def _cell_at(cells: list[CellKind], starts: list[int], position: int) -> CellKind | None:
+    """The cell of a kind column that holds ``position``, if any."""
+    i = bisect.bisect_right(starts, position) - 1
+    return cells[i] if i >= 0 and position < cells[i].end else None
 
 
 def _overlaps(cell: FigureSpan, figures: list[FigureSpan], before: int) -> bool:

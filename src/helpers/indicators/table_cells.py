@@ -12,6 +12,23 @@ Here a cell gives a figure only when its header names a unit that parses as a fi
 (`figures.find_figures` reads "1亿元" for the factor and the base unit) and its row lines up with the
 header; a table without units, such as a page's metadata ("索引号 | … | 发文日期 | 2025-09-01"),
 gives nothing.
+
+Some pages reach the text with one cell a line, each closed by a bar, and rows set apart by a lone bar
+(淮南's half-year report on its 2025 goals) or by nothing but their count of cells (湖南's 2021 民生实事
+table, rows opening with their number):
+
+    |
+    指标名称 |
+    预期增长(%) |
+    上半年完成(%) |
+    |
+    地区生产总值 |
+    6左右 |
+    4 |
+
+A column's header also says what kind its figures are: 预期增长 and 年度目标 hold goals, 上半年完成 and
+完成情况 results, 计划投资额 an arrangement (``resources/column_kinds.csv``); `find_cell_kinds` gives
+that kind for every cell under such a header, whoever reads the cell's figure.
 """
 
 from __future__ import annotations
@@ -21,11 +38,20 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from helpers.indicators.figures import FigureSpan, find_figures
+from helpers.lexicon import load_column_kinds
 
 TABLE_LINE = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.M)  # a line with two bars or more
+# One cell a line, closed by a bar ("预期增长(%) |"), or a lone bar between rows
+CELL_LINES = re.compile(r"(?:^(?:[^\n|]*[^\s|][^\n|]*)?\|[ \t]*(?:\n|$))+", re.M)
+LONE_BAR = re.compile(r"^\|[ \t]*$")
+MIN_CELL_LINES = 6  # fewer cells a line are a stray bar, not a table
 # A unit in brackets closing a header cell: "年末数(人)", "比重(%)" (海城, 2020)
 HEADER_UNIT = re.compile(r"[(（]\s*(?P<unit>[^()（）\s]{1,6})\s*[)）]\s*$")
-BARE_NUMBER = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)\s*$")
+# A number alone in its cell, perhaps with a goal's qualifier: "6左右", "6.5以上" (淮南, 2025)
+BARE_NUMBER = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)(?P<qualifier>左右|以上|以下|以内)?\s*$")
+NUMBER_CELL = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")  # a cell that opens a table's data: "1", "95.33%"
+
+Cell = tuple[int, str]  # (offset in the text, content)
 
 
 class TableFigure(NamedTuple):
@@ -33,6 +59,15 @@ class TableFigure(NamedTuple):
 
     figure: FigureSpan
     metric: str
+
+
+class CellKind(NamedTuple):
+    """A cell under a header that says what kind its figures are."""
+
+    start: int
+    end: int
+    kind: str
+    header: str
 
 
 def find_table_figures(text: str) -> list[TableFigure]:
@@ -43,10 +78,41 @@ def find_table_figures(text: str) -> list[TableFigure]:
     [('1056955', 1056955.0, '人', '1056955', '全市总人口 年末数'), ('100', 100.0, '%', '100', '全市总人口 比重')]
     >>> find_table_figures("| 索引号 | 116104810160239447/2025-00655 | 发文日期 | 2025-09-01 |")
     []
+    >>> text = "|\\n指标名称 |\\n预期增长(%) |\\n上半年完成(%) |\\n|\\n地区生产总值 |\\n6左右 |\\n4 |\\n"
+    >>> [(f.quote, f.unit, f.qualifier, metric) for f, metric in find_table_figures(text)]
+    [('6左右', '%', '左右', '地区生产总值 预期增长'), ('4', '%', None, '地区生产总值 上半年完成')]
     """
+    figures: list[TableFigure] = []
+    for header, rows in _find_tables(text):
+        figures.extend(_read_table(header, rows))
+    return sorted(figures, key=lambda cell: cell.figure.start)
+
+
+def find_cell_kinds(text: str) -> list[CellKind]:
+    """Every data cell of the text's tables whose column header says what kind its figures are (see
+    ``resources/column_kinds.csv``), in order.
+
+    >>> text = "|\\n指标名称 |\\n预期增长(%) |\\n上半年完成(%) |\\n|\\n地区生产总值 |\\n6左右 |\\n4 |\\n"
+    >>> [(text[c.start:c.end], c.kind, c.header) for c in find_cell_kinds(text)]
+    [('6左右 ', 'target', '预期增长(%)'), ('4 ', 'actual', '上半年完成(%)')]
+    """
+    cells: list[CellKind] = []
+    for header, rows in _find_tables(text):
+        kinds = [_column_kind(cell) for _, cell in header]
+        for row in rows:
+            if len(row) != len(header):
+                continue
+            cells.extend(CellKind(start, start + len(cell), kind, header[column][1].strip())
+                         for column, ((start, cell), kind) in enumerate(zip(row, kinds)) if kind and cell.strip())
+    return sorted(cells)
+
+
+def _find_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
+    """(header, data rows) of each table of the text, in either layout; the header is the last row before
+    the first row with a number."""
     if "|" not in text:
         return []
-    figures: list[TableFigure] = []
+    tables = []
     lines = list(TABLE_LINE.finditer(text))
     i = 0
     while i < len(lines):
@@ -55,37 +121,78 @@ def find_table_figures(text: str) -> list[TableFigure]:
             i += 1
             block.append(lines[i])
         i += 1
-        figures.extend(_read_table(text, block))
-    return figures
+        tables.append(_split_header([_split_cells(text, row) for row in block]))
+    if " |\n" in text or text.endswith(" |"):
+        for block in CELL_LINES.finditer(text):
+            rows = _rows_of_cell_lines(block)
+            if rows:
+                tables.append(_split_header(rows))
+    return [table for table in tables if table is not None]
 
 
-def _read_table(text: str, rows: list[re.Match]) -> list[TableFigure]:
-    """The figures of one table: its header is the last row before the first row with a number."""
-    cells = [_split_cells(text, row) for row in rows]
-    first_data = next((n for n, row in enumerate(cells) if any(BARE_NUMBER.match(c) for _, c in row)), None)
+def _split_header(rows: list[list[Cell]]) -> tuple[list[Cell], list[list[Cell]]] | None:
+    first_data = next((n for n, row in enumerate(rows) if any(BARE_NUMBER.match(c) for _, c in row)), None)
     if not first_data:  # no header above the numbers (or no numbers)
+        return None
+    return rows[first_data - 1], rows[first_data:]
+
+
+def _rows_of_cell_lines(block: re.Match) -> list[list[Cell]]:
+    """The rows of a block of one-cell lines: between lone bars, or, without them, of as many cells as the
+    header has (the cells before the first that holds a number)."""
+    cells: list[Cell | None] = []  # None: a lone bar
+    at = block.start()
+    for line in block.group().split("\n"):
+        if line.strip():
+            cells.append(None if LONE_BAR.match(line) else (at, line[:line.rindex("|")]))
+        at += len(line) + 1
+    if sum(cell is not None for cell in cells) < MIN_CELL_LINES:
         return []
-    header = [c.strip() for _, c in cells[first_data - 1]]
-    units = [_header_unit(cell) for cell in header]
-    names = [HEADER_UNIT.sub("", cell).replace(" ", "") for cell in header]
+    if None in cells:
+        rows, row = [], []
+        for cell in cells:
+            if cell is None:
+                if row:
+                    rows.append(row)
+                row = []
+            else:
+                row.append(cell)
+        return rows + ([row] if row else [])
+    width = next((n for n, cell in enumerate(cells) if cell and NUMBER_CELL.match(cell[1])), 0)
+    if width < 2:
+        return []
+    flat = [cell for cell in cells if cell is not None]
+    return [flat[:width]] + [flat[n:n + width] for n in range(width, len(flat) - width + 1, width)]
+
+
+def _read_table(header: list[Cell], rows: list[list[Cell]]) -> list[TableFigure]:
+    """The figures of one table whose header cells name a unit."""
+    names_and_units = [(HEADER_UNIT.sub("", cell.strip()).replace(" ", ""), _header_unit(cell.strip())) for _, cell in header]
     figures = []
-    for row in cells[first_data:]:
+    for row in rows:
         if len(row) != len(header):
             continue  # a row that does not line up with the header: its columns cannot be told
+        label = next((cell.strip() for _, cell in row if cell.strip() and not NUMBER_CELL.match(cell)), "")
         for column, (start, cell) in enumerate(row):
             number = BARE_NUMBER.match(cell)
-            if number is None or not units[column]:
+            name, unit = names_and_units[column]
+            if number is None or not unit:
                 continue
-            scale = _parse_unit(units[column])
+            scale = _parse_unit(unit)
             if scale is None:
                 continue
             factor, base = scale
             begin = start + number.start("number")
-            quote = number.group("number")
-            metric = " ".join(part for part in (row[0][1].strip(), names[column]) if part) if column else names[column]
-            figures.append(TableFigure(FigureSpan(begin, begin + len(quote), quote, float(quote) * factor, None, base,
-                                                  None, False, False), metric))
+            quote = cell.strip()
+            value = float(number.group("number")) * factor
+            metric = " ".join(part for part in (label, name) if part) if column else name
+            figures.append(TableFigure(FigureSpan(begin, begin + len(quote), quote, value, None, base,
+                                                  number.group("qualifier"), False, False), metric))
     return figures
+
+
+def _column_kind(header: str) -> str | None:
+    return next((kind for word, kind in load_column_kinds() if word in header), None)
 
 
 def _split_cells(text: str, row: re.Match) -> list[tuple[int, str]]:
