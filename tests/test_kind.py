@@ -912,6 +912,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a list's state: 未复工, 终止 (山西, December 2018, part 123)
     ("续建项目171项,已经复工164项,未复工5项,终止两项。", "news_report", D(2018, 12, 20),
      [("171项", "target", 2018), ("164项", "actual", 2018), ("5项", "actual", 2018), ("两项", "actual", 2018)]),
+    # the year's tasks before the part done are the reviewed year's goal, not a count of the report's parts (盘锦's notice on
+    # its 2015 tasks, January 2016, part 125); a rate of what was done outweighs the plan and the year not over (河北,
+    # October 2020, part 127)
+    ("一、2015年重点工作完成情况\n全年任务658项,完成628项,完成率95.4%;", "plan_report", D(2016, 1, 20),
+     [("658项", "target", 2015), ("628项", "actual", 2015), ("95.4%", "actual", 2015)]),
+    ("2020年全省计划启动剩余的192个城中村改造项目,目前已启动189个,启动率为98.4%。", "press_conference", D(2020, 10, 20),
+     [("192个", "target", 2020), ("189个", "actual", 2020), ("98.4%", "actual", 2020)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

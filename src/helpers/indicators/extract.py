@@ -22,7 +22,7 @@ from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, 
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
-    CLAUSE_BREAKS, FIGURE_CUES, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
+    CLAUSE_BREAKS, FIGURE_CUES, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PART_DONE_CUE, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
     closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
 from helpers.places import load_gazetteer
 
@@ -152,6 +152,8 @@ ECHO_REACH = 2000  # characters: a count said again in the story's next paragrap
 STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施|举措)")
 # …counted in items, not in what is built: "今年沈阳市棚户区改造任务16348套" is the year's goal
 STRUCTURE_UNITS = frozenset({"项", "条", "个", "件", "类", "大", "方面"})
+# …nor a count of tasks with the part done right after it: "全年任务658项,完成628项,完成率95.4%" (盘锦, January 2016)
+TASKS_THEN_DONE = re.compile(r"[,,](?:已|共|累计)?(?:完成|落实|办结)\d")
 # …unless a year not over or a goal word makes them the year's work: "锦州市今年确定了109项攻坚任务、136项重点任务"
 # (May 2025), "确保年底前高品质完成9大攻坚战、27项重点任务和55项具体指标" (辽宁 国资委, April 2025); not a report's
 # targets section ("《纲要草案》…设置了29项指标" counts the plan's parts) nor a span of years ("聚焦今后五年,…《纲要
@@ -537,7 +539,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 _open_year(text, periods, figure.start, published, section, genre, scan.opening_period(s)),
                 tense)
             if figure.unit in STRUCTURE_UNITS and not (kind == "target" and _lifts_structure(cue or "")) \
-                    and (STRUCTURE.match(text, figure.end) or (metric or "").endswith(("指标", "任务", "措施", "方面"))):
+                    and (STRUCTURE.match(text, figure.end) or (metric or "").endswith(("指标", "任务", "措施", "方面"))) \
+                    and not TASKS_THEN_DONE.match(text, figure.end):
                 kind, cue, confidence = "actual", "structure", CONFIDENCE_OF_RULE
             elif figure.start in scan.goal_cells:
                 kind, cue, confidence = "target", TABLE_GOAL_CUE, CONFIDENCE_OF_RULE
@@ -552,7 +555,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 listed_paragraphs.add(scan.paragraphs[s])
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
             # (and so is the plan a share of it was done of: "完成年计划710亿元的89.4%")
-            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue == PLAN_OF_SHARE_CUE
+            # (and so is the whole a part of which is then said done: "全年任务658项,完成628项" in a January review)
+            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue in (PLAN_OF_SHARE_CUE, PART_DONE_CUE)
                                   else kind, genre, doc_year,
                                   published)
             if kind in ("target", "plan") and not section.year and ahead_from is not None \

@@ -86,11 +86,13 @@ DONE_AFTER_CUE = "…已完成"
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
 # (with the count after the list's name: "续建项目171项,已经复工164项" (山西, December 2018))
-STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:已经?|累计|实际)(?:开复工|开工|复工|竣工)(?:建设)?(?=[\d一二三四五六七八九十两])")
+# "全年任务658项,完成628项,完成率95.4%" (盘锦, January 2016))
+STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:(?:已经?|累计|实际)(?:开复工|开工|复工|竣工)(?:建设)?|(?:已经?|累计)?(?:完成|办结))"
+                                      r"(?=[\d一二三四五六七八九十两])")
 # …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
 # August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
 # (绥中, November 2024)
-WHOLE_BEFORE_PART = re.compile(r"[^\d,;:。!?、\n]{0,16}?(?:项目|工程|任务)中(?:[,,]|其中|有|已有|(?=\d))")
+WHOLE_BEFORE_PART = re.compile(r"[^\d,;:。!?、\n]{0,16}?(?:项目|工程|任务|指标)中(?:[,,]|其中|有|已有|(?=\d))")
 PART_DONE_WORDS = re.compile(r"[^。!?\n]{0,80}?(?:开工|复工|竣工|完工|投产|完成)")  # what the part did, in the sentence
 # (not a breakdown of the list, "52个社会事业项目中,医疗卫生项目14个、总投资71亿元" (安徽, April 2020), nor projects started:
 # "今年,集中开工的1359个新项目中,产业项目数量为486个" (辽宁日报, 2025))
@@ -223,9 +225,11 @@ SHARE_AFTER_CUE = "…占年度计划的"
 # A rate of what was started or finished is a measure of what was done, whatever the list's plan said before it: "本年度省重点工程
 # 计划新开工项目194项,截至9月底已开工145项,开工率74.7%" (山西, September 2013); a goal word in its own clause still wins
 # ("力争开工率达到90%以上")
-RATE_DONE_BEFORE = re.compile(r"(?:开工|开复工|复工|竣工|完工|投产)率(?:为|达|达到)?$")
+RATE_DONE_BEFORE = re.compile(r"(?:开工|开复工|复工|竣工|完工|投产|启动)率(?:为|达|达到)?$")
 RATE_DONE_CUE = "…开工率"
-WEIGHT_RATE_DONE = 2.6
+# (it outweighs a plan's cue and a year not over: "2020年,全省计划改造老旧小区1369个,目前已全部开工,并改造完成1185个,完工率为
+# 86.6%" (河北, October 2020))
+WEIGHT_RATE_DONE = WEIGHT_MET_GOAL
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
 # 总投资165亿元,启动建设…" (中山, March 2024))
@@ -417,7 +421,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024))
         evidence.append(("target", WEIGHT_MET_GOAL, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)
-                                              or (text.endswith("项目", 0, figure.start)
+                                              or (text.endswith(("项目", "任务"), 0, figure.start)
                                                   and STARTED_PART_AFTER_COUNT.match(text, figure.end))):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done and PART_DONE.match(text, done.end()):
@@ -426,6 +430,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
     if figure.unit == "%" and RATE_DONE_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
             and not has_goal_form(figure) and figure.qualifier not in FLOOR_QUALIFIERS \
+            and not any(cue[2] == "target" and cue[5] == "strong" and clause_start(figure.start, max(0, figure.start - 200)) <= cue[0]
+                        and cue[1] <= figure.start for cue in cues) \
             and not any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues):
         # (not a floor or an estimate: "3月底开工率不低于30%" (沈阳, March 2018), "预计上半年…开工率77%")
         evidence.append(("actual", WEIGHT_RATE_DONE, RATE_DONE_CUE))
