@@ -919,6 +919,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("658项", "target", 2015), ("628项", "actual", 2015), ("95.4%", "actual", 2015)]),
     ("2020年全省计划启动剩余的192个城中村改造项目,目前已启动189个,启动率为98.4%。", "press_conference", D(2020, 10, 20),
      [("192个", "target", 2020), ("189个", "actual", 2020), ("98.4%", "actual", 2020)]),
+    # a count of 民心工程 or 民生工程 is a list of the year's tasks like 实事 (河北's presser, December 2019, part 127; 大连,
+    # 2021, part 43); so is the count of the projects a list takes in (山西, September 2019, part 127; 长沙, April 2024, part 131)
+    ("河北住建系统6项民心工程年度成绩单来了", "press_conference", D(2019, 12, 26), [("6项", "target", 2019)]),
+    ("截至6月底,全市15项重点民生工程24个项目顺利推进。", "news_report", D(2021, 7, 10), [("15项", "target", 2021), ("24个", "target", 2021)]),
+    ("8月份,第二批省级重点工程确定88项,其中建设项目54项,前期项目34项。", "plan_report", D(2019, 9, 19),
+     [("88项", "target", 2019), ("54项", "target", 2019), ("34项", "target", 2019)]),
+    ("长沙列入省重点建设的社会民生项目15个,覆盖住房、医疗、教育领域。", "news_report", D(2024, 4, 15), [("15个", "target", 2024)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

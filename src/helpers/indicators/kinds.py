@@ -109,7 +109,7 @@ STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目”?(?:中,?有
 # "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
 # (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026);
 # so is a count of key tasks: "锦州:紧抓30项关键任务谋划高质量项目群" (辽宁日报, February 2023), "统筹推进…341项具体任务" (浑南, 2023)
-TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?"
+TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?|(?:城建|重点)?(?:民心|民生|惠民)工程"
                         r"|(?:重点|关键|具体|细化工作|攻坚|(?:主要|重点|年度)?目标)任务)"
                         r"(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已|圆满|顺利|基本){0,2}(?:超额)?"
                         r"(?:完成|兑现|落实)(?!情况))?")
@@ -130,6 +130,9 @@ TASK_NAME_DONE = re.compile(r"完成|落实|兑现|办好|办结")
 # "开工类项目39个,年度投资计划66.3亿元" (温州, 2020)
 YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
                              r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
+# …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
+# 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
+LIST_ENTERED_BEFORE = re.compile(r"(?:列入|纳入|确定)[^\d,;:。!?\n]{0,20}$")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
@@ -420,6 +423,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         # (whatever the months of the progress say: "1-4月,我市150个重点项目中148个实施项目累计完成投资177.8亿元,完成年度计划的
         # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024))
         evidence.append(("target", WEIGHT_MET_GOAL, PROJECT_LIST_CUE))
+    elif figure.unit in TASK_COUNT_UNITS and LIST_ENTERED_BEFORE.search(text, clause_start(figure.start, max(0, figure.start - 200)),
+                                                                         figure.start) \
+            and ("项目" in text[max(0, figure.start - 24):figure.start] or "重点工程" in text[max(0, figure.start - 24):figure.start]):
+        evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)
                                               or (text.endswith(("项目", "任务"), 0, figure.start)
                                                   and STARTED_PART_AFTER_COUNT.match(text, figure.end))):
