@@ -926,6 +926,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("8月份,第二批省级重点工程确定88项,其中建设项目54项,前期项目34项。", "plan_report", D(2019, 9, 19),
      [("88项", "target", 2019), ("54项", "target", 2019), ("34项", "target", 2019)]),
     ("长沙列入省重点建设的社会民生项目15个,覆盖住房、医疗、教育领域。", "news_report", D(2024, 4, 15), [("15个", "target", 2024)]),
+    # a story on one part of the work report's 重点工作安排 tells the year's tasks, its 全年 this year's though written in
+    # January (营口, 15 January 2011, part 125)
+    ("2011年营口“着力抓好民生工程”\n在今年召开的“两会”上,《政府工作报告》同去年一样,依然将修建街路、改造旧住宅小区、新建廉租房等“民生工程”"
+     "列为新一年的“重点工作安排”,体现了政府对百姓生活的重视和关注。\n《政府工作报告》“2011年重点工作安排”之八为“着力抓好民生工程”。\n"
+     "继续实施已启动的民生工程。全年实现实名制就业5万人,城镇登记失业率控制在3.5%以内;\n"
+     "启动一批群众关注、当年能够完成的民生工程。对北辰街、联盟路等12条主干道部分路段进行改造和建设;对70条街巷路进行综合改造;",
+     "news_report", D(2011, 1, 15),
+     [("5万人", "target", 2011), ("3.5%以内", "target", 2011), ("12条", "target", 2011), ("70条", "target", 2011)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
