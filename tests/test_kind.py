@@ -934,6 +934,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "启动一批群众关注、当年能够完成的民生工程。对北辰街、联盟路等12条主干道部分路段进行改造和建设;对70条街巷路进行综合改造;",
      "news_report", D(2011, 1, 15),
      [("5万人", "target", 2011), ("3.5%以内", "target", 2011), ("12条", "target", 2011), ("70条", "target", 2011)]),
+    # the money a task is given, told before it, is an arrangement (拉萨's work report, 2018, part 139); a share of the
+    # year's planned investment done and the lead over the schedule are results (晋安, April 2022, part 133); a count of the
+    # list's projects a clause of ten characters before its planned investment is the list's task (西安, January 2021, part 137)
+    ("推进“四好农村路”建设。投资28亿元,新建、改建农村公路", "news_report", D(2018, 1, 1), [("28亿元", "plan", 2018)]),
+    ("年度计划投资373.5亿元,1-3月完成投资148.43亿元,占年度计划投资39.74%,超序时进度14.74%。", "plan_report", D(2022, 4, 22),
+     [("373.5亿元", "plan", 2022), ("148.43亿元", "actual", 2022), ("39.74%", "actual", 2022), ("14.74%", "actual", 2022)]),
+    ("推进177个先进制造业项目建设,年度计划投资751.27亿元;", "press_conference", D(2021, 1, 25),
+     [("177个", "target", 2021), ("751.27亿元", "plan", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -1022,11 +1030,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 901  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, the odd parts 119-131: kind 0.917, targets P 0.887 R 0.870, year 0.951
+    assert dev.n_documents >= 921  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, the odd parts 119-139: kind 0.918, targets P 0.887 R 0.873, year 0.950
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.916, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.886 and dev.target_recall >= 0.869
+    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.886 and dev.target_recall >= 0.872
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 

@@ -128,7 +128,7 @@ TASK_NAME_DONE = re.compile(r"完成|落实|兑现|办好|办结")
 # the projects a platform holds now: "目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元" (2023);
 # projects to be started are a part of the list: "新开工项目113个,总投资1293.55亿元,年度计划投资188.33亿元" (铜川, 2019),
 # "开工类项目39个,年度投资计划66.3亿元" (温州, 2020)
-YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
+YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,12}[,、]?(?:总投资[^,;。!?\n]{0,12}[,、])?"
                              r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
@@ -225,6 +225,11 @@ SHARE_OF_GOAL_CUE = "目标的"
 SHARE_AFTER = re.compile(r"[,,]?(?:完成|占|为|达到?)了?(?:年度|全年|年)(?:投资)?(?:计划|目标)(?:任务)?"
                          r"(?:[\d.]+[^\d,;:。!?\n的]{0,4})?的?[\d.]+%")
 SHARE_AFTER_CUE = "…占年度计划的"
+# The money a task of the year's list is given, told before the task: "投资28亿元,新建、改建农村公路300公里" (拉萨's work report,
+# 2018), "投资9530万元,实施6乡镇7村596户3523人的易地扶贫搬迁工程" (张家川's 实事, March 2015): an arrangement, not a goal
+MONEY_FOR_TASK_BEFORE = re.compile(r"(?:^|[,;:。!?\n])(?:计划|拟)?投资$")
+MONEY_FOR_TASK_AFTER = re.compile(r"(?:以上|左右)?[,,](?:新建|改建|新改建|建设|实施|建成|改造|新增|修建|开展)")
+MONEY_FOR_TASK_CUE = "投资…,实施"
 # A rate of what was started or finished is a measure of what was done, whatever the list's plan said before it: "本年度省重点工程
 # 计划新开工项目194项,截至9月底已开工145项,开工率74.7%" (山西, September 2013); a goal word in its own clause still wins
 # ("力争开工率达到90%以上")
@@ -236,7 +241,8 @@ WEIGHT_RATE_DONE = WEIGHT_MET_GOAL
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
 # 总投资165亿元,启动建设…" (中山, March 2024))
-FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE})
+FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE,
+                         MONEY_FOR_TASK_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -435,6 +441,10 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
+    if figure.unit == "元" and MONEY_FOR_TASK_BEFORE.search(text, max(0, figure.start - 5), figure.start) \
+            and MONEY_FOR_TASK_AFTER.match(text, figure.end) and ROLE_KIND.get(section.role) != "actual" and not past_period:
+        # (not in a review, where the money was spent: "投资2.5亿元,实施老城区改造提升" in 大安's review of 2020)
+        evidence.append(("plan", WEIGHT_CUE_IN_CLAUSE, MONEY_FOR_TASK_CUE))
     if figure.unit == "%" and RATE_DONE_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
             and not has_goal_form(figure) and figure.qualifier not in FLOOR_QUALIFIERS \
             and not any(cue[2] == "target" and cue[5] == "strong" and clause_start(figure.start, max(0, figure.start - 200)) <= cue[0]
@@ -446,7 +456,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and not any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues):
         # (not an amount estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021))
         evidence.append(("actual", WEIGHT_CUE_AFTER, SHARE_AFTER_CUE))
-    if (text[figure.start - 1:figure.start] in ("的", "务", "标") or (figure.unit == "%" and text.endswith("划", 0, figure.start))) \
+    if (text[figure.start - 1:figure.start] in ("的", "务", "标") or (figure.unit == "%" and text.endswith(("划", "划投资"), 0, figure.start))) \
             and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
         # …unless the amount it is a share of is estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021)
         estimated = any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues)
