@@ -942,6 +942,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("373.5亿元", "plan", 2022), ("148.43亿元", "actual", 2022), ("39.74%", "actual", 2022), ("14.74%", "actual", 2022)]),
     ("推进177个先进制造业项目建设,年度计划投资751.27亿元;", "press_conference", D(2021, 1, 25),
      [("177个", "target", 2021), ("751.27亿元", "plan", 2021)]),
+    # after (预计数,下同) the year's later figures are estimates though written as goals are (常德, 26 December 2019, part 135)
+    ("2019年,全市全年经济运行稳中向好,地区生产总值增长8%左右(预计数,下同),固定资产投资增长10%以上,产业投资占比54%,"
+     "地方一般公共预算收入增长5%以上,规模工业增加值增长8%以上,", "news_report", D(2019, 12, 26),
+     [("8%左右", "forecast", 2019), ("10%以上", "forecast", 2019), ("54%", "forecast", 2019), ("5%以上", "forecast", 2019),
+      ("8%以上", "forecast", 2019)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

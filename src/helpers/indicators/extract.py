@@ -159,6 +159,9 @@ TASKS_THEN_DONE = re.compile(r"[,,](?:已|共|累计)?(?:完成|落实|办结)\d
 # targets section ("《纲要草案》…设置了29项指标" counts the plan's parts) nor a span of years ("聚焦今后五年,…《纲要
 # (草案)》提出了20个预期性指标")
 FORWARD_EVIDENCE = "period:"
+# A figure a goal only by its year, its section or its form is an estimate after a note (预计数,下同): "2019年,…地区生产总值增长
+# 8%左右(预计数,下同),固定资产投资增长10%以上" in a story on the report that sets the next year's goals (常德, December 2019)
+NOTED_GOAL_EVIDENCE = ("period:", "section:", "form:")
 # The last , ; : 。 ! ? or line break before a position (searched in the span before it)
 LAST_CLAUSE_BOUNDARY = re.compile(r"[,;:。!?|\n](?=[^,;:。!?|\n]*\Z)")  # a table's cell (|) is a clause of its own
 # A line that opens an item of a list: "——", "(一)", "1.", "一是", "第一"
@@ -592,7 +595,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             # 生产总值4800亿元左右(预计数,下同),增长6%;\n一般公共预算收入414.3亿元,增长6.6%;", 芜湖, January 2024)
             note = ESTIMATE_NOTE.match(text, figure.end) if "预计" in text[figure.end:figure.end + 3] else None
             if period.start is not None and kind != "plan" and (note is not None or (
-                    (kind == "actual" or (kind == "target" and (cue or "").startswith(FORWARD_EVIDENCE)))
+                    (kind == "actual" or (kind == "target" and (cue or "").startswith(NOTED_GOAL_EVIDENCE)))
                     and estimated_year is not None and (period.start.year, section.section_id) == estimated_year
                     and figure.unit not in TALLIED_UNITS)):
                 kind, cue, confidence = "forecast", ESTIMATE_NOTE_CUE, CONFIDENCE_OF_RULE
