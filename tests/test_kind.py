@@ -947,6 +947,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "地方一般公共预算收入增长5%以上,规模工业增加值增长8%以上,", "news_report", D(2019, 12, 26),
      [("8%左右", "forecast", 2019), ("10%以上", "forecast", 2019), ("54%", "forecast", 2019), ("5%以上", "forecast", 2019),
       ("8%以上", "forecast", 2019)]),
+    # the five years ahead named late in a year begin with the next (同安's work report as a story, 25 December 2025, part 133)
+    ("未来五年,同安区将建设要素汇聚、功能全面、特色鲜明、宜居宜业的厦门北部现代化新城区。经济社会发展主要目标是,地区生产总值达1220亿元,年均增长6.5%,",
+     "news_report", D(2025, 12, 25), [("1220亿元", "target", 2030), ("6.5%", "target", 2030)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

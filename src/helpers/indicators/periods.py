@@ -46,6 +46,7 @@ PAST_SPANS = {"过去两年": 2, "过去三年": 3, "过去五年": 5, "五年�
               # the anniversaries press conferences look back over: "新中国成立70年来" (兴安盟, August 2019: 1949-2018),
               # "改革开放40年来" (2018)
               "70年来": 70, "七十年来": 70, "40年来": 40, "四十年来": 40}  # years looked back on, ending the year before
+FUTURE_SPANS = {"未来五年": 5, "今后五年": 5, "未来三年": 3, "今后三年": 3}  # the years ahead a phrase spans
 TO_DAY = re.compile(r"截[至止](?P<month>\d{1,2})月(?P<day>底|末|\d{1,2})")  # 截止 as often as 截至 ("截止6月底", 宁夏 2010)
 TO_DAY_AHEAD_DAYS = 62
 # "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
@@ -153,10 +154,12 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             return dt.date(last - PAST_SPANS[part] + 1, 1, 1), dt.date(last, 12, 31)
         if part == "明年":
             return _part_of_year("全年", year + 1)
-        if part in ("未来五年", "今后五年"):  # "聚焦今后五年,…纲要(草案)提出了20个预期性指标" (January 2026)
-            return dt.date(year, 1, 1), dt.date(year + 4, 12, 31)
-        if part in ("未来三年", "今后三年"):  # "未来三年集群营收年均增长8%" (河北, April 2025: 2025-2027)
-            return dt.date(year, 1, 1), dt.date(year + 2, 12, 31)
+        if part in FUTURE_SPANS:  # "聚焦今后五年,…纲要(草案)提出了20个预期性指标" (January 2026: 2026-2030), "未来三年集群
+            # 营收年均增长8%" (河北, April 2025: 2025-2027); in a year's last two months the span begins with the next year:
+            # "未来五年,…经济社会发展主要目标是,地区生产总值达1220亿元" (同安, 25 December 2025: 2026-2030)
+            first = year + 1 if published is not None and published.year == year \
+                and published.month >= YEAR_NEARLY_OVER_MONTH else year
+            return dt.date(first, 1, 1), dt.date(first + FUTURE_SPANS[part] - 1, 12, 31)
         return _part_of_year(part, year)
     if match.group("cumulative"):
         return dt.date(CAMPAIGN[0], 1, 1), dt.date(CAMPAIGN[1], 12, 31)
