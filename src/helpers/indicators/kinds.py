@@ -132,7 +132,7 @@ YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,12}[,、]?(?:总投资[^,;。!?
                              r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
-LIST_ENTERED_BEFORE = re.compile(r"(?:列入|纳入|确定)[^\d,;:。!?\n]{0,20}$")
+LIST_ENTERED_BEFORE = re.compile(r"(?:列入|确定)[^\d,;:。!?\n]{0,20}$")  # (not 纳入…平台, the projects a platform holds now)
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
