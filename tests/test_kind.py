@@ -950,6 +950,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the five years ahead named late in a year begin with the next (同安's work report as a story, 25 December 2025, part 133)
     ("未来五年,同安区将建设要素汇聚、功能全面、特色鲜明、宜居宜业的厦门北部现代化新城区。经济社会发展主要目标是,地区生产总值达1220亿元,年均增长6.5%,",
      "news_report", D(2025, 12, 25), [("1220亿元", "target", 2030), ("6.5%", "target", 2030)]),
+    # the projects a ceremony started, told as 本次开工 or 本次集中开复工 (陇县, May 2023, part 100; 通渭, March 2020, part 92)
+    ("本次开工的还有投资5亿元的陕西华电100MW农光互补光伏发电、1.2亿元的新型材料白砂生产线等11个工业能源类项目;", "news_report",
+     D(2023, 5, 14), [("5亿元", "actual", 2023), ("1.2亿元", "actual", 2023), ("11个", "actual", 2023)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -1038,11 +1041,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 921  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, the odd parts 119-139: kind 0.918, targets P 0.887 R 0.873, year 0.950
+    assert dev.n_documents >= 921  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, the odd parts 119-139: kind 0.920, targets P 0.894 R 0.872, year 0.950
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.886 and dev.target_recall >= 0.872
+    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.893 and dev.target_recall >= 0.871
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 

@@ -68,6 +68,8 @@ def test_sections_of_a_work_report_nest_by_numbering():
     ("2023年区政府工作报告目标任务\n半年完成情况\n2023年上半年,完成地区生产总值550.5亿元、同比增长6%。\n", []),
     # …nor a table's header row, whatever its columns name (岳阳楼区's progress table on the year's 民生实事, July 2019, part 73)
     ("岳阳楼区2019年1-7月省市重点民生实事项目完成情况\n序号 项目名称 责任单位 目标任务  1-7月 \n1 新增城镇就业 区人社局 8950人 6453人 72%\n", []),
+    # …nor a header cell of a table laid out one cell a line after 序号 (怀远's progress on its 2023 tasks, part 3)
+    ("农业农村局2023年11月承担政府重点工作完成情况\n\n序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n是否达到序时进度\n\n6\n", []),
 ])
 def test_section_roles_follow_their_parents(text, expected):
     assert [s.role for s in extract_sections(text)[1:]] == expected

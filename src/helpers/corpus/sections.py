@@ -52,6 +52,10 @@ RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:高于|�
 # A table's header row is no heading, whatever its columns say: "序号 项目名称 责任单位 目标任务  1-7月" (岳阳楼区's
 # progress table on the year's 民生实事, July 2019)
 TABLE_HEADER = re.compile(r"序号\s")
+# …nor a header cell of a table laid out one cell a line, a few lines after 序号: "序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n
+# 目前完成情况" (怀远's progress on its 2023 tasks, December 2023)
+TABLE_HEADER_CELL_AFTER = re.compile(r"(?:^|\n)[ \t]*序号[ \t]*\n(?:[^\n]{0,12}\n){0,8}$")
+TABLE_HEADER_REACH = 120
 # …nor the last line of a report's title broken in two: "关于永修县2021年国民经济和社会发展计划执行情况与2022年国民经济和社会\n
 # 发展计划草案的报告" (永修, February 2022)
 REPORT_TITLE_ENDS = ("的报告", "工作报告")
@@ -272,6 +276,7 @@ def _find_headings(text: str) -> list[tuple[int, str, int]]:
             unnumbered.append((UNNUMBERED_LEVEL + 1 if has_top else 2, line, start))
         elif parse_heading_role(line) and not line.startswith(("——", "—")) and not RESULT_WORDS.search(line) \
                 and not TABLE_HEADER.match(line) and not line.endswith(REPORT_TITLE_ENDS) \
+                and not TABLE_HEADER_CELL_AFTER.search(text, max(0, start - TABLE_HEADER_REACH), start) \
                 and not TITLE_GOES_ON.match(text, text.find("\n", start) + 1 or len(text)):
             unnumbered.append((UNNUMBERED_LEVEL if has_top else 1, line, start))
     # Unnumbered headings before the first "一、" are the parts the numbered sections sit in (内蒙古
