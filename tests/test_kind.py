@@ -953,6 +953,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the projects a ceremony started, told as 本次开工 or 本次集中开复工 (陇县, May 2023, part 100; 通渭, March 2020, part 92)
     ("本次开工的还有投资5亿元的陕西华电100MW农光互补光伏发电、1.2亿元的新型材料白砂生产线等11个工业能源类项目;", "news_report",
      D(2023, 5, 14), [("5亿元", "actual", 2023), ("1.2亿元", "actual", 2023), ("11个", "actual", 2023)]),
+    # the list before its part started after a comma (烟台, July 2022, part 143); a list of 工程 before its progress against
+    # the year's plan, the count's clause closed by a comma (西安, May 2019, part 147)
+    ("162个省级重点建设类项目,开复工152个、开复工率93.8%,累计完成投资669.2亿元、投资完成率65.6%。", "news_report", D(2022, 7, 30),
+     [("162个", "target", 2022), ("152个", "actual", 2022), ("93.8%", "actual", 2022), ("669.2亿元", "actual", 2022),
+      ("65.6%", "actual", 2022)]),
+    ("按责任部门来看,8个开发区承担的427个市级重点项目,共完成投资945.14亿元,占年度计划的40.57%。", "news_report", D(2019, 5, 20),
+     [("8个", "actual", 2019), ("427个", "target", 2019), ("945.14亿元", "actual", 2019), ("40.57%", "actual", 2019)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
@@ -1041,11 +1048,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 921  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, the odd parts 119-139: kind 0.920, targets P 0.894 R 0.872, year 0.950
+    assert dev.n_documents >= 939  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, the odd parts 119-147: kind 0.920, targets P 0.896 R 0.870, year 0.951
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.893 and dev.target_recall >= 0.871
+    assert dev.target_precision >= 0.895 and dev.target_recall >= 0.869
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
 
 
