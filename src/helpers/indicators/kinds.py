@@ -85,10 +85,6 @@ DONE_AFTER_CUE = "…已完成"
 # "126条农村黑臭水体治理已完成120条(95%)" (萧县's 实事, September 2025)
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
-# (with the count after the list's name: "续建项目171项,已经复工164项" (山西, December 2018))
-# "全年任务658项,完成628项,完成率95.4%" (盘锦, January 2016))
-STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:(?:已经?|累计|实际)(?:开复工|开工|复工|竣工)(?:建设)?|(?:已经?|累计)?(?:完成|办结))"
-                                      r"(?=[\d一二三四五六七八九十两])")
 # …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
 # August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
 # (绥中, November 2024)
@@ -104,7 +100,10 @@ CUE_NAMES_WHOLE = re.compile(r"[^,;:。!?\n\d]{0,12}?(?:项目|工程|任务)中
 STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目”?(?:中,?有?)?[,,]?(?:已|实际|累计)?(?:(?:开复工|开工|复工)(?:建设)?|已有)"
                                 r"(?=[\d一二三四五六七八九十两])")  # "316个州重点建设项目累计开复工291个" (湘西, 2021)
 # (and "共36个省“百大项目”,已开复工24个" (黑河, August 2019), "86个计划新开工重点项目中,有85个项目开工建设" (邢台, July 2016),
-# "176个年度计划新开项目实际开工150个" (焦作, 2011))
+# "176个年度计划新开项目实际开工150个" (焦作, 2011)); so it is with the count after the list's name: "续建项目171项,已经复工164项"
+# (山西, December 2018), "全年任务658项,完成628项,完成率95.4%" (盘锦, January 2016)
+STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:(?:已经?|累计|实际)(?:开复工|开工|复工|竣工)(?:建设)?|(?:已经?|累计)?(?:完成|办结))"
+                                      r"(?=[\d一二三四五六七八九十两])")
 # A count of a year's 实事 (the tasks a government promises its people) is a goal, unless they are said to be done:
 # "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
 # (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026);
@@ -407,30 +406,31 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     [('target', 'section:tasks', 0.58), ('target', '力争', 0.8)]
     """
     evidence: list[tuple[str, float, str | None]] = []  # (kind, weight, word)
+    own_clause = clause_start(figure.start, max(0, figure.start - 200))
+    estimated_before = any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues)
     reach = min(len(text), figure.end + AFTER_CUE_REACH)
     done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
     tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS else None
     if tasks:
         # (done after it, or before it in its clause: "较好完成区十九届人大一次会议确定的年度目标和五项重点任务", 旅顺口 December 2022)
-        done_before = TASKS_MET_BEFORE.search(text, clause_start(figure.start, max(0, figure.start - 200)), figure.start)
+        done_before = TASKS_MET_BEFORE.search(text, own_clause, figure.start)
         evidence.append(("actual" if tasks.group("done") or done_before else "target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
     elif figure.unit in TASK_COUNT_UNITS and TASK_NAME_BEFORE.search(text, max(0, figure.start - 8), figure.start) \
-            and not TASK_NAME_DONE.search(text, clause_start(figure.start, max(0, figure.start - 200)), figure.start):
+            and not TASK_NAME_DONE.search(text, own_clause, figure.start):
         evidence.append(("target", WEIGHT_MET_GOAL, TASK_COUNT_CUE))
     elif figure.unit in TASK_COUNT_UNITS and not done and YEAR_PLAN_AFTER.match(text, figure.end) \
-            and _counts_projects_listed(text, clause_start(figure.start, max(0, figure.start - 200)), figure.end):
+            and _counts_projects_listed(text, own_clause, figure.end):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit == "元" and TOTAL_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
             and YEAR_PLAN_AFTER.match(text, figure.end) and _totals_projects_listed(text, figure.start, clause_start):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (progress := LIST_PROGRESS_AFTER.match(text, figure.end)) \
             and (not progress.group("counted") or text.endswith(("项目", "工程"), 0, figure.start)) \
-            and not LIST_STARTED.search(text, clause_start(figure.start, max(0, figure.start - 200)), figure.start):
+            and not LIST_STARTED.search(text, own_clause, figure.start):
         # (whatever the months of the progress say: "1-4月,我市150个重点项目中148个实施项目累计完成投资177.8亿元,完成年度计划的
         # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024))
         evidence.append(("target", WEIGHT_MET_GOAL, PROJECT_LIST_CUE))
-    elif figure.unit in TASK_COUNT_UNITS and LIST_ENTERED_BEFORE.search(text, clause_start(figure.start, max(0, figure.start - 200)),
-                                                                         figure.start) \
+    elif figure.unit in TASK_COUNT_UNITS and LIST_ENTERED_BEFORE.search(text, own_clause, figure.start) \
             and ("项目" in text[max(0, figure.start - 24):figure.start] or "重点工程" in text[max(0, figure.start - 24):figure.start]):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)
@@ -447,22 +447,20 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("plan", WEIGHT_CUE_IN_CLAUSE, MONEY_FOR_TASK_CUE))
     if figure.unit == "%" and RATE_DONE_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
             and not has_goal_form(figure) and figure.qualifier not in FLOOR_QUALIFIERS \
-            and not any(cue[2] == "target" and cue[5] == "strong" and clause_start(figure.start, max(0, figure.start - 200)) <= cue[0]
-                        and cue[1] <= figure.start for cue in cues) \
-            and not any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues):
+            and not any(cue[2] == "target" and cue[5] == "strong" and own_clause <= cue[0] and cue[1] <= figure.start for cue in cues) \
+            and not estimated_before:
         # (not a floor or an estimate: "3月底开工率不低于30%" (沈阳, March 2018), "预计上半年…开工率77%")
         evidence.append(("actual", WEIGHT_RATE_DONE, RATE_DONE_CUE))
     if figure.unit != "%" and SHARE_AFTER.match(text, figure.end) and not (carried_kind and carried_kind[0] == "forecast") \
-            and not any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues):
+            and not estimated_before:
         # (not an amount estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021))
         evidence.append(("actual", WEIGHT_CUE_AFTER, SHARE_AFTER_CUE))
     if (text[figure.start - 1:figure.start] in ("的", "务", "标") or (figure.unit == "%" and text.endswith(("划", "划投资"), 0, figure.start))) \
             and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
         # …unless the amount it is a share of is estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021)
-        estimated = any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues)
-        evidence.append(("forecast" if estimated else "actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
+        evidence.append(("forecast" if estimated_before else "actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
     if cues:
-        clause = clause_start(figure.start, max(0, figure.start - 200))
+        clause = own_clause
         weak_words: list[str] = []
         earlier_tense = None  # the last tense word of an earlier clause: "江门将实施…,抓好8个…产业园建设"
         has_verb = False
@@ -544,8 +542,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
         if earlier_tense and not weak_words and not strong_before and not carried_kind and tense is None:
             tense = earlier_tense
-    elif carried_kind and not _done_since_arranged(carried_kind, text,
-                                                   clause_start(figure.start, max(0, figure.start - 200)), figure.start):
+    elif carried_kind and not _done_since_arranged(carried_kind, text, own_clause, figure.start):
         evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
     if tense and not any(weight >= WEIGHT_CUE_IN_SENTENCE for _, weight, _ in evidence):
         evidence.append((tense[0], WEIGHT_TENSE, "tense:" + tense[1]))
