@@ -124,11 +124,11 @@ ESTIMATING_FROM_MONTH = 11
 ESTIMATE_OPENER = "预计"
 ESTIMATE_OPENER_REACH = 400  # characters back in the paragraph
 YEAR_NOT_OVER_CUE = "预计…(year not over)"
-TABLE_COLUMN_CUE = "table:"  # + the header of the column whose kind a figure takes
 # …but a tally of things done is counted, not estimated: "招商177次,累计洽谈项目235个,签约落地101个" after 预计 opened the
 # paragraph (旅顺口's work report of December 2022; every such tally in development is labelled a result, every amount and
 # rate an estimate)
 TALLIED_UNITS = ("个", "项", "次", "家", "件", "所", "座", "条", "批")
+TABLE_COLUMN_CUE = "table:"  # + the header of the column whose kind a figure takes (see table_cells.find_cell_kinds)
 # A part of a year's list counted after the list in its paragraph is the list's too (a goal, under the convention of
 # tests/fixtures/kind_gold/README.md): "我市共63项江门重点项目,总投资355亿元,2022年计划投资55.28亿元,…。其中:基础设施工程
 # 16项,完成投资3.31亿元,…;产业工程33项,…" (恩平, September 2022): a clause that opens with the part's name and its count

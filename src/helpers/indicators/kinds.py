@@ -10,7 +10,8 @@ evidence (``kind_cue``) is a cue word as written, or ``section:<role>``, ``genre
 ``met:<goal word>`` (a figure inside a goal said to be met), ``form:<qualifier>`` (a rate written as goals are:
 增长6.5%以上), ``目标()`` (a goal given in brackets), ``年度计划…的`` (the year's plan a share is taken of), ``目标的``
 (a share of a goal done) or, set by
-:mod:`helpers.indicators.extract`, ``echo:<quote>`` (a rate that repeats a goal stated earlier).
+:mod:`helpers.indicators.extract`, ``echo:<quote>`` (a rate that repeats a goal stated earlier) or ``table:<header>`` (a
+figure in a table's column whose header says its kind, ``resources/column_kinds.csv``).
 """
 
 from __future__ import annotations
