@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
-from helpers.indicators.table_cells import CellKind, TableFigure, find_cell_kinds, find_table_figures
+from helpers.indicators.table_cells import CellKind, TableFigure, read_table_cells
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
                                         resolve_period)
@@ -438,8 +438,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     table_metrics: dict[int, str] = {}  # the metric of each figure read from a table's cell, by its offset
     cell_kinds: list[CellKind] = []  # cells under a header that says their kind (预期增长, 上半年完成)
     if "|" in text:
-        figures, table_metrics = _add_table_figures(figures, find_table_figures(text))
-        cell_kinds = find_cell_kinds(text)
+        table_figures, cell_kinds = read_table_cells(text)
+        figures, table_metrics = _add_table_figures(figures, table_figures)
     cell_starts = [cell.start for cell in cell_kinds]
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}

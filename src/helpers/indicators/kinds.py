@@ -432,7 +432,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024))
         evidence.append(("target", WEIGHT_MET_GOAL, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and LIST_ENTERED_BEFORE.search(text, own_clause, figure.start) \
-            and ("项目" in text[max(0, figure.start - 24):figure.start] or "重点工程" in text[max(0, figure.start - 24):figure.start]):
+            and any(noun in text[max(0, figure.start - 24):figure.start] for noun in ("项目", "重点工程")):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (STARTED_PART_AFTER.match(text, figure.end) or _counts_whole_before_part(text, figure)
                                               or (text.endswith(("项目", "任务"), 0, figure.start)

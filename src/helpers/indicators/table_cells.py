@@ -82,10 +82,7 @@ def find_table_figures(text: str) -> list[TableFigure]:
     >>> [(f.quote, f.unit, f.qualifier, metric) for f, metric in find_table_figures(text)]
     [('6左右', '%', '左右', '地区生产总值 预期增长'), ('4', '%', None, '地区生产总值 上半年完成')]
     """
-    figures: list[TableFigure] = []
-    for header, rows in _find_tables(text):
-        figures.extend(_read_table(header, rows))
-    return sorted(figures, key=lambda cell: cell.figure.start)
+    return read_table_cells(text)[0]
 
 
 def find_cell_kinds(text: str) -> list[CellKind]:
@@ -96,15 +93,23 @@ def find_cell_kinds(text: str) -> list[CellKind]:
     >>> [(text[c.start:c.end], c.kind, c.header) for c in find_cell_kinds(text)]
     [('6左右 ', 'target', '预期增长(%)'), ('4 ', 'actual', '上半年完成(%)')]
     """
+    return read_table_cells(text)[1]
+
+
+def read_table_cells(text: str) -> tuple[list[TableFigure], list[CellKind]]:
+    """Both at once, the tables split once: the figures of the cells (`find_table_figures`) and the cells under a
+    header that says their kind (`find_cell_kinds`)."""
+    figures: list[TableFigure] = []
     cells: list[CellKind] = []
     for header, rows in _find_tables(text):
+        figures.extend(_read_table(header, rows))
         kinds = [_column_kind(cell) for _, cell in header]
         for row in rows:
             if len(row) != len(header):
                 continue
             cells.extend(CellKind(start, start + len(cell), kind, header[column][1].strip())
                          for column, ((start, cell), kind) in enumerate(zip(row, kinds)) if kind and cell.strip())
-    return sorted(cells)
+    return sorted(figures, key=lambda cell: cell.figure.start), sorted(cells)
 
 
 def _find_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
