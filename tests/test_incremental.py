@@ -198,6 +198,20 @@ def test_a_local_dask_cluster_builds_the_tables_of_a_serial_build(raw_copy, tmp_
     assert build_corpus(raw_copy, distributed, workers=1, progress=False).n_processed == 0
 
 
+def test_every_resource_file_belongs_to_a_stage_or_to_no_per_document_work():
+    """A resource file a stage reads must be in its version, or editing it (a kind cue, a table's column word, a
+    story's lead) would leave stale caches: column_kinds.csv and lead_roles.csv were missing until 2026-12-07."""
+    from importlib import resources
+
+    staged = {name for _, files in cache.STAGES.values() for name in files}
+    # files only the analyses and the reports read
+    outside = {"gov_verbs.txt", "hardness.csv", "reference_targets.csv", "maps"}
+    present = {path.name for path in resources.files("helpers").joinpath("resources").iterdir()
+               if not path.name.startswith(("_", "."))}
+    assert present - outside - staged == set(), "a resource file read per document is in no stage version"
+    assert staged <= present, staged - present
+
+
 def test_every_helper_module_belongs_to_a_stage_or_to_no_per_document_work():
     """A module a stage runs must be in its version, or editing it would leave stale caches."""
     from importlib import resources
