@@ -1048,12 +1048,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 939  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-117, the odd parts 119-147: kind 0.920, targets P 0.896 R 0.870, year 0.951
+    assert dev.n_documents >= 1017  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148: kind 0.915, targets P 0.895 R 0.860, year 0.951
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.919, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.895 and dev.target_recall >= 0.869
-    assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.944
+    assert dev.overall.kind_accuracy >= 0.914, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.894 and dev.target_recall >= 0.859
+    assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.951
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)
