@@ -745,6 +745,17 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("1-9月份,316个州重点建设项目累计开复工291个,开复工率92%。\n■按项目类别统计:产业发展项目172个,完成投资295.9亿元,为年投资计划的80%;",
      "plan_report", D(2021, 10, 18), [("316个", "target", 2021), ("291个", "actual", 2021), ("92%", "actual", 2021),
                                       ("172个", "target", 2021), ("295.9亿元", "actual", 2021), ("80%", "actual", 2021)]),
+    # the year's list against its schedule (超时序进度), and a list of projects to finish this year before the part finished
+    # (山东, October 2024, part 151)
+    ("省市县三级协同推进15000个重点项目,前三季度完成投资2.3万亿元、超时序进度10.1个百分点。台账式推进3827个年度拟投产项目,已竣工2751个。",
+     "news_report", D(2024, 10, 25), [("15000个", "target", 2024), ("2.3万亿元", "actual", 2024),
+                                      ("10.1个百分点", "actual", 2024), ("3827个", "target", 2024), ("2751个", "actual", 2024)]),
+    # a list's count before its year's planned investment, its lifetime total 估算 (大连, July 2010, part 149)
+    ("其中,在建项目1056个,估算总投资9076亿元,当年计划投资2382亿元;", "news_report", D(2010, 7, 19),
+     [("1056个", "target", 2010), ("9076亿元", "target", 2010), ("2382亿元", "plan", 2010)]),
+    # the year's list of 惠民实事 is a heading of tasks: its items are goals (昆明, February 2023, part 155)
+    ("昆明市2023年10件惠民实事\n一、 扩大优质教育资源。新增公办幼儿园40所,引进名师、名长70人。", "plan_report", D(2023, 2, 21),
+     [("10件", "target", 2023), ("40所", "target", 2023), ("70人", "target", 2023)]),
     # projects said to have started (已新开工) are done, after the count of those the plan set (长乐, November 2016, part 103)
     ("计划新开工重点项目67项,年度计划投资110.3亿元,1-10月份完成投资74.12亿元,完成年度计划投资的67.2%。30个项目已新开工建设。",
      "news_report", D(2016, 11, 25), [("67项", "target", 2016), ("110.3亿元", "plan", 2016), ("74.12亿元", "actual", 2016),
@@ -1048,11 +1059,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1017  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148: kind 0.915, targets P 0.895 R 0.860, year 0.951
+    assert dev.n_documents >= 1036  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-155: kind 0.915, targets P 0.893 R 0.861, year 0.951
     assert dev.overall.recall >= 0.978, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.914, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.894 and dev.target_recall >= 0.859
+    assert dev.target_precision >= 0.892 and dev.target_recall >= 0.860
     assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.951
 
 
