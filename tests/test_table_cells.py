@@ -20,9 +20,24 @@ HUAINAN = ("2025年上半年国民经济和社会发展计划主要预期目标�
 # 湖南's table of its 2021 民生实事 by city (kind gold part 131): one cell a line, rows told only by their count of cells
 HUNAN = ("(截至2021年8月底)\n序号 |\n市 州 |\n计划完成数 |\n累计开工数 |\n开工率 |\n计划投资额(万元) |\n累计完成投资额(万元) |\n"
          "计划投资完成率 |\n1 |\n长沙市 |\n150 |\n143 |\n95.33% |\n86157.25 |\n36836.13 |\n42.75% |\n")
+# 达州's report on its key projects of January-July 2018 (kind gold, dev): no bars, the headers broken over lines, the
+# unit on a line of its own above them
+DAZHOU = ("  2018年1-7月全市全社会固定资产投资暨重点项目完成情况表\n  单位:亿元\n  \n县(市、区) 1-7月固投\n\n  增速情况\n"
+          "年度投资计划 前三季度\n\n  投资计划\n完成前三季度目标任务占比(%)\n达州市 12.9% 527.3 371.5 291.5 78.5%\n"
+          "市本级   209.8 144.8 112.9 78.0%\n")
 
 
 @pytest.mark.parametrize("text, expected", [
+    # no bars: a bare number takes the unit line's unit; a number with a unit of its own (12.9%) is the sentence
+    # reader's, and a row with no growth rate (市本级) is still a row
+    (DAZHOU, [("527.3", 52730000000, "元"), ("371.5", 37150000000, "元"), ("291.5", 29150000000, "元"),
+              ("209.8", 20980000000, "元"), ("144.8", 14480000000, "元"), ("112.9", 11290000000, "元")]),
+    # 单位 that names who is responsible is not a unit line (安顺's 实事, 2019)
+    ("1.减少农村扶贫对象6.76万人(责任单位:市扶贫办,各县区)\n此项工作已完成。\n西秀区 6962 3619\n", []),
+    # a unit line whose rows are interrupted by a sentence: the table is over
+    ("单位:万元\n全市合计增长较快。\n城区 120 80\n", []),
+    # a unit that does not parse as a figure's unit reads nothing
+    ("单位:个数\n城区 120 80\n", []),
     # one cell a line: the units come from the header, a goal's qualifier stays with its number; the cells with a
     # unit of their own (2.7万人以上) are the sentence reader's
     (HUAINAN, [("6左右", 6, "%"), ("4", 4, "%"), ("6.5以上", 6.5, "%"), ("-3.6", -3.6, "%")]),
@@ -97,7 +112,7 @@ def test_a_bulletin_table_from_html_gives_records_with_their_row_and_year():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("指标年末数(人)比重%| 01.9-\n全市总亿元"), max_size=120))
+@given(st.text(alphabet=st.sampled_from("指标年末数(人)比重%| 01.9-\n全市总亿元单位:"), max_size=120))
 def test_table_cells_never_raise_and_always_cite_their_text(text):
     for figure, _ in find_table_figures(text):
         assert text[figure.start:figure.end] == figure.quote

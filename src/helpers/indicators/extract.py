@@ -437,7 +437,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     figures = find_figures(text)
     table_metrics: dict[int, str] = {}  # the metric of each figure read from a table's cell, by its offset
     cell_kinds: list[CellKind] = []  # cells under a header that says their kind (预期增长, 上半年完成)
-    if "|" in text:
+    if "|" in text or "单位" in text:
         table_figures, cell_kinds = read_table_cells(text)
         figures, table_metrics = _add_table_figures(figures, table_figures)
     cell_starts = [cell.start for cell in cell_kinds]

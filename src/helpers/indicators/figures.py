@@ -346,10 +346,10 @@ def _arabic(sentence: str) -> list[FigureSpan]:
         if unit == "位" and sentence[max(0, start - 3):start].endswith(RANK_MOVE):
             continue
         multiplier = multipliers[mult] if mult else 1
-        value = _scale(num, multipliers[mult1] if mult1 else multiplier)
+        value = scale_number(num, multipliers[mult1] if mult1 else multiplier)
         high = None
         if num2:
-            high = _scale(num2, multiplier)
+            high = scale_number(num2, multiplier)
             if high < value:  # "2-3" fine; "5-2" is not a range
                 continue
         is_threshold = ((post == "以上" or post == "以下") and end < n and unit not in words.classless
@@ -558,10 +558,10 @@ def _drop_overlapping(figures: list[FigureSpan], spans: list[tuple[int, int]]) -
     return [f for f, furthest in zip(figures, map(reach.__getitem__, before_end)) if furthest <= f.start]
 
 
-def _scale(number: str, multiplier: int) -> float:
+def scale_number(number: str, multiplier: int) -> float:
     """'33.8' × 10**8 → 3380000000.0 exactly (integer arithmetic, then one correctly rounded division).
 
-    >>> _scale("33.8", 10**8), _scale("0.1", 10**4), _scale("1,234.5", 1)
+    >>> scale_number("33.8", 10**8), scale_number("0.1", 10**4), scale_number("1,234.5", 1)
     (3380000000.0, 1000.0, 1234.5)
     """
     plain = number.replace(",", "") if "," in number else number

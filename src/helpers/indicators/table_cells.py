@@ -26,6 +26,19 @@ table, rows opening with their number):
     6左右 |
     4 |
 
+Some tables reach the text without bars: the cells apart by spaces, the headers broken over several
+lines, and the unit of every bare number on a line of its own above them (达州's report on its key
+projects of January-July 2018):
+
+      单位:亿元
+    县(市、区) 1-7月固投
+    …
+    达州市 12.9% 527.3 371.5 291.5 78.5%
+    通川区 13.7% 59.4 43.4 35.9 82.7%
+
+The columns cannot be told from such headers, so a bare number under a unit line takes that unit and the
+row's label as its metric; a number with its own unit (12.9%) is the sentence reader's.
+
 A column's header also says what kind its figures are: 预期增长 and 年度目标 hold goals, 上半年完成 and
 完成情况 results, 计划投资额 an arrangement (``resources/column_kinds.csv``); `find_cell_kinds` gives
 that kind for every cell under such a header, whoever reads the cell's figure.
@@ -37,7 +50,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from helpers.indicators.figures import FigureSpan, find_figures
+from helpers.indicators.figures import FigureSpan, scale_number, find_figures
 from helpers.lexicon import load_column_kinds
 
 TABLE_LINE = re.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", re.M)  # a line with two bars or more
@@ -49,6 +62,12 @@ MIN_CELL_LINES = 6  # fewer cells a line are a stray bar, not a table
 HEADER_UNIT = re.compile(r"[(（]\s*(?P<unit>[^()（）\s]{1,6})\s*[)）]\s*$")
 # A number alone in its cell, perhaps with a goal's qualifier: "6左右", "6.5以上" (淮南, 2025)
 BARE_NUMBER = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)(?P<qualifier>左右|以上|以下|以内)?\s*$")
+# A line that gives the unit of the table below it and nothing else: "  单位:亿元" (达州, 2018)
+UNIT_LINE = re.compile(r"^[ \t]*(?:计量)?单位[:：][ \t]*(?P<unit>[^\s,，;；、:：()（）]{1,6})[ \t]*$", re.M)
+# A row of such a table: a label, then two numbers or more apart by spaces ("通川区 13.7% 59.4 43.4 35.9 82.7%")
+SPACED_ROW = re.compile(r"^[ \t]*(?P<label>[^\s\d|.,，。:：;；][^\s|，。;；]{0,15})(?:[ \t]+-?\d+(?:\.\d+)?%?){2,}[ \t]*$")
+SPACED_CELL = re.compile(r"(?<=[ \t])-?\d+(?:\.\d+)?(?=[ \t]|$)")  # a bare number in such a row: "527.3"
+UNIT_TABLE_LINES = 60  # how far below its unit line a table's rows may run (headers broken over many lines)
 NUMBER_CELL = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")  # a cell that opens a table's data: "1", "95.33%"
 
 Cell = tuple[int, str]  # (offset in the text, content)
@@ -99,7 +118,7 @@ def find_cell_kinds(text: str) -> list[CellKind]:
 def read_table_cells(text: str) -> tuple[list[TableFigure], list[CellKind]]:
     """Both at once, the tables split once: the figures of the cells (`find_table_figures`) and the cells under a
     header that says their kind (`find_cell_kinds`)."""
-    figures: list[TableFigure] = []
+    figures: list[TableFigure] = _read_unit_tables(text) if "单位" in text else []
     cells: list[CellKind] = []
     for header, rows in _find_tables(text):
         figures.extend(_read_table(header, rows))
@@ -133,6 +152,42 @@ def _find_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
             if rows:
                 tables.append(_split_header(rows))
     return [table for table in tables if table is not None]
+
+
+def _read_unit_tables(text: str) -> list[TableFigure]:
+    """The bare numbers of the tables without bars that a unit line heads, with that unit.
+
+    >>> text = "  单位:亿元\\n县(市、区) 1-7月固投\\n年度投资计划\\n达州市 12.9% 527.3 371.5\\n通川区 13.7% 59.4 43.4\\n"
+    >>> [(f.quote, f.value, f.unit, metric) for f, metric in _read_unit_tables(text)][:3]
+    [('527.3', 52730000000.0, '元', '达州市'), ('371.5', 37150000000.0, '元', '达州市'), ('59.4', 5940000000.0, '元', '通川区')]
+    >>> _read_unit_tables("(责任单位:市扶贫办)\\n1.减少农村扶贫对象6.76万人")
+    []
+    """
+    figures = []
+    for unit_line in UNIT_LINE.finditer(text):
+        scale = _parse_unit(unit_line.group("unit"))
+        if scale is None:
+            continue
+        factor, base = scale
+        at = unit_line.end() + 1
+        for _ in range(UNIT_TABLE_LINES):
+            if at >= len(text):
+                break
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = text[at:end]
+            if "。" in line or UNIT_LINE.match(line):
+                break  # a sentence, or the next table's unit: this table is over
+            row = SPACED_ROW.match(line)
+            if row:
+                label = row.group("label")
+                for cell in SPACED_CELL.finditer(line, row.end("label")):
+                    quote = cell.group()
+                    value = scale_number(quote, int(factor)) if factor.is_integer() else float(quote) * factor
+                    figures.append(TableFigure(FigureSpan(at + cell.start(), at + cell.end(), quote, value, None, base,
+                                                          None, False, False), label))
+            at = end + 1
+    return figures
 
 
 def _split_header(rows: list[list[Cell]]) -> tuple[list[Cell], list[list[Cell]]] | None:
