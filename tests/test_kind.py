@@ -514,6 +514,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("8项", "actual", 2025), ("2个", "target", 2025), ("1个", "actual", 2025), ("50%", "actual", 2025),
       ("15个", "target", 2025), ("8个", "actual", 2025), ("53%", "actual", 2025), ("126条", "target", 2025),
       ("120条", "actual", 2025), ("95%", "actual", 2025)]),
+    # ...whatever the verb after 已, when the part is in the figure's own unit (萧县, the same report); but not a whole that
+    # 已有 parts of it: "6个贫困旗县市已有4个完成摘帽任务" counts what there was (兴安盟, August 2019)
+    ("263场送戏进万村已送230场(87%),4个公共文化空间建设已完成2个(50%)。", "news_report", D(2025, 9, 30),
+     [("263场", "target", 2025), ("230场", "actual", 2025), ("87%", "actual", 2025), ("4个", "target", 2025),
+      ("2个", "actual", 2025), ("50%", "actual", 2025)]),
+    ("在脱贫攻坚方面,6个贫困旗县市已有4个完成摘帽任务。", "press_conference", D(2019, 8, 20),
+     [("6个", "actual", 2019), ("4个", "actual", 2019)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

@@ -86,6 +86,9 @@ DONE_AFTER_CUE = "…已完成"
 # "126条农村黑臭水体治理已完成120条(95%)" (萧县's 实事, September 2025)
 PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
+# …and so it is when a part in the figure's own unit follows 已 and any verb: "263场送戏进万村已送230场(87%)" (萧县's 实事,
+# September 2025)
+PART_SAME_UNIT = re.compile(r"[^\d,;:。!?、\n]{0,16}?已(?:经)?(?!有)[^\d,;:。!?、\n]{1,3}?\d+(?:\.\d+)?(?P<unit>[^\d\s,;:。!?、(（])")
 # …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
 # August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
 # (绥中, November 2024)
@@ -442,6 +445,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                                                   and STARTED_PART_AFTER_COUNT.match(text, figure.end))):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done and PART_DONE.match(text, done.end()):
+        evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
+    elif figure.unit != "%" and (part := PART_SAME_UNIT.match(text, figure.end, reach)) \
+            and figure.quote.rstrip("以上左右余多")[-1:] == part.group("unit"):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
