@@ -521,6 +521,44 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
       ("2个", "actual", 2025), ("50%", "actual", 2025)]),
     ("在脱贫攻坚方面,6个贫困旗县市已有4个完成摘帽任务。", "press_conference", D(2019, 8, 20),
      [("6个", "actual", 2019), ("4个", "actual", 2019)]),
+    # the part of a list started, after the list and its verb or before the verb, is what was done; the list is the task
+    # (长沙县, November 2014, part 161; 阿拉善, June 2021, part 163); not a plan to start so many ("沈阳计划…开复工1600个")
+    ("117个新建项目实现开工90个,开工率为77%。", "news_report", D(2014, 11, 6),
+     [("117个", "target", 2014), ("90个", "actual", 2014), ("77%", "actual", 2014)]),
+    ("其中:52个续建项目45个复工,复工率87%;48个新建项目开工28个,开工率58%。", "plan_report", D(2021, 6, 4),
+     [("52个", "target", 2021), ("45个", "actual", 2021), ("87%", "actual", 2021), ("48个", "target", 2021),
+      ("28个", "actual", 2021), ("58%", "actual", 2021)]),
+    ("2021年,沈阳计划亿元以上项目开复工1600个,力争全年亿元以上项目签约1500个、落地720个。", "news_report", D(2021, 3, 1),
+     [("1600个", "target", 2021), ("1500个", "target", 2021), ("720个", "target", 2021)]),
+    # a rate of projects started written 开(复)工率 (哈尔滨, November 2021, part 157)
+    ("截至9月,已有160个项目实现开(复)工,开(复)工率达96.3%,比去年同期提高了3.1个百分点;", "news_report", D(2021, 11, 1),
+     [("160个", "actual", 2021), ("96.3%", "actual", 2021), ("3.1个百分点", "actual", 2021)]),
+    # what follows a semicolon is told up to the day a 截至 phrase before it named, and a share of the year's plan is what
+    # was done: the list's 计划实施 does not reach it (阿拉善, June 2021, part 163)
+    ("2021年,我盟计划实施重点建设项目100个,年度投资195亿元,截至5月末,已开复工73个,开复工率73%;完成投资30.5亿元,完成年计划的"
+     "15.6%,较去年同期增加8.1亿元。", "plan_report", D(2021, 6, 4),
+     [("100个", "target", 2021), ("195亿元", "plan", 2021), ("73个", "actual", 2021), ("73%", "actual", 2021),
+      ("30.5亿元", "actual", 2021), ("15.6%", "actual", 2021), ("8.1亿元", "actual", 2021)]),
+    # the gap between a result and its goal is a result (山西, September 2018, part 163; 海南, July 2014, part 161), estimated
+    # when the result is (威县, 2023); a goal said to be kept (控制在预期目标以内) sets no goal
+    ("上半年,山西经济保持稳中向好、好中提质的发展态势,GDP增长6.8%,超出全年预期目标0.3个百分点,达到全国平均水平。", "news_report",
+     D(2018, 9, 1), [("6.8%", "actual", 2018), ("0.3个百分点", "actual", 2018)]),
+    ("物价涨幅控制在预期目标以内,全省居民消费价格同比上涨2.6%,涨幅较一季度回落0.7个百分点,低于预期目标1.4个百分点。",
+     "press_conference", D(2014, 7, 26), [("2.6%", "actual", 2014), ("0.7个百分点", "actual", 2014), ("1.4个百分点", "actual", 2014)]),
+    ("——规模以上工业增加值预计同比增长-6%,低于计划目标13个百分点。", "plan_report", D(2023, 12, 20),
+     [("-6%", "forecast", 2023), ("13个百分点", "forecast", 2023)]),
+    # done as planned is done (河南's 实事 at mid-2024, part 161)
+    ("截至6月底,已完成15.45万名基层卫生技术人员在线培训,完成年度目标任务的98.03%,并按计划开展了209个家庭医生团队(共840人)线下培训;",
+     "plan_report", D(2024, 7, 20),
+     [("15.45万名", "actual", 2024), ("98.03%", "actual", 2024), ("209个", "actual", 2024), ("840人", "actual", 2024)]),
+    # a day weeks before a text in its first months is of the text's year; a list whose rate of investment follows is the
+    # list's task (昆山, March 2024, part 159)
+    ("截至2月底,2个省重大项目投资完成率7.5%。43个苏州市重点项目,其中36个项目已开工,开工率83.7%。", "plan_report", D(2024, 3, 1),
+     [("2个", "target", 2024), ("7.5%", "actual", 2024), ("43个", "target", 2024), ("36个", "actual", 2024),
+      ("83.7%", "actual", 2024)]),
+    # the year's money for a list, called its 投资目标, is an arrangement, and the list's count its task (六盘水, 2025)
+    ("其中,新型工业化项目215个,年投资目标270.89亿元;旅游产业化项目8个,年投资目标2.88亿元。", "news_report", D(2025, 4, 20),
+     [("215个", "target", 2025), ("270.89亿元", "plan", 2025), ("8个", "target", 2025), ("2.88亿元", "plan", 2025)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
@@ -1066,12 +1104,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1036  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-155: kind 0.915, targets P 0.893 R 0.861, year 0.951
-    assert dev.overall.recall >= 0.978, dev.overall.missed
+    assert dev.n_documents >= 1056  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-163: kind 0.916, targets P 0.895 R 0.862, year 0.953
+    assert dev.overall.recall >= 0.980, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.914, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.892 and dev.target_recall >= 0.860
-    assert dev.year_accuracy >= 0.940, dev.wrong_year  # 0.951
+    assert dev.overall.kind_accuracy >= 0.915, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.894 and dev.target_recall >= 0.861
+    assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.953
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

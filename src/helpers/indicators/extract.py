@@ -527,6 +527,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         opened_past = None
         if not periods and opened is not None and published is not None and _is_over(opened, published):
             opened_past = (opened.start(), opened.group())
+        elif not periods and published is not None and s > first and (so_far := _so_far_before_semicolon(scan, s, published)):
+            opened_past = so_far
         last_base = None
         may_change = "从" in sentence_text or "由" in sentence_text  # once a sentence, not once a figure
         for figure, metric in zip(inside, metrics):
@@ -793,6 +795,22 @@ def _estimated_goal(cue: tuple, cues) -> bool:
 
 def _is_quoted_sentence(sentence: str) -> bool:
     return sentence.startswith("“") and sentence.endswith("”")
+
+
+def _so_far_before_semicolon(scan: _DocumentScan, s: int, published: dt.date) -> tuple[int, str] | None:
+    """(where, phrase) of a 截至 phrase that is over and is the last period of the sentence before ``s``, when a
+    semicolon joins them: what follows it is told up to that day too ("截至5月末,已开复工73个,…;完成投资30.5亿元,
+    完成年计划的15.6%", 阿拉善, June 2021)."""
+    before = scan.sentences.texts[s - 1].rstrip()
+    if not before.endswith((";", "；")):
+        return None
+    phrases = scan.periods_in.get(s - 1, ())
+    if not phrases or not phrases[-1][1].group("to_date"):
+        return None
+    end = resolve_period(phrases[-1][1], published.year, published)[1]
+    if end is None or end >= published:
+        return None
+    return phrases[-1][0], phrases[-1][1].group()
 
 
 def _past_period(periods, position: int, published: dt.date | None) -> tuple[int, str] | None:

@@ -101,8 +101,12 @@ STARTED_BEFORE = re.compile(r"(?:开工|复工|实施|签约|投产|竣工)的$"
 CUE_NAMES_WHOLE = re.compile(r"[^,;:。!?\n\d]{0,12}?(?:项目|工程|任务)中")
 # …and so it is when the part started follows without 已: "截至目前,全市145个百大项目开复工92个" (黑河, May 2020), "其中500个
 # 省级重点项目开工465个" (黑龙江, August 2022), "66个新开工项目已有28个开工建设" (常州, April 2018)
-STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目”?(?:中,?有?)?[,,]?(?:已|实际|累计)?(?:(?:开复工|开工|复工|竣工|投产)(?:建设)?|已有)"
-                                r"(?=[\d一二三四五六七八九十两])")  # "316个州重点建设项目累计开复工291个" (湘西, 2021)
+STARTED_PART_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,14}?项目”?(?:中,?有?)?[,,]?(?:已|实际|累计|实现)?(?:(?:开复工|开工|复工|竣工|投产)(?:建设)?|已有)"
+                                r"(?=[\d一二三四五六七八九十两])"  # "316个州重点建设项目累计开复工291个" (湘西, 2021)
+                                # "117个新建项目实现开工90个" (长沙县, 2014), "52个续建项目45个复工" (阿拉善, 2021)
+                                r"|[^\d,;:。!?、\n]{0,14}?项目\d+[个项](?:已|实际|累计|实现)?(?:开复工|开工|复工|竣工|投产)"
+                                # "43个苏州市重点项目,其中36个项目已开工" (昆山, March 2024)
+                                r"|[^\d,;:。!?、\n]{0,14}?项目[,,]其中\d+[个项]项目?(?:已|实际|累计)?(?:开复工|开工|复工|竣工|投产)")
 # (and "共36个省“百大项目”,已开复工24个" (黑河, August 2019), with the part finished "台账式推进3827个年度拟投产项目,已竣工2751个"
 # (山东, October 2024), "86个计划新开工重点项目中,有85个项目开工建设" (邢台, July 2016),
 # "176个年度计划新开项目实际开工150个" (焦作, 2011)); so it is with the count after the list's name: "续建项目171项,已经复工164项"
@@ -134,7 +138,8 @@ TASK_NAME_DONE = re.compile(r"完成|落实|兑现|办好|办结")
 # "开工类项目39个,年度投资计划66.3亿元" (温州, 2020); whatever its total is called: "其中,在建项目1056个,估算总投资9076亿元,
 # 当年计划投资2382亿元" (大连, July 2010)
 YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,12}[,、]?(?:(?:估算)?总投资[^,;。!?\n]{0,12}[,、])?"
-                             r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划)")
+                             r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划"
+                             r"|(?:年度|全年|年)投资目标)")  # "新型工业化项目215个,年投资目标270.89亿元" (六盘水, 2025)
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
 LIST_ENTERED_BEFORE = re.compile(r"(?:列入|确定)[^\d,;:。!?\n]{0,20}$")  # (not 纳入…平台, the projects a platform holds now)
@@ -144,7 +149,8 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # 占年计划的69.1%" (西安, July 2018), "产业发展项目172个,完成投资295.9亿元,为年投资计划的80%" (湘西, October 2021): the list's
 # part, the money its progress
 LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}(?:项目|工程)[,,]?|(?P<counted>[,,]))(?:[^,;。!?\n]{0,8}?)(?:共|累计|已)?(?:完成投资|投入资金)"
-                                 r"[^;。!?\n]{0,30}?(?:(?:[占为]|完成|达到?)(?:年|年度|全年)(?:投资)?计划|投资完成率|超时序进度)")
+                                 r"[^;。!?\n]{0,30}?(?:(?:[占为]|完成|达到?)(?:年|年度|全年)(?:投资)?计划|投资完成率|超时序进度)"
+                                 r"|[^\d,;。!?\n]{0,16}(?:项目|工程)(?P<rate>投资完成率)")  # "截至2月底,2个省重大项目投资完成率7.5%" (昆山, 2024)
 # (with the months between: "由各区负责推进的市重点项目172个,前三季度投入资金319.6亿元,占年度计划的83.9%" (哈尔滨, October
 # 2011), "续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%" (开封, September 2019), or ahead of the year's schedule:
 # "省市县三级协同推进15000个重点项目,前三季度完成投资2.3万亿元、超时序进度10.1个百分点" (山东, October 2024))
@@ -224,7 +230,8 @@ NUMBER_RUN = frozenset("0123456789.%—–~至-")
 # 占年度计划投资的27.1%" (西藏, July 2017), "解决42.3万人…饮水安全问题,占总计划的84.6%" (重庆, 2015); so is a share of a goal
 # named with its amount: "为年度确保目标1200亿元的111.7%" (湖北, February 2023)
 SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|目标(?:任务)?[\d.]+[^\d,;:。!?\n的]{0,4}的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
-                           r"|[占为][^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的?$")  # "占年计划60.5%" (邯郸, August 2013)
+                           r"|(?:[占为]|完成)[^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的?$")  # "占年计划60.5%" (邯郸, August 2013),
+# "完成年计划的15.6%" (阿拉善, June 2021)
 SHARE_OF_GOAL_CUE = "目标的"
 # …and the amount whose share of the year's plan or goal follows it is what was done: "县重点建设项目43宗,完成投资29.2亿元,
 # 完成年度计划的47.1%" (惠东, September 2022), "已完成投资229.3亿元,占年计划60.5%" (邯郸, August 2013)
@@ -239,16 +246,25 @@ MONEY_FOR_TASK_CUE = "投资…,实施"
 # A rate of what was started or finished is a measure of what was done, whatever the list's plan said before it: "本年度省重点工程
 # 计划新开工项目194项,截至9月底已开工145项,开工率74.7%" (山西, September 2013); a goal word in its own clause still wins
 # ("力争开工率达到90%以上")
-RATE_DONE_BEFORE = re.compile(r"(?:开工|开复工|复工|竣工|完工|投产|启动)率(?:为|达|达到)?$")
+RATE_DONE_BEFORE = re.compile(r"(?:开工|开复工|开\(复\)工|复工|竣工|完工|投产|启动)率(?:为|达|达到)?$")  # "开(复)工率达96.3%" (哈尔滨, 2021)
 RATE_DONE_CUE = "…开工率"
 # (it outweighs a plan's cue and a year not over: "2020年,全省计划改造老旧小区1369个,目前已全部开工,并改造完成1185个,完工率为
 # 86.6%" (河北, October 2020))
 WEIGHT_RATE_DONE = WEIGHT_MET_GOAL
+# The part of a list started, right after the list and its verb: "117个新建项目实现开工90个,开工率为77%" (长沙县, November 2014)
+# "48个新建项目开工28个" (阿拉善, June 2021); or before the verb: "52个续建项目45个复工"
+PART_STARTED_BEFORE = re.compile(r"项目(?:已经?|实际|累计|实现)?(?:开复工|开工|复工|竣工|投产)(?:建设)?$")
+PART_STARTED_AFTER = re.compile(r"(?:已经?|实际|累计|实现)?(?:开复工|开工|复工|竣工|投产)(?![率项])")
+PART_STARTED_CUE = "…项目实现开工"
+# The gap between a result and its goal, told right after the goal: "GDP增长6.8%,超出全年预期目标0.3个百分点" (山西, September
+# 2018), "全省居民消费价格同比上涨2.6%,…低于预期目标1.4个百分点" (海南, July 2014)
+GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务)?$")
+GAP_TO_GOAL_CUE = "…高于目标"
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
 # 总投资165亿元,启动建设…" (中山, March 2024))
 FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE,
-                         MONEY_FOR_TASK_CUE})
+                         MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -433,9 +449,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and (progress := LIST_PROGRESS_AFTER.match(text, figure.end)) \
             and (not progress.group("counted") or text.endswith(("项目", "工程"), 0, figure.start)) \
+            and not (progress.group("rate") and past_period) \
             and not LIST_STARTED.search(text, own_clause, figure.start):
         # (whatever the months of the progress say: "1-4月,我市150个重点项目中148个实施项目累计完成投资177.8亿元,完成年度计划的
-        # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024))
+        # 28.4%" (常州, May 2015); not projects started: "全省已开工重点项目318个,完成投资2253亿元,投资完成率34.4%" (安徽, May 2024);
+        # nor last year's list, its rate told in January: "419个市级重点项目投资完成率分别达…144.54%" (宝鸡, January 2026))
         evidence.append(("target", WEIGHT_MET_GOAL, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and LIST_ENTERED_BEFORE.search(text, own_clause, figure.start) \
             and any(noun in text[max(0, figure.start - 24):figure.start] for noun in ("项目", "重点工程")):
@@ -455,7 +473,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and MONEY_FOR_TASK_AFTER.match(text, figure.end) and ROLE_KIND.get(section.role) != "actual" and not past_period:
         # (not in a review, where the money was spent: "投资2.5亿元,实施老城区改造提升" in 大安's review of 2020)
         evidence.append(("plan", WEIGHT_CUE_IN_CLAUSE, MONEY_FOR_TASK_CUE))
-    if figure.unit == "%" and RATE_DONE_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
+    if figure.unit == "%" and RATE_DONE_BEFORE.search(text, max(0, figure.start - 8), figure.start) \
             and not has_goal_form(figure) and figure.qualifier not in FLOOR_QUALIFIERS \
             and not any(cue[2] == "target" and cue[5] == "strong" and own_clause <= cue[0] and cue[1] <= figure.start for cue in cues) \
             and not estimated_before:
@@ -469,6 +487,14 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and SHARE_OF_GOAL.search(text, max(0, figure.start - 14), figure.start):
         # …unless the amount it is a share of is estimated: "预计全年完成投资135亿元,为年计划的106%" (沈河, October 2021)
         evidence.append(("forecast" if estimated_before else "actual", WEIGHT_CUE_IN_CLAUSE, SHARE_OF_GOAL_CUE))
+    if figure.unit in TASK_COUNT_UNITS and (PART_STARTED_BEFORE.search(text, max(0, figure.start - 10), figure.start)
+                                            or (text.endswith("项目", 0, figure.start) and PART_STARTED_AFTER.match(text, figure.end))) \
+            and text.find("计划", own_clause, figure.start) < 0:  # (not "2021年,沈阳计划亿元以上项目开复工1600个", a plan)
+        evidence.append(("actual", WEIGHT_MET_GOAL, PART_STARTED_CUE))
+    if figure.unit in ("%", "百分点") and text[figure.start - 1:figure.start] in ("标", "务") \
+            and GAP_TO_GOAL_BEFORE.search(text, max(0, figure.start - 12), figure.start):
+        # (the gap of an estimate is estimated: "规模以上工业增加值预计同比增长-6%,低于计划目标13个百分点" (威县, 2023))
+        evidence.append(("forecast" if estimated_before else "actual", WEIGHT_MET_GOAL, GAP_TO_GOAL_CUE))
     if cues:
         clause = own_clause
         weak_words: list[str] = []

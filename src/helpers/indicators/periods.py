@@ -49,6 +49,7 @@ PAST_SPANS = {"过去两年": 2, "过去三年": 3, "过去五年": 5, "五年�
 FUTURE_SPANS = {"未来五年": 5, "今后五年": 5, "未来三年": 3, "今后三年": 3}  # the years ahead a phrase spans
 TO_DAY = re.compile(r"截[至止](?P<month>\d{1,2})月(?P<day>底|末|\d{1,2})")  # 截止 as often as 截至 ("截止6月底", 宁夏 2010)
 TO_DAY_AHEAD_DAYS = 62
+TO_DAY_RECENT_DAYS = 92  # …and one at most this many days before a text in its first months is of the text's year
 # "较2022年提高", "比上年增长", "高于“十三五”时期1.2个百分点", "快于2024年1.8个百分点",
 # "超过今年新开工项目总投资规模的3.5倍",
 # "在2025年基础上", "財政收入保持上年水準" (安徽, January 2020), "基本恢复到2019年水平": a base of comparison
@@ -172,6 +173,12 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             end = _day_of(int(day.group("month")), day.group("day"), year)
             if (end - published).days > TO_DAY_AHEAD_DAYS:
                 end = _day_of(int(day.group("month")), day.group("day"), year - 1)
+            elif year == published.year - 1:
+                # a day weeks before the text is of its own year, even where the text reviews the year before:
+                # "截至2月底,2个省重大项目投资完成率7.5%" (昆山, March 2024)
+                recent = _day_of(int(day.group("month")), day.group("day"), published.year)
+                if -TO_DAY_RECENT_DAYS <= (recent - published).days <= TO_DAY_AHEAD_DAYS:
+                    end = recent
             return start, end
         return start, published
     return None, None
