@@ -559,6 +559,25 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the year's money for a list, called its 投资目标, is an arrangement, and the list's count its task (六盘水, 2025)
     ("其中,新型工业化项目215个,年投资目标270.89亿元;旅游产业化项目8个,年投资目标2.88亿元。", "news_report", D(2025, 4, 20),
      [("215个", "target", 2025), ("270.89亿元", "plan", 2025), ("8个", "target", 2025), ("2.88亿元", "plan", 2025)]),
+    # a margin over the year's target is a result, told of each of a pair (河南's 实事, May 2021, part 169)
+    ("一季度河南重点民生实事进展顺利\n●筛查方面:完成新生儿“两病”筛查21.14万例、听力筛查20.83万例,筛查率分别为97.94%、96.52%,分别高出年度目标"
+     "任务7.94个、6.52个百分点。", "plan_report", D(2021, 5, 4),
+     [("21.14万例", "actual", 2021), ("20.83万例", "actual", 2021), ("97.94%", "actual", 2021), ("96.52%", "actual", 2021),
+      ("7.94个", "actual", 2021), ("6.52个百分点", "actual", 2021)]),
+    # after the year's goals, a paragraph opened by the year just over reviews it (证券时报 on 浙江's work report, January
+    # 2023, part 167)
+    ("2023年浙江省经济社会发展主要预期目标为:地区生产总值增长5%以上。\n具体来看,在工业经济方面,2022年浙江规上工业增加值增长4.3%左右。"
+     "新增境内外上市公司79家。", "government_work_report", D(2023, 1, 13),
+     [("5%以上", "target", 2023), ("4.3%左右", "actual", 2022), ("79家", "actual", 2022)]),
+    # a list's parts in brackets before its total and the year's plan (鄂尔多斯, October 2019, part 165)
+    ("2019年,我市实施亿元以上重点工业项目106项(新建43项,续建63项),总投资2757.05亿元,当年计划完成投资437.68亿元。", "plan_report",
+     D(2019, 10, 23), [("106项", "target", 2019), ("43项", "target", 2019), ("63项", "target", 2019),
+                       ("2757.05亿元", "target", 2019), ("437.68亿元", "plan", 2019)]),
+    # 实事 done ahead of time (盐城, December 2023, part 167); tasks with the part done after them (四川, July 2018, part 171)
+    ("“兜底帮扶2500名困难群体就业”等46件实事已提前完成年度目标任务,完成率90.2%。", "news_report", D(2023, 12, 1),
+     [("46件", "actual", 2023), ("90.2%", "actual", 2023)]),
+    ("国务院授权的30项全面创新改革试验任务完成22项,第二批21项改革试验经验省内推广。", "plan_report", D(2018, 7, 26),
+     [("30项", "target", 2018), ("22项", "actual", 2018), ("21项", "actual", 2018)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
@@ -1104,12 +1123,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1056  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-163: kind 0.916, targets P 0.895 R 0.862, year 0.953
+    assert dev.n_documents >= 1076  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-171: kind 0.916, targets P 0.896 R 0.862, year 0.952
     assert dev.overall.recall >= 0.980, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.915, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.894 and dev.target_recall >= 0.861
-    assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.953
+    assert dev.target_precision >= 0.895 and dev.target_recall >= 0.861
+    assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.952
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

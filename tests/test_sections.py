@@ -70,9 +70,21 @@ def test_sections_of_a_work_report_nest_by_numbering():
     ("岳阳楼区2019年1-7月省市重点民生实事项目完成情况\n序号 项目名称 责任单位 目标任务  1-7月 \n1 新增城镇就业 区人社局 8950人 6453人 72%\n", []),
     # …nor a header cell of a table laid out one cell a line after 序号 (怀远's progress on its 2023 tasks, part 3)
     ("农业农村局2023年11月承担政府重点工作完成情况\n\n序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n是否达到序时进度\n\n6\n", []),
+    # a headline of how the year's 实事 went so far reports progress (河南, May 2021, part 169)
+    ("一季度河南重点民生实事进展顺利\n●实施残疾儿童康复救助方面:8141名残疾儿童接受了康复救助服务。\n", ["plan_execution"]),
 ])
 def test_section_roles_follow_their_parents(text, expected):
     assert [s.role for s in extract_sections(text)[1:]] == expected
+
+
+def test_a_title_of_progress_makes_headings_of_tasks_say_how_they_went():
+    """湖州's table of how the work report's tasks went by mid-2023 (part 167): each leader's "主抓重点工作" reports progress;
+    a plan report whose title also names the next year's draft keeps its tasks."""
+    text = "洪湖鹏市长主抓重点工作\n2.1-6月,全市一般公共预算支出318.54亿元,完成年初预算的54.8%\n"
+    assert [s.role for s in extract_sections(text, "plan_report", "2023年市政府工作报告重点工作半年度完成情况汇总表",
+                                             dt.date(2023, 8, 31))[1:]] == ["plan_execution"]
+    assert [s.role for s in extract_sections("三、2024年重点工作\n", "plan_report",
+                                             "关于2023年计划执行情况与2024年计划草案的报告", dt.date(2024, 1, 20))[1:]] == ["tasks"]
 
 
 @pytest.mark.parametrize("text, published, expected", [

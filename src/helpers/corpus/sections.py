@@ -184,6 +184,7 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
     found = _find_headings(text)
     sections = [Section(0, None, 0, title, 0, len(text), root_role(genre, read_lead(text, title), published),
                         None, None)]
+    reports_progress = _reports_progress(title)
     stack = [sections[0]]
     for level, heading, start in found:
         while stack[-1].level >= level:
@@ -192,6 +193,8 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
         own_years = [int(y) for y in YEAR.findall(heading)]
         plans = PLAN.findall(heading)
         own_role = parse_heading_role(heading)
+        if reports_progress and own_role in FORWARD_ROLES:
+            own_role = "plan_execution"  # "洪湖鹏市长主抓重点工作" in a table of how the year's work went by mid-year
         if own_role is None and level == 1 and published is not None:
             own_role = _role_of_time(own_years, plans, published.year)
         role = _child_role(own_role, parent.role)
@@ -218,6 +221,21 @@ def extract_sections(text: str, genre: str | None = None, title: str | None = No
             ends[open_sections.pop().section_id] = section.start
         open_sections.append(section)
     return [s._replace(end=ends[s.section_id]) if s.section_id else s for s in sections]
+
+
+def _reports_progress(title: str | None) -> bool:
+    """True for a title that says the text tells how work went, and nothing of what comes next: under
+    "2023年市政府工作报告重点工作半年度完成情况汇总表" (湖州, August 2023) a heading of tasks says how they went.
+
+    >>> _reports_progress("2023年市政府工作报告重点工作半年度完成情况汇总表")
+    True
+    >>> _reports_progress("关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告")
+    False
+    """
+    if not title:
+        return False
+    roles = {role for word, role in load_section_roles() if word in title}
+    return "plan_execution" in roles and not roles & {"plan_draft", "targets"}
 
 
 def _role_of_time(years: list[int], plans: list[str], delivered: int) -> str | None:

@@ -33,6 +33,7 @@ CHANGE_TO = re.compile(r"[从由][^,;:。从由]{0,40}?(?:增长|增加|提高|�
                        r"(?:到|至)(?P<part>[^,;:。]{0,12})$")
 CHANGE_REACH = 60
 CHANGE_MARKS = ("从", "由")
+BASE_MARKS = CHANGE_MARKS + ("比", "较", "于")  # before a period that is a base of comparison: "比2022年增长"
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
 REVIEW_MONTHS = 3
@@ -153,7 +154,8 @@ STRUCTURE = re.compile(r"(?:具体|主要|重点)?(?:指标|任务|方面|措施
 # …counted in items, not in what is built: "今年沈阳市棚户区改造任务16348套" is the year's goal
 STRUCTURE_UNITS = frozenset({"项", "条", "个", "件", "类", "大", "方面"})
 # …nor a count of tasks with the part done right after it: "全年任务658项,完成628项,完成率95.4%" (盘锦, January 2016)
-TASKS_THEN_DONE = re.compile(r"[,,](?:已|共|累计)?(?:完成|落实|办结)\d")
+# "国务院授权的30项全面创新改革试验任务完成22项" (四川, July 2018)
+TASKS_THEN_DONE = re.compile(r"(?:[,,]|[^\d,;:。!?、\n]{0,16}?任务)(?:已|共|累计)?(?:完成|落实|办结)\d")
 # …unless a year not over or a goal word makes them the year's work: "锦州市今年确定了109项攻坚任务、136项重点任务"
 # (May 2025), "确保年底前高品质完成9大攻坚战、27项重点任务和55项具体指标" (辽宁 国资委, April 2025); not a report's
 # targets section ("《纲要草案》…设置了29项指标" counts the plan's parts) nor a span of years ("聚焦今后五年,…《纲要
@@ -466,9 +468,12 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             continue  # an annex's title counts the document's parts ("附件1：2025年省十件民生实事")
         section = scan.section_at(sentence_start)
         section_role = section.role  # as the sections table has it; the evidence may read it as the year's tasks
-        if goals_from is not None and section.role == "other" and sentence_start >= goals_from:
-            section = section._replace(role="tasks")
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
+        if goals_from is not None and section.role == "other" and sentence_start >= goals_from \
+                and not _reviews_past(scan, first, sentence_end, published):
+            # (not a paragraph opened by a year that is over: "2022年浙江规上工业增加值增长4.3%左右,…。新增境内外上市公司
+            # 79家" after the 2023 goals, 证券时报 on 浙江's work report, January 2023)
+            section = section._replace(role="tasks")
         named_past = None
         periods = scan.periods_in.get(s, ())
         opened = scan.opening_period(s) if not periods else None
@@ -811,6 +816,18 @@ def _so_far_before_semicolon(scan: _DocumentScan, s: int, published: dt.date) ->
     if end is None or end >= published:
         return None
     return phrases[-1][0], phrases[-1][1].group()
+
+
+def _reviews_past(scan: _DocumentScan, first: int, end: int, published: dt.date | None) -> bool:
+    """True when the first period its paragraph names up to ``end`` (not a base of change, 比/较/从/由) is over: the
+    paragraph reviews."""
+    if published is None:
+        return False
+    for at, phrase in scan.periods_between(scan.starts[first], end):
+        if scan.text[at - 1:at] in BASE_MARKS:
+            continue
+        return _is_over(phrase, published)
+    return False
 
 
 def _past_period(periods, position: int, published: dt.date | None) -> tuple[int, str] | None:

@@ -88,7 +88,8 @@ PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
 # …and so it is when a part in the figure's own unit follows 已 and any verb: "263场送戏进万村已送230场(87%)" (萧县's 实事,
 # September 2025)
-PART_SAME_UNIT = re.compile(r"[^\d,;:。!?、\n]{0,16}?已(?:经)?(?!有)[^\d,;:。!?、\n]{1,3}?\d+(?:\.\d+)?(?P<unit>[^\d\s,;:。!?、(（])")
+PART_SAME_UNIT = re.compile(r"[^\d,;:。!?、\n]{0,16}?(?:已(?:经)?(?!有)[^\d,;:。!?、\n]{1,3}?|任务(?:完成|落实|办结))"
+                            r"\d+(?:\.\d+)?(?P<unit>[^\d\s,;:。!?、(（])")  # "30项…改革试验任务完成22项" (四川, July 2018)
 # …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
 # August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
 # (绥中, November 2024)
@@ -119,7 +120,7 @@ STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:(?:已经?|累计|实际)(?:开�
 # so is a count of key tasks: "锦州:紧抓30项关键任务谋划高质量项目群" (辽宁日报, February 2023), "统筹推进…341项具体任务" (浑南, 2023)
 TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?|(?:城建|重点)?(?:民心|民生|惠民)工程"
                         r"|(?:重点|关键|具体|细化工作|攻坚|(?:主要|重点|年度)?目标)任务)"
-                        r"(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已|圆满|顺利|基本){0,2}(?:超额)?"
+                        r"(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已|圆满|顺利|基本|提前|如期){0,3}(?:超额)?"
                         r"(?:完成|兑现|落实)(?!情况))?")
 TASKS_MET_BEFORE = re.compile(r"(?:较好|圆满|顺利|超额)地?完成")  # (not 办好, 确保…完成: the tasks still to do)
 TASK_COUNT_UNITS = ("件", "项", "个", "宗")  # 宗: "县重点建设项目43宗" (惠东, 2022)
@@ -136,8 +137,9 @@ TASK_NAME_DONE = re.compile(r"完成|落实|兑现|办好|办结")
 # the projects a platform holds now: "目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元" (2023);
 # projects to be started are a part of the list: "新开工项目113个,总投资1293.55亿元,年度计划投资188.33亿元" (铜川, 2019),
 # "开工类项目39个,年度投资计划66.3亿元" (温州, 2020); whatever its total is called: "其中,在建项目1056个,估算总投资9076亿元,
-# 当年计划投资2382亿元" (大连, July 2010)
-YEAR_PLAN_AFTER = re.compile(r"[^,;。!?、\n]{0,12}[,、]?(?:(?:估算)?总投资[^,;。!?\n]{0,12}[,、])?"
+# 当年计划投资2382亿元" (大连, July 2010); with its parts in brackets: "我市实施亿元以上重点工业项目106项(新建43项,续建63项),
+# 总投资2757.05亿元,当年计划完成投资437.68亿元" (鄂尔多斯, October 2019)
+YEAR_PLAN_AFTER = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）])?[^,;。!?、\n]{0,12}[,、]?(?:(?:估算)?总投资[^,;。!?\n]{0,12}[,、])?"
                              r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划"
                              r"|(?:年度|全年|年)投资目标)")  # "新型工业化项目215个,年投资目标270.89亿元" (六盘水, 2025)
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
@@ -160,7 +162,7 @@ TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
 LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}")
 # …or in the total's own clause: "我市100个重点推进项目总投资4223.87亿元,年度计划投资984.59亿元" (南昌, November 2023)
 LISTED_COUNT_IN_CLAUSE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,10}总投资(?:规模)?(?:约|超|达)?$")
-LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,8}[,、]$")
+LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,8}(?:[(（][^()（）\n]{1,30}[)）])?[,、]$")
 # …nor a part of projects started earlier in the paragraph: "4月7日,集中开工重点项目290个,今年计划完成投资392.8亿元,其中,省级
 # 重点项目67个,…,市级重点项目223个,今年计划完成投资151.1亿元" (哈尔滨, 2022)
 PROJECTS_STARTED = re.compile(r"开(?:复|竣)?工(?!率)")  # (not 开工率, a rate of a part: "开工率80%")
@@ -258,7 +260,7 @@ PART_STARTED_AFTER = re.compile(r"(?:已经?|实际|累计|实现)?(?:开复工|
 PART_STARTED_CUE = "…项目实现开工"
 # The gap between a result and its goal, told right after the goal: "GDP增长6.8%,超出全年预期目标0.3个百分点" (山西, September
 # 2018), "全省居民消费价格同比上涨2.6%,…低于预期目标1.4个百分点" (海南, July 2014)
-GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务)?$")
+GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务)?$")
 GAP_TO_GOAL_CUE = "…高于目标"
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
