@@ -578,6 +578,16 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("46件", "actual", 2023), ("90.2%", "actual", 2023)]),
     ("国务院授权的30项全面创新改革试验任务完成22项,第二批21项改革试验经验省内推广。", "plan_report", D(2018, 7, 26),
      [("30项", "target", 2018), ("22项", "actual", 2018), ("21项", "actual", 2018)]),
+    # a headline of projects a ceremony is to start makes their counts and investment the story's tasks (海西, June 2017)
+    ("海西:200个项目将集体开工\n其中,格尔木开工项目40个,项目总投资85.7亿元;德令哈开工项目40个,项目总投资69.8亿元;",
+     "press_conference", D(2017, 6, 20),
+     [("200个", "target", 2017), ("40个", "target", 2017), ("85.7亿元", "target", 2017), ("40个", "target", 2017),
+      ("69.8亿元", "target", 2017)]),
+    # …and projects said to have started (实现开工) are started, unless a goal word asks for it (新疆, March 2021; 重庆, 2019)
+    ("截至3月20日,续建项目复工率54.8%,南疆35个重点项目全部实现复工,18个新建项目实现开工建设。", "news_report", D(2021, 3, 25),
+     [("54.8%", "actual", 2021), ("35个", "actual", 2021), ("18个", "actual", 2021)]),
+    ("同时,力争再实现129个1亿元以上项目在3月底前实现开工,总投资约1170亿元。", "news_report", D(2019, 2, 20),
+     [("129个", "target", 2019), ("1亿元以上", "target", 2019), ("约1170亿元", "target", 2019)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

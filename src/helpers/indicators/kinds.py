@@ -78,8 +78,10 @@ WEIGHT_MET_GOAL = 5.0
 GENRE_KIND = {"statistical_bulletin": ("actual", 1.2), "press_conference": ("actual", 0.5),
               "news_report": ("actual", 0.5)}
 # What its own clause says is done after the figure: "625个村庄规划编制工作已完成", "176个村“家园清洁”行动已全部通过市级验收"
-DONE_AFTER = re.compile(r"[^,;:。!?、\n]*?已(?:经)?(?:全部|基本|提前|如期)?"
-                        r"(?:完成|建成|通过|竣工|投产|落实|新?开工|完工|开复工)(?:建设)?")  # "30个项目已新开工建设" (长乐, 2016)
+DONE_AFTER = re.compile(r"[^,;:。!?、\n]*?(?:已(?:经)?(?:全部|基本|提前|如期)?"
+                        r"(?:完成|建成|通过|竣工|投产|落实|新?开工|完工|开复工)(?:建设)?"  # "30个项目已新开工建设" (长乐, 2016)
+                        # "南疆35个重点项目全部实现复工,18个新建项目实现开工建设" (新疆, March 2021)
+                        r"|(?P<realised>(?:全部)?实现(?:开复工|开工|复工|竣工|投产)(?:建设)?))")
 DONE_AFTER_CUE = "…已完成"
 # ...unless a part of it follows: then the figure is the task, the part what is done: "2个嵌入式养老机构建设已完成1个(50%)",
 # "全区200个重点项目中已完工2个" (西藏, July 2017), "74个建设项目已开工57个" (涪陵, July 2011),
@@ -434,7 +436,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     own_clause = clause_start(figure.start, max(0, figure.start - 200))
     estimated_before = any(cue[2] == "forecast" and cue[5] == "strong" and cue[1] <= figure.start for cue in cues)
     reach = min(len(text), figure.end + AFTER_CUE_REACH)
-    done = DONE_AFTER.match(text, figure.end, reach) if text.find("已", figure.end, reach) >= 0 else None
+    done = DONE_AFTER.match(text, figure.end, reach) \
+        if text.find("已", figure.end, reach) >= 0 or text.find("实现", figure.end, reach) >= 0 else None
+    if done and done.group("realised") and (has_goal_form(figure) or any(
+            cue[2] == "target" and cue[5] == "strong" and own_clause <= cue[0] and cue[1] <= figure.start for cue in cues)):
+        done = None  # a goal to be realised: "力争再实现129个1亿元以上项目在3月底前实现开工" (重庆, 2019)
     tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS else None
     if tasks:
         # (done after it, or before it in its clause: "较好完成区十九届人大一次会议确定的年度目标和五项重点任务", 旅顺口 December 2022)
