@@ -588,6 +588,18 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("54.8%", "actual", 2021), ("35个", "actual", 2021), ("18个", "actual", 2021)]),
     ("同时,力争再实现129个1亿元以上项目在3月底前实现开工,总投资约1170亿元。", "news_report", D(2019, 2, 20),
      [("129个", "target", 2019), ("1亿元以上", "target", 2019), ("约1170亿元", "target", 2019)]),
+    # what was done of the year's investment (完成年度投资) is done, and a share of the year's plan closes no plan over the
+    # clauses after it (海南, July 2022, part 179; 广东, July 2018, part 179)
+    ("续建项目完成年度投资239亿元,年度投资完成率46%;新开工项目完成年度投资26亿元。", "news_report", D(2022, 7, 1),
+     [("239亿元", "actual", 2022), ("46%", "actual", 2022), ("26亿元", "actual", 2022)]),
+    ("1-7月,省重点项目建设总体进展顺利,完成投资3836.5亿元,比去年同期增加334.9亿元,为年度计划投资的63.9%,同比降低0.9个百分点,"
+     "但超过时间进度5.6个百分点。", "plan_report", D(2018, 7, 23),
+     [("3836.5亿元", "actual", 2018), ("334.9亿元", "actual", 2018), ("63.9%", "actual", 2018), ("0.9个百分点", "actual", 2018),
+      ("5.6个百分点", "actual", 2018)]),
+    # the goal named between 目标 and the share of it done (海北, July 2013, part 175), in a sentence without other cues too
+    ("上半年招商引资到位资金11.26亿元,完成目标任务20亿元的56.3%。其中省外到位资金10.33亿元,完成目标任务20亿元的51.65%。", "plan_report",
+     D(2013, 7, 20), [("11.26亿元", "actual", 2013), ("20亿元", "target", 2013), ("56.3%", "actual", 2013),
+                      ("10.33亿元", "actual", 2013), ("20亿元", "target", 2013), ("51.65%", "actual", 2013)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
@@ -1133,12 +1145,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1076  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-171: kind 0.916, targets P 0.896 R 0.862, year 0.952
+    assert dev.n_documents >= 1096  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-179: kind 0.917, targets P 0.897 R 0.864, year 0.953
     assert dev.overall.recall >= 0.980, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.915, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.895 and dev.target_recall >= 0.861
-    assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.952
+    assert dev.overall.kind_accuracy >= 0.916, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.896 and dev.target_recall >= 0.863
+    assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.953
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

@@ -83,9 +83,11 @@ ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[
 # the opening is read: a news story's headline, its date line and its lead paragraph (a work report too, when
 # a newspaper prints its digest under a lead of its own: "新的一年有啥新目标、新任务?", 天健网 2021)
 FRAMED_GENRES = ("news_report", "press_conference", "government_work_report")
+PLAN_GENRE = "plan_report"  # …and a plan report's, when its headline names a year to come
 LEAD_LINES = 4
 PHRASE_OPENINGS = ("《", "\n", "】", "]")
 THIS_YEAR_WORD = "今年"
+NEXT_YEAR_WORD = "明年"
 LATE_MONTH = 11  # from November a year's list named in a headline is reported on, not set out
 LEAD_CHARS = 400
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
@@ -122,7 +124,8 @@ def parse_heading_role(heading: str) -> str | None:
 def root_role(genre: str | None, lead: str = "", published: dt.date | None = None) -> str:
     """The role of a document's text outside any heading: a bulletin is statistics; a news story, a
     press conference or a work report's digest whose title or opening lines (``lead``) hold a word of ``lead_roles.csv`` takes
-    that word's role, unless the phrase names only years before the text was ``published``.
+    that word's role, unless the phrase names only years before the text was ``published``; so does a plan report whose
+    phrase names a year after it.
 
     >>> root_role("statistical_bulletin"), root_role("government_work_report")
     ('statistics', 'other')
@@ -138,10 +141,14 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'other'
     >>> root_role("news_report", "十堰市政府承诺今年再办10件实事", dt.date(2011, 1, 20))
     'tasks'
+    >>> root_role("plan_report", "福州市委市政府明年为民办17个方面实事", dt.date(2018, 12, 1))
+    'tasks'
+    >>> root_role("plan_report", "岳阳楼区2019年1-7月省市重点民生实事项目完成情况", dt.date(2019, 7, 31))
+    'other'
     """
     if genre == "statistical_bulletin":
         return "statistics"
-    if genre not in FRAMED_GENRES or not lead:
+    if genre not in FRAMED_GENRES + (PLAN_GENRE,) or not lead:
         return "other"
     headline = lead.split("\n", 1)[0]
     for word, role, needs_year in load_lead_roles():
@@ -153,11 +160,16 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         years = [int(y) for y in YEAR.findall(lead[opening:at])]
         if published is not None and THIS_YEAR_WORD in lead[opening:at]:  # "十堰市政府承诺今年再办10件实事" (January 2011)
             years.append(published.year)
+        if published is not None and NEXT_YEAR_WORD in lead[opening:at]:  # "福州市委市政府明年为民办17个方面实事" (December 2018)
+            years.append(published.year + 1)
         if years and published is not None and max(years) < published.year:
             continue
         if needs_year and not (years and published is not None and max(years) >= published.year):
             continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one,
             # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame
+        if genre == PLAN_GENRE and not (years and published is not None and max(years) > published.year):
+            continue  # a plan report frames only a list for a year to come: "福州市委市政府明年为民办17个方面实事" (December
+            # 2018); how this year's list goes is reported under headings of its own ("…重点民生实事项目完成情况", July 2019)
         if needs_year and published.month >= LATE_MONTH and max(years) == published.year:
             continue  # "2018年信阳“十件实事”进展如何?" (22 December 2018): how the year's list went, not the list
         return role

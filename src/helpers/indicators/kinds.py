@@ -264,11 +264,15 @@ PART_STARTED_CUE = "…项目实现开工"
 # 2018), "全省居民消费价格同比上涨2.6%,…低于预期目标1.4个百分点" (海南, July 2014)
 GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务)?$")
 GAP_TO_GOAL_CUE = "…高于目标"
+# The goal named between 目标 and the share of it done: "完成签约目标50亿元的115.56%", "完成目标任务20亿元的56.3%" (海北, July 2013)
+GOAL_BEFORE_SHARE = re.compile(r"目标(?:任务)?$")
+SHARE_AFTER_GOAL = re.compile(r"的[\d.]+%")
+GOAL_BEFORE_SHARE_CUE = "目标…的"
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
 # 总投资165亿元,启动建设…" (中山, March 2024))
 FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE,
-                         MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE})
+                         MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE, GOAL_BEFORE_SHARE_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -499,6 +503,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                                             or (text.endswith("项目", 0, figure.start) and PART_STARTED_AFTER.match(text, figure.end))) \
             and text.find("计划", own_clause, figure.start) < 0:  # (not "2021年,沈阳计划亿元以上项目开复工1600个", a plan)
         evidence.append(("actual", WEIGHT_MET_GOAL, PART_STARTED_CUE))
+    if figure.unit != "%" and text[figure.start - 1:figure.start] in ("标", "务") \
+            and GOAL_BEFORE_SHARE.search(text, max(0, figure.start - 4), figure.start) and SHARE_AFTER_GOAL.match(text, figure.end):
+        evidence.append(("target", WEIGHT_MET_GOAL, GOAL_BEFORE_SHARE_CUE))
     if figure.unit in ("%", "百分点") and text[figure.start - 1:figure.start] in ("标", "务") \
             and GAP_TO_GOAL_BEFORE.search(text, max(0, figure.start - 12), figure.start):
         # (the gap of an estimate is estimated: "规模以上工业增加值预计同比增长-6%,低于计划目标13个百分点" (威县, 2023))
