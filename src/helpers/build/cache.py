@@ -32,7 +32,7 @@ STAGES = {
                 "corpus/cleaning", "corpus/layout", "corpus/sections", "corpus/metadata", "corpus/sentences",
                 "corpus/documents", "places", "wordsearch", "lexicon"),
                ("places.csv", "lookalikes.csv", "section_roles.csv", "lead_roles.csv")),
-    "indicators": (("indicators/figures", "indicators/table_cells", "indicators/periods", "indicators/extract",
+    "indicators": (("indicators/figures", "indicators/table_cells", "indicators/sector_ratios", "indicators/periods", "indicators/extract",
                     "indicators/metrics", "indicators/kinds", "corpus/sections", "wordsearch", "places", "lexicon"),
                    ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv",
                     "lead_roles.csv", "column_kinds.csv", "units.csv", "multipliers.csv", "qualifiers.csv")),

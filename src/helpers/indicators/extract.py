@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
+from helpers.indicators.sector_ratios import SECTOR_MARK, find_sector_ratios
 from helpers.indicators.table_cells import CellKind, TableFigure, read_table_cells
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
@@ -443,6 +444,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     if "|" in text or "单位" in text:
         table_figures, cell_kinds = read_table_cells(text)
         figures, table_metrics = _add_table_figures(figures, table_figures)
+    if SECTOR_MARK in text and (ratios := find_sector_ratios(text)):
+        figures, ratio_metrics = _add_table_figures(figures, ratios)
+        table_metrics.update(ratio_metrics)
     cell_starts = [cell.start for cell in cell_kinds]
     if not figures or not len(sentences):
         return {name: [] for name in INDICATOR_COLUMNS}
