@@ -157,13 +157,17 @@ def _figures(sentence):
     ("完成投资额是去年同期的近两倍", [("近两倍", 2, None, "倍", "近", False)]),
     ("共收到代表建议、批评、意见八百七十五件,其中被承办单位采纳、解决二百零四件",
      [("八百七十五件", 875, None, "件", None, False), ("二百零四件", 204, None, "件", None, False)]),
-    # a fall written with a minus after the verb keeps its sign (威县, 2023; 2024's GDP of a county, part 135); the dash
+    # a fall written with a minus after the verb keeps its sign (威县, 2023; 柳林's 2024 bulletin); the dash
     # of a range or of a span of months is no sign
     ("规模以上工业增加值预计同比增长-6%,低于计划目标13个百分点", [("-6%", -6, None, "%", None, False),
                                                 ("13个百分点", 13, None, "百分点", None, False)]),
     ("人口自然增长率为-7.17‰,1-7月增长-3.5%,预期增长5%-6%", [("-7.17‰", -7.17, None, "‰", None, False),
                                                  ("-3.5%", -3.5, None, "%", None, False), ("5%-6%", 5, 6, "%", None, False)]),
-    # 签约 signs projects; its 约 is not "about" (沈阳, 2021, part 1)
+    # counts of buildings, runs and seats: 栋 and 幢, 班次, 席 (振兴区 2019, 湖南 2021, 丹东 2024)
+    ("新建特色农业温室大棚43栋。开通用工专列专车6091班次", [("43栋", 43, None, "栋", None, False),
+                                              ("6091班次", 6091, None, "班次", None, False)]),
+    ("新建水产品生产厂房两栋,购置生产线3条", [("两栋", 2, None, "栋", None, False), ("3条", 3, None, "条", None, False)]),
+    # 签约 signs projects; its 约 is not "about" (沈阳, 2021)
     ("力争全年亿元以上项目签约1500个、落地720个,约100个项目竣工", [("1500个", 1500, None, "个", None, False),
                                                 ("720个", 720, None, "个", None, False), ("约100个", 100, None, "个", "约", False)]),
 ])
