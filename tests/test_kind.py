@@ -586,6 +586,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # …and projects said to have started (实现开工) are started, unless a goal word asks for it (新疆, March 2021; 重庆, 2019)
     ("截至3月20日,续建项目复工率54.8%,南疆35个重点项目全部实现复工,18个新建项目实现开工建设。", "news_report", D(2021, 3, 25),
      [("54.8%", "actual", 2021), ("35个", "actual", 2021), ("18个", "actual", 2021)]),
+    ("目前,葫芦岛市纳入省项目平台的“三篇大文章”项目共114个,总投资1422亿元,年度计划投资109亿元,预计今年61个项目实现竣工投产。",
+     "news_report", D(2021, 7, 20), [("114个", "actual", 2021), ("1422亿元", "actual", 2021), ("109亿元", "plan", 2021),
+                                     ("61个", "forecast", 2021)]),
     ("同时,力争再实现129个1亿元以上项目在3月底前实现开工,总投资约1170亿元。", "news_report", D(2019, 2, 20),
      [("129个", "target", 2019), ("1亿元以上", "target", 2019), ("约1170亿元", "target", 2019)]),
     # what was done of the year's investment (完成年度投资) is done, and a share of the year's plan closes no plan over the

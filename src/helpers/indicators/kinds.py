@@ -443,8 +443,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     done = DONE_AFTER.match(text, figure.end, reach) \
         if text.find("已", figure.end, reach) >= 0 or text.find("实现", figure.end, reach) >= 0 else None
     if done and done.group("realised") and (has_goal_form(figure) or any(
-            cue[2] == "target" and cue[5] == "strong" and own_clause <= cue[0] and cue[1] <= figure.start for cue in cues)):
-        done = None  # a goal to be realised: "力争再实现129个1亿元以上项目在3月底前实现开工" (重庆, 2019)
+            cue[2] in ("target", "forecast") and cue[5] == "strong" and own_clause <= cue[0] and cue[1] <= figure.start
+            for cue in cues)):
+        # a goal or an estimate to be realised: "力争再实现129个1亿元以上项目在3月底前实现开工" (重庆, 2019), "预计今年61个
+        # 项目实现竣工投产" (葫芦岛, 2021)
+        done = None
     tasks = TASK_COUNT.match(text, figure.end) if figure.unit in TASK_COUNT_UNITS else None
     if tasks:
         # (done after it, or before it in its clause: "较好完成区十九届人大一次会议确定的年度目标和五项重点任务", 旅顺口 December 2022)
