@@ -36,6 +36,9 @@ def test_join_broken_lines(text, expected):
 
 HUAINAN_TABLE = ("|\n一般公共预算收入 |\n5以上 |\n1.6 |\n|\n社会消费品零售总额 |\n6以上 |\n5.9 |\n|\n固定资产投资 |\n8以上 |\n6.1 |\n|\n")
 
+SHAOXING_TABLE = ("地区生产总值\n7%左右\n预计7%左右\n规上工业增加值\n7%以上\n预计7.3 %左右\n服务业增加值\n8%以上\n预计8%左右\n"
+                  "一般公共预算收入\n9%\n16.2%\n社会消费品零售总额\n10%左右\n预计11%左右\n")
+
 
 @pytest.mark.parametrize("text, expected", [
     # a footer on every page, with the page number
@@ -48,6 +51,8 @@ HUAINAN_TABLE = ("|\n一般公共预算收入 |\n5以上 |\n1.6 |\n|\n社会消�
     # the goal cells of a table, one per line, repeat with their digits masked but are figures, not a header
     # (淮南's half-year report on its 2025 goals, kind gold part 129: 5以上, 6以上 and 8以上 were once removed)
     (HUAINAN_TABLE, HUAINAN_TABLE),
+    # …and so are cells of rates with their words, however often they repeat (绍兴's plan report of January 2019, part 185)
+    (SHAOXING_TABLE, SHAOXING_TABLE),
 ])
 def test_strip_running_headers(text, expected):
     assert strip_running_headers(text)[0] == expected

@@ -24,6 +24,9 @@ RUNNING_LINE_MIN_REPEATS = 3
 RUNNING_LINE_MIN_WORDS = 4  # characters besides digits: "2025年" over each 辽宁亮点 block is no header
 # (letters only, not spaces or marks: the cells "5以上 |", "6以上 |", "8以上 |" of 淮南's table of goals, July 2025, are figures)
 NOT_A_WORD = re.compile(r"[\d\W_]+")
+# …nor a table's cells of rates: "预计7%左右" under 地区生产总值, "预计6%左右" under another indicator (绍兴's plan report
+# of January 2019, its targets and results one cell a line)
+RATE_CELL = re.compile(r"\d\s*(?:%|‰|个百分点)")
 # Lines that are never headers or footers even when repeated: numbered headings, sentences
 HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、])")
 SENTENCE_END = re.compile(r"[。!?;:！？；：,，]$")
@@ -66,7 +69,7 @@ def strip_running_headers(text: str) -> tuple[str, list[Edit]]:
         elif (counts.get(DIGITS.sub("#", stripped), 0) >= RUNNING_LINE_MIN_REPEATS
               and len(NOT_A_WORD.sub("", stripped)) >= RUNNING_LINE_MIN_WORDS
               and not HEADING_START.match(stripped) and not SENTENCE_END.search(stripped)
-              and not _is_role_heading(stripped)):
+              and not _is_role_heading(stripped) and not RATE_CELL.search(stripped)):
             removed.append((start, end, "running_header"))
     return _remove_lines(text, removed)
 
