@@ -603,6 +603,19 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("上半年招商引资到位资金11.26亿元,完成目标任务20亿元的56.3%。其中省外到位资金10.33亿元,完成目标任务20亿元的51.65%。", "plan_report",
      D(2013, 7, 20), [("11.26亿元", "actual", 2013), ("20亿元", "target", 2013), ("56.3%", "actual", 2013),
                       ("10.33亿元", "actual", 2013), ("20亿元", "target", 2013), ("51.65%", "actual", 2013)]),
+    # money raised so far is a result; 筹措 makes only the money in its own clause an arrangement, not the works told
+    # after it (广西's press conference on its 为民办实事, October 2023, part 187)
+    ("今年截至9月30日,广西已筹措下达为民办实事工程资金810.79亿元,资金筹措下达进度达到106.39%。", "press_conference", D(2023, 10, 26),
+     [("810.79亿元", "actual", 2023), ("106.39%", "actual", 2023)]),
+    ("筹措资金16.14亿元,积极落实生态惠民工程。扩大保障性租赁住房供给,新开工棚户区改造1446套,公租房268套。", "press_conference",
+     D(2023, 10, 26), [("16.14亿元", "plan", 2023), ("1446套", "actual", 2023), ("268套", "actual", 2023)]),
+    # the year's money of a list right after 年度计划 (德州, February 2023, part 183); a list's name of up to twelve
+    # characters after its count (重庆, 2021)
+    ("本次全市集中开工活动,共有项目206个,总投资1476亿元,年度计划487亿元。从项目领域看:“十强”产业113个项目,年度计划261亿元;",
+     "news_report", D(2023, 2, 6), [("206个", "actual", 2023), ("1476亿元", "actual", 2023), ("487亿元", "plan", 2023),
+                                    ("113个", "actual", 2023), ("261亿元", "plan", 2023)]),
+    ("加快建设23个“新型城镇化”项目,年度计划完成投资243亿元;", "news_report", D(2021, 3, 1),
+     [("23个", "target", 2021), ("243亿元", "plan", 2021)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
@@ -1148,12 +1161,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1096  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-179: kind 0.917, targets P 0.897 R 0.864, year 0.953
-    assert dev.overall.recall >= 0.980, dev.overall.missed
+    assert dev.n_documents >= 1116  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-187: kind 0.916, targets P 0.895 R 0.860, year 0.954
+    assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.974, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.916, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.896 and dev.target_recall >= 0.863
-    assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.953
+    assert dev.overall.kind_accuracy >= 0.915, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.894 and dev.target_recall >= 0.859
+    assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.954
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

@@ -34,7 +34,7 @@ CHANGE_TO = re.compile(r"[从由][^,;:。从由]{0,40}?(?:增长|增加|提高|�
                        r"(?:到|至)(?P<part>[^,;:。]{0,12})$")
 CHANGE_REACH = 60
 CHANGE_MARKS = ("从", "由")
-GOAL_WORD = "目标"
+FIGURE_CUE_WORDS = ("目标", "年度计划")  # words some figure cues need (see decide_kind): a sentence with one is read figure by figure
 BASE_MARKS = CHANGE_MARKS + ("比", "较", "于")  # before a period that is a base of comparison: "比2022年增长"
 # A work report delivered in January to March reviews the year before: its review sections speak of
 # that year, and so does a January press release's 全年
@@ -524,9 +524,11 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             tense = None  # "预计前三季度…。…推动…转型升级;…开发十条精品旅游线路": measures of a period that is over
         # (nor when a rate is written as a goal: "…增长6.5%以上,三季度增长5.5%")
         # (nor when a figure has evidence of its own: a count before the part of it that was started, a share of the
-        # year's plan after an amount, see FIGURE_CUES; nor beside the word 目标, which names a goal or measures against one:
-        # "其中省外到位资金10.33亿元,完成目标任务20亿元的51.65%" (海北, July 2013))
-        sentence_kind = None if cues or periods or any(map(has_goal_form, inside)) or GOAL_WORD in sentence_text else decide_kind(
+        # year's plan after an amount, see FIGURE_CUES; nor beside the word 目标, which names a goal or measures against one,
+        # or 年度计划, which names the year's money: "其中省外到位资金10.33亿元,完成目标任务20亿元的51.65%" (海北, July 2013),
+        # "“十强”产业113个项目,年度计划261亿元" (德州, February 2023))
+        sentence_kind = None if cues or periods or any(map(has_goal_form, inside)) \
+            or any(word in sentence_text for word in FIGURE_CUE_WORDS) else decide_kind(
             inside[0], (), text, scan.clause_start, carried_kind, section, genre, published,
             open_year=_open_year(text, (), inside[0].start, published, section, genre, opening or scan.opening_period(s)),
             tense=tense)

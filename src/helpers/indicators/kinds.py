@@ -161,7 +161,7 @@ LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}(?:项目|工程)[,,]?
 DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
-LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,8}")
+LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,12}")  # "12个牡丹江市级『百大项目』总投资为25.92亿元" (穆棱, 2020)
 # …or in the total's own clause: "我市100个重点推进项目总投资4223.87亿元,年度计划投资984.59亿元" (南昌, November 2023)
 LISTED_COUNT_IN_CLAUSE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,10}总投资(?:规模)?(?:约|超|达)?$")
 LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,8}(?:[(（][^()（）\n]{1,30}[)）])?[,、]$")
@@ -268,11 +268,15 @@ GAP_TO_GOAL_CUE = "…高于目标"
 GOAL_BEFORE_SHARE = re.compile(r"目标(?:任务)?$")
 SHARE_AFTER_GOAL = re.compile(r"的[\d.]+%")
 GOAL_BEFORE_SHARE_CUE = "目标…的"
+# The year's money of a list, told right after 年度计划: "共有项目206个,总投资1476亿元,年度计划487亿元" (德州, February 2023);
+# (年度计划 as a cue word would reach the shares and margins after it: "分别达到年度计划的75%", "超出年度计划7.2个百分点")
+YEAR_PLAN_MONEY_BEFORE = "年度计划"
+YEAR_PLAN_MONEY_CUE = "年度计划…元"
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
 # 总投资165亿元,启动建设…" (中山, March 2024))
 FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE,
-                         MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE, GOAL_BEFORE_SHARE_CUE})
+                         MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE, GOAL_BEFORE_SHARE_CUE, YEAR_PLAN_MONEY_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -506,6 +510,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                                             or (text.endswith("项目", 0, figure.start) and PART_STARTED_AFTER.match(text, figure.end))) \
             and text.find("计划", own_clause, figure.start) < 0:  # (not "2021年,沈阳计划亿元以上项目开复工1600个", a plan)
         evidence.append(("actual", WEIGHT_MET_GOAL, PART_STARTED_CUE))
+    if figure.unit == "元" and text.endswith(YEAR_PLAN_MONEY_BEFORE, 0, figure.start):
+        evidence.append(("plan", WEIGHT_CUE_IN_CLAUSE, YEAR_PLAN_MONEY_CUE))
     if figure.unit != "%" and text[figure.start - 1:figure.start] in ("标", "务") \
             and GOAL_BEFORE_SHARE.search(text, max(0, figure.start - 4), figure.start) and SHARE_AFTER_GOAL.match(text, figure.end):
         evidence.append(("target", WEIGHT_MET_GOAL, GOAL_BEFORE_SHARE_CUE))
