@@ -159,6 +159,7 @@ MONEY_CLASS_AFTER = re.compile(r"(?:产业)?(?:园区|集群)")
 QUOTE_CLOSE = "”"
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
+ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
 # A minus sign after a verb or a mark, not after a number: "规模以上工业增加值预计同比增长-6%" (威县, 2023), "自然增长率为-7.17‰";
 # not the dash of a range or a span of months ("5%-6%", "1-7月")
 MINUS_BEFORE = re.compile(r"(?:[长为达是率降幅速值度至到计]|[:：,，、(（\s])-$")
@@ -166,7 +167,6 @@ MINUS_BEFORE = re.compile(r"(?:[长为达是率降幅速值度至到计]|[:：,�
 # not about 1500
 WORDS_ENDING_IN_QUALIFIER = ("签约", "节约", "集约", "履约", "预约", "合约", "特约", "制约", "违约")
 SIGNED_UNITS = frozenset({"%", "‰", "百分点"})  # the units a fall is written with a minus in
-ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
 # "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
 THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
 # "30万吨级原油码头", "15万吨级航道": a size class, like a threshold
