@@ -39,6 +39,9 @@ HUAINAN_TABLE = ("|\n一般公共预算收入 |\n5以上 |\n1.6 |\n|\n社会消�
 SHAOXING_TABLE = ("地区生产总值\n7%左右\n预计7%左右\n规上工业增加值\n7%以上\n预计7.3 %左右\n服务业增加值\n8%以上\n预计8%左右\n"
                   "一般公共预算收入\n9%\n16.2%\n社会消费品零售总额\n10%左右\n预计11%左右\n")
 
+CANGNAN_TABLE = ("序号\n项目内容\n当前进度\n牵头单位\n备注\n1\n新(改、扩)建公办园5所,新增公办幼儿学位1000个。\n"
+                 "80%(新区实验幼儿园进度滞后)\n县教育局\n市民生实事\n2\n建设四好农村路55公里。\n95%\n县交通局\n县民生实事\n")
+
 
 @pytest.mark.parametrize("text, expected", [
     # a footer on every page, with the page number
@@ -53,6 +56,9 @@ SHAOXING_TABLE = ("地区生产总值\n7%左右\n预计7%左右\n规上工业增
     (HUAINAN_TABLE, HUAINAN_TABLE),
     # …and so are cells of rates with their words, however often they repeat (绍兴's plan report of January 2019, part 185)
     (SHAOXING_TABLE, SHAOXING_TABLE),
+    # bare numbers under a header that opens with 序号 number the rows of a table laid out one cell a line, not pages
+    # (苍南's 实事 of October 2022, part 185)
+    (CANGNAN_TABLE, CANGNAN_TABLE),
 ])
 def test_strip_running_headers(text, expected):
     assert strip_running_headers(text)[0] == expected

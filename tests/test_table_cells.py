@@ -65,6 +65,15 @@ def test_find_table_figures(text, expected):
     assert all(text[f.start:f.end] == f.quote for f in found)
 
 
+# 湖州's table of how the work report's tasks went by mid-2023 (kind gold part 167), one cell a line without bars, the
+# progress cell in numbered points; the next leader's table goes on numbering from 2
+HUZHOU = ("洪湖鹏市长主抓重点工作\n序号\n目标任务\n推进情况\n1\n实施新时代为民办实事长效机制,确保新增财力的三分之二以上用于民生。"
+          "坚持勤俭办一切事情,继续压减一般性支出15%以上。\n1.《关于进一步健全完善新时代为民办实事长效机制的实施意见(试行)》已经市政府常务"
+          "会议和市委常委会会议审议通过,正式出台实施。\n2.1-6月,全市一般公共预算支出318.54亿元,完成年初预算的54.8%\n"
+          "吴智勇常务副市长主抓重点工作\n序号\n目标任务\n推进情况\n2\n地区生产总值增长6%左右,奋力突破4000亿元关口。\n"
+          "1-6月,全市实现地区生产总值1920.7亿元,同比增长5.9%。\n")
+
+
 @pytest.mark.parametrize("text, expected", [
     # the goal column and the column of what was done, whoever reads the cell's figure (淮南, part 129)
     (HUAINAN, [("6左右", "target"), ("4", "actual"), ("6.5以上", "target"), ("-3.6", "actual"), ("2.7万人以上", "target"),
@@ -78,6 +87,18 @@ def test_find_table_figures(text, expected):
 ])
 def test_find_cell_kinds(text, expected):
     assert [(text[c.start:c.end].strip(), c.kind) for c in find_cell_kinds(text)] == expected
+
+
+def test_a_table_one_cell_a_line_under_its_number_gives_each_column_its_kind():
+    """湖州's tables (part 167) through cleaning and extraction: the row numbers survive cleaning (they are no page numbers
+    under 序号), the task's figures are goals, the progress's results, and the second table numbers on from 2."""
+    processed = process_document(HUZHOU.encode("utf-8"), "huzhou.txt", {"genre": "plan_report", "published_date": "2023-08-31"})
+    records = extract_indicators(processed.document, processed.sentences)
+    got = [(v, k, c) for v, k, c in zip(records["value"], records["kind"], records["kind_cue"])]
+    assert got == [(66.6667, "target", "table:目标任务"), (15, "target", "table:目标任务"),
+                   (31854000000, "actual", "table:推进情况"), (54.8, "actual", "table:推进情况"),
+                   (6, "target", "table:目标任务"), (400000000000, "target", "table:目标任务"),
+                   (192070000000, "actual", "table:推进情况"), (5.9, "actual", "table:推进情况")]
 
 
 def test_a_table_of_goals_and_results_gives_each_column_its_kind():
@@ -112,7 +133,7 @@ def test_a_bulletin_table_from_html_gives_records_with_their_row_and_year():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("指标年末数(人)比重%| 01.9-\n全市总亿元单位:"), max_size=120))
+@given(st.text(alphabet=st.sampled_from("指标年末数(人)比重%| 01.9-\n全市总亿元单位:序号"), max_size=120))
 def test_table_cells_never_raise_and_always_cite_their_text(text):
     for figure, _ in find_table_figures(text):
         assert text[figure.start:figure.end] == figure.quote

@@ -16,6 +16,11 @@ from helpers.corpus.edits import CONTEXT, Edit
 # A page number on a line of its own: "— 3 —", "- 12 -", "3", "第3页", "第 3 页 共 20 页", "3/20"
 PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)"
                          r"[-—–·\s]*$", re.M)
+# …but a bare number on its own line under a table header that opens with 序号 numbers the table's rows (湖州's table of
+# how the work report's tasks went by mid-2023, one cell a line): in such a text only a decorated page number ("— 3 —",
+# "第3页") is one
+TABLE_INDEX_HEADER = re.compile(r"^[ \t]*序号[ \t]*$", re.M)
+BARE_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,4}[ \t]*$")
 # A repeated print header or footer: "沈阳市人民政府公报 2025年第3期", "政府工作报告(全文)"; compared with
 # its digits masked, so "第3期" and "第4期" are the same line
 DIGITS = re.compile(r"\d+")
@@ -58,13 +63,15 @@ def strip_running_headers(text: str) -> tuple[str, list[Edit]]:
     """
     lines = [line for line in _lines(text) if len(line[2]) <= RUNNING_LINE_MAX]  # only short lines repeat
     counts = Counter(DIGITS.sub("#", line.strip()) for _, _, line in lines if line.strip())
-    page_numbers = [(start, end) for start, end, line in lines if PAGE_NUMBER.fullmatch(line)]
+    rows_numbered = TABLE_INDEX_HEADER.search(text) is not None
+    page_numbers = [(start, end) for start, end, line in lines if PAGE_NUMBER.fullmatch(line)
+                    and not (rows_numbered and BARE_NUMBER_LINE.match(line))]
     removed: list[tuple[int, int, str]] = []
     for start, end, line in lines:
         stripped = line.strip()
         if not stripped:
             continue
-        if len(page_numbers) >= 2 and PAGE_NUMBER.fullmatch(line):
+        if len(page_numbers) >= 2 and PAGE_NUMBER.fullmatch(line) and not (rows_numbered and BARE_NUMBER_LINE.match(line)):
             removed.append((start, end, "page_number"))
         elif (counts.get(DIGITS.sub("#", stripped), 0) >= RUNNING_LINE_MIN_REPEATS
               and len(NOT_A_WORD.sub("", stripped)) >= RUNNING_LINE_MIN_WORDS

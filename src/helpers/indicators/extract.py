@@ -441,7 +441,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     figures = find_figures(text)
     table_metrics: dict[int, str] = {}  # the metric of each figure read from a table's cell, by its offset
     cell_kinds: list[CellKind] = []  # cells under a header that says their kind (预期增长, 上半年完成)
-    if "|" in text or "单位" in text:
+    if "|" in text or "单位" in text or "序号" in text:
         table_figures, cell_kinds = read_table_cells(text)
         figures, table_metrics = _add_table_figures(figures, table_figures)
     if SECTOR_MARK in text and (ratios := find_sector_ratios(text)):
@@ -562,8 +562,9 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 kind, cue, confidence = "actual", "structure", CONFIDENCE_OF_RULE
             elif figure.start in scan.goal_cells:
                 kind, cue, confidence = "target", TABLE_GOAL_CUE, CONFIDENCE_OF_RULE
-            elif cell_kinds and (cell := _cell_at(cell_kinds, cell_starts, figure.start)) is not None:
-                # a figure in a column whose header says its kind: "预期增长(%) | 上半年完成(%)" (淮南, July 2025)
+            elif cell_kinds and cue not in FIGURE_CUES and (cell := _cell_at(cell_kinds, cell_starts, figure.start)) is not None:
+                # a figure in a column whose header says its kind: "预期增长(%) | 上半年完成(%)" (淮南, July 2025), unless
+                # the figure has evidence of its own: "35个省市县长项目已开工16个" under 进展情况 (绍兴, 2021) is the whole
                 kind, cue, confidence = cell.kind, TABLE_COLUMN_CUE + cell.header, CONFIDENCE_OF_RULE
             elif kind == "actual" and scan.paragraphs[s] in listed_paragraphs and figure.unit in TASK_COUNT_UNITS \
                     and SUBCOUNT_OPENING.fullmatch(

@@ -68,6 +68,13 @@ UNIT_LINE = re.compile(r"^[ \t]*(?:计量)?单位[:：][ \t]*(?P<unit>[^\s,，;�
 SPACED_ROW = re.compile(r"^[ \t]*(?P<label>[^\s\d|.,，。:：;；][^\s|，。;；]{0,15})(?:[ \t]+-?\d+(?:\.\d+)?%?){2,}[ \t]*$")
 SPACED_CELL = re.compile(r"(?<=[ \t])-?\d+(?:\.\d+)?(?=[ \t]|$)")  # a bare number in such a row: "527.3"
 UNIT_TABLE_LINES = 60  # how far below its unit line a table's rows may run (headers broken over many lines)
+# A table laid out one cell a line without bars, its header opening with 序号 (湖州's table of how the work report's tasks
+# went by mid-2023; 温州's 实事 of 2018, 绍兴's of 2021, 苍南's of 2022): "序号\n目标任务\n推进情况\n1\n…"
+NUMBERED_HEADER = re.compile(r"^[ \t]*序号[ \t]*$", re.M)
+LINE = re.compile(r"^.*$", re.M)
+MIN_COLUMNS, MAX_COLUMNS = 3, 8  # 序号 and two to seven more
+HEADER_CELL_MAX = 12  # a header cell is short: "目前完成情况", "是否达到序时进度"
+LAST_CELL_MAX_LINES = 8  # a row's last cell runs to this many lines at most (progress in numbered points); beyond, the table is over
 NUMBER_CELL = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")  # a cell that opens a table's data: "1", "95.33%"
 
 Cell = tuple[int, str]  # (offset in the text, content)
@@ -120,7 +127,7 @@ def read_table_cells(text: str) -> tuple[list[TableFigure], list[CellKind]]:
     header that says their kind (`find_cell_kinds`)."""
     figures: list[TableFigure] = _read_unit_tables(text) if "单位" in text else []
     cells: list[CellKind] = []
-    for header, rows in _find_tables(text):
+    for header, rows in _find_tables(text) + (_find_numbered_tables(text) if "序号" in text else []):
         figures.extend(_read_table(header, rows))
         kinds = [_column_kind(cell) for _, cell in header]
         for row in rows:
@@ -152,6 +159,50 @@ def _find_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
             if rows:
                 tables.append(_split_header(rows))
     return [table for table in tables if table is not None]
+
+
+def _find_numbered_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
+    """(header, rows) of each table laid out one cell a line without bars, under a header that opens with 序号 and rows
+    that open with their number; a row's lines beyond the header's width are its last cell's (a column of progress
+    told in numbered points).
+
+    >>> text = "序号\\n目标任务\\n推进情况\\n1\\n压减一般性支出15%以上。\\n1.出台实施意见。\\n2.支出完成年初预算的54.8%\\n2\\n增长6%左右。\\n完成增长5.2%。\\n"
+    >>> [[cell for _, cell in row] for row in _find_numbered_tables(text)[0][1]]
+    [['1', '压减一般性支出15%以上。', '1.出台实施意见。\\n2.支出完成年初预算的54.8%'], ['2', '增长6%左右。', '完成增长5.2%。']]
+    """
+    tables = []
+    for opening in NUMBERED_HEADER.finditer(text):
+        lines = ((m.start(), m.group()) for m in LINE.finditer(text, opening.start()) if m.group().strip())
+        header: list[Cell] = []
+        at, line = opening.start(), ""
+        for at, line in lines:
+            if line.strip().isdigit() or len(header) > MAX_COLUMNS or len(line.strip()) > HEADER_CELL_MAX:
+                break
+            header.append((at, line))
+        width = len(header)
+        if not line.strip().isdigit() or not MIN_COLUMNS <= width <= MAX_COLUMNS:
+            continue
+        # (a table may go on numbering from the one before: "…主抓重点工作\n序号\n目标任务\n推进情况\n2", 湖州 2023)
+        rows, row, number = [], [(at, line)], int(line.strip()) + 1
+        for at, line in lines:
+            if line.strip() == str(number):
+                rows.append(row)
+                row, number = [(at, line)], number + 1
+            elif line.strip() == "序号" or len(row) >= width + LAST_CELL_MAX_LINES:
+                break  # the next table's header, or text after the table
+            else:
+                row.append((at, line))
+        rows.append(row)
+        aligned = []
+        for row in rows:
+            if len(row) < width:
+                continue  # a row with cells missing cannot be told by column
+            last_start = row[width - 1][0]
+            last_end = row[-1][0] + len(row[-1][1])
+            aligned.append(row[:width - 1] + [(last_start, text[last_start:last_end])])
+        if aligned:
+            tables.append((header, aligned))
+    return tables
 
 
 def _read_unit_tables(text: str) -> list[TableFigure]:
