@@ -13,6 +13,9 @@ from helpers.indicators.sector_ratios import find_sector_ratios
     # the ratio sign ∶ (广东's 2026 work report), and a space after 为 (沧州, 2022)
     ("三次产业比重为4.0∶37.7∶58.3", [("4.0", 4.0), ("37.7", 37.7), ("58.3", 58.3)]),
     ("三次产业结构调整为 8:41.5:50.5,服务业对经济增长贡献率超过60%", [("8", 8), ("41.5", 41.5), ("50.5", 50.5)]),
+    # the vertical two-dot sign ︰, and a ratio before and after (贵港's 2018 work report, in Traditional script before cleaning)
+    ("三次产业结构由19.8︰41︰39.2优化为17.9︰43︰39.1,第二产业占比", [("19.8", 19.8), ("41", 41), ("39.2", 39.2),
+                                                        ("17.9", 17.9), ("43", 43), ("39.1", 39.1)]),
     # a sector word that is not 三次产业: the shares of the countryside's own industries (云南, 2022)
     ("农村一二三产业比例调整为23:53:24", [("23", 23), ("53", 53), ("24", 24)]),
     # a clock's time sums to 93, not 100; the score of a match has no sector word
@@ -31,7 +34,7 @@ def test_find_sector_ratios(text, expected):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("三次产业结构为0123456789.:∶ 。;\n"), max_size=80))
+@given(st.text(alphabet=st.sampled_from("三次产业结构为0123456789.:∶︰ 。;\n"), max_size=80))
 def test_sector_ratios_never_raise_and_cite_their_text(text):
     for figure, _ in find_sector_ratios(text):
         assert text[figure.start:figure.end] == figure.quote

@@ -17,9 +17,9 @@ import re
 from helpers.indicators.figures import FigureSpan
 from helpers.indicators.table_cells import TableFigure
 
-# "3.6:33.7:62.7", "3.9∶43.4∶52.7" (the ratio sign), "8:41.5:50.5"; not a part of a longer run of colons
-RATIO = re.compile(r"(?<![\d.:∶])(?P<a>\d{1,2}(?:\.\d+)?)[ \t]*[:∶][ \t]*(?P<b>\d{1,2}(?:\.\d+)?)[ \t]*[:∶][ \t]*"
-                   r"(?P<c>\d{1,2}(?:\.\d+)?)(?![\d.:∶])")
+# "3.6:33.7:62.7", "3.9∶43.4∶52.7" (the ratio sign), "19.8︰41︰39.2" (贵港, 2018), "8:41.5:50.5"; not a part of a longer run of colons
+RATIO = re.compile(r"(?<![\d.:∶︰])(?P<a>\d{1,2}(?:\.\d+)?)[ \t]*[:∶︰][ \t]*(?P<b>\d{1,2}(?:\.\d+)?)[ \t]*[:∶︰][ \t]*"
+                   r"(?P<c>\d{1,2}(?:\.\d+)?)(?![\d.:∶︰])")
 # The words that say the ratio is of the three sectors (in the cleaned text, Traditional script made Simplified):
 # "三次产业结构调整为", "三次产业的比例由", "农村一二三产业比例调整为"
 SECTOR_WORDS = re.compile(r"三次产业|一二三产业|三大产业|产业结构|产业比例|产业比重")
