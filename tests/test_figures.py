@@ -167,6 +167,9 @@ def _figures(sentence):
     ("新建特色农业温室大棚43栋。开通用工专列专车6091班次", [("43栋", 43, None, "栋", None, False),
                                               ("6091班次", 6091, None, "班次", None, False)]),
     ("新建水产品生产厂房两栋,购置生产线3条", [("两栋", 2, None, "栋", None, False), ("3条", 3, None, "条", None, False)]),
+    # a task quoted by its wording holds a figure, where a quoted name does not (湖南's 实事, July 2018)
+    ("包括“完成城镇新增就业70万人”项目,已新增43.91万人", [("70万人", 700000, None, "人", None, False),
+                                            ("43.91万人", 439100, None, "人", None, False)]),
     # 签约 signs projects; its 约 is not "about" (沈阳, 2021)
     ("力争全年亿元以上项目签约1500个、落地720个,约100个项目竣工", [("1500个", 1500, None, "个", None, False),
                                                 ("720个", 720, None, "个", None, False), ("约100个", 100, None, "个", "约", False)]),

@@ -575,7 +575,7 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
                        ("2757.05亿元", "target", 2019), ("437.68亿元", "plan", 2019)]),
     # 实事 done ahead of time (盐城, December 2023, part 167); tasks with the part done after them (四川, July 2018, part 171)
     ("“兜底帮扶2500名困难群体就业”等46件实事已提前完成年度目标任务,完成率90.2%。", "news_report", D(2023, 12, 1),
-     [("46件", "actual", 2023), ("90.2%", "actual", 2023)]),
+     [("2500名", "target", 2023), ("46件", "actual", 2023), ("90.2%", "actual", 2023)]),
     ("国务院授权的30项全面创新改革试验任务完成22项,第二批21项改革试验经验省内推广。", "plan_report", D(2018, 7, 26),
      [("30项", "target", 2018), ("22项", "actual", 2018), ("21项", "actual", 2018)]),
     # a headline of projects a ceremony is to start makes their counts and investment the story's tasks (海西, June 2017)
@@ -616,6 +616,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
                                     ("113个", "actual", 2023), ("261亿元", "plan", 2023)]),
     ("加快建设23个“新型城镇化”项目,年度计划完成投资243亿元;", "news_report", D(2021, 3, 1),
      [("23个", "target", 2021), ("243亿元", "plan", 2021)]),
+    # a figure inside a task quoted by its wording is the task, of the year the text speaks of (湖南's 实事, July 2018;
+    # 河南's presser of January 2020 on its 2019 实事)
+    ("12件重点民生实事中上半年完成较好的有8件,包括“完成城镇新增就业70万人”项目,已新增43.91万人;", "plan_report", D(2018, 7, 20),
+     [("12件", "target", 2018), ("8件", "actual", 2018), ("70万人", "target", 2018), ("43.91万人", "actual", 2018)]),
+    ("1月7日,记者从河南省政府新闻办新闻发布会上获悉,河南已超额完成“新建和改扩建城乡幼儿园1000所”的目标任务。", "press_conference",
+     D(2020, 1, 7), [("1000所", "target", 2019)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

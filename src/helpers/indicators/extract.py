@@ -23,8 +23,9 @@ from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, 
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
-    CLAUSE_BREAKS, FIGURE_CUES, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PART_DONE_CUE, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
-    closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
+    CLAUSE_BREAKS, FIGURE_CUES, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PART_DONE_CUE, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, QUOTED_TASK_CUE,
+    TABLE_GOAL_CUE, TASK_COUNT_UNITS, closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues,
+    has_goal_form)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -575,7 +576,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
             # (and so is the plan a share of it was done of: "完成年计划710亿元的89.4%")
             # (and so is the whole a part of which is then said done: "全年任务658项,完成628项" in a January review)
-            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue in (PLAN_OF_SHARE_CUE, PART_DONE_CUE)
+            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue in (PLAN_OF_SHARE_CUE, PART_DONE_CUE, QUOTED_TASK_CUE)
                                   else kind, genre, doc_year,
                                   published)
             if kind in ("target", "plan") and not section.year and ahead_from is not None \

@@ -198,11 +198,15 @@ WRITTEN_NUMBER = re.compile(  # (the lookahead first: the regex engine then skip
 )
 # Quotes and titles hold names: “十件重点民生实事”, 《…(2023-2025年)》; never across a line
 OPENING = "“《「『"
+TASK_VERBS = "(?:完成|新增|新建|建成|建设|改造|实施|开展|培训|帮扶|兜底|发放|解决|推进|打造)"  # a task's first word
 QUOTATION = re.compile(r"“[^”\n]{0,60}”|《[^》\n]{0,80}》|「[^」\n]{0,60}」|『[^』\n]{0,60}』")
 # A quoted list of goals is no name: "把“新增就业3万人、调查失业率5.5%以内”作为今年工作目标",
 # nor is a quoted growth rate: "完成了“地区生产总值增长6%”的目标", nor a count of a size class: "打造“3个千亿元级
 # 产业”" (昭通, 2023)
-QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右|增长|下降|\d个[\u4e00-\u9fff]{0,4}级)[^”\n]*”")
+QUOTED_STATEMENT = re.compile(r"“[^”\n]*(?:[、,;]|以内|以上|左右|增长|下降|\d个[\u4e00-\u9fff]{0,4}级)[^”\n]*”"
+                              # …nor a task quoted by its wording: "“完成城镇新增就业70万人”项目" (湖南's 实事, July 2018),
+                              # "“兜底帮扶2500名困难群体就业”等46件实事" (盐城, December 2023)
+                              r"|“" + TASK_VERBS + r"[^”\n]*\d[^”\n]*”")
 
 
 class FigureSpan(NamedTuple):

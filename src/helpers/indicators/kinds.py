@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from helpers.corpus.sections import ROLE_KIND, Section
-from helpers.indicators.figures import FigureSpan
+from helpers.indicators.figures import TASK_VERBS, FigureSpan
 from helpers.lexicon import KindCue, load_kind_cues
 from helpers.wordsearch import WordFinder
 
@@ -272,11 +272,16 @@ GOAL_BEFORE_SHARE_CUE = "目标…的"
 # (年度计划 as a cue word would reach the shares and margins after it: "分别达到年度计划的75%", "超出年度计划7.2个百分点")
 YEAR_PLAN_MONEY_BEFORE = "年度计划"
 YEAR_PLAN_MONEY_CUE = "年度计划…元"
+# A figure inside a task quoted by its wording is the task's: "包括“完成城镇新增就业70万人”项目,已新增43.91万人" (湖南's 实事,
+# July 2018), "“兜底帮扶2500名困难群体就业”等46件实事已提前完成" (盐城, December 2023)
+QUOTED_TASK_BEFORE = re.compile(r"“" + TASK_VERBS + r"[^”“\n]{0,40}$")
+QUOTED_TASK_CUE = "“…”任务"
 # The cues that speak for one figure only, not for the others of its sentence
 # (a count of a list's tasks is no such cue: a sentence that opens with it and has no cue word is the list's: "民生工程项目25个,
 # 总投资165亿元,启动建设…" (中山, March 2024))
 FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE,
-                         MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE, GOAL_BEFORE_SHARE_CUE, YEAR_PLAN_MONEY_CUE})
+                         MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE, GOAL_BEFORE_SHARE_CUE, YEAR_PLAN_MONEY_CUE,
+                         QUOTED_TASK_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -446,6 +451,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     reach = min(len(text), figure.end + AFTER_CUE_REACH)
     done = DONE_AFTER.match(text, figure.end, reach) \
         if text.find("已", figure.end, reach) >= 0 or text.find("实现", figure.end, reach) >= 0 else None
+    quoted_task = "“" in text[max(0, figure.start - 44):figure.start] \
+        and QUOTED_TASK_BEFORE.search(text, max(0, figure.start - 44), figure.start) is not None \
+        and text.find("”", figure.end, figure.end + 40) >= 0
+    if quoted_task:
+        done = None  # what is done after the quote is the list's: "“兜底帮扶2500名困难群体就业”等46件实事已提前完成"
     if done and done.group("realised") and (has_goal_form(figure) or any(
             cue[2] in ("target", "forecast") and cue[5] == "strong" and own_clause <= cue[0] and cue[1] <= figure.start
             for cue in cues)):
@@ -510,6 +520,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                                             or (text.endswith("项目", 0, figure.start) and PART_STARTED_AFTER.match(text, figure.end))) \
             and text.find("计划", own_clause, figure.start) < 0:  # (not "2021年,沈阳计划亿元以上项目开复工1600个", a plan)
         evidence.append(("actual", WEIGHT_MET_GOAL, PART_STARTED_CUE))
+    if quoted_task:
+        evidence.append(("target", WEIGHT_MET_GOAL, QUOTED_TASK_CUE))
     if figure.unit == "元" and text.endswith(YEAR_PLAN_MONEY_BEFORE, 0, figure.start):
         evidence.append(("plan", WEIGHT_CUE_IN_CLAUSE, YEAR_PLAN_MONEY_CUE))
     if figure.unit != "%" and text[figure.start - 1:figure.start] in ("标", "务") \
