@@ -50,6 +50,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from helpers.corpus.layout import TABLE_INDEX_HEADER
 from helpers.indicators.figures import FigureSpan, scale_number, find_figures
 from helpers.lexicon import load_column_kinds
 
@@ -69,8 +70,8 @@ SPACED_ROW = re.compile(r"^[ \t]*(?P<label>[^\s\d|.,，。:：;；][^\s|，。;�
 SPACED_CELL = re.compile(r"(?<=[ \t])-?\d+(?:\.\d+)?(?=[ \t]|$)")  # a bare number in such a row: "527.3"
 UNIT_TABLE_LINES = 60  # how far below its unit line a table's rows may run (headers broken over many lines)
 # A table laid out one cell a line without bars, its header opening with 序号 (湖州's table of how the work report's tasks
-# went by mid-2023; 温州's 实事 of 2018, 绍兴's of 2021, 苍南's of 2022): "序号\n目标任务\n推进情况\n1\n…"
-NUMBERED_HEADER = re.compile(r"^[ \t]*序号[ \t]*$", re.M)
+# went by mid-2023; 温州's 实事 of 2018, 绍兴's of 2021, 苍南's of 2022): "序号\n目标任务\n推进情况\n1\n…"; its header line is
+# cleaning's TABLE_INDEX_HEADER, under which cleaning keeps the row numbers
 LINE = re.compile(r"^.*$", re.M)
 MIN_COLUMNS, MAX_COLUMNS = 3, 8  # 序号 and two to seven more
 HEADER_CELL_MAX = 12  # a header cell is short: "目前完成情况", "是否达到序时进度"
@@ -171,7 +172,7 @@ def _find_numbered_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]
     [['1', '压减一般性支出15%以上。', '1.出台实施意见。\\n2.支出完成年初预算的54.8%'], ['2', '增长6%左右。', '完成增长5.2%。']]
     """
     tables = []
-    for opening in NUMBERED_HEADER.finditer(text):
+    for opening in TABLE_INDEX_HEADER.finditer(text):
         lines = ((m.start(), m.group()) for m in LINE.finditer(text, opening.start()) if m.group().strip())
         header: list[Cell] = []
         at, line = opening.start(), ""
