@@ -73,6 +73,12 @@ HUZHOU = ("洪湖鹏市长主抓重点工作\n序号\n目标任务\n推进情况
           "吴智勇常务副市长主抓重点工作\n序号\n目标任务\n推进情况\n2\n地区生产总值增长6%左右,奋力突破4000亿元关口。\n"
           "1-6月,全市实现地区生产总值1920.7亿元,同比增长5.9%。\n")
 
+# 余姚's 民生实事 at May 2025 (kind gold part 193): one header cell broken over two lines (牵头\n市领导), so each row
+# holds one cell fewer than the header has lines
+YUYAO = ("序号\n目标任务\n牵头\n市领导\n责任单位\n进展情况\n形象进度(%)\n1\n新建公用和专用电动汽车充电桩350个,其中农村185个\n"
+         "吕 乐\n市发改局\n新建公共充电桩99个,其中农村79个。\n28%\n2\n建设电动自行车“充电驿站”1440个\n吕 乐\n市消防大队\n"
+         "已完成方案制定。\n30%\n")
+
 
 @pytest.mark.parametrize("text, expected", [
     # the goal column and the column of what was done, whoever reads the cell's figure (淮南, part 129)
@@ -84,6 +90,9 @@ HUZHOU = ("洪湖鹏市长主抓重点工作\n序号\n目标任务\n推进情况
              ("42.75%", "actual")]),
     # a bulletin's header names units, not kinds
     (HAICHENG, []),
+    # the header mended (牵头市领导 one cell): the task is the goal, the progress the result; 形象进度 says nothing
+    (YUYAO, [("新建公用和专用电动汽车充电桩350个,其中农村185个", "target"), ("新建公共充电桩99个,其中农村79个。", "actual"),
+             ("建设电动自行车“充电驿站”1440个", "target"), ("已完成方案制定。", "actual")]),
 ])
 def test_find_cell_kinds(text, expected):
     assert [(text[c.start:c.end].strip(), c.kind) for c in find_cell_kinds(text)] == expected

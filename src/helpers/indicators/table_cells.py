@@ -47,6 +47,7 @@ that kind for every cell under such a header, whoever reads the cell's figure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -76,6 +77,8 @@ LINE = re.compile(r"^.*$", re.M)
 MIN_COLUMNS, MAX_COLUMNS = 3, 8  # 序号 and two to seven more
 HEADER_CELL_MAX = 12  # a header cell is short: "目前完成情况", "是否达到序时进度"
 LAST_CELL_MAX_LINES = 8  # a row's last cell runs to this many lines at most (progress in numbered points); beyond, the table is over
+MAX_SPLIT_HEADER_CELLS = 2  # header cells broken over two lines ("牵头\n市领导") that a table is mended for
+SPLIT_HEADER_ROW_SHARE = 0.6  # …when at least this share of its rows agree on how many cells a row has
 NUMBER_CELL = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")  # a cell that opens a table's data: "1", "95.33%"
 
 Cell = tuple[int, str]  # (offset in the text, content)
@@ -194,6 +197,7 @@ def _find_numbered_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]
             else:
                 row.append((at, line))
         rows.append(row)
+        header, width = _merge_split_header(header, rows)
         aligned = []
         for row in rows:
             if len(row) < width:
@@ -204,6 +208,28 @@ def _find_numbered_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]
         if aligned:
             tables.append((header, aligned))
     return tables
+
+
+def _merge_split_header(header: list[Cell], rows: list[list[Cell]]) -> tuple[list[Cell], int]:
+    """The header with a cell broken over two lines made one again, and its width: when most rows hold fewer cells
+    than the header has lines, the shortest neighbours are joined, as many times as lines are too many (余姚's 民生实事
+    at May 2025: "序号\n目标任务\n牵头\n市领导\n责任单位\n进展情况\n形象进度(%)" over rows of six cells, 牵头市领导 being one).
+
+    >>> header = [(0, "序号"), (3, "目标任务"), (8, "牵头"), (11, "市领导"), (15, "责任单位"), (20, "进展情况")]
+    >>> rows = [[(0, "1"), (2, "新建充电桩350个"), (12, "吕 乐"), (16, "市发改局"), (21, "新建99个。")]] * 3
+    >>> _merge_split_header(header, rows)
+    ([(0, '序号'), (3, '目标任务'), (8, '牵头市领导'), (15, '责任单位'), (20, '进展情况')], 5)
+    """
+    lengths = Counter(len(row) for row in rows)
+    common, count = lengths.most_common(1)[0]
+    extra = len(header) - common
+    if not 0 < extra <= MAX_SPLIT_HEADER_CELLS or common < MIN_COLUMNS or count < max(2, SPLIT_HEADER_ROW_SHARE * len(rows)):
+        return header, len(header)
+    header = list(header)
+    for _ in range(extra):  # 序号 stays a cell of its own
+        i = min(range(1, len(header) - 1), key=lambda j: len(header[j][1].strip()) + len(header[j + 1][1].strip()))
+        header[i:i + 2] = [(header[i][0], header[i][1].strip() + header[i + 1][1].strip())]
+    return header, len(header)
 
 
 def _read_unit_tables(text: str) -> list[TableFigure]:
