@@ -622,6 +622,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("12件", "target", 2018), ("8件", "actual", 2018), ("70万人", "target", 2018), ("43.91万人", "actual", 2018)]),
     ("1月7日,记者从河南省政府新闻办新闻发布会上获悉,河南已超额完成“新建和改扩建城乡幼儿园1000所”的目标任务。", "press_conference",
      D(2020, 1, 7), [("1000所", "target", 2019)]),
+    # a list's count before the part of it started, after ",有" and with 实现了 (大兴安岭, July 2011, part 189)
+    ("年初重点推进的34个产业项目,有15个开复工,完成固定资产投资2亿元。特别是与省签订的13个项目,有7个实现了开复工。", "news_report",
+     D(2011, 7, 14), [("34个", "target", 2011), ("15个", "actual", 2011), ("2亿元", "actual", 2011), ("13个", "target", 2011),
+                      ("7个", "actual", 2011)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
