@@ -626,6 +626,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("年初重点推进的34个产业项目,有15个开复工,完成固定资产投资2亿元。特别是与省签订的13个项目,有7个实现了开复工。", "news_report",
      D(2011, 7, 14), [("34个", "target", 2011), ("15个", "actual", 2011), ("2亿元", "actual", 2011), ("13个", "target", 2011),
                       ("7个", "actual", 2011)]),
+    # a count of 实事 whoever holds the list (省级, 区级): the list, not what was done (海南's presser, December 2024, part 195)
+    ("海南省新闻办公室27日召开的新闻发布会,介绍了2024年10项省级民生实事项目的落实情况。", "press_conference", D(2024, 12, 30),
+     [("10项", "target", 2024)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
