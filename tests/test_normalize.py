@@ -80,6 +80,10 @@ def test_normalize_width(raw, expected):
     ("第一行\r\n第二行\r\n", "第一行\n第二行\n"),  # national-gwr-2022 CRLF
     ("政府工作报告\u2002李强", "政府工作报告 李强"),  # national-gwr-2024 en space
     ("零\u200b宽", "零宽"),  # zero-width space from HTML
+    # 滨州's notice of April 2020 (kind gold part 191): commas set apart on both sides, so the list's patterns can read
+    # "35个,其中"; a comma between Latin words keeps its space
+    ("重点投资项目35个 , 其中 , 省市县项目32个 , 已完成投资", "重点投资项目35个,其中,省市县项目32个,已完成投资"),
+    ("Hello , world", "Hello , world"),
 ])
 def test_normalize_spaces(raw, expected):
     assert normalize_spaces(raw)[0] == expected

@@ -274,7 +274,8 @@ def _judge_space(text: str, start: int, end: int) -> tuple[str | None, str]:
     if ((chinese_before and (ASCII_WORD.match(after) or CHINESE_PUNCT.match(after) or after in ",:;!?"))
             or (chinese_after and ASCII_WORD.match(before))
             or CHINESE_PUNCT.match(before)
-            or (before in ",:;!?" and start >= 2 and CHINESE_OR_PUNCT.match(text[start - 2]))):
+            or (before in ",:;!?" and CHINESE_OR_PUNCT.match(text[:start - 1].rstrip(" ")[-1:] or "\n"))):
+        # (after a comma set apart on both sides: "重点投资项目35个 , 其中 , 省市县…" (滨州, April 2020))
         return "space_next_to_chinese", ""
     if end - start > 1:
         return "repeated_space", " "
