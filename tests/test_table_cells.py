@@ -79,6 +79,11 @@ YUYAO = ("序号\n目标任务\n牵头\n市领导\n责任单位\n进展情况\n�
          "吕 乐\n市发改局\n新建公共充电桩99个,其中农村79个。\n28%\n2\n建设电动自行车“充电驿站”1440个\n吕 乐\n市消防大队\n"
          "已完成方案制定。\n30%\n")
 
+# 漯河's report of January 2025 on its 2024 民生实事 (kind gold, development): each task, the unit that answers for it,
+# how it went; a unit without a progress line after it (the last record) says nothing
+LUOHE = ("1.持续深入推进“人人持证、技能河南”建设,全年开展职业技能培训4.7万人次以上。\n责任单位:市人力资源和社会保障局\n"
+         "完成情况:全市开展各类职业技能培训10万人次。\n2.大幅改善4所学校办学条件。\n责任单位:市教育局\n")
+
 
 @pytest.mark.parametrize("text, expected", [
     # the goal column and the column of what was done, whoever reads the cell's figure (淮南, part 129)
@@ -90,6 +95,9 @@ YUYAO = ("序号\n目标任务\n牵头\n市领导\n责任单位\n进展情况\n�
              ("42.75%", "actual")]),
     # a bulletin's header names units, not kinds
     (HAICHENG, []),
+    # a task laid out as a record with its unit and its progress is the goal, its progress the result
+    (LUOHE, [("1.持续深入推进“人人持证、技能河南”建设,全年开展职业技能培训4.7万人次以上。", "target"),
+             ("完成情况:全市开展各类职业技能培训10万人次。", "actual")]),
     # the header mended (牵头市领导 one cell): the task is the goal, the progress the result; 形象进度 says nothing
     (YUYAO, [("新建公用和专用电动汽车充电桩350个,其中农村185个", "target"), ("新建公共充电桩99个,其中农村79个。", "actual"),
              ("建设电动自行车“充电驿站”1440个", "target"), ("已完成方案制定。", "actual")]),

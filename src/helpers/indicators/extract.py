@@ -576,7 +576,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             # a goal said to be met ("超额完成40所的年度目标任务") is the reviewed period's, like a result
             # (and so is the plan a share of it was done of: "完成年计划710亿元的89.4%")
             # (and so is the whole a part of which is then said done: "全年任务658项,完成628项" in a January review)
-            year = _speaking_year(section, "actual" if (cue or "").startswith(MET_GOAL) or cue in (PLAN_OF_SHARE_CUE, PART_DONE_CUE, QUOTED_TASK_CUE)
+            # (and so is a goal in a table that tells how it went: "1.全年开展职业技能培训4.7万人次以上" over its 完成情况 in
+            # 漯河's report of January 2025 on its 2024 实事)
+            year = _speaking_year(section, "actual" if (cue or "").startswith((MET_GOAL, TABLE_COLUMN_CUE))
+                                  or cue in (PLAN_OF_SHARE_CUE, PART_DONE_CUE, QUOTED_TASK_CUE)
                                   else kind, genre, doc_year,
                                   published)
             if kind in ("target", "plan") and not section.year and ahead_from is not None \

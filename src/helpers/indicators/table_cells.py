@@ -81,6 +81,14 @@ MAX_SPLIT_HEADER_CELLS = 2  # header cells broken over two lines ("牵头\n市�
 SPLIT_HEADER_ROW_SHARE = 0.6  # …when at least this share of its rows agree on how many cells a row has
 NUMBER_CELL = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")  # a cell that opens a table's data: "1", "95.33%"
 
+# Tasks laid out as records, each followed by who answers for it and how it went (漯河's 民生实事 of 2024):
+#     1.持续深入推进“人人持证、技能河南”建设,全年开展职业技能培训4.7万人次以上,…
+#     责任单位:市人力资源和社会保障局
+#     完成情况:全市开展各类职业技能培训10万人次,…
+RESPONSIBLE_LINE = re.compile(r"^[ \t]*(?:责任|牵头)(?:市领导|单位|部门|领导)[ \t]*[:：]", re.M)
+PROGRESS_LINE = re.compile(r"^[ \t]*(?P<label>完成情况|进展情况|推进情况|进度情况|工作进展|实施情况|落实情况)[ \t]*[:：]", re.M)
+TASK_RECORD_HEADER = "任务"  # the kind the task of such a record takes is that of a column headed 任务
+
 Cell = tuple[int, str]  # (offset in the text, content)
 
 
@@ -131,6 +139,8 @@ def read_table_cells(text: str) -> tuple[list[TableFigure], list[CellKind]]:
     header that says their kind (`find_cell_kinds`)."""
     figures: list[TableFigure] = _read_unit_tables(text) if "单位" in text else []
     cells: list[CellKind] = []
+    if "单位" in text or "部门" in text or "领导" in text:
+        cells.extend(_find_task_records(text))
     for header, rows in _find_tables(text) + (_find_numbered_tables(text) if "序号" in text else []):
         figures.extend(_read_table(header, rows))
         kinds = [_column_kind(cell) for _, cell in header]
@@ -208,6 +218,39 @@ def _find_numbered_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]
         if aligned:
             tables.append((header, aligned))
     return tables
+
+
+def _find_task_records(text: str) -> list[CellKind]:
+    """The task and the progress of each record laid out as task, responsible unit, progress (see RESPONSIBLE_LINE): the
+    task's line takes the kind of a 任务 column, the progress's that of its label; a record without a progress line says
+    nothing.
+
+    >>> text = "1.全年开展职业技能培训4.7万人次以上。\\n责任单位:市人社局\\n完成情况:全市开展培训10万人次。\\n"
+    >>> [(text[c.start:c.end], c.kind, c.header) for c in _find_task_records(text)]
+    [('1.全年开展职业技能培训4.7万人次以上。', 'target', '任务'), ('完成情况:全市开展培训10万人次。', 'actual', '完成情况')]
+    """
+    task_kind = _column_kind(TASK_RECORD_HEADER)
+    cells = []
+    for responsible in RESPONSIBLE_LINE.finditer(text):
+        task_end = text.rfind("\n", 0, responsible.start())
+        if task_end <= 0:
+            continue
+        task_start = text.rfind("\n", 0, task_end) + 1
+        after = responsible.end()
+        for _ in range(2):  # the progress line is one of the two lines after the unit's
+            after = text.find("\n", after)
+            if after < 0:
+                break
+            line_end = text.find("\n", after + 1)
+            line_end = len(text) if line_end < 0 else line_end
+            progress = PROGRESS_LINE.match(text, after + 1, line_end)
+            if progress and RESPONSIBLE_LINE.match(text, task_start, task_end) is None and text[task_start:task_end].strip():
+                cells.append(CellKind(task_start, task_end, task_kind, TASK_RECORD_HEADER))
+                cells.append(CellKind(after + 1, line_end, _column_kind(progress.group("label")) or "actual",
+                                      progress.group("label")))
+                break
+            after += 1
+    return cells
 
 
 def _merge_split_header(header: list[Cell], rows: list[list[Cell]]) -> tuple[list[Cell], int]:
