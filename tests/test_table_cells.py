@@ -84,6 +84,11 @@ YUYAO = ("序号\n目标任务\n牵头\n市领导\n责任单位\n进展情况\n�
 LUOHE = ("1.持续深入推进“人人持证、技能河南”建设,全年开展职业技能培训4.7万人次以上。\n责任单位:市人力资源和社会保障局\n"
          "完成情况:全市开展各类职业技能培训10万人次。\n2.大幅改善4所学校办学条件。\n责任单位:市教育局\n")
 
+# 绍兴's plan report of January 2019 (表1, kind gold, development) and 普陀's half-year of 2021: goals against results one
+# cell a line, without bars or 序号; a goal in words (与市保持同步) leaves its row's lone value unread
+SHAOXING = ("表1:2018年全市国民经济和社会发展目标完成情况\n指标\n类型\n指标名称\n目标\n全年实绩\n规模\n地区生产总值\n7%左右\n"
+            "预计7%左右\n一般公共预算收入\n9%\n16.2%\n1、地区生产总值增长率\n与市保持同步\n9.8%\n区发改委\n")
+
 
 @pytest.mark.parametrize("text, expected", [
     # the goal column and the column of what was done, whoever reads the cell's figure (淮南, part 129)
@@ -95,6 +100,8 @@ LUOHE = ("1.持续深入推进“人人持证、技能河南”建设,全年开�
              ("42.75%", "actual")]),
     # a bulletin's header names units, not kinds
     (HAICHENG, []),
+    # the goal and the result of each row whose two values stand together; an estimated result is an estimate
+    (SHAOXING, [("7%左右", "target"), ("预计7%左右", "forecast"), ("9%", "target"), ("16.2%", "actual")]),
     # a task laid out as a record with its unit and its progress is the goal, its progress the result
     (LUOHE, [("1.持续深入推进“人人持证、技能河南”建设,全年开展职业技能培训4.7万人次以上。", "target"),
              ("完成情况:全市开展各类职业技能培训10万人次。", "actual")]),

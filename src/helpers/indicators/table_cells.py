@@ -89,6 +89,14 @@ RESPONSIBLE_LINE = re.compile(r"^[ \t]*(?:责任|牵头)(?:市领导|单位|部�
 PROGRESS_LINE = re.compile(r"^[ \t]*(?P<label>完成情况|进展情况|推进情况|进度情况|工作进展|实施情况|落实情况)[ \t]*[:：]", re.M)
 TASK_RECORD_HEADER = "任务"  # the kind the task of such a record takes is that of a column headed 任务
 
+# A table of a year's goals against what was done, one cell a line, without bars or 序号 (绍兴's plan report of January
+# 2019, 表1: "指标\n类型\n指标名称\n目标\n全年实绩\n规模\n地区生产总值\n7%左右\n预计7%左右\n…"): rows open with their
+# labels; the first value after a label is in the first column with a kind, the next in the next
+GOAL_HEADER_LINE = re.compile(r"^[ \t]*(?:年度|全年|年初)?(?:预期|计划)?目标(?:值|数)?[ \t]*$", re.M)
+VALUE_LINE = re.compile(r"[ \t]*(?:预计|约)?[ \t]*[-+]?\d+(?:\.\d+)?[ \t]*[^\d\s,，。;；:：年月日]{0,5}[ \t]*")
+VALUE_TABLE_LINE_MAX = 24  # a longer line is text after the table
+ESTIMATE_WORD = "预计"  # a result cell that says it is estimated: "预计7.3 %左右"
+
 Cell = tuple[int, str]  # (offset in the text, content)
 
 
@@ -141,6 +149,8 @@ def read_table_cells(text: str) -> tuple[list[TableFigure], list[CellKind]]:
     cells: list[CellKind] = []
     if "单位" in text or "部门" in text or "领导" in text:
         cells.extend(_find_task_records(text))
+    if "目标" in text:
+        cells.extend(_find_goal_value_tables(text))
     for header, rows in _find_tables(text) + (_find_numbered_tables(text) if "序号" in text else []):
         figures.extend(_read_table(header, rows))
         kinds = [_column_kind(cell) for _, cell in header]
@@ -218,6 +228,42 @@ def _find_numbered_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]
         if aligned:
             tables.append((header, aligned))
     return tables
+
+
+def _find_goal_value_tables(text: str) -> list[CellKind]:
+    """The value cells of each table of goals against results laid out one cell a line (see GOAL_HEADER_LINE), with
+    the kind of their column.
+
+    >>> text = "指标名称\\n目标\\n全年实绩\\n地区生产总值\\n7%左右\\n预计7%左右\\n财政收入\\n9%\\n16.2%\\nGDP产税率\\n12.5%左右\\n预计可以完成\\n"
+    >>> [(text[c.start:c.end], c.kind, c.header) for c in _find_goal_value_tables(text)]
+    [('7%左右', 'target', '目标'), ('预计7%左右', 'forecast', '全年实绩'), ('9%', 'target', '目标'), ('16.2%', 'actual', '全年实绩')]
+    """
+    cells: list[CellKind] = []
+    for goal in GOAL_HEADER_LINE.finditer(text):
+        lines = [(m.start(), m.group()) for m in LINE.finditer(text, goal.start()) if m.group().strip()]
+        header = [(at, line.strip()) for at, line in lines[:MAX_COLUMNS] if len(line.strip()) <= HEADER_CELL_MAX
+                  and not VALUE_LINE.fullmatch(line)]
+        columns = []  # (kind, header) of the goal's column and the columns after it that have a kind
+        for at, line in header:
+            kind = _column_kind(line)
+            if kind is None or (columns and kind == "target"):
+                break
+            columns.append((kind, line))
+        if len(columns) < 2:
+            continue  # a goal column alone is no table of goals against results
+        run: list[Cell] = []  # the values since the last line that is not one
+        for at, line in lines[len(columns):] + [(len(text), "")]:
+            if VALUE_LINE.fullmatch(line):
+                run.append((at + len(line) - len(line.lstrip()), line.strip()))
+                continue
+            if len(run) >= 2:  # a lone value may sit in either column ("与市保持同步\n9.8%": the goal is in words)
+                for (begin, value), (kind, name) in zip(run, columns):
+                    kind = "forecast" if kind == "actual" and value.startswith(ESTIMATE_WORD) else kind
+                    cells.append(CellKind(begin, begin + len(value), kind, name))
+            run = []
+            if len(line.strip()) > VALUE_TABLE_LINE_MAX:
+                break
+    return cells
 
 
 def _find_task_records(text: str) -> list[CellKind]:
