@@ -137,6 +137,10 @@ def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):
     ("最新丨金凤区发布2025年民生“十心”实事!", dt.date(2025, 1, 6), "tasks"),
     # … and reports on it late in the year (信阳, 22 December 2018, part 38: how the list went)
     ("2018年信阳“十件实事”进展如何? 你关心的最新情况都在这里", dt.date(2018, 12, 22), "other"),
+    # a story without a headline of its own frames the year from a lead that says the list is set out (东坡, February
+    # 2023, part 203), not from one that tells how the list goes
+    ("新闻来源:\n记者从眉山市东坡区人代会上获悉,东坡区2023年十大民生实事项目发布。", dt.date(2023, 2, 3), "tasks"),
+    ("新闻来源:\n2023年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3), "other"),
 ])
 def test_a_list_named_in_a_headline_frames_the_year_only_before_its_end(lead, published, role):
     assert root_role("news_report", lead, published) == role

@@ -89,6 +89,8 @@ PHRASE_OPENINGS = ("《", "\n", "】", "]")
 THIS_YEAR_WORD = "今年"
 NEXT_YEAR_WORD = "明年"
 LATE_MONTH = 11  # from November a year's list named in a headline is reported on, not set out
+# A list said to be set out right after its name, in a lead: "东坡区2023年十大民生实事项目发布" (眉山, February 2023)
+LIST_SET_OUT = re.compile(r"(?:项目)?(?:清单)?(?:正式)?(?:发布|出炉|公布|敲定|确定|票决产生)")
 LEAD_CHARS = 400
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
@@ -145,6 +147,10 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'tasks'
     >>> root_role("plan_report", "岳阳楼区2019年1-7月省市重点民生实事项目完成情况", dt.date(2019, 7, 31))
     'other'
+    >>> root_role("news_report", "新闻来源:\\n记者从东坡区人代会上获悉,东坡区2023年十大民生实事项目发布。", dt.date(2023, 2, 3))
+    'tasks'
+    >>> root_role("news_report", "新闻来源:\\n2023年上半年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3))
+    'other'
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -153,6 +159,12 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     headline = lead.split("\n", 1)[0]
     for word, role, needs_year in load_lead_roles():
         at = (headline if needs_year else lead).find(word)  # a word that needs a year frames from the headline
+        set_out = False
+        if at < 0 and needs_year:  # …or from the lead, where the list is said to be set out: "东坡区2023年十大民生实事项目发布"
+            at = lead.find(word)  # (a story with no headline of its own, February 2023)
+            set_out = at >= 0 and LIST_SET_OUT.match(lead, at + len(word)) is not None
+            if not set_out:
+                continue
         if at < 0:
             continue
         # the phrase the word ends, after a bracketed column tag: "【喜迎2025市两会】2024年汕尾市十件民生实事盘点" (2025)
@@ -167,7 +179,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         if needs_year and not (years and published is not None and max(years) >= published.year):
             continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one,
             # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame
-        if genre == PLAN_GENRE and not (years and published is not None and max(years) > published.year):
+        if genre == PLAN_GENRE and not (years and published is not None and max(years) > published.year) \
+                and not (set_out and years and published is not None and max(years) == published.year):
             continue  # a plan report frames only a list for a year to come: "福州市委市政府明年为民办17个方面实事" (December
             # 2018); how this year's list goes is reported under headings of its own ("…重点民生实事项目完成情况", July 2019)
         if needs_year and published.month >= LATE_MONTH and max(years) == published.year:
