@@ -632,6 +632,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # money planned to be paid out is arranged, whom it is to reach a goal; what was paid a result (海南, December 2024, part 195)
     ("海南省年初计划发放治疗救助金1520.2万元,覆盖768名患者。截至11月底,已发放救助金1200万元。", "press_conference", D(2024, 12, 30),
      [("1520.2万元", "plan", 2024), ("768名", "target", 2024), ("1200万元", "actual", 2024)]),
+    # the gap to a goal's rate is a result, as the gap to a goal is (巢湖, August 2021, part 199)
+    ("1-6月,规上工业总产值、规上工业增加值分别超目标增速4.9个、11个百分点。", "news_report", D(2021, 8, 10),
+     [("4.9个", "actual", 2021), ("11个百分点", "actual", 2021)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

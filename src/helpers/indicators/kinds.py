@@ -264,8 +264,9 @@ PART_STARTED_BEFORE = re.compile(r"项目(?:已经?|实际|累计|实现)?(?:开
 PART_STARTED_AFTER = re.compile(r"(?:已经?|实际|累计|实现)?(?:开复工|开工|复工|竣工|投产)(?![率项])")
 PART_STARTED_CUE = "…项目实现开工"
 # The gap between a result and its goal, told right after the goal: "GDP增长6.8%,超出全年预期目标0.3个百分点" (山西, September
-# 2018), "全省居民消费价格同比上涨2.6%,…低于预期目标1.4个百分点" (海南, July 2014)
-GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务)?$")
+# 2018), "全省居民消费价格同比上涨2.6%,…低于预期目标1.4个百分点" (海南, July 2014), or right after the goal's rate:
+# "规上工业总产值、规上工业增加值分别超目标增速4.9个、11个百分点" (巢湖, August 2021)
+GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|超|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务|增速)?$")
 GAP_TO_GOAL_CUE = "…高于目标"
 # The goal named between 目标 and the share of it done: "完成签约目标50亿元的115.56%", "完成目标任务20亿元的56.3%" (海北, July 2013)
 GOAL_BEFORE_SHARE = re.compile(r"目标(?:任务)?$")
