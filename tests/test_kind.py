@@ -635,6 +635,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the gap to a goal's rate is a result, as the gap to a goal is (巢湖, August 2021, part 199)
     ("1-6月,规上工业总产值、规上工业增加值分别超目标增速4.9个、11个百分点。", "news_report", D(2021, 8, 10),
      [("4.9个", "actual", 2021), ("11个百分点", "actual", 2021)]),
+    # a goal's rate between 目标 and 任务 in a task said done is the goal, whatever estimate frames the sentence (瑶海,
+    # December 2019, part 199)
+    ("预计,全年地区生产总值同比增长6.2%,完成区人代会批准的预期目标增长6%任务;", "plan_report", D(2019, 12, 1),
+     [("6.2%", "forecast", 2019), ("6%", "target", 2019)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

@@ -268,6 +268,12 @@ PART_STARTED_CUE = "…项目实现开工"
 # "规上工业总产值、规上工业增加值分别超目标增速4.9个、11个百分点" (巢湖, August 2021)
 GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|超|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务|增速)?$")
 GAP_TO_GOAL_CUE = "…高于目标"
+# A goal's rate told between 目标 and 任务, in the task said done: "预计,全年地区生产总值同比增长6.2%,完成区人代会批准的预期目标
+# 增长6%任务" (瑶海, December 2019): the goal of the year reviewed, whatever estimate frames the sentence
+GOAL_BEFORE_TASK = re.compile(r"完成[^,;。!?\n]{0,16}目标(?:增长|增速为?|为)?$")
+TASK_AFTER_GOAL = re.compile(r"的?任务")
+GOAL_BEFORE_TASK_CUE = "目标…任务"
+GOAL_BEFORE_TASK_REACH = 28
 # The goal named between 目标 and the share of it done: "完成签约目标50亿元的115.56%", "完成目标任务20亿元的56.3%" (海北, July 2013)
 GOAL_BEFORE_SHARE = re.compile(r"目标(?:任务)?$")
 SHARE_AFTER_GOAL = re.compile(r"的[\d.]+%")
@@ -531,6 +537,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     if figure.unit != "%" and text[figure.start - 1:figure.start] in ("标", "务") \
             and GOAL_BEFORE_SHARE.search(text, max(0, figure.start - 4), figure.start) and SHARE_AFTER_GOAL.match(text, figure.end):
         evidence.append(("target", WEIGHT_MET_GOAL, GOAL_BEFORE_SHARE_CUE))
+    if figure.unit == "%" and TASK_AFTER_GOAL.match(text, figure.end) \
+            and GOAL_BEFORE_TASK.search(text, max(0, figure.start - GOAL_BEFORE_TASK_REACH), figure.start):
+        evidence.append(("target", WEIGHT_MET_GOAL, MET_GOAL + GOAL_BEFORE_TASK_CUE))
     if figure.unit in ("%", "百分点") and text[figure.start - 1:figure.start] in ("标", "务") \
             and GAP_TO_GOAL_BEFORE.search(text, max(0, figure.start - 12), figure.start):
         # (the gap of an estimate is estimated: "规模以上工业增加值预计同比增长-6%,低于计划目标13个百分点" (威县, 2023))
