@@ -639,6 +639,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # December 2019, part 199)
     ("预计,全年地区生产总值同比增长6.2%,完成区人代会批准的预期目标增长6%任务;", "plan_report", D(2019, 12, 1),
      [("6.2%", "forecast", 2019), ("6%", "target", 2019)]),
+    # 将 inside a name (将军新型建材) is no tense (衡阳, April 2020, part 201); 计划完成总投资 is the year's planned money, as
+    # 计划完成投资 is (上海, January 2022, part 199)
+    ("衡阳县时光钻石、新时代商业综合体、将军新型建材、乌莲特色小镇等7个项目集中开工。", "news_report", D(2020, 4, 28),
+     [("7个", "actual", 2020)]),
+    ("据介绍,今年安排的173个正式项目,计划完成总投资2000亿元以上。", "news_report", D(2022, 1, 28),
+     [("173个", "target", 2022), ("2000亿元以上", "plan", 2022)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
