@@ -66,3 +66,16 @@ def test_evaluate_says_what_is_missing(labels, arguments, message, capsys, monke
     arguments = arguments if "--labels" in arguments else ["--labels", str(labels), *arguments]
     assert main(["evaluate", *arguments]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_range_written_as_two_values_is_refused_with_its_file_and_quote(labels, capsys):
+    """A labeller who wrote a range as [low, high] (part 193 did, before review) gets the file and the quote, not a
+    TypeError from deep in the scorer."""
+    path = labels / "labels" / "news-liuzhou-2016-03-x6.yaml"
+    label = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = label["paragraphs"][0]["figures"][0]
+    first[1] = [first[1], first[1] * 2]
+    path.write_text(yaml.safe_dump(label, allow_unicode=True), encoding="utf-8")
+    assert main(["evaluate", "--labels", str(labels)]) == 2
+    err = capsys.readouterr().err
+    assert "news-liuzhou-2016-03-x6.yaml" in err and repr(first[0]) in err and "low end" in err

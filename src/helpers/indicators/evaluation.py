@@ -205,9 +205,21 @@ def load_labelled_documents(folder: str | Path, split: str | tuple[str, ...] | N
         label = yaml.safe_load(path.read_text(encoding="utf-8"))
         if split is not None and label.get("split") not in ((split,) if isinstance(split, str) else split):
             continue
+        _check_values(label, path)
         label["data"] = (folder / "docs" / label["doc"]).read_bytes()
         labelled.append(label)
     return labelled
+
+
+def _check_values(label: dict, path: Path) -> None:
+    """Raise ValueError naming the label file and the quote when a figure's value is not one number (a range is
+    written as its low end: ``[4.5-5%, 4.5, "%", …]``)."""
+    for case in label.get("paragraphs") or ():
+        for figure in case.get("figures") or ():
+            value = figure[1] if len(figure) > 1 else None
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"{path.name}: the value of {figure[0]!r} is {value!r}, not one number "
+                                 "(a range is written as its low end)")
 
 
 def catalog_row(label: dict) -> dict:
