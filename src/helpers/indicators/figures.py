@@ -432,6 +432,8 @@ def _chinese(sentence: str):
         if value is None or value < 2:
             continue
         start, end = m.start(), m.end()
+        if sentence[start - 1:start] in ORDINAL_LAST_CHARS and sentence[max(0, start - 2):start].endswith(ORDINAL_BEFORE):
+            continue  # a rank in words, as in figures: "分别位居全市前两位" (大连, 2011)
         if RANK_LIST.search(sentence, max(0, start - 8), start) or OUTLINE_AFTER.match(sentence, end) \
                 or sentence[start - 1:start] == QUOTE_CLOSE \
                 or (m.group("unit") in LIST_COUNT_UNITS and ENUMERATED_AFTER.match(sentence, end)):
