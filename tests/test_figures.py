@@ -192,6 +192,7 @@ def test_find_figures(sentence, expected):
     "建设项目增速连续11个月保持全省首位",  # a duration
     "连续5年列全省前3位,列沈阳、大连之后,全省第3位",  # ranks
     "瓦房店、庄河市总量和增幅分别位居全市前两位",  # a rank in words (大连, 2011, kind gold part 189)
+    "1.2020年六大片区",  # an item's number glued to a year (驻马店, 2020, kind gold part 201)
     "做好结构调整“三篇大文章”,坚持招商引资“一号工程”",  # slogans with numbers
     "优化产业结构,三次产业协同提质",  # 三次产业 = tertiary industries
     "有序实施“十件重点民生实事”",  # a programme's name in quotes

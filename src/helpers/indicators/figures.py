@@ -157,6 +157,9 @@ SIZE_QUALIFIERS = ("超", "过", "超过")
 MONEY_CLASS_AFTER = re.compile(r"(?:产业)?(?:园区|集群)")
 # A Chinese count right after a closing quote counts the names just quoted: "“粤菜师傅”“广东技工”“南粤家政”三项工程"
 QUOTE_CLOSE = "”"
+# An item's number glued to the year after it, at the start of a line or an item: "1.2020年六大片区项目277个" (驻马店, 2020)
+ITEM_THEN_YEAR = re.compile(r"\d{1,2}\.(?:19|20)\d\d")
+ITEM_OPENINGS = frozenset("\n(（:：;；。 ")
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
@@ -493,6 +496,8 @@ def _chinese(sentence: str):
                              None, False, False)
     if "." in sentence and "年" in sentence:
         for m in DECIMAL_YEARS.finditer(sentence):
+            if ITEM_THEN_YEAR.fullmatch(m.group()[:-1]) and (not m.start() or sentence[m.start() - 1] in ITEM_OPENINGS):
+                continue  # an item's number glued to a year: "1.2020年六大片区项目277个" (驻马店, 2020)
             yield FigureSpan(m.start(), m.end(), m.group(), float(m.group()[:-1]), None, "年", None, False, False)
     if "成" in sentence:
         for m in TENTHS.finditer(sentence):
