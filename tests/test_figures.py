@@ -21,6 +21,9 @@ def _figures(sentence):
     ("接待游客突破1400万人次", [("突破1400万人次", 1.4e7, None, "人次", "突破", False)]),
     # 001: 余 between number and unit
     ("举办…300余场特色活动", [("300余场", 300, None, "场", "余", False)]),
+    # a share with 以上 and then 的项目 names a class of project too; the figure is the count (伊春, January 2021, part 189)
+    ("完成年度计划投资90%以上的项目2个", [("90%以上", 90, None, "%", None, True), ("2个", 2, None, "个", None, False)]),
+    ("完成年度计划100%及以上的项目4个", [("100%", 100, None, "%", None, True), ("4个", 4, None, "个", None, False)]),
     # 000: 500万元以上 names a class of project; the figure is 1000个
     ("全市实施投资500万元以上项目1000个", [("500万元以上", 5e6, None, "元", None, True),
                                   ("1000个", 1000, None, "个", None, False)]),

@@ -172,6 +172,9 @@ WORDS_ENDING_IN_QUALIFIER = ("签约", "节约", "集约", "履约", "预约", "
 SIGNED_UNITS = frozenset({"%", "‰", "百分点"})  # the units a fall is written with a minus in
 # "500万元以上项目", "3000万元以上的企业": 以上 followed by a noun names a class, not a result
 THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff“\"]")
+# A share with 以上 or 以下 and then 的 and what it sorts names a class: "完成年度计划投资90%以上的项目2个", "完成年度计划100%
+# 及以上的项目4个" (伊春, January 2021)
+PERCENT_CLASS_AFTER = re.compile(r"(?:及|或)?(?:以上|以下)的(?:项目|企业|单位|县|村|乡镇|学校|地区|行业|城市)")
 # "30万吨级原油码头", "15万吨级航道": a size class, like a threshold
 SIZE_CLASS = "级"
 # "城镇新增就业45万人以上的目标" (2026 report) restates a target: 以上 before 的目标 is no class
@@ -366,7 +369,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
             high = scale_number(num2, multiplier)
             if high < value:  # "2-3" fine; "5-2" is not a range
                 continue
-        is_threshold = ((post == "以上" or post == "以下") and end < n and unit not in words.classless
+        is_threshold = (unit == "%" and PERCENT_CLASS_AFTER.match(sentence, end - len(post or "")) is not None) \
+            or ((post == "以上" or post == "以下") and end < n and unit not in words.classless
                         and THRESHOLD_AFTER.match(sentence, end) is not None
                         and not GOAL_AFTER.match(sentence, end)
                         and not (unit in AREA_UNITS and LAND_AFTER.match(sentence, end))
