@@ -645,6 +645,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("7个", "actual", 2020)]),
     ("据介绍,今年安排的173个正式项目,计划完成总投资2000亿元以上。", "news_report", D(2022, 1, 28),
      [("173个", "target", 2022), ("2000亿元以上", "plan", 2022)]),
+    # a goal set with 的目标定为 (贵港, March 2019, part 209); the gap to 年度投资目标 is a result (航空港, March 2018, part 211);
+    # an amount before its share of the year's goal is what was done (沈阳, August 2022, part 207)
+    ("紧盯项目建设不放松。贵港将固定资产投资的目标定为同比增长15%。", "news_report", D(2019, 3, 25), [("15%", "target", 2019)]),
+    ("其中,列入省重点的84个项目,全年累计完成投资429.8亿元,高出年度投资目标17.1个百分点。", "news_report", D(2017, 12, 30),
+     [("84个", "actual", 2017), ("429.8亿元", "actual", 2017), ("17.1个百分点", "actual", 2017)]),
+    ("沈阳工业投资结构进一步优化投资218.3亿元占全年目标43.7%。", "plan_report", D(2022, 8, 3),
+     [("218.3亿元", "actual", 2022), ("43.7%", "actual", 2022)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

@@ -228,7 +228,7 @@ LIST_CLOSING_REACH = 14
 # "城镇登记失业率3.21%,低于4.5%的控制目标" (陕西, October 2019), "高于3.9万个的年度目标任务" (住建部, 2021);
 # "处于7%—7.5%年度预期目标区间范围之内" (河南, October 2019); not a count of goals missed or met, "7项未达预期目标" (池州, 2025), nor a quoted goal said to be met (see MET_BEFORE), nor a count of goals ("2019年12项主要目标任务圆满完成", 四川 2020)
 GOAL_NAMED_AFTER = re.compile(r"(?P<goal>[^\d,;:。!?、\n]{0,4}(?P<number>\d)[\d.]*(?:%?[—–~至-][\d.]+)?(?![\d.]|项)"
-                              r"[^\d,;:。!?、\n未达完实超”]{0,6}?)的?(?:年度|全年)?(?:预期|控制)?目标")
+                              r"[^\d,;:。!?、\n未达完实超占”]{0,6}?)的?(?:年度|全年)?(?:预期|控制)?目标")
 GOAL_NAMED_AFTER_CUE = "…的目标"
 GOAL_NAMED_REACH = 48  # characters before 目标 where its figure is looked for (a match is at most about 40)
 NUMBER_RUN = frozenset("0123456789.%—–~至-")
@@ -266,7 +266,7 @@ PART_STARTED_CUE = "…项目实现开工"
 # The gap between a result and its goal, told right after the goal: "GDP增长6.8%,超出全年预期目标0.3个百分点" (山西, September
 # 2018), "全省居民消费价格同比上涨2.6%,…低于预期目标1.4个百分点" (海南, July 2014), or right after the goal's rate:
 # "规上工业总产值、规上工业增加值分别超目标增速4.9个、11个百分点" (巢湖, August 2021)
-GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|超|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:预期|计划)?目标(?:任务|增速)?$")
+GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|超|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:投资)?(?:预期|计划)?目标(?:任务|增速)?$")
 GAP_TO_GOAL_CUE = "…高于目标"
 # A goal's rate told between 目标 and 任务, in the task said done: "预计,全年地区生产总值同比增长6.2%,完成区人代会批准的预期目标
 # 增长6%任务" (瑶海, December 2019): the goal of the year reviewed, whatever estimate frames the sentence
