@@ -652,6 +652,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("84个", "actual", 2017), ("429.8亿元", "actual", 2017), ("17.1个百分点", "actual", 2017)]),
     ("沈阳工业投资结构进一步优化投资218.3亿元占全年目标43.7%。", "plan_report", D(2022, 8, 3),
      [("218.3亿元", "actual", 2022), ("43.7%", "actual", 2022)]),
+    # a count of projects before 年计划投资 is a part of the year's list, as before 年度计划投资 (秦皇岛, February 2022, part 205)
+    ("据了解,重点建设项目中新开工项目135个,总投资500.7亿元,年计划投资141.2亿元;续建项目86个,总投资709.6亿元,年计划投资200.4亿元。",
+     "plan_report", D(2022, 2, 18), [("135个", "target", 2022), ("500.7亿元", "target", 2022), ("141.2亿元", "plan", 2022),
+                                     ("86个", "target", 2022), ("709.6亿元", "target", 2022), ("200.4亿元", "plan", 2022)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

@@ -145,7 +145,7 @@ TASK_NAME_DONE = re.compile(r"完成|落实|兑现|办好|办结")
 # 当年计划投资2382亿元" (大连, July 2010); with its parts in brackets: "我市实施亿元以上重点工业项目106项(新建43项,续建63项),
 # 总投资2757.05亿元,当年计划完成投资437.68亿元" (鄂尔多斯, October 2019)
 YEAR_PLAN_AFTER = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）])?[^,;。!?、\n]{0,12}[,、]?(?:(?:估算)?总投资[^,;。!?\n]{0,12}[,、])?"
-                             r"(?:(?:年度|全年|今年|当年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划"
+                             r"(?:(?:年度|全年|今年|当年|年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划"
                              r"|(?:年度|全年|年)投资目标)")  # "新型工业化项目215个,年投资目标270.89亿元" (六盘水, 2025)
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
@@ -170,7 +170,9 @@ LISTED_COUNT_IN_CLAUSE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、
 LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,8}(?:[(（][^()（）\n]{1,30}[)）])?[,、]$")
 # …nor a part of projects started earlier in the paragraph: "4月7日,集中开工重点项目290个,今年计划完成投资392.8亿元,其中,省级
 # 重点项目67个,…,市级重点项目223个,今年计划完成投资151.1亿元" (哈尔滨, 2022)
-PROJECTS_STARTED = re.compile(r"开(?:复|竣)?工(?!率)")  # (not 开工率, a rate of a part: "开工率80%")
+# (not 开工率, a rate of a part: "开工率80%"; nor 新开工, a part of the list: "重点建设项目中新开工项目135个,总投资500.7亿元,年计划
+# 投资141.2亿元;续建项目86个,…" (秦皇岛, February 2022), as in LIST_STARTED)
+PROJECTS_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!率)")
 PROJECTS_STARTED_REACH = 200
 ARRANGED_UNITS = ("元", "美元", "%", "百分点", "倍")  # what an arrangement reaches beyond its clause: money, its rates
 # A change on the same period a year before, right before the figure, measures what happened: "区发展改革委
