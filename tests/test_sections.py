@@ -144,3 +144,11 @@ def test_build_writes_sections_and_notebook_03_filters_by_role(built_corpus):
 ])
 def test_a_list_named_in_a_headline_frames_the_year_only_before_its_end(lead, published, role):
     assert root_role("news_report", lead, published) == role
+
+
+def test_a_notice_that_issues_the_years_list_frames_it_in_a_plan_report():
+    """A plan report frames only a year to come from its headline, unless the headline issues the year's list (宝山's
+    notice of January 2022, part 213); one that reports how the list went does not."""
+    issued = "上海市宝山区人民政府办公室关于印发《2022年区政府要完成的与人民生活密切相关的实事》的通知"
+    assert root_role("plan_report", issued, dt.date(2022, 1, 10)) == "tasks"
+    assert root_role("plan_report", "岳阳楼区2019年1-7月省市重点民生实事项目完成情况", dt.date(2019, 7, 31)) == "other"
