@@ -21,6 +21,8 @@ def _figures(sentence):
     ("接待游客突破1400万人次", [("突破1400万人次", 1.4e7, None, "人次", "突破", False)]),
     # 001: 余 between number and unit
     ("举办…300余场特色活动", [("300余场", 300, None, "场", "余", False)]),
+    # an item's number glued to the count after it: item 4, 460个, not 4.46 (宝山's 实事 of 2022, part 213)
+    ("4.460个居村综合文化活动室", [("460个", 460, None, "个", None, False)]),
     # a share with 以上 and then 的项目 names a class of project too; the figure is the count (伊春, January 2021, part 189)
     ("完成年度计划投资90%以上的项目2个", [("90%以上", 90, None, "%", None, True), ("2个", 2, None, "个", None, False)]),
     ("完成年度计划100%及以上的项目4个", [("100%", 100, None, "%", None, True), ("4个", 4, None, "个", None, False)]),

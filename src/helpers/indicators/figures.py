@@ -160,6 +160,9 @@ QUOTE_CLOSE = "”"
 # An item's number glued to the year after it, at the start of a line or an item: "1.2020年六大片区项目277个" (驻马店, 2020)
 ITEM_THEN_YEAR = re.compile(r"\d{1,2}\.(?:19|20)\d\d")
 ITEM_OPENINGS = frozenset("\n(（:：;；。 ")
+# …or to the count after it, at the start of a sentence: a count of things has no decimals ("4.460个居村综合文化活动室", 宝山)
+ITEM_THEN_COUNT = re.compile(r"\d{1,2}\.(?P<count>\d+)")
+ITEM_GLUED_UNITS = frozenset("个家所座处项件条名户栋台场辆套间张")
 # A number preceded by these is an ordinal or a rank: "第3位", "前3位", "第四届"
 ORDINAL_BEFORE = ("第", "前", "排名", "位列", "居")
 ORDINAL_LAST_CHARS = frozenset(word[-1] for word in ORDINAL_BEFORE)
@@ -347,6 +350,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
         start, end = m.span()
         groups: tuple[Any, ...] = m.groups()  # a group that did not match is None
         num, mult1, unit1, _, num2, approx, mult, unit, _, post = groups
+        if not start and not mult and not mult1 and unit in ITEM_GLUED_UNITS and (item := ITEM_THEN_COUNT.fullmatch(num)):
+            start, num = item.start("count"), item.group("count")  # "2.50个小区新增电动自行车充电设施" (宝山, 2022): item 2, 50个
         if unit is None:
             if unit1 is None and not mult:
                 continue
