@@ -84,6 +84,10 @@ def test_normalize_width(raw, expected):
     # "35个,其中"; a comma between Latin words keeps its space
     ("重点投资项目35个 , 其中 , 省市县项目32个 , 已完成投资", "重点投资项目35个,其中,省市县项目32个,已完成投资"),
     ("Hello , world", "Hello , world"),
+    # 洪泽's plan report of January 2022 (a PDF's text, part 213): a space after a decimal point in running text; an item's
+    # number at the start of a line keeps its space
+    ("一般公共预算收入22. 1 亿元,增长9. 1%;", "一般公共预算收入22.1亿元,增长9.1%;"),
+    ("2. 50个小区新增电动自行车充电设施", "2. 50个小区新增电动自行车充电设施"),
 ])
 def test_normalize_spaces(raw, expected):
     assert normalize_spaces(raw)[0] == expected

@@ -262,6 +262,11 @@ def _substitute_spaces(text: str) -> tuple[str, list[Edit]]:
     return "".join(pieces), edits
 
 
+# The whole part of a number in running text, right before its decimal point: "收入22." (not an item's number at the start
+# of a line, "2. 50个小区", whose space stays)
+DECIMAL_POINT_BEFORE = re.compile(r"[\u4e00-\u9fff][ \t]?\d{1,12}\.$")
+
+
 def _judge_space(text: str, start: int, end: int) -> tuple[str | None, str]:
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
@@ -269,6 +274,8 @@ def _judge_space(text: str, start: int, end: int) -> tuple[str | None, str]:
         return "line_edge_space", ""
     if after in "%‰" and before.isdigit():  # "增长3.1 %" (Jiangxi 2022 bulletin)
         return "space_before_percent", ""
+    if before == "." and after.isdigit() and DECIMAL_POINT_BEFORE.search(text, max(0, start - 12), start):
+        return "space_after_decimal_point", ""  # "一般公共预算收入22. 1 亿元,增长9. 1%" (洪泽's plan report, a PDF's text)
     chinese_before = CHINESE_OR_PUNCT.match(before)
     chinese_after = CHINESE_OR_PUNCT.match(after)
     if ((chinese_before and (ASCII_WORD.match(after) or CHINESE_PUNCT.match(after) or after in ",:;!?"))

@@ -250,7 +250,7 @@ def evaluate_labelled_documents(folder: str | Path, split: str | tuple[str, ...]
             years = [figure[5] if len(figure) > 5 else None for figure in case.get("figures") or ()]
             case = {"doc": label["doc"], "paragraph": _cleaned(case["paragraph"]),
                     # quote, unit and qualifier as the cleaned text writes them: 個 is 个, 超過 is 超过
-                    "figures": [[_cleaned(str(f[0])), f[1], *(_cleaned(x) if isinstance(x, str) else x for x in f[2:4]),
+                    "figures": [[_cleaned_quote(str(f[0])), f[1], *(_cleaned(x) if isinstance(x, str) else x for x in f[2:4]),
                                  f[4]] for f in figures]}
             per_genre = result.by_genre.setdefault(genre, Evaluation())
             for evaluation in (result.overall, per_genre):
@@ -315,6 +315,17 @@ def _cleaned(text: str) -> str:
     from helpers.corpus.cleaning import clean_text
 
     return clean_text(text).body or text
+
+
+# A quote stands inside a line, after other words: cleaned behind one, it is cleaned as the text around it was
+# ("6835. 27億元" after 生產總值 loses the space after its decimal point; a line's opening "3. 137项" keeps it)
+RUNNING_TEXT = "为"
+
+
+def _cleaned_quote(quote: str) -> str:
+    """A labelled quote as the cleaned text has it inside a line."""
+    cleaned = _cleaned(RUNNING_TEXT + quote)
+    return cleaned[len(RUNNING_TEXT):] if cleaned.startswith(RUNNING_TEXT) else _cleaned(quote)
 
 
 def _score_targets_and_years(result: KindEvaluation, records: dict, case: dict, years: list,
