@@ -90,8 +90,10 @@ PART_DONE = re.compile(r"[\d一二三四五六七八九十两]")
 PART_DONE_CUE = "…已完成其中"
 # …and so it is when a part in the figure's own unit follows 已 and any verb: "263场送戏进万村已送230场(87%)" (萧县's 实事,
 # September 2025)
-PART_SAME_UNIT = re.compile(r"[^\d,;:。!?、\n]{0,16}?(?:已(?:经)?(?!有)[^\d,;:。!?、\n]{1,3}?|任务(?:完成|落实|办结))"
-                            r"\d+(?:\.\d+)?(?P<unit>[^\d\s,;:。!?、(（])")  # "30项…改革试验任务完成22项" (四川, July 2018)
+# (or after a comma: "新建市政燃气管网60公里,已新建62.675公里;新增优化公交线路35条,现已完成36条" (福州's 实事, July 2023))
+PART_SAME_UNIT = re.compile(r"[^\d,;:。!?、\n]{0,16}?,?(?:现|目前)?(?:已(?:经)?(?!有)[^\d,;:。!?、\n]{1,3}?|任务(?:完成|落实|办结))"
+                            r"\d+(?:\.\d+)?(?P<unit>[^\d\s,;:。!?、(（]{1,5})")  # "30项…改革试验任务完成22项" (四川, July 2018)
+WRITTEN_UNIT = re.compile(r"[^\d.]+$")  # the unit a quote writes after its number: "公里" of "60公里"
 # …and so is a count of projects a part is then told of: "60项计划新开工项目中,武安新能源产业园、…等50个项目开工建设" (邯郸,
 # August 2013), "上述700个市级重点项目中,民生工程投资进度持续加快" (西安, July 2018), "在16个县央地合作项目中,其中…3个项目已完工"
 # (绥中, November 2024)
@@ -506,7 +508,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     elif done and PART_DONE.match(text, done.end()):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif figure.unit != "%" and (part := PART_SAME_UNIT.match(text, figure.end, reach)) \
-            and figure.quote.rstrip("以上左右余多")[-1:] == part.group("unit"):
+            and (unit := WRITTEN_UNIT.search(figure.quote.rstrip("以上左右余多"))) and part.group("unit").startswith(unit.group()):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
