@@ -123,13 +123,14 @@ STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:(?:已经?|累计|实际)(?:开�
 # A count of a year's 实事 (the tasks a government promises its people) is a goal, unless they are said to be done:
 # "确定了为人民群众办理的十件惠民实事" (新安县, 2010), "今年全省将做好10件实事" (云南, 2019); "2018年10个民生实事项目全面落实"
 # (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026);
-# whoever holds the list: "介绍了2024年10项省级民生实事项目的落实情况" (海南, December 2024);
+# whoever holds the list: "介绍了2024年10项省级民生实事项目的落实情况" (海南, December 2024) ("提前完成的8件实事" are done:
+# 福州, July 2023);
 # so is a count of key tasks: "锦州:紧抓30项关键任务谋划高质量项目群" (辽宁日报, February 2023), "统筹推进…341项具体任务" (浑南, 2023)
 TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:省|市|县|区|州)级?)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?|(?:城建|重点)?(?:民心|民生|惠民)工程"
                         r"|(?:重点|关键|具体|细化工作|攻坚|(?:主要|重点|年度)?目标)任务)"
                         r"(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已|圆满|顺利|基本|提前|如期){0,3}(?:超额)?"
                         r"(?:完成|兑现|落实)(?!情况))?")
-TASKS_MET_BEFORE = re.compile(r"(?:较好|圆满|顺利|超额)地?完成")  # (not 办好, 确保…完成: the tasks still to do)
+TASKS_MET_BEFORE = re.compile(r"(?:较好|圆满|顺利|超额|提前)地?完成")  # (not 办好, 确保…完成: the tasks still to do)
 TASK_COUNT_UNITS = ("件", "项", "个", "宗")  # 宗: "县重点建设项目43宗" (惠东, 2022)
 TASK_COUNT_CUE = "…件实事"
 # ...and so is a count right after the list's name, unless the clause tells it done: "省级民生实事30项,其中…17项超额完成"
