@@ -130,7 +130,7 @@ def quality(request):
 def test_quality_on_hand_labelled_paragraphs(quality):
     assert quality.recall >= 0.95, quality.missed
     assert quality.precision >= 0.9, quality.false
-    assert quality.kind_accuracy >= 0.99, quality.wrong_kind  # 0.995: one 两个 of 212
+    assert quality.kind_accuracy >= 0.99, quality.wrong_kind  # 0.991: 两个 and 盘锦's 预计…开复工率50%以上 of 212
     assert quality.value_accuracy >= 0.95, quality.wrong_value
 
 

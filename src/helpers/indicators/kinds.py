@@ -509,7 +509,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     elif done and PART_DONE.match(text, done.end()):
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif figure.unit != "%" and (part := PART_SAME_UNIT.match(text, figure.end, reach)) \
-            and (unit := WRITTEN_UNIT.search(figure.quote.rstrip("以上左右余多"))) and part.group("unit").startswith(unit.group()):
+            and (unit := WRITTEN_UNIT.search(figure.quote.rstrip("以上左右余多"))) and part.group("unit").startswith(unit.group()) \
+            and not (section.role == "statistics" and "," in part.group()):
+        # (not in a bulletin, whose count before a comma is a result too: "中心城区新建1片运动游园,已建成33片…" (伊春, 2022))
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
