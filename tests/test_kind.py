@@ -1209,11 +1209,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1196  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-219: kind 0.916, targets P 0.894 R 0.859, year 0.955
+    assert dev.n_documents >= 1196  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-219: kind 0.916, targets P 0.894 R 0.860, year 0.955
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.914, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.893 and dev.target_recall >= 0.856
+    assert dev.overall.kind_accuracy >= 0.915, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.893 and dev.target_recall >= 0.859
     assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.954
 
 
