@@ -39,6 +39,11 @@ projects of January-July 2018):
 The columns cannot be told from such headers, so a bare number under a unit line takes that unit and the
 row's label as its metric; a number with its own unit (12.9%) is the sentence reader's.
 
+Two more layouts give kinds without figures of their own: a table of goals against results one cell a line, with
+neither bars nor 序号, whose header has a line 目标 (绍兴's plan report of January 2019: the values standing together in a
+row are the goal and the result), and tasks laid out as records, each followed by 责任单位:… and 完成情况:… (漯河's
+实事 of 2024: the task is the goal, its progress the result).
+
 A column's header also says what kind its figures are: 预期增长 and 年度目标 hold goals, 上半年完成 and
 完成情况 results, 计划投资额 an arrangement (``resources/column_kinds.csv``); `find_cell_kinds` gives
 that kind for every cell under such a header, whoever reads the cell's figure.
@@ -91,7 +96,7 @@ TASK_RECORD_HEADER = "任务"  # the kind the task of such a record takes is tha
 
 # A table of a year's goals against what was done, one cell a line, without bars or 序号 (绍兴's plan report of January
 # 2019, 表1: "指标\n类型\n指标名称\n目标\n全年实绩\n规模\n地区生产总值\n7%左右\n预计7%左右\n…"): rows open with their
-# labels; the first value after a label is in the first column with a kind, the next in the next
+# labels; values standing together after a label fill the columns with a kind in order, a lone value is left unread
 GOAL_HEADER_LINE = re.compile(r"^[ \t]*(?:年度|全年|年初)?(?:预期|计划)?目标(?:值|数)?[ \t]*$", re.M)
 VALUE_LINE = re.compile(r"[ \t]*(?:预计|约)?[ \t]*[-+]?\d+(?:\.\d+)?[ \t]*[^\d\s,，。;；:：年月日]{0,5}[ \t]*")
 VALUE_TABLE_LINE_MAX = 24  # a longer line is text after the table
