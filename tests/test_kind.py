@@ -664,6 +664,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("60公里", "target", 2023), ("62.675公里", "actual", 2023), ("35条", "target", 2023), ("36条", "actual", 2023)]),
     # 实事 said done ahead of time before their count are done (福州, July 2023, part 217)
     ("提前完成的8件实事包括:建成福建医科大学孟超肝胆医院。", "plan_report", D(2023, 7, 5), [("8件", "actual", 2023)]),
+    # 新建 and 续建 name parts of the year's list, as other parts' names do (伊金霍洛, September 2017, development)
+    ("2017年,我旗列入市级亿元以上重点项目40项,新建项目22项,续建项目18项;总投资1174.74亿元,本年度计划投资137.65亿元。",
+     "plan_report", D(2017, 9, 20), [("40项", "target", 2017), ("22项", "target", 2017), ("18项", "target", 2017),
+                                     ("1174.74亿元", "target", 2017), ("137.65亿元", "plan", 2017)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),

@@ -136,7 +136,9 @@ TABLE_COLUMN_CUE = "table:"  # + the header of the column whose kind a figure ta
 # A part of a year's list counted after the list in its paragraph is the list's too (a goal, under the convention of
 # tests/fixtures/kind_gold/README.md): "我市共63项江门重点项目,总投资355亿元,2022年计划投资55.28亿元,…。其中:基础设施工程
 # 16项,完成投资3.31亿元,…;产业工程33项,…" (恩平, September 2022): a clause that opens with the part's name and its count
-SUBCOUNT_OPENING = re.compile(r"(?:其中[:：,]?)?[^\d,;:。!?、\n已完成开竣复签累计新增]{1,12}(?:项目|工程|类)")
+# (新建 and 续建 name parts of the list: "列入市级亿元以上重点项目40项,新建项目22项,续建项目18项" (伊金霍洛, September 2017);
+# 新增, 已, 开工 and their kin tell what was done)
+SUBCOUNT_OPENING = re.compile(r"(?:其中[:：,]?)?(?:(?!新增|新开)[^\d,;:。!?、\n已完成开竣复签累计增]){1,12}(?:项目|工程|类)")
 SUBCOUNT_CUE = "项目…(part of the year's list)"
 # A note right after a figure that calls it an estimate, and with 下同 every later figure of the same year:
 # "2025年苏州市地区生产总值达到2.77万亿元(预计数,下同),规上工业总产值达4.9万亿元。…2025年突破2250亿元"
