@@ -64,14 +64,14 @@ def strip_running_headers(text: str) -> tuple[str, list[Edit]]:
     lines = [line for line in _lines(text) if len(line[2]) <= RUNNING_LINE_MAX]  # only short lines repeat
     counts = Counter(DIGITS.sub("#", line.strip()) for _, _, line in lines if line.strip())
     rows_numbered = TABLE_INDEX_HEADER.search(text) is not None
-    page_numbers = [(start, end) for start, end, line in lines if PAGE_NUMBER.fullmatch(line)
-                    and not (rows_numbered and BARE_NUMBER_LINE.match(line))]
+    page_numbers = {(start, end) for start, end, line in lines if PAGE_NUMBER.fullmatch(line)
+                    and not (rows_numbered and BARE_NUMBER_LINE.match(line))}
     removed: list[tuple[int, int, str]] = []
     for start, end, line in lines:
         stripped = line.strip()
         if not stripped:
             continue
-        if len(page_numbers) >= 2 and PAGE_NUMBER.fullmatch(line) and not (rows_numbered and BARE_NUMBER_LINE.match(line)):
+        if len(page_numbers) >= 2 and (start, end) in page_numbers:
             removed.append((start, end, "page_number"))
         elif (counts.get(DIGITS.sub("#", stripped), 0) >= RUNNING_LINE_MIN_REPEATS
               and len(NOT_A_WORD.sub("", stripped)) >= RUNNING_LINE_MIN_WORDS

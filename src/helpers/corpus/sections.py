@@ -184,8 +184,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         if needs_year and not (years and published is not None and max(years) >= published.year):
             continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one,
             # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame
-        if genre == PLAN_GENRE and not (years and published is not None and max(years) > published.year) \
-                and not (set_out and years and published is not None and max(years) == published.year):
+        if genre == PLAN_GENRE and not (years and published is not None and (
+                max(years) > published.year or (set_out and max(years) == published.year))):
             continue  # a plan report frames only a list for a year to come: "福州市委市政府明年为民办17个方面实事" (December
             # 2018); how this year's list goes is reported under headings of its own ("…重点民生实事项目完成情况", July 2019)
         if needs_year and published.month >= LATE_MONTH and max(years) == published.year:

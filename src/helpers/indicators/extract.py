@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.sector_ratios import SECTOR_MARK, find_sector_ratios
-from helpers.indicators.table_cells import GOAL_HEADER_LINE, CellKind, TableFigure, read_table_cells
+from helpers.indicators.table_cells import CellKind, TableFigure, may_hold_tables, read_table_cells
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
 from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
                                         resolve_period)
@@ -444,7 +444,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     figures = find_figures(text)
     table_metrics: dict[int, str] = {}  # the metric of each figure read from a table's cell, by its offset
     cell_kinds: list[CellKind] = []  # cells under a header that says their kind (预期增长, 上半年完成)
-    if "|" in text or "单位" in text or "序号" in text or ("目标" in text and GOAL_HEADER_LINE.search(text)):
+    if may_hold_tables(text):
         table_figures, cell_kinds = read_table_cells(text)
         figures, table_metrics = _add_table_figures(figures, table_figures)
     if SECTOR_MARK in text and (ratios := find_sector_ratios(text)):

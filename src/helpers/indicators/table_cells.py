@@ -147,6 +147,12 @@ def find_cell_kinds(text: str) -> list[CellKind]:
     return read_table_cells(text)[1]
 
 
+def may_hold_tables(text: str) -> bool:
+    """Whether ``text`` has a mark of any layout `read_table_cells` reads (a cheap test before the reading)."""
+    return ("|" in text or "单位" in text or "序号" in text or "部门" in text or "领导" in text
+            or ("目标" in text and GOAL_HEADER_LINE.search(text) is not None))
+
+
 def read_table_cells(text: str) -> tuple[list[TableFigure], list[CellKind]]:
     """Both at once, the tables split once: the figures of the cells (`find_table_figures`) and the cells under a
     header that says their kind (`find_cell_kinds`)."""
