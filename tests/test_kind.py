@@ -668,6 +668,26 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("2017年,我旗列入市级亿元以上重点项目40项,新建项目22项,续建项目18项;总投资1174.74亿元,本年度计划投资137.65亿元。",
      "plan_report", D(2017, 9, 20), [("40项", "target", 2017), ("22项", "target", 2017), ("18项", "target", 2017),
                                      ("1174.74亿元", "target", 2017), ("137.65亿元", "plan", 2017)]),
+    # the later shares of a ratio are of the first's year (萍乡, October 2021, part 223)
+    ("过去五年,全市经济实力明显增强。三次产业结构由2015年的10.2:52.1:37.7优化为7.9:43.6:48.5。", "news_report", D(2021, 10, 20),
+     [("10.2", "actual", 2015), ("52.1", "actual", 2015), ("37.7", "actual", 2015), ("7.9", "actual", 2020),
+      ("43.6", "actual", 2020), ("48.5", "actual", 2020)]),
+    # the money a plan's projects are to spend is its arrangement (嘉兴's plan of March 2016, part 223)
+    ("(一)综合交通投资。计划推进项目33个,完成投资71.10亿元。", "plan_report", D(2016, 3, 5),
+     [("33个", "target", 2016), ("71.10亿元", "plan", 2016)]),
+    # a part of a list before its money done and its share of the year's plan (上海's 实事, December 2022, part 225)
+    ("其中,6个养老护幼类项目完成28.5亿元、占全年计划100%,9个城市安全类项目完成12.2亿元、占全年计划126%。", "plan_report",
+     D(2022, 12, 10), [("6个", "target", 2022), ("28.5亿元", "actual", 2022), ("100%", "actual", 2022),
+                       ("9个", "target", 2022), ("12.2亿元", "actual", 2022), ("126%", "actual", 2022)]),
+    # a count of the projects a plan names, told before them (徐州, May 2017, part 225), but not when they are said started
+    # (山东, March 2024, development; told here as a story, whose year is the year it was told)
+    ("全市108个计划新开工项目1至4月累计开工87项,开工率80.6%。", "plan_report", D(2017, 5, 1),
+     [("108个", "target", 2017), ("87项", "actual", 2017), ("80.6%", "actual", 2017)]),
+    ("其中,太平水库、石岛湾核电站扩建一期工程等105个计划新开工项目实现开工。", "news_report", D(2024, 3, 20),
+     [("105个", "actual", 2024)]),
+    # a count of 实事 before the count of their items (农安, July 2014, part 227)
+    ("另外,包括公立医院改革、县第二幼儿园建设等十六项59件重点民生实事,正在按序时进度扎实推进。", "plan_report", D(2014, 7, 29),
+     [("十六项", "target", 2014), ("59件", "target", 2014)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
@@ -1213,11 +1233,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1196  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-219: kind 0.916, targets P 0.894 R 0.860, year 0.955
+    assert dev.n_documents >= 1216  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-227: kind 0.917, targets P 0.895 R 0.862, year 0.956
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.915, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.893 and dev.target_recall >= 0.859
+    assert dev.overall.kind_accuracy >= 0.916, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.894 and dev.target_recall >= 0.861
     assert dev.year_accuracy >= 0.945, dev.wrong_year  # 0.954
 
 

@@ -34,6 +34,7 @@ CHANGE_FROM = re.compile(r"[从由](?P<part>[^,;:。、从由到至]{0,12})$")
 CHANGE_TO = re.compile(r"[从由][^,;:。从由]{0,40}?(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|跃升|增|降|升|提)"
                        r"(?:到|至)(?P<part>[^,;:。]{0,12})$")
 CHANGE_REACH = 60
+RATIO_PART_BEFORE = re.compile(r"\d[:∶︰]")  # a share of a ratio after the one before it: "10.2:52.1"
 CHANGE_MARKS = ("从", "由")
 FIGURE_CUE_WORDS = ("目标", "年度计划")  # words some figure cues need (see decide_kind): a sentence with one is read figure by figure
 BASE_MARKS = CHANGE_MARKS + ("比", "较", "于")  # before a period that is a base of comparison: "比2022年增长"
@@ -545,7 +546,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             opened_past = (opened.start(), opened.group())
         elif not periods and published is not None and s > first and (so_far := _so_far_before_semicolon(scan, s, published)):
             opened_past = so_far
-        last_base = None
+        last_base = last_period = None
         may_change = "从" in sentence_text or "由" in sentence_text  # once a sentence, not once a figure
         for figure, metric in zip(inside, metrics):
             kind, cue, confidence = sentence_kind or decide_kind(
@@ -607,6 +608,11 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             if change and change[0] == "from":
                 period = last_base = _base_period(period, periods, change[1], figure, last_base, scan, year,
                                                   published)
+            if last_period is not None and RATIO_PART_BEFORE.match(text, figure.start - 2):
+                # a ratio's later shares are of the first's period: "三次产业结构由2015年的10.2:52.1:37.7优化为7.9:43.6:48.5"
+                # (萍乡, October 2021)
+                period = last_period
+            last_period = period
             if kind == "actual" and figure.unit not in TALLIED_UNITS \
                     and _estimated_in_review(text, figure.start, period, section, genre, published):
                 kind, cue, confidence = "forecast", YEAR_NOT_OVER_CUE, CONFIDENCE_OF_RULE

@@ -125,7 +125,7 @@ STARTED_PART_AFTER_COUNT = re.compile(r"[,,](?:(?:已经?|累计|实际)(?:开�
 # (宁波, 2019), "十件民生实事全面兑现" (广州, 2018), "12类45件民生实事项目年度目标任务已全面完成" (江苏, 2026), "提前完成的8件实事"
 # (福州, July 2023); whoever holds the list: "介绍了2024年10项省级民生实事项目的落实情况" (海南, December 2024);
 # so is a count of key tasks: "锦州:紧抓30项关键任务谋划高质量项目群" (辽宁日报, February 2023), "统筹推进…341项具体任务" (浑南, 2023)
-TASK_COUNT = re.compile(r"(?:项|件|个)?(?:(?:省|市|县|区|州)级?)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?|(?:城建|重点)?(?:民心|民生|惠民)工程"
+TASK_COUNT = re.compile(r"(?:项|件|个)?(?:\d+[项件个])?(?:(?:省|市|县|区|州)级?)?(?:(?:重点|惠民|民生|为民|建设){0,3}实事(?:项目)?|(?:城建|重点)?(?:民心|民生|惠民)工程"
                         r"|(?:重点|关键|具体|细化工作|攻坚|(?:主要|重点|年度)?目标)任务)"
                         r"(?P<done>(?:年度)?(?:目标)?(?:任务)?(?:全部|全面|均|已|圆满|顺利|基本|提前|如期){0,3}(?:超额)?"
                         r"(?:完成|兑现|落实)(?!情况))?")
@@ -152,17 +152,22 @@ YEAR_PLAN_AFTER = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）])?[^,;。!?、\
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
 LIST_ENTERED_BEFORE = re.compile(r"(?:列入|确定)[^\d,;:。!?\n]{0,20}$")  # (not 纳入…平台, the projects a platform holds now)
+# …and so is a count of the projects a plan names, told before them, unless they are said to be started: "全市108个计划新开工项目1至4月
+# 累计开工87项" (徐州, May 2017), not "…等504个计划新开工项目实现开工建设" (山东, March 2024)
+PLANNED_LIST_AFTER = re.compile(r"计划(?:新开工|开工|实施|竣工|建设)[^\d,;。!?\n]{0,6}?(?:项目|工程)")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
 # 占年计划的69.1%" (西安, July 2018), "产业发展项目172个,完成投资295.9亿元,为年投资计划的80%" (湘西, October 2021): the list's
 # part, the money its progress
-LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}(?:项目|工程)[,,]?|(?P<counted>[,,]))(?:[^,;。!?\n]{0,8}?)(?:共|累计|已)?(?:完成投资|投入资金)"
+LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}(?:项目|工程)[,,]?|(?P<counted>[,,]))(?:[^,;。!?\n]{0,8}?)(?:共|累计|已)?(?:完成投资|投入资金|完成(?=\d[\d.]*[万亿]?元))"
                                  r"[^;。!?\n]{0,30}?(?:(?:[占为]|完成|达到?)(?:年|年度|全年)(?:投资)?计划|投资完成率|超时序进度)"
                                  r"|[^\d,;。!?\n]{0,16}(?:项目|工程)(?P<rate>投资完成率)")  # "截至2月底,2个省重大项目投资完成率7.5%" (昆山, 2024)
 # (with the months between: "由各区负责推进的市重点项目172个,前三季度投入资金319.6亿元,占年度计划的83.9%" (哈尔滨, October
-# 2011), "续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%" (开封, September 2019), or ahead of the year's schedule:
+# 2011), "续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%" (开封, September 2019), with the money alone ("6个养老护幼类
+# 项目完成28.5亿元、占全年计划100%", 上海's 实事 in December 2022), or ahead of the year's schedule:
 # "省市县三级协同推进15000个重点项目,前三季度完成投资2.3万亿元、超时序进度10.1个百分点" (山东, October 2024))
+PLANNED_SPENDING_BEFORE = re.compile(r"完成(?:年度)?投资")  # (see decide_kind: a plan's 计划…,完成投资)
 DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
@@ -512,6 +517,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and not (section.role == "statistics" and "," in part.group()):
         # (not in a bulletin, whose count before a comma is a result too: "中心城区新建1片运动游园,已建成33片…" (伊春, 2022))
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
+    elif figure.unit in TASK_COUNT_UNITS and not done and PLANNED_LIST_AFTER.match(text, figure.end):
+        evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
     if figure.unit == "元" and MONEY_FOR_TASK_BEFORE.search(text, max(0, figure.start - 5), figure.start) \
@@ -613,6 +620,11 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
                 # tests/fixtures/kind_gold/README.md: "全年安排省市重点开工在建项目135项,总投资881.4亿元,年计划投资275亿元"
                 # (衡水, January 2020); the money is the arrangement
                 kind = "target"
+            elif kind == "target" and word.startswith("计划") and figure.unit == "元" \
+                    and PLANNED_SPENDING_BEFORE.fullmatch(text, own_clause, figure.start):
+                # the money of a plan's projects is the plan's arrangement: "计划推进项目33个,完成投资71.10亿元" (嘉兴's plan
+                # of March 2016), as 计划完成投资 is
+                kind = "plan"
             if start >= clause:
                 weight = WEIGHT_CUE_IN_CLAUSE
             elif kind == "plan" and figure.unit not in ARRANGED_UNITS:
