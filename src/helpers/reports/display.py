@@ -229,29 +229,30 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
         frame = frame.reset_index()
     if INDICATOR_COLUMNS & set(frame.columns) and NAME_COLUMN in frame.columns:
         frame = frame.drop(columns=NAME_COLUMN)  # the indicator column is written as this name already
-    text = pd.DataFrame(index=frame.index)
+    columns: dict = {}  # built whole, not column by column: pandas copies its index of columns at each insert
     wanted_shares = set(shares) | SHARE_COLUMNS
     for column in frame.columns:
         values = frame[column]
         if column in wanted_shares:
-            text[column] = values.map(format_share)
+            columns[column] = values.map(format_share)
         elif column in THEME_COLUMNS:
-            text[column] = values.map(name_theme)
+            columns[column] = values.map(name_theme)
         elif column in INDICATOR_COLUMNS:
-            text[column] = values.map(name_indicator)
+            columns[column] = values.map(name_indicator)
         elif is_year_column(column) or is_code_column(column):
-            text[column] = values.map(format_digits)  # 2026 and 210000 as written, not 2,026 and 210,000
+            columns[column] = values.map(format_digits)  # 2026 and 210000 as written, not 2,026 and 210,000
         elif column in AMOUNT_COLUMNS:
-            text[column] = values.map(format_amount)
+            columns[column] = values.map(format_amount)
         elif SENTENCE_OF.get(column) in frame.columns:
-            text[column] = [quote_in_context(sentence, quote)
-                            for sentence, quote in zip(values, frame[SENTENCE_OF[column]])]
+            columns[column] = [quote_in_context(sentence, quote)
+                               for sentence, quote in zip(values, frame[SENTENCE_OF[column]])]
         elif str(column).endswith(POINTS) and pd.api.types.is_numeric_dtype(values):
-            text[column] = [MISSING if pd.isna(v) else f"{float(v):+.1f}" for v in values]
+            columns[column] = [MISSING if pd.isna(v) else f"{float(v):+.1f}" for v in values]
         elif pd.api.types.is_float_dtype(values):
-            text[column] = format_decimals(values)
+            columns[column] = format_decimals(values)
         else:
-            text[column] = [format_value(v) for v in values]
+            columns[column] = [format_value(v) for v in values]
+    text = pd.DataFrame(columns, index=frame.index, columns=list(frame.columns))
     units = units or {}
     return text.rename(columns={c: f"{c} ({units[c]})" for c in units if c in text.columns})
 
