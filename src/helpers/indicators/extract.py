@@ -63,6 +63,8 @@ LOOKING_BACK = ("去年", "去年全年", "上年", "上年全年", "过去一�
 LAST_YEAR_BEFORE = ("去年", "上年", "同期")
 PAST_YEARS = tuple(PAST_SPANS)  # 过去两年, 过去五年, 五年来 …
 REVIEW_MONTHS_PRESS = 1  # "全年" in a January press release: the year just ended
+# …but not in a story of projects signed or started at an event: "信阳市淮滨县65个项目集中签约、开工、投产" (30 January 2023)
+EVENT_STORY_TITLE = re.compile(r"集中(?:签约|开工|开复工|竣工|投产)|(?:开工|签约)仪式")
 # A year not over when the text was delivered: "全年将组织促消费活动1000场以上,引进首店不少于100家",
 # "今年,…吸引高端创新团队35个" (a press conference in May). Its figures are not results yet; 今年以来
 # (so far this year) is another matter. From December a year is as good as over.
@@ -459,6 +461,8 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
     scan = _DocumentScan(text, sentences, sections or extract_sections(text, genre, document.get("title"), published),
                          [figure.start for figure in figures], genre == "news_report", published)
     doc_year = reference_year(document)
+    # a story of an event held as it is told speaks of its own year, even in January (see _speaking_year)
+    speaking_genre = None if EVENT_STORY_TITLE.search(document.get("title") or "") else genre
     doc_id = document["doc_id"]
     # where a report states the year's main goals: what follows, outside headings of its own, is the year's work
     goals_from = next((cue[1] for cue in scan.cues if cue[3] in GOALS_OPENERS and cue[2] == "target"
@@ -583,7 +587,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             # 漯河's report of January 2025 on its 2024 实事)
             year = _speaking_year(section, "actual" if (cue or "").startswith((MET_GOAL, TABLE_COLUMN_CUE))
                                   or cue in (PLAN_OF_SHARE_CUE, PART_DONE_CUE, QUOTED_TASK_CUE)
-                                  else kind, genre, doc_year,
+                                  else kind, speaking_genre, doc_year,
                                   published)
             if kind in ("target", "plan") and not section.year and ahead_from is not None \
                     and sentence_start >= ahead_from and year == published.year:

@@ -55,6 +55,9 @@ TO_DAY_RECENT_DAYS = 92  # …and one at most this many days before a text in it
 # "在2025年基础上", "財政收入保持上年水準" (安徽, January 2020), "基本恢复到2019年水平": a base of comparison
 COMPARISON_BEFORE = ("较", "比", "高于", "低于", "快于", "慢于", "与", "同比", "相比", "超过")
 COMPARISON_AFTER = ("基础上", "的基础上", "水平", "的水平", "水准", "水準")
+# …and so is the next in a list of bases: "增速分别高于上年同期、2017年全年0.1、0.9个百分点" (哈尔滨新区, April 2018)
+COMPARED_LIST_BEFORE = re.compile(r"(?:较|比|高于|低于|快于|慢于|超过)[^,;:。!?\n]*、$")
+COMPARED_LIST_REACH = 24
 # "新能源并网投产711.65万千瓦、为去年全年的4.8倍": a period that a figure is a multiple of is its base
 # ("完成投资额是去年同期的近两倍", 鹤壁 2010)
 MULTIPLE_OF = re.compile(r"(?:同期)?的(?:近|约)?(?:\d+(?:\.\d+)?|[两二三四五六七八九十]{1,3})倍")
@@ -78,7 +81,9 @@ def find_period_phrases(sentence: str) -> list[tuple[int, re.Match]]:
     found = []
     for m in PERIOD.finditer(sentence):
         if sentence[max(0, m.start() - 2):m.start()].endswith(COMPARISON_BEFORE) \
-                or sentence.startswith(COMPARISON_AFTER, m.end()) or MULTIPLE_OF.match(sentence, m.end()):
+                or sentence.startswith(COMPARISON_AFTER, m.end()) or MULTIPLE_OF.match(sentence, m.end()) \
+                or (sentence[m.start() - 1:m.start()] == "、"
+                    and COMPARED_LIST_BEFORE.search(sentence, max(0, m.start() - COMPARED_LIST_REACH), m.start())):
             continue
         found.append((m.start(), m))
     return found
