@@ -90,7 +90,9 @@ THIS_YEAR_WORD = "今年"
 NEXT_YEAR_WORD = "明年"
 LATE_MONTH = 11  # from November a year's list named in a headline is reported on, not set out
 # A list said to be set out right after its name, in a lead: "东坡区2023年十大民生实事项目发布" (眉山, February 2023)
-LIST_SET_OUT = re.compile(r"(?:项目)?(?:清单)?(?:正式)?(?:发布|出炉|公布|敲定|确定|票决产生)")
+# (in a headline too, perhaps after the name's closing quote: "2024年贵阳贵安拟办“十件民生实事”出炉!" (贵阳, January 2024),
+# "2021年河北省石家庄10件惠民实事公布!" (石家庄, March 2021))
+LIST_SET_OUT = re.compile(r"[”\"」]?(?:项目)?(?:清单)?(?:正式)?(?:发布|出炉|公布|敲定|确定|票决产生)")
 # …or in a notice's headline that issues it: "…关于印发《2022年区政府要完成的与人民生活密切相关的实事》的通知" (宝山, January 2022)
 LIST_ISSUED_BEFORE = re.compile(r"(?:印发|下达|公布|发布)")
 LEAD_CHARS = 400
@@ -154,6 +156,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'tasks'
     >>> root_role("news_report", "新闻来源:\\n记者从东坡区人代会上获悉,东坡区2023年十大民生实事项目发布。", dt.date(2023, 2, 3))
     'tasks'
+    >>> [root_role("plan_report", headline, day) for headline, day in (("2024年贵阳贵安拟办“十件民生实事”出炉!", dt.date(2024, 1, 31)),
+    ...                                                               ("2021年河北省石家庄10件惠民实事公布!", dt.date(2021, 3, 27)))]
+    ['tasks', 'tasks']
     >>> root_role("news_report", "新闻来源:\\n2023年上半年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3))
     'other'
     """
@@ -164,7 +169,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     headline = lead.split("\n", 1)[0]
     for word, role, needs_year in load_lead_roles():
         at = (headline if needs_year else lead).find(word)  # a word that needs a year frames from the headline
-        set_out = needs_year and at >= 0 and LIST_ISSUED_BEFORE.search(headline, 0, at) is not None
+        set_out = needs_year and at >= 0 and (LIST_ISSUED_BEFORE.search(headline, 0, at) is not None
+                                               or LIST_SET_OUT.match(headline, at + len(word)) is not None)
         if at < 0 and needs_year:  # …or from the lead, where the list is said to be set out: "东坡区2023年十大民生实事项目发布"
             at = lead.find(word)  # (a story with no headline of its own, February 2023)
             set_out = at >= 0 and LIST_SET_OUT.match(lead, at + len(word)) is not None
