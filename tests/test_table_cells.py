@@ -58,10 +58,29 @@ DAZHOU = ("  2018年1-7月全市全社会固定资产投资暨重点项目完成
     ("指 标 | 年末数(人) | 比重(%) |\n全市总人口 | 1056955 |\n", []),
     # a header without rows of numbers
     ("指 标 | 年末数(人) | 比重(%) |\n", []),
+    # the header's corner above the rows' names is empty (玉环's bulletin of 2019, kind gold part 245)
+    ("表1 2019年玉环市生产总值\n| 绝 对 数 (亿元) | 比上年增长 (%) |\n地区生产总值 | 617.50 | 5.2 |\n",
+     [("617.50", 61750000000, "元"), ("5.2", 5.2, "%")]),
+    # a column of units, read by what the cell says: a row under a cell spanning two rows starts one cell to the left, and a
+    # row without a unit gives nothing (青海's quality indicators of 2018, part 245)
+    ("一级指标 | 二 级 指 标 | 计量单位 | 1-3月 |\n经济稳定 | 1.地区生产总值(GDP)增长率(按可比价格计算) | % | 7.2 |\n"
+     "2.居民消费价格涨幅(CPI) | % | 2.7 | |\n12.城乡居民人均收入比(以农村常住居民人均可支配收入为1) | 2.92 |\n",
+     [("7.2", 7.2, "%"), ("2.7", 2.7, "%")]),
+    # stacked one cell a line: a header a line, a row's name that gives the columns without a unit theirs, for the rows below
+    # it too (上海's 2024年5月社会消费品零售总额, part 245)
+    ("2024年5月\n指标\n本月\n比去年同月增长(%)\n1-本月\n比去年同期增长(%)\n社会消费品零售总额(亿元)\n1590.93\n1.6\n7652.26\n"
+     "-0.7\n# 批发零售业\n1471.86\n2.2\n7042.92\n-0.5\n",
+     [("1590.93", 159093000000, "元"), ("1.6", 1.6, "%"), ("7652.26", 765226000000, "元"), ("-0.7", -0.7, "%"),
+      ("1471.86", 147186000000, "元"), ("2.2", 2.2, "%"), ("7042.92", 704292000000, "元"), ("-0.5", -0.5, "%")]),
+    # …and its headers broken over lines, a heading between rows (上海's 2022年上半年生产总值, part 245)
+    ("2022年上半年\n总量\n(亿元)\n比上年同期\n增长(%)\n地区生产总值\n19349.31\n-5.7\n按产业分\n第一产业\n34.52\n1.7\n",
+     [("19349.31", 1934931000000, "元"), ("-5.7", -5.7, "%"), ("34.52", 3452000000, "元"), ("1.7", 1.7, "%")]),
+    # numbers a line without a header that names a unit are no table (a list of years and counts)
+    ("名单\n2021\n2022\n东区\n12\n15\n西区\n13\n16\n", []),
 ])
 def test_find_table_figures(text, expected):
     found = [cell.figure for cell in find_table_figures(text)]
-    assert [(f.quote, f.value, f.unit) for f in found] == expected
+    assert [(f.quote, pytest.approx(f.value), f.unit) for f in found] == expected
     assert all(text[f.start:f.end] == f.quote for f in found)
 
 

@@ -69,6 +69,18 @@ MIN_CELL_LINES = 6  # fewer cells a line are a stray bar, not a table
 HEADER_UNIT = re.compile(r"[(（]\s*(?P<unit>[^()（）\s]{1,6})\s*[)）]\s*$")
 # A number alone in its cell, perhaps with a goal's qualifier: "6左右", "6.5以上" (淮南, 2025)
 BARE_NUMBER = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)(?P<qualifier>左右|以上|以下|以内)?\s*$")
+# A table stacked one cell a line, without bars or row numbers, as statistics bureaus' pages reach the text (上海's
+# 2024年5月社会消费品零售总额; its 2022年上半年生产总值 with each header broken over two lines, "总量\n(亿元)\n比上年同期\n增长(%)"):
+#     指标\n本月\n比去年同月增长(%)\n1-本月\n比去年同期增长(%)\n社会消费品零售总额(亿元)\n1590.93\n1.6\n7652.26\n-0.7\n# 批发零售业\n…
+# A header line ending with a unit in brackets marks one; a row is a name on its line and its numbers on theirs
+STACKED_HEADER_LINE = re.compile(r"[(（][^()（）\n]{1,6}[)）][ \t]*\n")
+STACKED_HEADER_ONLY_UNIT = re.compile(r"^\s*[(（][^()（）]{1,6}[)）]\s*$")  # a header's second line: "(亿元)"
+STACKED_NAME = re.compile(r"^[ \t#]*(?P<name>[^\d\s|#][^\n|]{0,29})$")
+MIN_STACKED_ROWS = 2
+# A header cell over a column of units ("一级指标 | 二 级 指 标 | 计量单位 | 1-3月 |", 青海 2018), and the number opening a row's name
+# ("1.地区生产总值(GDP)增长率")
+UNIT_COLUMN_HEADERS = ("单位", "计量单位")
+ROW_NUMBERING = re.compile(r"^\d{1,2}[.、．]\s*")
 # A line that gives the unit of the table below it and nothing else: "  单位:亿元" (达州, 2018)
 UNIT_LINE = re.compile(r"^[ \t]*(?:计量)?单位[:：][ \t]*(?P<unit>[^\s,，;；、:：()（）]{1,6})[ \t]*$", re.M)
 # A row of such a table: a label, then two numbers or more apart by spaces ("通川区 13.7% 59.4 43.4 35.9 82.7%")
@@ -150,13 +162,16 @@ def find_cell_kinds(text: str) -> list[CellKind]:
 def may_hold_tables(text: str) -> bool:
     """Whether ``text`` has a mark of any layout `read_table_cells` reads (a cheap test before the reading)."""
     return ("|" in text or "单位" in text or "序号" in text or "部门" in text or "领导" in text
-            or ("目标" in text and GOAL_HEADER_LINE.search(text) is not None))
+            or ("目标" in text and GOAL_HEADER_LINE.search(text) is not None)
+            or ("\n" in text and STACKED_HEADER_LINE.search(text) is not None))
 
 
 def read_table_cells(text: str) -> tuple[list[TableFigure], list[CellKind]]:
     """Both at once, the tables split once: the figures of the cells (`find_table_figures`) and the cells under a
     header that says their kind (`find_cell_kinds`)."""
     figures: list[TableFigure] = _read_unit_tables(text) if "单位" in text else []
+    if STACKED_HEADER_LINE.search(text):
+        figures.extend(_read_stacked_tables(text))
     cells: list[CellKind] = []
     if "单位" in text or "部门" in text or "领导" in text:
         cells.extend(_find_task_records(text))
@@ -404,11 +419,17 @@ def _rows_of_cell_lines(block: re.Match) -> list[list[Cell]]:
 
 
 def _read_table(header: list[Cell], rows: list[list[Cell]]) -> list[TableFigure]:
-    """The figures of one table whose header cells name a unit."""
+    """The figures of one table whose header cells name a unit, or that has a column of units."""
+    if any(cell.replace(" ", "").strip() in UNIT_COLUMN_HEADERS for _, cell in header):
+        return _read_unit_column(rows)
     names_and_units = [(HEADER_UNIT.sub("", cell.strip()).replace(" ", ""), _header_unit(cell.strip())) for _, cell in header]
     figures = []
     for row in rows:
-        if len(row) != len(header):
+        if len(row) == len(header) + 1 and len(names_and_units) == len(header):
+            # the header's corner above the rows' names is empty: "| 绝 对 数 (亿元) | 比上年增长 (%) |" over "地区生产总值 | 617.50 |
+            # 5.2 |" (玉环's bulletin of 2019)
+            names_and_units.insert(0, ("", None))
+        if len(row) != len(names_and_units):
             continue  # a row that does not line up with the header: its columns cannot be told
         label = next((cell.strip() for _, cell in row if cell.strip() and not NUMBER_CELL.match(cell)), "")
         for column, (start, cell) in enumerate(row):
@@ -426,6 +447,111 @@ def _read_table(header: list[Cell], rows: list[list[Cell]]) -> list[TableFigure]
             metric = " ".join(part for part in (label, name) if part) if column else name
             figures.append(TableFigure(FigureSpan(begin, begin + len(quote), quote, value, None, base,
                                                   number.group("qualifier"), False, False), metric))
+    return figures
+
+
+def _read_stacked_tables(text: str) -> list[TableFigure]:
+    """The figures of tables stacked one cell a line (see STACKED_HEADER_LINE): rows of a name and as many numbers as the
+    table has columns, the columns' units read from the header lines above the first row, in order, or from the name of a
+    row ("社会消费品零售总额(亿元)", which the rows below it share) for a column whose header names none."""
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    figures = []
+    n = 0
+    while n < len(lines):
+        rows = _stacked_rows(lines, n)
+        if len(rows) < MIN_STACKED_ROWS:
+            n += 1
+            continue
+        width = len(rows[0][1])
+        units = _stacked_units([line for _, line in lines[max(0, rows[0][0] - 2 * width - 1):rows[0][0]]], width)
+        if units is not None:
+            figures.extend(_read_stacked_rows(lines, rows, units))
+        n = rows[-1][1][-1] + 1
+    return figures
+
+
+def _stacked_rows(lines: list[tuple[int, str]], first: int) -> list[tuple[int, list[int]]]:
+    """(line of the name, lines of its numbers) of each row of a stacked table whose first row's name is line ``first``;
+    a name without numbers between rows is a heading of the rows below it ("按产业分")."""
+    rows: list[tuple[int, list[int]]] = []
+    n = first
+    while n < len(lines) and STACKED_NAME.match(lines[n][1]):
+        numbers = []
+        m = n + 1
+        while m < len(lines) and BARE_NUMBER.match(lines[m][1]):
+            numbers.append(m)
+            m += 1
+        if numbers and rows and len(numbers) != len(rows[0][1]):
+            break
+        if numbers and (len(numbers) >= 2 or rows):
+            rows.append((n, numbers))
+        elif numbers or not rows:
+            break
+        n = m
+    return rows
+
+
+def _stacked_units(header: list[str], width: int) -> list[tuple[str | None, str]] | None:
+    """(unit, name) of each of ``width`` columns from the header lines above a stacked table: one a line when the last
+    ``width`` lines are the columns' headers, else all its bracketed units in order when there are as many (the names
+    then unknown: a header broken over lines)."""
+    columns = header[-width:]
+    broken = any(STACKED_HEADER_ONLY_UNIT.match(line) for line in header)
+    if len(columns) == width and not broken and any(_header_unit(line.strip()) for line in columns) \
+            and not any(BARE_NUMBER.match(line) for line in columns):
+        return [(_header_unit(line.strip()), HEADER_UNIT.sub("", line).strip()) for line in columns]
+    units = [unit for line in header for unit in [_header_unit(line.strip())] if unit]
+    if len(units) == width:
+        return [(unit, "") for unit in units]
+    return None
+
+
+def _read_stacked_rows(lines: list[tuple[int, str]], rows: list[tuple[int, list[int]]],
+                       units: list[str | None]) -> list[TableFigure]:
+    figures = []
+    shared = None  # the unit a row's name gives the columns whose header names none, for the rows below it too
+    for name_line, numbers in rows:
+        name = STACKED_NAME.match(lines[name_line][1]).group("name").strip()
+        shared = _header_unit(name) or shared
+        for column, m in enumerate(numbers):
+            unit = units[column][0] or shared
+            scale = _parse_unit(unit) if unit else None
+            if scale is None:
+                continue
+            start, cell = lines[m]
+            number = BARE_NUMBER.match(cell)
+            begin = start + number.start("number")
+            quote = cell.strip()
+            figures.append(TableFigure(FigureSpan(begin, begin + len(quote), quote, float(number.group("number")) * scale[0],
+                                                  None, scale[1], number.group("qualifier"), False, False),
+                                       " ".join(part for part in (HEADER_UNIT.sub("", name).strip(), units[column][1]) if part)))
+    return figures
+
+
+def _read_unit_column(rows: list[list[Cell]]) -> list[TableFigure]:
+    """The figures of a table whose units stand in a column of their own: each bare number after a row's unit cell, its
+    metric the cell before that unit. The unit is found by what it says, not by its column, since a row under a cell that
+    spans two rows starts one cell to the left (青海's quality indicators of 2018: "经济稳定 | 1.地区生产总值(GDP)增长率 |
+    % | 7.2 |" over "2.居民消费价格涨幅(CPI) | % | 2.7 |")."""
+    figures = []
+    for row in rows:
+        at = next((n for n, (_, cell) in enumerate(row) if n and _parse_unit(cell.strip()) and not NUMBER_CELL.match(cell)),
+                  None)
+        if at is None:
+            continue
+        factor, base = _parse_unit(row[at][1].strip())
+        metric = ROW_NUMBERING.sub("", row[at - 1][1].strip())
+        for start, cell in row[at + 1:]:
+            number = BARE_NUMBER.match(cell)
+            if number is None:
+                continue
+            begin = start + number.start("number")
+            quote = cell.strip()
+            figures.append(TableFigure(FigureSpan(begin, begin + len(quote), quote, float(number.group("number")) * factor,
+                                                  None, base, number.group("qualifier"), False, False), metric))
     return figures
 
 
