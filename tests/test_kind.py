@@ -694,6 +694,17 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # the money the year gives its projects, after 今年将 too (汕头, 2021, part 235)
     ("围绕打造区域医疗高地,今年将投入64.7亿元,加快推进中心医院易地重建。", "plan_report", D(2021, 1, 10),
      [("64.7亿元", "plan", 2021)]),
+    # a share of the projects planned to start is how far they got (江西, September 2018, part 241)
+    ("新开工建设114个项目,占计划新开工项目的87%。", "plan_report", D(2018, 9, 18), [("114个", "actual", 2018), ("87%", "actual", 2018)]),
+    # 争取年末 sets a goal for the year's end (金堂, April 2015, part 243)
+    ("争取年末全县规上企业总数达到200户左右,其中节能环保规上企业达120户。", "news_report", D(2015, 4, 30),
+     [("200户左右", "target", 2015), ("120户", "target", 2015)]),
+    # the count of a list of key projects before what they have done so far (山东, June 2019, part 239; 青岛, February 2020,
+    # part 239), but not a part of it (其中) nor in a review of a year over (汉滨, development)
+    ("截至5月底,120个省重点项目完成投资442.6亿元。", "plan_report", D(2019, 6, 10),
+     [("120个", "target", 2019), ("442.6亿元", "actual", 2019)]),
+    ("其中15个省级重点项目完成投资进度超过50%,占全市省级重点项目的41.7%。", "plan_report", D(2016, 6, 30),
+     [("15个", "actual", 2016), ("超过50%", "actual", 2016), ("41.7%", "actual", 2016)]),
     # a share of a plan is how much of it was done, whatever plan word comes before it (西藏, July 2017, part 47)
     ("庄严介绍,今年上半年全区重点项目共完成投资551亿元,占年度计划投资的27.1%。2015年重点民生实事计划总投资277亿元,"
      "上半年实际完成投资156.92亿元,占全年计划投资的56.6%。", "news_report", D(2017, 7, 20),
@@ -1254,11 +1265,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1259  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-243, 245: kind 0.917, targets P 0.894 R 0.859, year 0.957
+    assert dev.n_documents >= 1259  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-243, 245: kind 0.918, targets P 0.894 R 0.861, year 0.957
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.916, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.893 and dev.target_recall >= 0.858
+    assert dev.overall.kind_accuracy >= 0.917, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.893 and dev.target_recall >= 0.860
     assert dev.year_accuracy >= 0.950, dev.wrong_year  # 0.957
 
 

@@ -152,6 +152,10 @@ YEAR_PLAN_AFTER = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）])?[^,;。!?、\
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
 LIST_ENTERED_BEFORE = re.compile(r"(?:列入|确定)[^\d,;:。!?\n]{0,20}$")  # (not 纳入…平台, the projects a platform holds now)
+# …and so is the count of a list of key projects before what they have done so far: "截至5月底,120个省重点项目完成投资442.6亿元"
+# (山东, June 2019), "200个市级重点建设项目复工率已达66.4%" (青岛, February 2020)
+KEY_LIST_PROGRESS_AFTER = re.compile(r"(?:省|市|县|区)?级?重点(?:建设|推进)?项目(?:累计|共|已)?(?:完成投资|复工率|开工率|开复工率)")
+SHARE_OF_GOAL_AFTER_REACH = 40
 # …and so is a count of the projects a plan names, told before them, unless they are said to be started: "全市108个计划新开工项目1至4月
 # 累计开工87项" (徐州, May 2017), not "…等504个计划新开工项目实现开工建设" (山东, March 2024)
 PLANNED_LIST_AFTER = re.compile(r"计划(?:新开工|开工|实施|竣工|建设)[^\d,;。!?\n]{0,6}?(?:项目|工程)")
@@ -246,8 +250,8 @@ NUMBER_RUN = frozenset("0123456789.%—–~至-")
 # 占年度计划投资的27.1%" (西藏, July 2017), "解决42.3万人…饮水安全问题,占总计划的84.6%" (重庆, 2015); so is a share of a goal
 # named with its amount: "为年度确保目标1200亿元的111.7%" (湖北, February 2023)
 SHARE_OF_GOAL = re.compile(r"目标(?:任务)?的$|目标(?:任务)?[\d.]+[^\d,;:。!?\n的]{0,4}的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
-                           r"|(?:[占为]|完成)[^,;:。!?\n\d]{0,4}计划(?:投资|总投资)?的?$")  # "占年计划60.5%" (邯郸, August 2013),
-# "完成年计划的15.6%" (阿拉善, June 2021)
+                           r"|(?:[占为]|完成)[^,;:。!?\n\d]{0,4}计划(?:投资|总投资|新?开工项目数?)?的?$")  # "占年计划60.5%" (邯郸, August 2013),
+# "完成年计划的15.6%" (阿拉善, June 2021), "新开工建设114个项目,占计划新开工项目的87%" (江西, September 2018)
 SHARE_OF_GOAL_CUE = "目标的"
 # …and the amount whose share of the year's plan or goal follows it is what was done: "县重点建设项目43宗,完成投资29.2亿元,
 # 完成年度计划的47.1%" (惠东, September 2022), "已完成投资229.3亿元,占年计划60.5%" (邯郸, August 2013)
@@ -517,6 +521,13 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and not (section.role == "statistics" and "," in part.group()):
         # (not in a bulletin, whose count before a comma is a result too: "中心城区新建1片运动游园,已建成33片…" (伊春, 2022))
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
+    elif figure.unit in TASK_COUNT_UNITS and not done and not past_period and ROLE_KIND.get(section.role) != "actual" \
+            and KEY_LIST_PROGRESS_AFTER.match(text, figure.end) \
+            and not LIST_STARTED.search(text, own_clause, figure.start) and not text.endswith("其中", 0, figure.start) \
+            and text.find("目标任务", figure.end, figure.end + SHARE_OF_GOAL_AFTER_REACH) < 0:
+        # (not before a share of the goal: "全市230个重点项目完成投资291.5亿元,占前三季度目标任务78.5%" (达州, August 2018)
+        # reports what was done)
+        evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif figure.unit in TASK_COUNT_UNITS and not done and PLANNED_LIST_AFTER.match(text, figure.end):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
