@@ -155,7 +155,7 @@ LIST_ENTERED_BEFORE = re.compile(r"(?:列入|确定)[^\d,;:。!?\n]{0,20}$")  # 
 # …and so is the count of a list of key projects before what they have done so far: "截至5月底,120个省重点项目完成投资442.6亿元"
 # (山东, June 2019), "200个市级重点建设项目复工率已达66.4%" (青岛, February 2020)
 KEY_LIST_PROGRESS_AFTER = re.compile(r"(?:省|市|县|区)?级?重点(?:建设|推进)?项目(?:累计|共|已)?(?:完成投资|复工率|开工率|开复工率)")
-SHARE_OF_GOAL_AFTER_REACH = 40
+SHARE_OF_GOAL_AFTER_REACH = 40  # how far after such a count a share of the goal (目标任务) is looked for
 # …and so is a count of the projects a plan names, told before them, unless they are said to be started: "全市108个计划新开工项目1至4月
 # 累计开工87项" (徐州, May 2017), not "…等504个计划新开工项目实现开工建设" (山东, March 2024)
 PLANNED_LIST_AFTER = re.compile(r"计划(?:新开工|开工|实施|竣工|建设)[^\d,;。!?\n]{0,6}?(?:项目|工程)")
@@ -166,7 +166,7 @@ PROJECT_LIST_CUE = "项目…年度计划投资"
 # part, the money its progress
 LIST_PROGRESS_AFTER = re.compile(r"(?:[^\d,;。!?\n]{0,16}(?:项目|工程)[,,]?|(?P<counted>[,,]))(?:[^,;。!?\n]{0,8}?)(?:共|累计|已)?(?:完成投资|完成投入|投入资金|完成(?=\d[\d.]*[万亿]?元))"
                                  r"[^;。!?\n]{0,30}?(?:(?:[占为]|完成|达到?)(?:年|年度|全年)(?:投资)?计划|投资完成率|超时序进度)"
-                                 r"|[^\d,;。!?\n]{0,16}(?:项目|工程)(?:年度计划)?(?P<rate>投资完成率)(?!超过|达到|在)")  # "截至2月底,2个省重大项目投资完成率7.5%" (昆山, 2024)
+                                 r"|[^\d,;。!?\n]{0,16}(?:项目|工程)(?P<rate>投资完成率)")  # "截至2月底,2个省重大项目投资完成率7.5%" (昆山, 2024)
 # (with the months between: "由各区负责推进的市重点项目172个,前三季度投入资金319.6亿元,占年度计划的83.9%" (哈尔滨, October
 # 2011), "续建项目102个,1—8月份累计完成投资260.16亿元,占年计划的83.55%" (开封, September 2019), with the money alone ("6个养老护幼类
 # 项目完成28.5亿元、占全年计划100%", 上海's 实事 in December 2022), or ahead of the year's schedule:
