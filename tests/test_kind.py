@@ -1166,6 +1166,14 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
       ("65.6%", "actual", 2022)]),
     ("按责任部门来看,8个开发区承担的427个市级重点项目,共完成投资945.14亿元,占年度计划的40.57%。", "news_report", D(2019, 5, 20),
      [("8个", "actual", 2019), ("427个", "target", 2019), ("945.14亿元", "actual", 2019), ("40.57%", "actual", 2019)]),
+    # the indicators a list is assessed by, set out after 考核指标分别是:, are its goals, the cue carried over the ;
+    # (湖南's 为民办实事 of 2008, part 259)
+    ("29项考核指标分别是:城市义务教育学生学杂费免除率100%;建设义务教育阶段合格学校730所;新建农村沼气池15万口;", "plan_report",
+     D(2008, 4, 1), [("100%", "target", 2008), ("730所", "target", 2008), ("15万口", "target", 2008)]),
+    # the count of projects an arrangement names after it, and the parts told in the next sentence, are the list's
+    # task, the money the arrangement (北京, February 2011, part 255)
+    ("今年北京计划投资1610亿元,拟安排230个重点建设项目。其中,续建项目151项,新开项目79项。", "news_report", D(2011, 2, 5),
+     [("1610亿元", "plan", 2011), ("230个", "target", 2011), ("151项", "target", 2011), ("79项", "target", 2011)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -158,6 +158,8 @@ KEY_LIST_PROGRESS_AFTER = re.compile(r"(?:省|市|县|区)?级?重点(?:建设|�
 SHARE_OF_GOAL_AFTER_REACH = 40  # how far after such a count a share of the goal (目标任务) is looked for
 # …and so is a count of the projects a plan names, told before them, unless they are said to be started: "全市108个计划新开工项目1至4月
 # 累计开工87项" (徐州, May 2017), not "…等504个计划新开工项目实现开工建设" (山东, March 2024)
+# The projects a count under an arrangement counts, named right after it: "拟安排230个重点建设项目" (北京, February 2011)
+ARRANGED_PROJECTS_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,8}?(?:项目|工程)")
 PLANNED_LIST_AFTER = re.compile(r"计划(?:新开工|开工|实施|竣工|建设)[^\d,;。!?\n]{0,6}?(?:项目|工程)")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
@@ -626,7 +628,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             strong_before = (strong_before[0], "target", strong_before[2])
         if strong_before:
             start, kind, word = strong_before
-            if kind == "plan" and figure.unit in TASK_COUNT_UNITS and "项目" in text[start:figure.end + 4]:
+            if kind == "plan" and _counts_arranged_projects(text, start, figure):
                 # a count of the projects a list arranges is the list's task, under the convention of
                 # tests/fixtures/kind_gold/README.md: "全年安排省市重点开工在建项目135项,总投资881.4亿元,年计划投资275亿元"
                 # (衡水, January 2020); the money is the arrangement
@@ -657,7 +659,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         if earlier_tense and not weak_words and not strong_before and not carried_kind and tense is None:
             tense = earlier_tense
     elif carried_kind and not _done_since_arranged(carried_kind, text, own_clause, figure.start):
-        evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
+        carried = "target" if carried_kind[0] == "plan" and _counts_arranged_projects(text, own_clause, figure) \
+            else carried_kind[0]  # "今年北京拟安排的230个重点建设项目…。其中,续建项目151项,新开项目79项" (北京, 2011)
+        evidence.append((carried, WEIGHT_CARRIED, carried_kind[1]))
     if tense and not any(weight >= WEIGHT_CUE_IN_SENTENCE for _, weight, _ in evidence):
         evidence.append((tense[0], WEIGHT_TENSE, "tense:" + tense[1]))
     if past_period and not any(kind == "forecast" and weight > WEIGHT_WEAK for kind, weight, _ in evidence):
@@ -698,6 +702,13 @@ def _counts_whole_before_part(text: str, figure: FigureSpan) -> bool:
     whole = WHOLE_BEFORE_PART.match(text, figure.end)
     return whole is not None and PART_DONE_WORDS.match(text, whole.end()) is not None \
         and not STARTED_BEFORE.search(text, max(0, figure.start - 4), figure.start)
+
+
+def _counts_arranged_projects(text: str, start: int, figure: FigureSpan) -> bool:
+    """Whether a count an arrangement governs counts the projects it arranges (the list's task, a goal): 项目 between the
+    arrangement and the count or right after it, "拟安排230个重点建设项目" (北京, February 2011)."""
+    return figure.unit in TASK_COUNT_UNITS and ("项目" in text[start:figure.end + 4]
+                                                or ARRANGED_PROJECTS_AFTER.match(text, figure.end) is not None)
 
 
 def _done_since_arranged(carried_kind, text: str, clause: int, position: int) -> bool:
