@@ -92,7 +92,8 @@ LATE_MONTH = 11  # from November a year's list named in a headline is reported o
 # A list said to be set out right after its name, in a lead: "东坡区2023年十大民生实事项目发布" (眉山, February 2023)
 # (in a headline too, perhaps after the name's closing quote: "2024年贵阳贵安拟办“十件民生实事”出炉!" (贵阳, January 2024),
 # "2021年河北省石家庄10件惠民实事公布!" (石家庄, March 2021))
-LIST_SET_OUT = re.compile(r"[”\"」]?(?:项目)?(?:清单)?(?:正式)?(?:发布|出炉|公布|敲定|确定|票决产生)")
+# (or said to be so: "今年长宁区政府15件实事项目已确定" (长宁, March 2022))
+LIST_SET_OUT = re.compile(r"[”\"」]?(?:项目)?(?:清单)?(?:已经?)?(?:正式)?(?:发布|出炉|公布|敲定|确定|票决产生)")
 # …or in a notice's headline that issues it: "…关于印发《2022年区政府要完成的与人民生活密切相关的实事》的通知" (宝山, January 2022)
 LIST_ISSUED_BEFORE = re.compile(r"(?:印发|下达|公布|发布)")
 LEAD_CHARS = 400
@@ -159,6 +160,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     >>> [root_role("plan_report", headline, day) for headline, day in (("2024年贵阳贵安拟办“十件民生实事”出炉!", dt.date(2024, 1, 31)),
     ...                                                               ("2021年河北省石家庄10件惠民实事公布!", dt.date(2021, 3, 27)))]
     ['tasks', 'tasks']
+    >>> root_role("plan_report", "今年长宁区政府15件实事项目已确定,一起来了解下→", dt.date(2022, 3, 2))
+    'tasks'
     >>> root_role("news_report", "新闻来源:\\n2023年上半年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3))
     'other'
     """
