@@ -162,6 +162,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     ['tasks', 'tasks']
     >>> root_role("plan_report", "今年长宁区政府15件实事项目已确定,一起来了解下→", dt.date(2022, 3, 2))
     'tasks'
+    >>> root_role("plan_report", "通辽:2024年推进…供暖清洁化改造\\n3月12日,通辽市人民政府发布《通辽市人民政府关于印发2024年通辽市"
+    ...           "国民经济和社会发展计划的通知》。", dt.date(2024, 3, 14))
+    'tasks'
     >>> root_role("news_report", "新闻来源:\\n2023年上半年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3))
     'other'
     """
@@ -193,6 +196,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         if needs_year and not (years and published is not None and max(years) >= published.year):
             continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one,
             # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame
+        # (a notice that issues the year's plan sets it out too: "《通辽市人民政府关于印发2024年通辽市国民经济和社会发展计划
+        # 的通知》", March 2024)
+        set_out = set_out or LIST_ISSUED_BEFORE.search(lead, opening, at) is not None
         if genre == PLAN_GENRE and not (years and published is not None and (
                 max(years) > published.year or (set_out and max(years) == published.year))):
             continue  # a plan report frames only a list for a year to come: "福州市委市政府明年为民办17个方面实事" (December
