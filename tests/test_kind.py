@@ -1174,6 +1174,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # task, the money the arrangement (北京, February 2011, part 255)
     ("今年北京计划投资1610亿元,拟安排230个重点建设项目。其中,续建项目151项,新开项目79项。", "news_report", D(2011, 2, 5),
      [("1610亿元", "plan", 2011), ("230个", "target", 2011), ("151项", "target", 2011), ("79项", "target", 2011)]),
+    # an arrangement that opens a paragraph reaches a quantity after its ; as a goal, not past a sentence that tells the
+    # progress up to a day (黑龙江's housing, August 2014, part 269)
+    ("黑龙江省今年计划投资300亿元,开工建设保障性安居工程15.44万套;基本建成16.4万套。截至7月底,该省保障性安居工程完成投资164亿元;"
+     "开工10.14万套、开工率达65.7%;", "plan_report", D(2014, 8, 15),
+     [("300亿元", "plan", 2014), ("15.44万套", "target", 2014), ("16.4万套", "target", 2014), ("164亿元", "actual", 2014),
+      ("10.14万套", "actual", 2014), ("65.7%", "actual", 2014)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

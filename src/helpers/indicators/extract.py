@@ -49,6 +49,8 @@ REVIEWING_GENRES = ("government_work_report", "plan_report")
 GOALS_OPENERS = ("主要预期目标",)
 # A line that closes the goals before it: "地区生产总值增长15%;地方一般预算收入增长16%;…\n为实现以上目标,我们将着重抓好五个方面
 # 的工作:" (钟楼's work report of 2010, its copy opening inside the list of goals; 芙蓉区 2019)
+# A sentence that opens with the day its progress is told up to: "截至7月底,该省保障性安居工程完成投资164亿元;" (黑龙江, 2014)
+PROGRESS_OPENING = re.compile(r"(?:截至|截止|截止到|截至到)")
 GOALS_CLOSER = re.compile(r"为?(?:实现|完成)(?:以上|上述)目标")
 GOALS_CLOSER_CUE = "…为实现以上目标"
 # …and so does a newspaper's digest of a report when the goals open a line of their own: "经济社会发展主要预期目标:
@@ -355,6 +357,11 @@ class _DocumentScan:
             self._paragraph[number] = (first, _sentence_place(self.sentences.texts[first]), opening_cue)
         return self._paragraph[number]
 
+    def progress_told(self, first: int, s: int) -> bool:
+        """Whether a sentence after ``first`` and up to ``s`` of the same paragraph opens with the day its progress is
+        told up to (截至7月底)."""
+        return any(PROGRESS_OPENING.match(self.sentences.texts[t]) for t in range(first + 1, s + 1))
+
     def is_horizon(self, position: int, phrase: re.Match) -> bool:
         """Whether a period phrase sets the time a goal is for: "到2025年", "到“十四五”末"."""
         return phrase.group().startswith(HORIZON_OPENINGS) or self.text[position - 1:position] in HORIZON_OPENINGS
@@ -482,6 +489,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         section = scan.section_at(sentence_start)
         section_role = section.role  # as the sections table has it; the evidence may read it as the year's tasks
         first, paragraph_place, paragraph_kind = scan.paragraph(s)
+        if paragraph_kind is not None and scan.progress_told(first, s):
+            # the opening cue does not reach past a sentence that tells the progress up to a day: "今年计划投资300亿元,…。
+            # 截至7月底,该省保障性安居工程完成投资164亿元;开工10.14万套、开工率达65.7%" (黑龙江, August 2014)
+            paragraph_kind = None
         if goals_from is not None and section.role == "other" and sentence_start >= goals_from \
                 and not _reviews_past(scan, first, sentence_end, published):
             # (not a paragraph opened by a year that is over: "2022年浙江规上工业增加值增长4.3%左右,…。新增境内外上市公司

@@ -659,7 +659,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         if earlier_tense and not weak_words and not strong_before and not carried_kind and tense is None:
             tense = earlier_tense
     elif carried_kind and not _done_since_arranged(carried_kind, text, own_clause, figure.start):
-        carried = "target" if carried_kind[0] == "plan" and _counts_arranged_projects(text, own_clause, figure) \
+        carried = "target" if carried_kind[0] == "plan" and (figure.unit not in ARRANGED_UNITS
+                                                           or _counts_arranged_projects(text, own_clause, figure)) \
             else carried_kind[0]  # "今年北京拟安排的230个重点建设项目…。其中,续建项目151项,新开项目79项" (北京, 2011)
         evidence.append((carried, WEIGHT_CARRIED, carried_kind[1]))
     if tense and not any(weight >= WEIGHT_CUE_IN_SENTENCE for _, weight, _ in evidence):
