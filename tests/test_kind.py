@@ -1180,6 +1180,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "开工10.14万套、开工率达65.7%;", "plan_report", D(2014, 8, 15),
      [("300亿元", "plan", 2014), ("15.44万套", "target", 2014), ("16.4万套", "target", 2014), ("164亿元", "actual", 2014),
       ("10.14万套", "actual", 2014), ("65.7%", "actual", 2014)]),
+    # a year's list of key projects arranged: its counts and their total investment are the list's task, the year's
+    # planned investment the arrangement (长乐, November 2016; 喀什, June 2015, part 275)
+    ("据介绍,今年,我市共安排重点项目270项,总投资4065.5亿元,年度计划396.6亿元。", "news_report", D(2016, 11, 1),
+     [("270项", "target", 2016), ("4065.5亿元", "target", 2016), ("396.6亿元", "plan", 2016)]),
+    ("2015年地区安排重点项目155项,其中:在建项目64项,新开工项目46项。", "plan_report", D(2015, 6, 19),
+     [("155项", "target", 2015), ("64项", "target", 2015), ("46项", "target", 2015)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

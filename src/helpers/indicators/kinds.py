@@ -628,7 +628,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             strong_before = (strong_before[0], "target", strong_before[2])
         if strong_before:
             start, kind, word = strong_before
-            if kind == "plan" and _counts_arranged_projects(text, start, figure):
+            if kind == "plan" and (_counts_arranged_projects(text, start, figure) or _totals_arranged_projects(text, figure)):
                 # a count of the projects a list arranges is the list's task, under the convention of
                 # tests/fixtures/kind_gold/README.md: "全年安排省市重点开工在建项目135项,总投资881.4亿元,年计划投资275亿元"
                 # (衡水, January 2020); the money is the arrangement
@@ -710,6 +710,14 @@ def _counts_arranged_projects(text: str, start: int, figure: FigureSpan) -> bool
     arrangement and the count or right after it, "拟安排230个重点建设项目" (北京, February 2011)."""
     return figure.unit in TASK_COUNT_UNITS and ("项目" in text[start:figure.end + 4]
                                                 or ARRANGED_PROJECTS_AFTER.match(text, figure.end) is not None)
+
+
+def _totals_arranged_projects(text: str, figure: FigureSpan) -> bool:
+    """Whether money an arrangement governs is the total investment of the projects it arranges (the list's, a goal):
+    "今年,我市共安排重点项目270项,总投资4065.5亿元,年度计划396.6亿元" (长乐, November 2016); not what the year is to
+    spend of it, "计划完成总投资2000亿元以上" (上海, January 2022)."""
+    total = TOTAL_BEFORE.search(text, max(0, figure.start - 6), figure.start) if figure.unit == "元" else None
+    return total is not None and not text.endswith("完成", 0, total.start())
 
 
 def _done_since_arranged(carried_kind, text: str, clause: int, position: int) -> bool:
