@@ -156,11 +156,12 @@ LIST_ENTERED_BEFORE = re.compile(r"(?:列入|确定)[^\d,;:。!?\n]{0,20}$")  # 
 # (山东, June 2019), "200个市级重点建设项目复工率已达66.4%" (青岛, February 2020)
 KEY_LIST_PROGRESS_AFTER = re.compile(r"(?:省|市|县|区)?级?重点(?:建设|推进)?项目(?:累计|共|已)?(?:完成投资|复工率|开工率|开复工率)")
 SHARE_OF_GOAL_AFTER_REACH = 40  # how far after such a count a share of the goal (目标任务) is looked for
-# …and so is a count of the projects a plan names, told before them, unless they are said to be started: "全市108个计划新开工项目1至4月
-# 累计开工87项" (徐州, May 2017), not "…等504个计划新开工项目实现开工建设" (山东, March 2024)
 # The projects a count under an arrangement counts, named right after it: "拟安排230个重点建设项目" (北京, February 2011)
 ARRANGED_PROJECTS_AFTER = re.compile(r"[^\d,;:。!?、\n]{0,8}?(?:项目|工程)")
-PLANNED_LIST_AFTER = re.compile(r"计划(?:新开工|开工|实施|竣工|建设)[^\d,;。!?\n]{0,6}?(?:项目|工程)")
+# …and so is a count of the projects a plan names, told before them, unless they are said to be started: "全市108个计划新开工项目1至4月
+# 累计开工87项" (徐州, May 2017), "62个计划建成项目总投资218.1亿元" (平顶山, October 2018), not "…等504个计划新开工项目实现开工建设"
+# (山东, March 2024)
+PLANNED_LIST_AFTER = re.compile(r"计划(?:新开工|开工|实施|竣工|建成|投产|建设)[^\d,;。!?\n]{0,6}?(?:项目|工程)")
 LIST_STARTED = re.compile(r"(?<![新拟])开(?:复|竣)?工(?!类)|复工|竣工|投产|签约|已|累计|完成|增加|新增|预计|库|目前|纳入")
 PROJECT_LIST_CUE = "项目…年度计划投资"
 # …and so is a count of projects whose share of the year's plan is reported: "39个农林水和生态工程建设项目共完成投资83.95亿元,
