@@ -1186,6 +1186,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("270项", "target", 2016), ("4065.5亿元", "target", 2016), ("396.6亿元", "plan", 2016)]),
     ("2015年地区安排重点项目155项,其中:在建项目64项,新开工项目46项。", "plan_report", D(2015, 6, 19),
      [("155项", "target", 2015), ("64项", "target", 2015), ("46项", "target", 2015)]),
+    # a note that names the base between 预计 and 下同 makes the later figures estimates too (湘潭县, December 2022, part 281)
+    ("全年地区生产总值增长5.5%(预计,同比,下同);规模工业增加值270亿元,增长8%;", "government_work_report", D(2022, 12, 23),
+     [("5.5%", "forecast", 2022), ("270亿元", "forecast", 2022), ("8%", "forecast", 2022)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

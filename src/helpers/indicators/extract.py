@@ -147,8 +147,9 @@ SUBCOUNT_OPENING = re.compile(r"(?:其中[:：,]?)?(?:(?!新增|新开)[^\d,;:�
 SUBCOUNT_CUE = "项目…(part of the year's list)"
 # A note right after a figure that calls it an estimate, and with 下同 every later figure of the same year:
 # "2025年苏州市地区生产总值达到2.77万亿元(预计数,下同),规上工业总产值达4.9万亿元。…2025年突破2250亿元"
-# (中新网, January 2026, on 苏州's work report)
-ESTIMATE_NOTE = re.compile(r"[(（]预计(?:数|值)?(?P<same>[,，、]?下同)?[)）]")
+# (中新网, January 2026, on 苏州's work report); the base it is compared with may come between: "增长5.5%(预计,同比,下同)" (湘潭县,
+# December 2022)
+ESTIMATE_NOTE = re.compile(r"[(（]预计(?:数|值)?(?:[,，、]同比)?(?P<same>[,，、]?下同)?[)）]")
 ESTIMATE_NOTE_CUE = "(预计数)"
 PARTS_OPENING = "其中"  # a sentence that tells the parts of what the sentence before told
 HORIZON_OPENINGS = ("到", "至")  # a period a goal is set for: 到2025年, 到“十四五”末
