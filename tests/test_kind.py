@@ -1189,6 +1189,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a note that names the base between 预计 and 下同 makes the later figures estimates too (湘潭县, December 2022, part 281)
     ("全年地区生产总值增长5.5%(预计,同比,下同);规模工业增加值270亿元,增长8%;", "government_work_report", D(2022, 12, 23),
      [("5.5%", "forecast", 2022), ("270亿元", "forecast", 2022), ("8%", "forecast", 2022)]),
+    # each of a list of levels a change starts from is the level now, the levels it goes to the goal (肇庆, 2020, part 281)
+    ("将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到每人每月609元、300元。", "plan_report", D(2020, 1, 1),
+     [("574元", "actual", 2019), ("271元", "actual", 2019), ("609元", "target", 2020), ("300元", "target", 2020)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

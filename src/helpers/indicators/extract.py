@@ -30,7 +30,8 @@ from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
 # 从0.94万家增加到1.55万家", "常住人口由上年729万人增加到732万人", "从2020年的3.68万亿元增长到2025年的…")
-CHANGE_FROM = re.compile(r"[从由](?P<part>[^,;:。、从由到至]{0,12})$")
+# (and each of a list of levels: "将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到…609元、300元", 肇庆 2020)
+CHANGE_FROM = re.compile(r"[从由](?P<part>(?:[^,;:。、从由到至]{0,12}?\d[^,;:。、从由到至]{0,4}、)*[^,;:。、从由到至]{0,12})$")
 CHANGE_TO = re.compile(r"[从由][^,;:。从由]{0,40}?(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|跃升|增|降|升|提)"
                        r"(?:到|至)(?P<part>[^,;:。]{0,12})$")
 CHANGE_REACH = 60
