@@ -48,10 +48,10 @@ REVIEWING_GENRES = ("government_work_report", "plan_report")
 # after its goals, so text after them outside any heading is the year's work: "全市经济社会发展主要预期目标是:…。
 # 着力扩大有效需求…全年实施投资5000万元以上项目1400个" (长春, 9 January 2025, as 吉林日报 printed it, without headings)
 GOALS_OPENERS = ("主要预期目标",)
+# A sentence that opens with the day its progress is told up to: "截至7月底,该省保障性安居工程完成投资164亿元;" (黑龙江, 2014)
+PROGRESS_OPENING = re.compile(r"截[至止]")
 # A line that closes the goals before it: "地区生产总值增长15%;地方一般预算收入增长16%;…\n为实现以上目标,我们将着重抓好五个方面
 # 的工作:" (钟楼's work report of 2010, its copy opening inside the list of goals; 芙蓉区 2019)
-# A sentence that opens with the day its progress is told up to: "截至7月底,该省保障性安居工程完成投资164亿元;" (黑龙江, 2014)
-PROGRESS_OPENING = re.compile(r"(?:截至|截止|截止到|截至到)")
 GOALS_CLOSER = re.compile(r"为?(?:实现|完成)(?:以上|上述)目标")
 GOALS_CLOSER_CUE = "…为实现以上目标"
 # …and so does a newspaper's digest of a report when the goals open a line of their own: "经济社会发展主要预期目标:
