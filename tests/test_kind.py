@@ -1295,7 +1295,7 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1361  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-287, 245: kind 0.912, targets P 0.891 R 0.851, year 0.952
+    assert dev.n_documents >= 1371  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-291, 245: kind 0.912, targets P 0.891 R 0.851, year 0.951
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.911, dev.overall.wrong_kind
