@@ -207,6 +207,7 @@ class _DocumentScan:
         self.periods_in = self._by_sentence(self.periods)
         self._open_kind: dict[int, tuple | None] = {}
         self._paragraph: dict[int, tuple] = {}
+        self._first_progress: dict[int, int | None] = {}  # paragraph's first sentence → its first 截至… sentence after it
         self._opening_period: dict[int, re.Match | None] = {}
         self._periods: dict[tuple, Period] = {}
 
@@ -360,9 +361,18 @@ class _DocumentScan:
         return self._paragraph[number]
 
     def progress_told(self, first: int, s: int) -> bool:
-        """Whether a sentence after ``first`` and up to ``s`` of the same paragraph opens with the day its progress is
-        told up to (截至7月底)."""
-        return any(PROGRESS_OPENING.match(self.sentences.texts[t]) for t in range(first + 1, s + 1))
+        """Whether a sentence after ``first`` (its paragraph's first) and up to ``s`` opens with the day its progress is
+        told up to (截至7月底); the paragraph is looked through once."""
+        if first not in self._first_progress:
+            found, t = None, first + 1
+            while t < len(self.paragraphs) and self.paragraphs[t] == self.paragraphs[first]:
+                if PROGRESS_OPENING.match(self.sentences.texts[t]):
+                    found = t
+                    break
+                t += 1
+            self._first_progress[first] = found
+        found = self._first_progress[first]
+        return found is not None and found <= s
 
     def is_horizon(self, position: int, phrase: re.Match) -> bool:
         """Whether a period phrase sets the time a goal is for: "到2025年", "到“十四五”末"."""
