@@ -97,6 +97,10 @@ LIST_SET_OUT = re.compile(r"[”\"」]?(?:项目)?(?:清单)?(?:已经?)?(?:正�
 # …or in a notice's headline that issues it: "…关于印发《2022年区政府要完成的与人民生活密切相关的实事》的通知" (宝山, January 2022)
 LIST_ISSUED_BEFORE = re.compile(r"(?:印发|下达|公布|发布)")
 LEAD_CHARS = 400
+# A plan report's headline naming this year's list early in the year, without a word of how it went, is the list:
+# "2024年顺德十大民生实事项目" (5 January 2024), not "…实事项目完成情况" (July 2019)
+EARLY_MONTH = 3
+PROGRESS_WORDS = re.compile(r"进展|进度|完成|盘点|情况|成效|回顾|回眸|交出")
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
 
@@ -167,6 +171,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'tasks'
     >>> root_role("news_report", "新闻来源:\\n2023年上半年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3))
     'other'
+    >>> [root_role("plan_report", headline, dt.date(2024, 1, 5)) for headline in ("2024年顺德十大民生实事项目",
+    ...                                                                         "2024年顺德十大民生实事项目进展")]
+    ['tasks', 'other']
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -199,8 +206,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         # (a notice that issues the year's plan sets it out too: "《通辽市人民政府关于印发2024年通辽市国民经济和社会发展计划
         # 的通知》", March 2024)
         set_out = set_out or LIST_ISSUED_BEFORE.search(lead, opening, at) is not None
+        early = published is not None and published.month <= EARLY_MONTH and not PROGRESS_WORDS.search(headline)
         if genre == PLAN_GENRE and not (years and published is not None and (
-                max(years) > published.year or (set_out and max(years) == published.year))):
+                max(years) > published.year or ((set_out or early) and max(years) == published.year))):
             continue  # a plan report frames only a list for a year to come: "福州市委市政府明年为民办17个方面实事" (December
             # 2018); how this year's list goes is reported under headings of its own ("…重点民生实事项目完成情况", July 2019)
         if needs_year and published.month >= LATE_MONTH and max(years) == published.year:
