@@ -224,6 +224,13 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      "news_report", D(2021, 1, 21), [("8个", "target", 2021)]),
     ("2023年工作回顾。实现高质量发展融资1094.5亿元,推动基础设施REITs试点工作,14个项目纳入项目库跟踪管理。", "plan_report",
      D(2024, 2, 18), [("1094.5亿元", "actual", 2023), ("14个", "actual", 2023)]),
+    # part 295: 完成 after 将, in its sentence or the ones before, is what is to be done (浙江 2012-05); 超额完成 is done
+    ("今年浙江将切实抓好农村联网公路建设,完成省政府考核1000公里的目标任务;完成农村公路大中修2400公里,全面开展养护年活动;"
+     "完成农村公路危桥改造200座、安保设施2050公里;推进农村客运发展,新建乡镇客运站44个。", "news_report", D(2012, 5, 22),
+     [("1000公里", "target", 2012), ("2400公里", "target", 2012), ("200座", "target", 2012), ("2050公里", "target", 2012),
+      ("44个", "target", 2012)]),
+    ("全县将继续抓好项目建设。去年超额完成水土流失综合治理4.28万亩。", "news_report", D(2018, 1, 10),
+     [("4.28万亩", "actual", 2017)]),
     # part 14: a list joined by 、 and closed by 等…预期目标 is a list of goals, though 完成情况 follows (辽宁 2025 分工方案)
     ("一、对地区生产总值增长5%以上、城镇新增就业47万人左右、粮食产量500亿斤左右等经济社会发展预期目标完成情况进行监测和督导。",
      "plan_report", D(2025, 1, 16), [("5%以上", "target", 2025), ("47万人左右", "target", 2025), ("500亿斤左右", "target", 2025)]),
@@ -1295,12 +1302,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1391  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-299, 245: kind 0.9097, targets P 0.890 R 0.846, year 0.950
+    assert dev.n_documents >= 1391  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-299, 245: kind 0.911, targets P 0.890 R 0.851, year 0.952
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.909, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.889 and dev.target_recall >= 0.845
-    assert dev.year_accuracy >= 0.950, dev.wrong_year  # 0.957
+    assert dev.overall.kind_accuracy >= 0.911, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.889 and dev.target_recall >= 0.850
+    assert dev.year_accuracy >= 0.951, dev.wrong_year  # 0.957
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

@@ -23,9 +23,9 @@ from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, 
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
-    CLAUSE_BREAKS, FIGURE_CUES, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PART_DONE_CUE, PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, QUOTED_TASK_CUE,
-    TABLE_GOAL_CUE, TASK_COUNT_UNITS, closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues,
-    has_goal_form)
+    CLAUSE_BREAKS, DONE_ALREADY, FIGURE_CUES, FUTURE_DONE_WORDS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PART_DONE_CUE,
+    PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, QUOTED_TASK_CUE, SENTENCE_TENSE_WORDS, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
+    closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -323,6 +323,14 @@ class _DocumentScan:
                 if last[5] != "strong" and governing is not None and last[0] - governing[1] <= GOVERNING_REACH \
                         and not any(ch in CLAUSE_BREAKS for ch in self.text[governing[1]:last[0]]):
                     return governing[2], governing[3]  # "…确保完成100个并购项目;…组织实施100个节能重大项目"
+                if last[3] in FUTURE_DONE_WORDS and not DONE_ALREADY.search(self.text, max(0, last[0] - 2), last[1]):
+                    future = next((c for c in reversed(cues) if c[2] == "target" and c[3] in SENTENCE_TENSE_WORDS), None)
+                    if future is not None:
+                        return future[2], future[3]  # "今年浙江将…,完成…目标任务;完成…2400公里" (浙江, 2012)
+                    if all(c[3] in FUTURE_DONE_WORDS for c in cues):  # "…;完成…2400公里,…;完成…危桥改造200座": still 将's
+                        before = self.tense(t)
+                        if before is not None and before[0] == "target" and before[1] in SENTENCE_TENSE_WORDS:
+                            return before
                 if last[3] in GOAL_LEVEL_WORDS:
                     # "今年大连市要加快发展设施农业,…日光温室净面积达到3.1万亩": 达到 under a goal is the goal's
                     goal = next((c for c in reversed(cues) if c[2] == "target"), None)
@@ -545,7 +553,12 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         # With no cue word or period phrase in the sentence, the kind does not depend on the figure: decide it once
         # In a press conference or a story, a sentence without cue words keeps the tense of the one
         # before it in its paragraph (a list of next year's tasks after "…将…")
-        tense = scan.tense(s) if not cues and not carried_kind and genre in TENSE_GENRES else None
+        # (or whose only cue word is 完成, which the future of the sentence before governs: "今年浙江将…,完成…;完成农村公路
+        # 大中修2400公里" (浙江, 2012))
+        tense = scan.tense(s) if not carried_kind and genre in TENSE_GENRES and all(
+            cue[3] in FUTURE_DONE_WORDS and cue[5] == "weak" for cue in cues) else None
+        if cues and tense and not (tense[0] == "target" and tense[1] in SENTENCE_TENSE_WORDS):
+            tense = None
         if tense and tense[0] == "actual" and section.role in FORWARD_ROLES:
             # a task list's verbs are orders, not reports: "2019年“十件实事”…分别为:完成中心城区37条老旧道路提质改造;
             # 打通中心城区4条关键卡口道路;" (信阳, May 2019): 完成 passes no result's tense on to the next task

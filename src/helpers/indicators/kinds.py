@@ -200,6 +200,11 @@ WEIGHT_YEAR_ON_YEAR = 1.6
 # estimate carried over ; they are the estimate's: "2017年,预计全市实现地区生产总值(GDP)1890亿元,…;城乡居民人均
 # 可支配收入分别达到26900元和12100元" (黄冈, January 2018)
 GOAL_LEVEL_WORDS = ("达到", "稳定在")
+# 完成 after a future tense word of its sentence or of the sentence before is what is to be done: "今年浙江将切实抓好
+# 农村联网公路建设,完成省政府考核1000公里的目标任务;完成农村公路大中修2400公里" (浙江, May 2012); after 计划 it reports
+# as often ("计划新开工项目146个,…,1-8月完成投资135.4亿元"), so only the words of SENTENCE_TENSE_WORDS govern it
+FUTURE_DONE_WORDS = ("完成",)
+DONE_ALREADY = re.compile(r"(?:超额|已经?|提前|顺利|圆满)完成")  # (done, whatever the tense: "超额完成水土流失综合治理4.28万亩")
 AFTER_CUE_REACH = 30  # characters after a figure, within its clause, where an after-cue is looked for
 # (an arrangement's noun after the amount, "设立1000亿元…专项资金", names that amount only, not the figures
 # listed before it: "新增…限额1618亿元、…争取增发国债资金240.5亿元")
@@ -657,6 +662,12 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             if carried_kind[0] in ("forecast", "target"):
                 evidence = [e for e in evidence if not (e[1] == WEIGHT_WEAK and e[2] in GOAL_LEVEL_WORDS)]
             evidence.append((carried_kind[0], WEIGHT_CARRIED, carried_kind[1]))
+        future = earlier_tense if earlier_tense and earlier_tense[0] == "target" else tense \
+            if tense and tense[0] == "target" and tense[1] in SENTENCE_TENSE_WORDS else None
+        if future and weak_words and all(word in FUTURE_DONE_WORDS for word in weak_words) and not strong_before \
+                and not carried_kind and not DONE_ALREADY.search(text, clause, figure.start):
+            evidence = [e for e in evidence if not (e[1] == WEIGHT_WEAK and e[2] in FUTURE_DONE_WORDS)]
+            weak_words, tense = [], future
         if earlier_tense and not weak_words and not strong_before and not carried_kind and tense is None:
             tense = earlier_tense
     elif carried_kind and not _done_since_arranged(carried_kind, text, own_clause, figure.start):
