@@ -231,6 +231,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
       ("44个", "target", 2012)]),
     ("全县将继续抓好项目建设。去年超额完成水土流失综合治理4.28万亩。", "news_report", D(2018, 1, 10),
      [("4.28万亩", "actual", 2017)]),
+    # part 297: a list's count with its year and a long class name before its total and the year's planned investment
+    # (海南 2023-01)
+    ("据悉,按照计划,155个2022年省重点(重大)项目总投资4316亿元,2022年年度计划投资876亿元。", "plan_report", D(2022, 3, 1),
+     [("155个", "target", 2022), ("4316亿元", "target", 2022), ("876亿元", "plan", 2022)]),
     # part 14: a list joined by 、 and closed by 等…预期目标 is a list of goals, though 完成情况 follows (辽宁 2025 分工方案)
     ("一、对地区生产总值增长5%以上、城镇新增就业47万人左右、粮食产量500亿斤左右等经济社会发展预期目标完成情况进行监测和督导。",
      "plan_report", D(2025, 1, 16), [("5%以上", "target", 2025), ("47万人左右", "target", 2025), ("500亿斤左右", "target", 2025)]),

@@ -146,8 +146,8 @@ TASK_NAME_DONE = re.compile(r"完成|落实|兑现|办好|办结")
 # "开工类项目39个,年度投资计划66.3亿元" (温州, 2020); whatever its total is called: "其中,在建项目1056个,估算总投资9076亿元,
 # 当年计划投资2382亿元" (大连, July 2010); with its parts in brackets: "我市实施亿元以上重点工业项目106项(新建43项,续建63项),
 # 总投资2757.05亿元,当年计划完成投资437.68亿元" (鄂尔多斯, October 2019)
-YEAR_PLAN_AFTER = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）])?[^,;。!?、\n]{0,12}[,、]?(?:(?:估算)?总投资[^,;。!?\n]{0,12}[,、])?"
-                             r"(?:(?:年度|全年|今年|当年|年|20\d{2}年度?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划"
+YEAR_PLAN_AFTER = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）])?[^,;。!?、\n]{0,14}[,、]?(?:(?:估算)?总投资[^,;。!?\n]{0,12}[,、])?"
+                             r"(?:(?:年度|全年|今年|当年|年|20\d{2}年(?:年度|度)?)?计划(?:完成)?投资|(?:20\d{2}年|全年|年度|年)预计(?:完成)?投资|(?:年度|全年)投资计划"
                              r"|(?:年度|全年|年)投资目标)")  # "新型工业化项目215个,年投资目标270.89亿元" (六盘水, 2025)
 # …and so is a count of the projects a list takes in: "长沙列入省重点建设的社会民生项目15个" (April 2024), "全省确定省市两级重点工程
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
@@ -178,7 +178,7 @@ PLANNED_SPENDING_BEFORE = re.compile(r"完成(?:年度)?投资")  # (see decide_
 DONE_VERB = re.compile(r"完成|实现|达到")  # what was done, in a clause an arrangement does not reach: "…,完成投资376.24亿元"
 # …and so is the total investment of the projects counted ("共铺排项目324个,总投资21342.5亿元,年度计划投资4616.8亿元", 湖南 2023)
 TOTAL_BEFORE = re.compile(r"(?<!计划)总投资(?:规模)?(?:约|超|达)?$")
-LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,12}")  # "12个牡丹江市级『百大项目』总投资为25.92亿元" (穆棱, 2020)
+LISTED_NOUN_AFTER = re.compile(r"[^,;。!?、\n]{0,16}")  # "12个牡丹江市级『百大项目』总投资为25.92亿元" (穆棱, 2020)
 # …or in the total's own clause: "我市100个重点推进项目总投资4223.87亿元,年度计划投资984.59亿元" (南昌, November 2023)
 LISTED_COUNT_IN_CLAUSE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,10}总投资(?:规模)?(?:约|超|达)?$")
 LISTED_COUNT_BEFORE = re.compile(r"\d[\d.]*万?(?P<unit>[个项])[^,;。!?、\n\d]{0,8}(?:[(（][^()（）\n]{1,30}[)）])?[,、]$")
