@@ -14,7 +14,7 @@ from conftest import RAW
 from helpers.corpus.documents import process_document
 from helpers.reuse.align import align_passages
 from helpers.reuse.detect import EXACT, find_reuse
-from helpers.reuse.index import index_document, match_seeds, select_rare_ngrams
+from helpers.reuse.index import PostingSpool, find_candidate_pairs, index_document, match_seeds
 from helpers.reuse.ngrams import hash_ngrams
 
 PROVINCES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "provinces-2026"
@@ -338,15 +338,68 @@ def test_nearly_identical_paragraphs_join_their_source_and_leave_the_index():
 
 @NEEDS_PROVINCES
 @pytest.mark.parametrize("slices", [1, 3, 16, 64])
-def test_rare_ngrams_and_pairs_do_not_depend_on_the_slices(provinces, slices):
-    """The postings are sorted a slice of the hash space at a time to bound memory: the 16 provincial
-    reports give the same rare n-grams and candidate pairs however the hash space is cut."""
+def test_candidate_pairs_do_not_depend_on_the_slices(provinces, slices, tmp_path):
+    """The postings are spooled and sorted a slice of the hash space at a time to bound memory: the 16
+    provincial reports give the same candidate pairs and frequent n-grams however the hash space is cut,
+    and the spool leaves nothing behind."""
     texts = [d["text"] for d in provinces.values()]
-    indexed = [index_document(hash_ngrams(text)) for text in texts]
-    whole_rare, whole = select_rare_ngrams(indexed, slices=1)
-    rare, pairs = select_rare_ngrams(indexed, slices=slices)
+
+    def find(n_slices, folder):
+        folder.mkdir()
+        with PostingSpool(folder, slices=n_slices) as spool:
+            for text in texts:
+                spool.add(index_document(hash_ngrams(text)).hashes)
+            found = find_candidate_pairs(spool, max_df=8)  # (n-grams of more than 8 of the 16 reports are frequent)
+        assert not any(folder.iterdir())
+        return found
+
+    whole, whole_frequent = find(1, tmp_path / "one")
+    pairs, frequent = find(slices, tmp_path / "sliced")
     assert len(whole.a) > 50  # provincial reports share much central wording
     for name in ("a", "b", "shared"):
         assert getattr(pairs, name).tolist() == getattr(whole, name).tolist()
-    for got, want in zip(rare, whole_rare):
-        assert got.hashes.tolist() == want.hashes.tolist() and got.positions.tolist() == want.positions.tolist()
+    assert frequent.tolist() == whole_frequent.tolist() and frequent.size > 0
+
+def _spool(tmp_path, texts):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from helpers.reuse.texts import spool_texts
+
+    table = pa.table({"text": pa.array(texts, pa.string())})
+    pq.write_table(table, tmp_path / "documents.parquet", row_group_size=3)  # several row groups
+    return spool_texts(tmp_path / "documents.parquet", tmp_path)
+
+
+@NEEDS_PROVINCES
+def test_spooled_texts_give_the_tables_a_list_gives(provinces, tmp_path):
+    """The build reads the texts from a spool file, one at a time: the 16 provincial reports and two
+    copies of one of them give the same passages, clusters and reposts as from a list of strings."""
+    documents = dict(provinces)
+    first = next(iter(documents.values()))
+    documents["copy"] = {**first, "doc_id": "copy"}
+    documents["edited"] = {**first, "doc_id": "edited", "text": first["text"].replace("高质量发展", "高水平发展")}
+    ids = list(documents)
+    texts = [documents[i]["text"] for i in ids]
+    dates = [documents[i]["published_date"] for i in ids]
+    genres = [documents[i]["genre"] for i in ids]
+    listed = find_reuse(ids, texts, dates, genres)
+    with _spool(tmp_path, texts) as spooled:
+        assert spooled.lengths.tolist() == [len(t) for t in texts]
+        read = find_reuse(ids, spooled, dates, genres, workdir=tmp_path)
+    assert listed.n_candidate_pairs > 50 and read.n_candidate_pairs == listed.n_candidate_pairs
+    for name in ("passages", "clusters", "duplicates"):
+        assert pd.DataFrame(getattr(read, name)).equals(pd.DataFrame(getattr(listed, name))), name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.parquet"]  # spool and postings removed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=40)), max_size=8))
+def test_a_spooled_text_reads_back_as_written(tmp_path_factory, texts):
+    """Any text (astral characters, empty, missing) reads back from the spool as it went in, in any order."""
+    folder = tmp_path_factory.mktemp("spool")
+    with _spool(folder, texts) as spooled:
+        assert list(spooled) == [t or "" for t in texts]
+        backwards = spooled.take(list(range(len(texts)))[::-1])
+        assert list(backwards) == [t or "" for t in texts][::-1]
+        assert backwards.lengths.tolist() == [len(t or "") for t in texts][::-1]

@@ -5,7 +5,8 @@ and ``genre``) and the alignment cache ``.cache/reuse_alignments.arrow``. Out: `
 (passage pairs), ``reuse_clusters.parquet`` and ``duplicates.parquet`` (schemas in
 :mod:`helpers.store`), written atomically, and the cache with this build's alignments.
 
-The n-gram index is rebuilt from the texts every time (one sort, linear in the corpus); the
+The n-gram index is rebuilt from the texts every time (spooled to disk and sorted a slice of the hash
+space at a time, :mod:`helpers.reuse.index`; the texts wait on disk too, :mod:`helpers.reuse.texts`); the
 alignments, the part that grows with the pairs, are cached by the two texts' hashes, so a rebuild
 with one new document aligns only the pairs that document is in. The pass reads the documents table
 and runs in the build process, whether the documents were built serially, on local workers or on a
@@ -69,15 +70,18 @@ def build_reuse_tables(tables_dir: str | Path, cache_dir: str | Path, use_cache:
 
     from helpers import store
     from helpers.reuse.detect import find_reuse
+    from helpers.reuse.texts import spool_texts
 
     started = time.perf_counter()
     tables_dir = Path(tables_dir)
     documents = pq.read_table(tables_dir / "documents.parquet", columns=["doc_id", "published_date", "genre"])
-    texts = _read_texts(tables_dir / "documents.parquet")
     cache_path = Path(cache_dir) / CACHE_NAME
     cache = read_alignment_cache(cache_path) if use_cache else {}
-    result = find_reuse(documents["doc_id"].to_pylist(), texts,
-                        documents["published_date"].to_pylist(), documents["genre"].to_pylist(), cache)
+    # the texts and the n-gram postings wait on disk beside the tables (a stopped build's unpublished
+    # generation, with them, is removed by the next build)
+    with spool_texts(tables_dir / "documents.parquet", tables_dir) as texts:
+        result = find_reuse(documents["doc_id"].to_pylist(), texts, documents["published_date"].to_pylist(),
+                            documents["genre"].to_pylist(), cache, workdir=tables_dir)
     rows = {}
     for name, columns in (("reuse", result.passages), ("reuse_clusters", result.clusters),
                           ("duplicates", result.duplicates)):
@@ -92,18 +96,6 @@ def build_reuse_tables(tables_dir: str | Path, cache_dir: str | Path, use_cache:
     return ReuseSummary(len(result.passages["doc_id_a"]), len(result.clusters["cluster_id"]), n_reposts,
                         result.n_candidate_pairs, result.n_aligned_pairs,
                         round(time.perf_counter() - started, 3), rows)
-
-
-def _read_texts(path: Path) -> list[str]:
-    """The documents' texts as Python strings, a row group at a time: the pass never holds the
-    Arrow column and its copy at once (1 GB of text took 3.1 GB with both)."""
-    import pyarrow.parquet as pq
-
-    texts: list[str] = []
-    source = pq.ParquetFile(path)
-    for group in range(source.num_row_groups):
-        texts += source.read_row_group(group, columns=["text"]).column(0).to_pylist()
-    return texts
 
 
 def read_alignment_cache(path: Path) -> dict:

@@ -25,15 +25,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from helpers.reuse.align import Passage, align_passages
 from helpers.reuse.clusters import build_duplicate_groups, build_passage_clusters, key_document
-from helpers.reuse.index import MAX_DF, MIN_SHARED, index_document, match_seeds, select_rare_ngrams
+from helpers.reuse.index import (MAX_DF, MIN_SHARED, DocumentNgrams, PostingSpool, count_slices, drop_frequent,
+                                 find_candidate_pairs, index_document, match_seeds)
 from helpers.reuse.ngrams import hash_ngrams, split_paragraphs
 from helpers.reuse.paragraphs import match_paragraphs
+from helpers.reuse.texts import SpooledTexts
 
 logger = logging.getLogger(__name__)
 
@@ -56,28 +61,35 @@ def key_text(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def find_reuse(doc_ids: list[str], texts: list[str], dates: list, genres: list | None = None,
-               cache: dict | None = None, max_df: int = MAX_DF, min_shared: int = MIN_SHARED) -> ReuseResult:
-    """Every reused passage of the corpus; see the module docstring. ``cache`` (a dict) is read and
+def find_reuse(doc_ids: list[str], texts: Sequence[str], dates: list, genres: list | None = None,
+               cache: dict | None = None, max_df: int = MAX_DF, min_shared: int = MIN_SHARED,
+               workdir: str | Path | None = None) -> ReuseResult:
+    """Every reused passage of the corpus; see the module docstring. ``texts`` is a list or
+    :class:`~helpers.reuse.texts.SpooledTexts` (read a text at a time); the n-gram postings are spooled
+    to a temporary folder in ``workdir`` (the system's when None). ``cache`` (a dict) is read and
     filled: ``{(text key a, text key b): [Passage, …]}``."""
     order = sorted(range(len(doc_ids)), key=lambda i: _date_rank(dates[i]) + (doc_ids[i],))
     ids = [doc_ids[i] for i in order]
-    texts = [texts[i] for i in order]
+    texts = texts.take(order) if isinstance(texts, SpooledTexts) else [texts[i] for i in order]
     dates = [_as_date(dates[i]) for i in order]
     genres = [genres[i] for i in order] if genres is not None else [None] * len(ids)
     cache = {} if cache is None else cache
-    paragraphs = [split_paragraphs(text) for text in texts]
+    paragraphs, keys = [], []
+    for text in texts:  # one reading of each text for its paragraphs and its key
+        paragraphs.append(split_paragraphs(text))
+        keys.append(key_text(text))
     exact, masked = match_paragraphs(texts, paragraphs)
-    indexed = [index_document(hash_ngrams(text), masked.get(number, ())) for number, text in enumerate(texts)]
-    rare, pairs = select_rare_ngrams(indexed, max_df, min_shared)
-    del indexed
-    keys = [key_text(text) for text in texts]
+    with PostingSpool(workdir or tempfile.gettempdir(), count_slices(sum(_lengths(texts)))) as spool:
+        for number, text in enumerate(texts):
+            spool.add(index_document(hash_ngrams(text), masked.get(number, ())).hashes)
+        pairs, frequent = find_candidate_pairs(spool, max_df, min_shared)
+    shared = _SharedNgrams(texts, masked, frequent)
     aligned = []
     n_computed = 0
     for a, b in zip(pairs.a.tolist(), pairs.b.tolist()):
         found = cache.get((keys[a], keys[b]))
         if found is None:
-            found = align_passages(texts[a], texts[b], *match_seeds(rare[a], rare[b]))
+            found = align_passages(texts[a], texts[b], *match_seeds(shared[a], shared[b]))
             cache[(keys[a], keys[b])] = found
             n_computed += 1
         aligned += [(a, b, passage) for passage in found]
@@ -85,6 +97,30 @@ def find_reuse(doc_ids: list[str], texts: list[str], dates: list, genres: list |
     result = _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned)
     result.n_candidate_pairs, result.n_aligned_pairs = len(pairs.a), n_computed
     return result
+
+
+class _SharedNgrams:
+    """A document's n-grams outside its repeated paragraphs and without the corpus's frequent ones, the
+    last few kept: pairs come sorted by their first document, so it is indexed once for all its pairs."""
+
+    def __init__(self, texts: Sequence[str], masked: dict, frequent: np.ndarray, kept: int = 16):
+        self.texts, self.masked, self.frequent, self.kept = texts, masked, frequent, kept
+        self._found: dict[int, DocumentNgrams] = {}
+
+    def __getitem__(self, number: int) -> DocumentNgrams:
+        found = self._found.pop(number, None)
+        if found is None:
+            found = drop_frequent(index_document(hash_ngrams(self.texts[number]), self.masked.get(number, ())),
+                                  self.frequent)
+        self._found[number] = found  # the most recent last
+        if len(self._found) > self.kept:
+            del self._found[next(iter(self._found))]
+        return found
+
+
+def _lengths(texts: Sequence[str]) -> list[int] | np.ndarray:
+    """Each text's length in characters, without reading a spooled text."""
+    return texts.lengths if isinstance(texts, SpooledTexts) else [len(text) for text in texts]
 
 
 def _date_rank(value) -> tuple:
@@ -116,8 +152,8 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
         similarity[row] = passage.similarity
     cluster = build_passage_clusters(doc_a, start_a, end_a, doc_b, start_b, end_b, exact_key)
     result = ReuseResult()
-    text_a = [texts[a][s:e] for a, s, e in zip(doc_a.tolist(), start_a.tolist(), end_a.tolist())]
-    text_b = [texts[b][s:e] for b, s, e in zip(doc_b.tolist(), start_b.tolist(), end_b.tolist())]
+    text_a = _slice_texts(texts, doc_a, start_a, end_a)
+    text_b = _slice_texts(texts, doc_b, start_b, end_b)
     cluster_docs = _count_cluster_documents(cluster, doc_a, doc_b)
     lag = [(dates[b] - dates[a]).days if dates[a] and dates[b] else None
            for a, b in zip(doc_a.tolist(), doc_b.tolist())]
@@ -136,6 +172,18 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
     result.duplicates = _group_duplicates(ids, texts, dates, paragraphs, doc_a, doc_b,
                                           end_a - start_a, end_b - start_b)
     return result
+
+
+def _slice_texts(texts: Sequence[str], docs: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """``texts[doc][start:end]`` of each row, each document read once (its rows taken together)."""
+    sliced: list[str] = [""] * docs.size
+    current, text = -1, ""
+    for row in np.argsort(docs, kind="stable").tolist():
+        if docs[row] != current:
+            current = int(docs[row])
+            text = texts[current]
+        sliced[row] = text[int(starts[row]):int(ends[row])]
+    return sliced
 
 
 def _count_cluster_documents(cluster: np.ndarray, doc_a: np.ndarray, doc_b: np.ndarray) -> np.ndarray:
@@ -195,13 +243,14 @@ def _group_duplicates(ids, texts, dates, paragraphs, doc_a, doc_b, length_a, len
     else:
         pair_a = pair_b = np.zeros(0, np.int64)
         covered_a = covered_b = np.zeros(0)
-    n_chars = [len(text) for text in texts]
+    n_chars = [int(n) for n in _lengths(texts)]
     # date first (undated last), then the longest, then doc_id
     rank_order = sorted(range(n_docs), key=lambda i: _date_rank(dates[i]) + (-n_chars[i], ids[i]))
     rank = [0] * n_docs
     for position, index in enumerate(rank_order):
         rank[index] = position
-    keys = [key_document([p.key for p in found], text) for found, text in zip(paragraphs, texts)]
+    # (a document without paragraphs is keyed by its text, read only then)
+    keys = [key_document([p.key for p in found], "" if found else texts[number]) for number, found in enumerate(paragraphs)]
     groups = build_duplicate_groups(keys, n_chars, rank, pair_a, pair_b, covered_a, covered_b)
     counted_id = {}
     for index, (label, counted) in enumerate(zip(groups.group, groups.counted)):

@@ -15,6 +15,7 @@ its Indel similarity to it is at least ``NEAR_SIMILARITY``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -40,7 +41,7 @@ class ParagraphCopy(NamedTuple):
     similarity: float
 
 
-def match_paragraphs(texts: list[str], paragraphs: list[list[Paragraph]]) -> tuple[list[ParagraphCopy], dict]:
+def match_paragraphs(texts: Sequence[str], paragraphs: list[list[Paragraph]]) -> tuple[list[ParagraphCopy], dict]:
     """The paragraph copies of the corpus and, per document, the spans to leave out of the index."""
     first_of_key: dict[int, int] = {}
     holders: list[list[tuple[int, int]]] = []  # per distinct paragraph: (doc, index), in date order
