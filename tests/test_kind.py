@@ -231,6 +231,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
       ("44个", "target", 2012)]),
     ("全县将继续抓好项目建设。去年超额完成水土流失综合治理4.28万亩。", "news_report", D(2018, 1, 10),
      [("4.28万亩", "actual", 2017)]),
+    # part 301: a planned rate in its clause, what was done after it (黑龙江省公路局 2013)
+    ("乡级公路优良率计划57%,完成60%;村级公路优良率计划49%,完成51%。", "plan_report", D(2013, 12, 1),
+     [("57%", "target", 2013), ("60%", "actual", 2013), ("49%", "target", 2013), ("51%", "actual", 2013)]),
     # part 297: a list's count with its year and a long class name before its total and the year's planned investment
     # (海南 2023-01)
     ("据悉,按照计划,155个2022年省重点(重大)项目总投资4316亿元,2022年年度计划投资876亿元。", "plan_report", D(2022, 3, 1),
@@ -1306,12 +1309,12 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1411  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-307, 245: kind 0.909, targets P 0.890 R 0.843, year 0.950
+    assert dev.n_documents >= 1411  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-307, 245: kind 0.911, targets P 0.890 R 0.848, year 0.952
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.908, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.889 and dev.target_recall >= 0.842
-    assert dev.year_accuracy >= 0.949, dev.wrong_year  # 0.957
+    assert dev.overall.kind_accuracy >= 0.910, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.889 and dev.target_recall >= 0.847
+    assert dev.year_accuracy >= 0.951, dev.wrong_year  # 0.957
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)

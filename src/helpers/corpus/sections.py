@@ -96,11 +96,16 @@ LATE_MONTH = 11  # from November a year's list named in a headline is reported o
 LIST_SET_OUT = re.compile(r"[”\"」]?(?:项目)?(?:清单)?(?:已经?)?(?:正式)?(?:发布|出炉|公布|敲定|确定|票决产生)")
 # …or in a notice's headline that issues it: "…关于印发《2022年区政府要完成的与人民生活密切相关的实事》的通知" (宝山, January 2022)
 LIST_ISSUED_BEFORE = re.compile(r"(?:印发|下达|公布|发布)")
+# …in the opening lines, right before the list's name, and not a press conference's: "…上,公布了2021年钢城区为民办十件实事"
+# (not "记者从…新闻发布会上获悉,…民生实事取得良好开局")
+LIST_ISSUED_RIGHT_BEFORE = re.compile(r"(?:印发|下达|公布|发布)(?!会)")
+ISSUED_REACH = 20
+ISSUED_TITLE_REACH = 3  # "印发《", "下达了《"
 LEAD_CHARS = 400
 # A plan report's headline naming this year's list early in the year, without a word of how it went, is the list:
 # "2024年顺德十大民生实事项目" (5 January 2024), not "…实事项目完成情况" (July 2019)
 EARLY_MONTH = 3
-PROGRESS_WORDS = re.compile(r"进展|进度|完成|盘点|情况|成效|回顾|回眸|交出")
+PROGRESS_WORDS = re.compile(r"进展|进度|(?<!计划)完成|盘点|情况|成效|回顾|回眸|交出|推进|开局|取得")
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
 
@@ -174,6 +179,17 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     >>> [root_role("plan_report", headline, dt.date(2024, 1, 5)) for headline in ("2024年顺德十大民生实事项目",
     ...                                                                         "2024年顺德十大民生实事项目进展")]
     ['tasks', 'other']
+    >>> root_role("plan_report", "钢城区为民办十件实事敲定\\n近日,在钢城区十八届人大五次会议…上,公布了2021年钢城区为民办十件实事。",
+    ...           dt.date(2021, 2, 2))
+    'tasks'
+    >>> root_role("news_report", "吉林省做好民生实事 一季度城镇新增就业12万人\\n记者4月20日从…新闻发布会上获悉,全省…民生实事取得良好开局",
+    ...           dt.date(2007, 4, 21))
+    'other'
+    >>> root_role("news_report", "改民生、促发展,今年济阳这么干", dt.date(2020, 1, 17))
+    'tasks'
+    >>> root_role("plan_report", "2022年湖南省农村公路计划完成投资约115亿元\\n日前,湖南省交通运输厅印发《2022年度全省交通运输…工作要点》",
+    ...           dt.date(2022, 1, 1))
+    'tasks'
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -194,6 +210,18 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         # the phrase the word ends, after a bracketed column tag: "【喜迎2025市两会】2024年汕尾市十件民生实事盘点" (2025)
         opening = max(max(lead.rfind(mark, 0, at) for mark in PHRASE_OPENINGS), 0)
         years = [int(y) for y in YEAR.findall(lead[opening:at])]
+        again = len(headline)
+        while needs_year and not years and THIS_YEAR_WORD not in lead[opening:at] and NEXT_YEAR_WORD not in lead[opening:at] \
+                and not PROGRESS_WORDS.search(headline) and (again := lead.find(word, again + 1)) >= 0:
+            # a headline without its year, which the story's opening gives where it says the list is set out: "钢城区为民办
+            # 十件实事敲定" / "…公布了2021年钢城区为民办十件实事" (济南日报, February 2021); not a headline on how the list went
+            # ("…实事上半年进展情况")
+            opening = max(max(lead.rfind(mark, 0, again) for mark in PHRASE_OPENINGS), 0)
+            if LIST_ISSUED_RIGHT_BEFORE.search(lead, max(opening, again - ISSUED_REACH), again) \
+                    or LIST_SET_OUT.match(lead, again + len(word)):
+                at, years = again, [int(y) for y in YEAR.findall(lead[opening:again])]
+            else:
+                opening = max(max(lead.rfind(mark, 0, at) for mark in PHRASE_OPENINGS), 0)
         if published is not None and THIS_YEAR_WORD in lead[opening:at]:  # "十堰市政府承诺今年再办10件实事" (January 2011)
             years.append(published.year)
         if published is not None and NEXT_YEAR_WORD in lead[opening:at]:  # "福州市委市政府明年为民办17个方面实事" (December 2018)
@@ -205,7 +233,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
             # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame
         # (a notice that issues the year's plan sets it out too: "《通辽市人民政府关于印发2024年通辽市国民经济和社会发展计划
         # 的通知》", March 2024)
-        set_out = set_out or LIST_ISSUED_BEFORE.search(lead, opening, at) is not None
+        # (…or right before the title it opens: "湖南省交通运输厅印发《2022年度…工作要点》")
+        set_out = set_out or LIST_ISSUED_BEFORE.search(lead, max(0, opening - ISSUED_TITLE_REACH), at) is not None
         early = published is not None and published.month <= EARLY_MONTH and not PROGRESS_WORDS.search(headline)
         if genre == PLAN_GENRE and not (years and published is not None and (
                 max(years) > published.year or ((set_out or early) and max(years) == published.year))):
