@@ -152,3 +152,24 @@ def test_a_notice_that_issues_the_years_list_frames_it_in_a_plan_report():
     issued = "上海市宝山区人民政府办公室关于印发《2022年区政府要完成的与人民生活密切相关的实事》的通知"
     assert root_role("plan_report", issued, dt.date(2022, 1, 10)) == "tasks"
     assert root_role("plan_report", "岳阳楼区2019年1-7月省市重点民生实事项目完成情况", dt.date(2019, 7, 31)) == "other"
+
+
+@pytest.mark.parametrize("genre, lead, published, role", [
+    # a plan report's headline naming this year's list early in the year, without a word of how it went, is the list
+    # (顺德, 5 January 2024, part 297); one that tells its progress is not
+    ("plan_report", "2024年顺德十大民生实事项目", dt.date(2024, 1, 5), "tasks"),
+    ("plan_report", "2024年顺德十大民生实事项目进展", dt.date(2024, 1, 5), "other"),
+    # a headline without its year, which the opening gives where it says the list is set out (钢城, February 2021, part 303)…
+    ("plan_report", "钢城区为民办十件实事敲定\n近日,在钢城区十八届人大五次会议…上,公布了2021年钢城区为民办十件实事。",
+     dt.date(2021, 2, 2), "tasks"),
+    # …not a press conference's 发布会 nor a list said to be under way (吉林, April 2007)
+    ("news_report", "吉林省做好民生实事 一季度城镇新增就业12万人\n记者4月20日从…新闻发布会上获悉,全省…民生实事取得良好开局",
+     dt.date(2007, 4, 21), "other"),
+    # the year's measures of a work report, as a newspaper puts them (济阳, January 2020, part 303)
+    ("news_report", "改民生、促发展,今年济阳这么干", dt.date(2020, 1, 17), "tasks"),
+    # a notice that issues a plan's 《…工作要点》; 计划完成 in the headline is the plan, not how it went (湖南, 2022, part 305)
+    ("plan_report", "2022年湖南省农村公路计划完成投资约115亿元\n日前,湖南省交通运输厅印发《2022年度全省交通运输…工作要点》",
+     dt.date(2022, 1, 1), "tasks"),
+])
+def test_a_lead_that_sets_out_the_years_list_frames_the_text(genre, lead, published, role):
+    assert root_role(genre, lead, published) == role

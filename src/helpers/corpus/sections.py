@@ -176,20 +176,6 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'tasks'
     >>> root_role("news_report", "新闻来源:\\n2023年上半年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3))
     'other'
-    >>> [root_role("plan_report", headline, dt.date(2024, 1, 5)) for headline in ("2024年顺德十大民生实事项目",
-    ...                                                                         "2024年顺德十大民生实事项目进展")]
-    ['tasks', 'other']
-    >>> root_role("plan_report", "钢城区为民办十件实事敲定\\n近日,在钢城区十八届人大五次会议…上,公布了2021年钢城区为民办十件实事。",
-    ...           dt.date(2021, 2, 2))
-    'tasks'
-    >>> root_role("news_report", "吉林省做好民生实事 一季度城镇新增就业12万人\\n记者4月20日从…新闻发布会上获悉,全省…民生实事取得良好开局",
-    ...           dt.date(2007, 4, 21))
-    'other'
-    >>> root_role("news_report", "改民生、促发展,今年济阳这么干", dt.date(2020, 1, 17))
-    'tasks'
-    >>> root_role("plan_report", "2022年湖南省农村公路计划完成投资约115亿元\\n日前,湖南省交通运输厅印发《2022年度全省交通运输…工作要点》",
-    ...           dt.date(2022, 1, 1))
-    'tasks'
     """
     if genre == "statistical_bulletin":
         return "statistics"
