@@ -99,22 +99,30 @@ def find_reuse(doc_ids: list[str], texts: Sequence[str], dates: list, genres: li
     return result
 
 
+# Bytes of documents' shared n-grams kept (12 a n-gram): a document is in many pairs, and those of a 10 MB corpus fit
+CACHED_NGRAM_BYTES = 64_000_000
+
+
 class _SharedNgrams:
     """A document's n-grams outside its repeated paragraphs and without the corpus's frequent ones, the
-    last few kept: pairs come sorted by their first document, so it is indexed once for all its pairs."""
+    most recently used kept up to ``CACHED_NGRAM_BYTES``: a document is indexed again only when it has
+    been pushed out."""
 
-    def __init__(self, texts: Sequence[str], masked: dict, frequent: np.ndarray, kept: int = 16):
-        self.texts, self.masked, self.frequent, self.kept = texts, masked, frequent, kept
+    def __init__(self, texts: Sequence[str], masked: dict, frequent: np.ndarray):
+        self.texts, self.masked, self.frequent = texts, masked, frequent
         self._found: dict[int, DocumentNgrams] = {}
+        self._bytes = 0
 
     def __getitem__(self, number: int) -> DocumentNgrams:
         found = self._found.pop(number, None)
         if found is None:
             found = drop_frequent(index_document(hash_ngrams(self.texts[number]), self.masked.get(number, ())),
                                   self.frequent)
+            self._bytes += found.hashes.nbytes + found.positions.nbytes
         self._found[number] = found  # the most recent last
-        if len(self._found) > self.kept:
-            del self._found[next(iter(self._found))]
+        while self._bytes > CACHED_NGRAM_BYTES and len(self._found) > 1:
+            oldest = self._found.pop(next(iter(self._found)))
+            self._bytes -= oldest.hashes.nbytes + oldest.positions.nbytes
         return found
 
 

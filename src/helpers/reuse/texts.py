@@ -20,8 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-# Texts kept decoded: the pass reads a pair's two texts, and the rows of one document one after another
-CACHED_TEXTS = 8
+# Characters of texts kept decoded (about 2 bytes each for Chinese): the pass reads the texts of the pairs it
+# aligns again and again, and a corpus of 10 MB fits whole
+CACHED_CHARS = 16_000_000
 
 
 class SpooledTexts:
@@ -34,6 +35,7 @@ class SpooledTexts:
         self._order = np.arange(lengths.size) if order is None else np.asarray(order, dtype=np.int64)
         self._fd = os.open(self.path, os.O_RDONLY)
         self._cache: OrderedDict[int, str] = OrderedDict()
+        self._cached_chars = 0
 
     def __len__(self) -> int:
         return int(self._order.size)
@@ -45,8 +47,9 @@ class SpooledTexts:
             start, end = int(self._starts[row]), int(self._ends[row])
             text = os.pread(self._fd, end - start, start).decode("utf-8")
             self._cache[row] = text
-            if len(self._cache) > CACHED_TEXTS:
-                self._cache.popitem(last=False)
+            self._cached_chars += len(text)
+            while self._cached_chars > CACHED_CHARS and len(self._cache) > 1:
+                self._cached_chars -= len(self._cache.popitem(last=False)[1])
         else:
             self._cache.move_to_end(row)
         return text
@@ -65,7 +68,7 @@ class SpooledTexts:
         taken = SpooledTexts.__new__(SpooledTexts)
         taken.path, taken._starts, taken._ends, taken._all_lengths = self.path, self._starts, self._ends, self._all_lengths
         taken._order = self._order[np.asarray(order, dtype=np.int64)] if len(order) else np.zeros(0, np.int64)
-        taken._fd, taken._cache = self._fd, OrderedDict()
+        taken._fd, taken._cache, taken._cached_chars = self._fd, OrderedDict(), 0
         return taken
 
     def close(self) -> None:
