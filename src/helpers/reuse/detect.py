@@ -36,7 +36,7 @@ from helpers.reuse.align import Passage, align_passages
 from helpers.reuse.clusters import build_duplicate_groups, build_passage_clusters, key_document
 from helpers.reuse.index import (MAX_DF, MIN_SHARED, DocumentNgrams, PostingSpool, count_slices, drop_frequent,
                                  find_candidate_pairs, index_document, match_seeds)
-from helpers.reuse.ngrams import hash_ngrams, split_paragraphs
+from helpers.reuse.ngrams import collect_paragraphs, hash_ngrams
 from helpers.reuse.paragraphs import match_paragraphs
 from helpers.reuse.texts import SpooledTexts
 
@@ -74,10 +74,8 @@ def find_reuse(doc_ids: list[str], texts: Sequence[str], dates: list, genres: li
     dates = [_as_date(dates[i]) for i in order]
     genres = [genres[i] for i in order] if genres is not None else [None] * len(ids)
     cache = {} if cache is None else cache
-    paragraphs, keys = [], []
-    for text in texts:  # one reading of each text for its paragraphs and its key
-        paragraphs.append(split_paragraphs(text))
-        keys.append(key_text(text))
+    keys = [key_text(text) for text in texts]
+    paragraphs = collect_paragraphs(texts)
     exact, masked = match_paragraphs(texts, paragraphs)
     with PostingSpool(workdir or tempfile.gettempdir(), count_slices(sum(_lengths(texts)))) as spool:
         for number, text in enumerate(texts):
@@ -150,9 +148,9 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
     start_b, end_b = np.empty(n, np.int64), np.empty(n, np.int64)
     similarity, exact_key = np.ones(n), np.full(n, -1, np.int64)
     for row, copy in enumerate(exact):
-        pa, pb = paragraphs[copy.source_doc][copy.source_index], paragraphs[copy.copy_doc][copy.copy_index]
-        doc_a[row], start_a[row], end_a[row] = copy.source_doc, pa.start, pa.end
-        doc_b[row], start_b[row], end_b[row] = copy.copy_doc, pb.start, pb.end
+        pa, pb = paragraphs.row(copy.source_doc, copy.source_index), paragraphs.row(copy.copy_doc, copy.copy_index)
+        doc_a[row], start_a[row], end_a[row] = copy.source_doc, paragraphs.starts[pa], paragraphs.ends[pa]
+        doc_b[row], start_b[row], end_b[row] = copy.copy_doc, paragraphs.starts[pb], paragraphs.ends[pb]
         exact_key[row], similarity[row] = copy.group, copy.similarity
     for row, (a, b, passage) in enumerate(aligned, start=len(exact)):
         doc_a[row], start_a[row], end_a[row] = a, passage.start_a, passage.end_a
@@ -258,7 +256,10 @@ def _group_duplicates(ids, texts, dates, paragraphs, doc_a, doc_b, length_a, len
     for position, index in enumerate(rank_order):
         rank[index] = position
     # (a document without paragraphs is keyed by its text, read only then)
-    keys = [key_document([p.key for p in found], "" if found else texts[number]) for number, found in enumerate(paragraphs)]
+    keys = []
+    for number in range(n_docs):
+        found = paragraphs.keys_of(number)
+        keys.append(key_document(found, "" if found else texts[number]))
     groups = build_duplicate_groups(keys, n_chars, rank, pair_a, pair_b, covered_a, covered_b)
     counted_id = {}
     for index, (label, counted) in enumerate(zip(groups.group, groups.counted)):

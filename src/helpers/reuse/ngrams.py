@@ -18,6 +18,8 @@ _BASE = np.uint64(1_000_003)
 _MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 # A paragraph shorter than this (a heading such as 一、2025年工作回顾, a date line) is not a passage
 MIN_PARAGRAPH_CHARS = 20
+# Documents whose paragraph arrays are gathered before they are joined into one
+COLLECTED_AT_ONCE = 1024
 
 
 class Paragraph(NamedTuple):
@@ -84,3 +86,42 @@ def split_paragraphs(text: str, min_chars: int = MIN_PARAGRAPH_CHARS) -> list[Pa
             found.append(Paragraph(left, left + len(stripped), key_paragraph(stripped)))
         start = end + 1
     return found
+
+
+class ParagraphTable(NamedTuple):
+    """Every document's paragraphs as arrays, a row each: those of document ``d`` are the rows
+    ``offsets[d]`` to ``offsets[d + 1]``, in order; 24 bytes a paragraph, not a Python object each."""
+
+    offsets: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    keys: np.ndarray
+
+    def row(self, doc: int, index: int) -> int:
+        """The row of paragraph ``index`` of document ``doc``."""
+        return int(self.offsets[doc]) + index
+
+    def keys_of(self, doc: int) -> list[int]:
+        """The keys of a document's paragraphs."""
+        return self.keys[self.offsets[doc]:self.offsets[doc + 1]].tolist()
+
+
+def collect_paragraphs(texts) -> ParagraphTable:
+    """The paragraphs of every text (:func:`split_paragraphs`), a text at a time.
+
+    >>> table = collect_paragraphs(["短", "过去一年,我们坚持项目为王,全年实施亿元以上项目500个以上。\\n二、今年工作"])
+    >>> table.offsets.tolist(), table.starts.tolist(), table.ends.tolist()
+    ([0, 0, 1], [0], [31])
+    """
+    counts, starts, ends, keys = [0], [], [], []
+    for text in texts:
+        found = split_paragraphs(text)
+        counts.append(len(found))
+        starts.append(np.fromiter((p.start for p in found), np.int64, len(found)))
+        ends.append(np.fromiter((p.end for p in found), np.int64, len(found)))
+        keys.append(np.fromiter((p.key for p in found), np.int64, len(found)))
+        if len(starts) >= COLLECTED_AT_ONCE:  # a few arrays, not one per document
+            starts, ends, keys = [np.concatenate(starts)], [np.concatenate(ends)], [np.concatenate(keys)]
+    empty = np.empty(0, np.int64)
+    return ParagraphTable(np.cumsum(counts, dtype=np.int64), np.concatenate(starts) if starts else empty,
+                          np.concatenate(ends) if ends else empty, np.concatenate(keys) if keys else empty)

@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.reuse.clusters import UnionFind
-from helpers.reuse.ngrams import NGRAM, Paragraph, hash_ngrams
+from helpers.reuse.clusters import SparseUnionFind
+from helpers.reuse.ngrams import NGRAM, ParagraphTable, hash_ngrams
 
 NUM_HASHES = 8
 ROWS_PER_BAND = 2
@@ -41,41 +41,48 @@ class ParagraphCopy(NamedTuple):
     similarity: float
 
 
-def match_paragraphs(texts: Sequence[str], paragraphs: list[list[Paragraph]]) -> tuple[list[ParagraphCopy], dict]:
+def match_paragraphs(texts: Sequence[str], paragraphs: ParagraphTable) -> tuple[list[ParagraphCopy], dict]:
     """The paragraph copies of the corpus and, per document, the spans to leave out of the index."""
-    first_of_key: dict[int, int] = {}
-    holders: list[list[tuple[int, int]]] = []  # per distinct paragraph: (doc, index), in date order
-    for number, found in enumerate(paragraphs):
-        for index, paragraph in enumerate(found):
-            group = first_of_key.setdefault(paragraph.key, len(holders))
-            if group == len(holders):
-                holders.append([])
-            holders[group].append((number, index))
-    merged = _merge_near_duplicates(texts, paragraphs, holders)
+    n_rows = paragraphs.keys.size
+    if not n_rows:
+        return [], {}
+    docs = np.repeat(np.arange(paragraphs.offsets.size - 1), np.diff(paragraphs.offsets))
+    # identical paragraphs: groups numbered in the order of their first holder
+    _, first, inverse = np.unique(paragraphs.keys, return_index=True, return_inverse=True)
+    by_first = np.argsort(first, kind="stable")
+    number_of = np.empty(by_first.size, np.int64)
+    number_of[by_first] = np.arange(by_first.size)
+    group = number_of[inverse.reshape(-1)]
+    first_rows = np.sort(first)  # each group's first row, in group order
+    group, similarity = _merge_near_duplicates(texts, paragraphs, docs, group, first_rows)
+    members = np.lexsort((np.arange(n_rows), group))  # each group's rows together, its source first
+    sizes = np.bincount(group, minlength=first_rows.size)
     copies: list[ParagraphCopy] = []
     masked: dict[int, list] = {}
-    for group, members in enumerate(merged):
-        if len(members) < 2:
-            continue
-        source_doc, source_index = members[0][:2]
+    ends_of_group = np.cumsum(sizes)
+    for label in np.flatnonzero(sizes >= 2).tolist():
+        rows = members[ends_of_group[label] - sizes[label]:ends_of_group[label]].tolist()
+        source = rows[0]
+        source_doc, source_index = int(docs[source]), source - int(paragraphs.offsets[docs[source]])
         seen = {source_doc}
-        for number, index, score in members[1:]:
-            paragraph = paragraphs[number][index]
-            masked.setdefault(number, []).append((paragraph.start, paragraph.end))
+        for row in rows[1:]:
+            number = int(docs[row])
+            masked.setdefault(number, []).append((int(paragraphs.starts[row]), int(paragraphs.ends[row])))
             if number not in seen:  # one row per group and document
                 seen.add(number)
-                copies.append(ParagraphCopy(group, source_doc, source_index, number, index, score))
+                copies.append(ParagraphCopy(label, source_doc, source_index, number,
+                                            row - int(paragraphs.offsets[number]), float(similarity[row])))
     return copies, masked
 
 
-def _merge_near_duplicates(texts, paragraphs, holders) -> list[list[tuple[int, int, float]]]:
-    """Groups of (doc, index, similarity to the source): identical paragraphs, and distinct ones
-    merged into an earlier one they nearly repeat."""
+def _merge_near_duplicates(texts, paragraphs: ParagraphTable, docs: np.ndarray, group: np.ndarray,
+                           first_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's group once distinct paragraphs that nearly repeat an earlier one are merged into its
+    group, and its similarity to the group's source (1.0 for an identical paragraph)."""
     from rapidfuzz.distance import Indel
 
-    n = len(holders)
-    signatures = _sign_paragraphs(texts, paragraphs, [members[0] for members in holders])
-    sets = UnionFind(n)
+    signatures = _sign_paragraphs(texts, paragraphs, docs, first_rows)
+    sets = SparseUnionFind()
     for band in range(NUM_HASHES // ROWS_PER_BAND):
         columns = signatures[:, band * ROWS_PER_BAND:(band + 1) * ROWS_PER_BAND]
         keys = columns[:, 0] * _MIX + columns[:, 1]
@@ -83,42 +90,31 @@ def _merge_near_duplicates(texts, paragraphs, holders) -> list[list[tuple[int, i
         same = np.flatnonzero(keys[order][1:] == keys[order][:-1])
         for x, y in zip(order[same].tolist(), order[same + 1].tolist()):
             sets.union(x, y)
-    candidates: dict[int, list[int]] = {}
-    for group in range(n):  # groups in order of their first holder: the first of a set is its source
-        candidates.setdefault(sets.find(group), []).append(group)
-    merged = [[(doc, index, 1.0) for doc, index in members] for members in holders]
-    for groups in candidates.values():
-        if len(groups) < 2:
-            continue
-        source_doc, source_index = holders[groups[0]][0]
-        source = _text(texts, paragraphs, source_doc, source_index)
-        for group in groups[1:]:
-            doc, index = holders[group][0]
-            score = Indel.normalized_similarity(source, _text(texts, paragraphs, doc, index))
-            if score >= NEAR_SIMILARITY:
-                merged[groups[0]] += [(d, i, score) for d, i in holders[group]]
-                merged[group] = []
-    for members in merged:  # the source first, then the copies in date order
-        members[1:] = sorted(members[1:])
-    return merged
+    merged_into, score = np.arange(first_rows.size), np.ones(first_rows.size)
+    for groups in sets.groups():  # the first of a set is its source: groups are numbered by first holder
+        source = _text(texts, paragraphs, docs, int(first_rows[groups[0]]))
+        for other in groups[1:]:
+            similar = Indel.normalized_similarity(source, _text(texts, paragraphs, docs, int(first_rows[other])))
+            if similar >= NEAR_SIMILARITY:
+                merged_into[other], score[other] = groups[0], similar
+    return merged_into[group], score[group]
 
 
-def _text(texts, paragraphs, doc: int, index: int) -> str:
-    paragraph = paragraphs[doc][index]
-    return texts[doc][paragraph.start:paragraph.end]
+def _text(texts, paragraphs: ParagraphTable, docs: np.ndarray, row: int) -> str:
+    return texts[int(docs[row])][int(paragraphs.starts[row]):int(paragraphs.ends[row])]
 
 
-def _sign_paragraphs(texts, paragraphs, chosen: list[tuple[int, int]], n: int = NGRAM) -> np.ndarray:
-    """``NUM_HASHES`` minimum hashes of the 5-grams of each chosen (doc, paragraph index)."""
-    signatures = np.zeros((len(chosen), NUM_HASHES), dtype=np.uint64)
-    by_doc: dict[int, list[tuple[int, int]]] = {}
-    for row, (doc, index) in enumerate(chosen):
-        by_doc.setdefault(doc, []).append((row, index))
-    for doc, wanted in by_doc.items():
-        hashes = hash_ngrams(texts[doc], n)
-        rows = np.array([row for row, _ in wanted])
-        starts = np.array([paragraphs[doc][index].start for _, index in wanted], dtype=np.int64)
-        ends = np.array([paragraphs[doc][index].end for _, index in wanted], dtype=np.int64) - n + 1
+def _sign_paragraphs(texts, paragraphs: ParagraphTable, docs: np.ndarray, chosen: np.ndarray,
+                     n: int = NGRAM) -> np.ndarray:
+    """``NUM_HASHES`` minimum hashes of the 5-grams of each chosen paragraph (rows in document order)."""
+    signatures = np.zeros((chosen.size, NUM_HASHES), dtype=np.uint64)
+    chosen_docs = docs[chosen]
+    bounds = np.flatnonzero(np.r_[True, chosen_docs[1:] != chosen_docs[:-1], True])
+    for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        rows = np.arange(first, last)
+        hashes = hash_ngrams(texts[int(chosen_docs[first])], n)
+        starts = paragraphs.starts[chosen[first:last]]
+        ends = paragraphs.ends[chosen[first:last]] - n + 1
         lengths = np.maximum(ends - starts, 1)  # a paragraph has 20+ characters: at least 16 windows
         offsets = np.r_[0, np.cumsum(lengths)[:-1]]
         positions = np.repeat(starts - offsets, lengths) + np.arange(lengths.sum())
