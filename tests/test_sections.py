@@ -170,6 +170,10 @@ def test_a_notice_that_issues_the_years_list_frames_it_in_a_plan_report():
     # a notice that issues a plan's 《…工作要点》; 计划完成 in the headline is the plan, not how it went (湖南, 2022, part 305)
     ("plan_report", "2022年湖南省农村公路计划完成投资约115亿元\n日前,湖南省交通运输厅印发《2022年度全省交通运输…工作要点》",
      dt.date(2022, 1, 1), "tasks"),
+    # a press conference on what half a year did and what the next half will do is framed by neither (河南, July 2023,
+    # part 319): its headings and cues decide
+    ("press_conference", "河南晒上半年“成绩单”\n7月31日,河南省政府新闻办举行发布会,介绍河南省上半年抓经济、促发展的相关举措成效和"
+     "下半年重点工作安排。", dt.date(2023, 8, 1), "other"),
 ])
 def test_a_lead_that_sets_out_the_years_list_frames_the_text(genre, lead, published, role):
     assert root_role(genre, lead, published) == role

@@ -105,6 +105,8 @@ LEAD_CHARS = 400
 # A plan report's headline naming this year's list early in the year, without a word of how it went, is the list:
 # "2024年顺德十大民生实事项目" (5 January 2024), not "…实事项目完成情况" (July 2019)
 EARLY_MONTH = 3
+# …and a phrase that tells what was done before it names what is to come frames neither
+DONE_AND_TO_COME = re.compile(r"成效|成绩|进展|盘点")
 PROGRESS_WORDS = re.compile(r"进展|进度|(?<!计划)完成|盘点|情况|成效|回顾|回眸|交出|推进|开局|取得")
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
@@ -214,6 +216,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
             years.append(published.year + 1)
         if years and published is not None and max(years) < published.year:
             continue
+        if DONE_AND_TO_COME.search(lead, opening, at):
+            continue  # a lead on what was done and what is to come: "介绍…上半年…相关举措成效和下半年重点工作安排" (河南, July 2023)
         if needs_year and not (years and published is not None and max(years) >= published.year):
             continue  # "去年确定的10件民生实事全部完成" reports a list done; "发布2025年民生…实事" (January 2025) sets one,
             # and a work report's annex of the year's 民生实事 is a section of its own, not the report's frame

@@ -269,7 +269,8 @@ SHARE_AFTER_CUE = "…占年度计划的"
 # The money a task of the year's list is given, told before the task: "投资28亿元,新建、改建农村公路300公里" (拉萨's work report,
 # 2018), "投资9530万元,实施6乡镇7村596户3523人的易地扶贫搬迁工程" (张家川's 实事, March 2015): an arrangement, not a goal
 MONEY_FOR_TASK_BEFORE = re.compile(r"(?:^|[,;:。!?\n])(?:计划|拟)?投资$")
-MONEY_FOR_TASK_AFTER = re.compile(r"(?:以上|左右)?[,,](?:新建|改建|新改建|建设|实施|建成|改造|新增|修建|开展)")
+MONEY_FOR_TASK_AFTER = re.compile(r"(?:以上|左右)?(?:[,,](?:新建|改建|新改建|建设|实施|建成|改造|新增|修建|开展|启动|加快|推进|编制)"
+                                  r"|,?实现)")  # "投资11.7亿元,启动育才高中…迁建", "投资3亿元实现…110个村生活污水全收集" (武穴, 2023)
 MONEY_FOR_TASK_CUE = "投资…,实施"
 # A rate of what was started or finished is a measure of what was done, whatever the list's plan said before it: "本年度省重点工程
 # 计划新开工项目194项,截至9月底已开工145项,开工率74.7%" (山西, September 2013); a goal word in its own clause still wins
