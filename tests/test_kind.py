@@ -231,6 +231,12 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
       ("44个", "target", 2012)]),
     ("全县将继续抓好项目建设。去年超额完成水土流失综合治理4.28万亩。", "news_report", D(2018, 1, 10),
      [("4.28万亩", "actual", 2017)]),
+    # part 331: what the year's work is to achieve "through efforts" (石林 2015); part 327: money a year's list plans to put in
+    # (马鞍山 2020)
+    ("文局长强调2015年要重点做好八个方面的工作。通过努力奋斗,实现学前教育毛入园率达97%以上;小学巩固率达100%。", "news_report",
+     D(2015, 2, 28), [("97%以上", "target", 2015), ("100%", "target", 2015)]),
+    ("全年计划投入资金67.21亿元,其中各级财政投入59.46亿元,同比增长10.1%。", "plan_report", D(2020, 6, 1),
+     [("67.21亿元", "plan", 2020), ("59.46亿元", "plan", 2020), ("10.1%", "plan", 2020)]),
     # part 319: money put to a task the year is to start or do is the arrangement, whatever the task's verb (武穴 2023)
     ("二、2023年民生实事。投资11.7亿元,启动育才高中迁建;投资3亿元实现110个村生活污水全收集。", "government_work_report",
      D(2023, 1, 10), [("11.7亿元", "plan", 2023), ("3亿元", "plan", 2023), ("110个", "target", 2023)]),
@@ -1312,11 +1318,11 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1464  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-331, 245: kind 0.909, targets P 0.889 R 0.845, year 0.952
+    assert dev.n_documents >= 1464  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-331, 245: kind 0.910, targets P 0.890 R 0.846, year 0.952
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.908, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.887 and dev.target_recall >= 0.844
+    assert dev.overall.kind_accuracy >= 0.909, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.889 and dev.target_recall >= 0.845
     assert dev.year_accuracy >= 0.951, dev.wrong_year  # 0.957
 
 
