@@ -209,6 +209,7 @@ class _DocumentScan:
         self._paragraph: dict[int, tuple] = {}
         self._first_progress: dict[int, int | None] = {}  # paragraph's first sentence → its first 截至… sentence after it
         self._opening_period: dict[int, re.Match | None] = {}
+        self._tense: dict[int, tuple[str, str] | None] = {}
         self._periods: dict[tuple, Period] = {}
 
     def period(self, match: re.Match, year: int, published, review: bool, is_average: bool,
@@ -292,6 +293,12 @@ class _DocumentScan:
         return None
 
     def tense(self, s: int) -> tuple[str, str] | None:
+        """:meth:`find_tense`, found once a sentence (a run of sentences that say only 完成 asks it of each other)."""
+        if s not in self._tense:
+            self._tense[s] = self.find_tense(s)
+        return self._tense[s]
+
+    def find_tense(self, s: int) -> tuple[str, str] | None:
         """(kind, word) of the last cue of the nearest earlier sentence of ``s``'s paragraph that has
         one: "刘金梅表示,辽宁将进一步完善防洪安全保障体系…。治理中小河流19条、271公里。" (a goal word right
         before it governs that cue: "确保完成"). An estimate
