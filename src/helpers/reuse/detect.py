@@ -74,8 +74,8 @@ def find_reuse(doc_ids: list[str], texts: Sequence[str], dates: list, genres: li
     dates = [_as_date(dates[i]) for i in order]
     genres = [genres[i] for i in order] if genres is not None else [None] * len(ids)
     cache = {} if cache is None else cache
-    keys = [key_text(text) for text in texts]
-    paragraphs = collect_paragraphs(texts)
+    keys: list[str] = []
+    paragraphs = collect_paragraphs(_keyed(texts, keys))  # one reading of the texts for both
     exact, masked = match_paragraphs(texts, paragraphs)
     with PostingSpool(workdir or tempfile.gettempdir(), count_slices(sum(_lengths(texts)))) as spool:
         for number, text in enumerate(texts):
@@ -124,6 +124,13 @@ class _SharedNgrams:
         return found
 
 
+def _keyed(texts: Sequence[str], keys: list[str]):
+    """The texts, each one's key (:func:`key_text`) appended to ``keys`` as it passes."""
+    for text in texts:
+        keys.append(key_text(text))
+        yield text
+
+
 def _lengths(texts: Sequence[str]) -> list[int] | np.ndarray:
     """Each text's length in characters, without reading a spooled text."""
     return texts.lengths if isinstance(texts, SpooledTexts) else [len(text) for text in texts]
@@ -159,7 +166,7 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
     cluster = build_passage_clusters(doc_a, start_a, end_a, doc_b, start_b, end_b, exact_key)
     result = ReuseResult()
     text_a = _slice_texts(texts, doc_a, start_a, end_a)
-    text_b = _slice_texts(texts, doc_b, start_b, end_b)
+    text_b = _slice_texts(texts, doc_b, start_b, end_b, unless=text_a)  # None: the same text as a's
     cluster_docs = _count_cluster_documents(cluster, doc_a, doc_b)
     lag = [(dates[b] - dates[a]).days if dates[a] and dates[b] else None
            for a, b in zip(doc_a.tolist(), doc_b.tolist())]
@@ -167,12 +174,11 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
         "doc_id_a": [ids[a] for a in doc_a.tolist()], "start_a": start_a, "end_a": end_a,
         "doc_id_b": [ids[b] for b in doc_b.tolist()], "start_b": start_b, "end_b": end_b,
         "length_a": end_a - start_a, "length_b": end_b - start_b, "similarity": similarity,
-        "method": [EXACT if ta == tb else SIMILAR for ta, tb in zip(text_a, text_b[:len(exact)])]
-                  + [ALIGNED] * len(aligned),
+        "method": [EXACT if tb is None else SIMILAR for tb in text_b[:len(exact)]] + [ALIGNED] * len(aligned),
         "cluster_id": cluster, "n_docs": cluster_docs[cluster] if n else cluster,
         "date_a": [dates[a] for a in doc_a.tolist()], "date_b": [dates[b] for b in doc_b.tolist()],
         "lag_days": lag, "text_a": text_a,
-        "text_b": [tb if tb != ta else None for ta, tb in zip(text_a, text_b)],
+        "text_b": text_b,
     }
     result.clusters = _summarize_clusters(ids, dates, genres, cluster, doc_a, doc_b, cluster_docs, text_a)
     result.duplicates = _group_duplicates(ids, texts, dates, paragraphs, doc_a, doc_b,
@@ -180,15 +186,22 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
     return result
 
 
-def _slice_texts(texts: Sequence[str], docs: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str]:
-    """``texts[doc][start:end]`` of each row, each document read once (its rows taken together)."""
-    sliced: list[str] = [""] * docs.size
+def _slice_texts(texts: Sequence[str], docs: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                 unless: list[str] | None = None) -> list[str | None]:
+    """``texts[doc][start:end]`` of each row, each document read once (its rows taken together) and each
+    span made once (the rows of a paragraph reposted a thousand times share its string); None where it
+    equals the row's string in ``unless``."""
+    sliced: list[str | None] = [None] * docs.size
+    made: dict[tuple[int, int, int], str] = {}
     current, text = -1, ""
     for row in np.argsort(docs, kind="stable").tolist():
-        if docs[row] != current:
-            current = int(docs[row])
-            text = texts[current]
-        sliced[row] = text[int(starts[row]):int(ends[row])]
+        doc, start, end = int(docs[row]), int(starts[row]), int(ends[row])
+        if doc != current:
+            current, text = doc, texts[doc]
+        span = made.get((doc, start, end))
+        if span is None:
+            span = made[(doc, start, end)] = text[start:end]
+        sliced[row] = None if unless is not None and unless[row] == span else span
     return sliced
 
 
