@@ -403,3 +403,28 @@ def test_a_spooled_text_reads_back_as_written(tmp_path_factory, texts):
         backwards = spooled.take(list(range(len(texts)))[::-1])
         assert list(backwards) == [t or "" for t in texts][::-1]
         assert backwards.lengths.tolist() == [len(t or "") for t in texts][::-1]
+
+
+@NEEDS_PROVINCES
+def test_passage_rows_come_the_same_in_batches(provinces, tmp_path):
+    """The build writes the reuse table a batch of rows at a time (a row group each): the batches give
+    the rows all of them give at once, and the file holds them with the build's id."""
+    import pyarrow.parquet as pq
+
+    from helpers import store
+
+    result, passages, _ = _run(provinces)
+    assert len(passages) > 20
+    import pyarrow as pa
+
+    batches = [store.build_table("reuse", columns) for columns in result.rows.batches(7)]
+    assert pa.concat_tables(batches).equals(store.build_table("reuse", result.passages))
+    path = tmp_path / "reuse.parquet"
+    written = store.save_table_batches(store.CORPUS_SCHEMAS["reuse"],
+                                       (store.build_table("reuse", c) for c in result.rows.batches(7)), path,
+                                       {store.BUILD_ID_KEY: b"b1"})
+    source = pq.ParquetFile(path)
+    assert written == len(passages) and source.num_row_groups == -(-len(passages) // 7)
+    assert source.schema_arrow.metadata[store.BUILD_ID_KEY] == b"b1"
+    empty = store.save_table_batches(store.CORPUS_SCHEMAS["reuse"], iter(()), tmp_path / "none.parquet")
+    assert empty == 0 and pq.read_table(tmp_path / "none.parquet").num_rows == 0

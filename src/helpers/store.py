@@ -145,6 +145,29 @@ def save_table(table: pa.Table, path: Path) -> Path:
     return path
 
 
+def save_table_batches(schema: pa.Schema, batches, path: Path, metadata: dict | None = None) -> int:
+    """Write tables of ``schema`` (an iterable) into one Parquet file atomically, a row group each, so
+    that only one is held at a time; returns the rows written (an empty table when there is none)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    schema = schema.with_metadata(metadata) if metadata else schema
+    handle, temporary = make_temporary_file(path.parent, f".{path.name}.", ".tmp")
+    os.close(handle)
+    written = 0
+    try:
+        with _parquet().ParquetWriter(temporary, schema, compression="zstd") as writer:
+            for table in batches:
+                writer.write_table(table.replace_schema_metadata(schema.metadata), row_group_size=table.num_rows)
+                written += table.num_rows
+            if not written:
+                writer.write_table(schema.empty_table())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return written
+
+
 def load_table(name: str, processed_dir: str | Path = PROCESSED_DIR):
     """Read one processed table as a DataFrame; a missing table says how to build it.
 

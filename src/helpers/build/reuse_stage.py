@@ -79,21 +79,25 @@ def build_reuse_tables(tables_dir: str | Path, cache_dir: str | Path, use_cache:
     cache = read_alignment_cache(cache_path) if use_cache else {}
     # the texts and the n-gram postings wait on disk beside the tables (a stopped build's unpublished
     # generation, with them, is removed by the next build)
+    metadata = {store.BUILD_ID_KEY: build_id.encode()} if build_id is not None else None
+    rows = {}
     with spool_texts(tables_dir / "documents.parquet", tables_dir) as texts:
         result = find_reuse(documents["doc_id"].to_pylist(), texts, documents["published_date"].to_pylist(),
                             documents["genre"].to_pylist(), cache, workdir=tables_dir)
-    rows = {}
-    for name, columns in (("reuse", result.passages), ("reuse_clusters", result.clusters),
-                          ("duplicates", result.duplicates)):
+        # the passage rows a batch at a time, while the texts they quote can still be read
+        batches = (store.build_table("reuse", columns) for columns in result.rows.batches())
+        rows["reuse"] = store.save_table_batches(store.CORPUS_SCHEMAS["reuse"], batches, tables_dir / "reuse.parquet",
+                                                 metadata)
+    for name, columns in (("reuse_clusters", result.clusters), ("duplicates", result.duplicates)):
         table = store.build_table(name, columns)
-        if build_id is not None:
-            table = table.replace_schema_metadata({store.BUILD_ID_KEY: build_id.encode()})
+        if metadata is not None:
+            table = table.replace_schema_metadata(metadata)
         store.save_table(table, tables_dir / f"{name}.parquet")
         rows[name] = table.num_rows
     if use_cache:
         write_alignment_cache(cache_path, cache)
     n_reposts = sum(1 for counted in result.duplicates["counted"] if not counted)
-    return ReuseSummary(len(result.passages["doc_id_a"]), len(result.clusters["cluster_id"]), n_reposts,
+    return ReuseSummary(len(result.rows), len(result.clusters["cluster_id"]), n_reposts,
                         result.n_candidate_pairs, result.n_aligned_pairs,
                         round(time.perf_counter() - started, 3), rows)
 

@@ -43,17 +43,78 @@ from helpers.reuse.texts import SpooledTexts
 logger = logging.getLogger(__name__)
 
 EXACT, SIMILAR, ALIGNED = "exact paragraph", "similar paragraph", "aligned"
+# Passage rows made into table columns at once (their ids, dates and texts as Python objects)
+PASSAGE_BATCH_ROWS = 100_000
 
 
 @dataclass
 class ReuseResult:
-    """The reuse tables as columns: ``passages`` (reuse), ``clusters`` and ``duplicates``."""
+    """The reuse tables: ``rows`` of the passages (reuse), made a batch at a time, and the columns of
+    ``clusters`` and ``duplicates``."""
 
-    passages: dict[str, list] = field(default_factory=dict)
+    rows: PassageRows | None = None
     clusters: dict[str, list] = field(default_factory=dict)
     duplicates: dict[str, list] = field(default_factory=dict)
     n_candidate_pairs: int = 0
     n_aligned_pairs: int = 0
+
+    @property
+    def passages(self) -> dict[str, list]:
+        """Every passage row as columns, all at once (the build writes them a batch at a time)."""
+        return self.rows.columns(0, len(self.rows)) if self.rows is not None else {}
+
+
+@dataclass
+class PassageRows:
+    """The passage pairs as arrays (documents, offsets, similarity, cluster), and their columns for the
+    reuse table made a batch of rows at a time: ids, dates and texts take Python objects per row, and
+    a corpus that reposts every paragraph a thousand times has millions of rows."""
+
+    ids: list[str]
+    texts: Sequence[str]
+    dates: list
+    doc_a: np.ndarray
+    start_a: np.ndarray
+    end_a: np.ndarray
+    doc_b: np.ndarray
+    start_b: np.ndarray
+    end_b: np.ndarray
+    similarity: np.ndarray
+    cluster: np.ndarray
+    cluster_docs: np.ndarray
+    n_exact: int  # the first rows are repeated paragraphs, the rest aligned passages
+
+    def __len__(self) -> int:
+        return int(self.doc_a.size)
+
+    def batches(self, size: int = PASSAGE_BATCH_ROWS):
+        """The columns of rows 0 to ``size``, then the next ``size``, …"""
+        for low in range(0, len(self), size):
+            yield self.columns(low, min(low + size, len(self)))
+
+    def columns(self, low: int, high: int) -> dict[str, list]:
+        """The reuse table's columns for rows ``low`` to ``high``."""
+        rows = slice(low, high)
+        doc_a, doc_b = self.doc_a[rows], self.doc_b[rows]
+        ids, dates = self.ids, self.dates
+        made: dict = {}  # the batch's spans, each one string
+        text_a = _slice_texts(self.texts, doc_a, self.start_a[rows], self.end_a[rows], made=made)
+        text_b = _slice_texts(self.texts, doc_b, self.start_b[rows], self.end_b[rows], unless=text_a,
+                              made=made)  # None: the same text as a's
+        n_exact = max(0, min(high, self.n_exact) - low)
+        cluster = self.cluster[rows]
+        return {
+            "doc_id_a": [ids[a] for a in doc_a.tolist()], "start_a": self.start_a[rows], "end_a": self.end_a[rows],
+            "doc_id_b": [ids[b] for b in doc_b.tolist()], "start_b": self.start_b[rows], "end_b": self.end_b[rows],
+            "length_a": self.end_a[rows] - self.start_a[rows], "length_b": self.end_b[rows] - self.start_b[rows],
+            "similarity": self.similarity[rows],
+            "method": [EXACT if tb is None else SIMILAR for tb in text_b[:n_exact]] + [ALIGNED] * (high - low - n_exact),
+            "cluster_id": cluster, "n_docs": self.cluster_docs[cluster] if cluster.size else cluster,
+            "date_a": [dates[a] for a in doc_a.tolist()], "date_b": [dates[b] for b in doc_b.tolist()],
+            "lag_days": [(dates[b] - dates[a]).days if dates[a] and dates[b] else None
+                         for a, b in zip(doc_a.tolist(), doc_b.tolist())],
+            "text_a": text_a, "text_b": text_b,
+        }
 
 
 def key_text(text: str) -> str:
@@ -164,35 +225,23 @@ def _build_rows(ids, texts, dates, genres, paragraphs, exact, aligned) -> ReuseR
         doc_b[row], start_b[row], end_b[row] = b, passage.start_b, passage.end_b
         similarity[row] = passage.similarity
     cluster = build_passage_clusters(doc_a, start_a, end_a, doc_b, start_b, end_b, exact_key)
-    result = ReuseResult()
-    text_a = _slice_texts(texts, doc_a, start_a, end_a)
-    text_b = _slice_texts(texts, doc_b, start_b, end_b, unless=text_a)  # None: the same text as a's
     cluster_docs = _count_cluster_documents(cluster, doc_a, doc_b)
-    lag = [(dates[b] - dates[a]).days if dates[a] and dates[b] else None
-           for a, b in zip(doc_a.tolist(), doc_b.tolist())]
-    result.passages = {
-        "doc_id_a": [ids[a] for a in doc_a.tolist()], "start_a": start_a, "end_a": end_a,
-        "doc_id_b": [ids[b] for b in doc_b.tolist()], "start_b": start_b, "end_b": end_b,
-        "length_a": end_a - start_a, "length_b": end_b - start_b, "similarity": similarity,
-        "method": [EXACT if tb is None else SIMILAR for tb in text_b[:len(exact)]] + [ALIGNED] * len(aligned),
-        "cluster_id": cluster, "n_docs": cluster_docs[cluster] if n else cluster,
-        "date_a": [dates[a] for a in doc_a.tolist()], "date_b": [dates[b] for b in doc_b.tolist()],
-        "lag_days": lag, "text_a": text_a,
-        "text_b": text_b,
-    }
-    result.clusters = _summarize_clusters(ids, dates, genres, cluster, doc_a, doc_b, cluster_docs, text_a)
+    result = ReuseResult()
+    result.rows = PassageRows(ids, texts, dates, doc_a, start_a, end_a, doc_b, start_b, end_b, similarity, cluster,
+                              cluster_docs, len(exact))
+    result.clusters = _summarize_clusters(ids, texts, dates, genres, cluster, doc_a, start_a, end_a, doc_b, cluster_docs)
     result.duplicates = _group_duplicates(ids, texts, dates, paragraphs, doc_a, doc_b,
                                           end_a - start_a, end_b - start_b)
     return result
 
 
 def _slice_texts(texts: Sequence[str], docs: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                 unless: list[str] | None = None) -> list[str | None]:
+                 unless: list[str] | None = None, made: dict | None = None) -> list[str | None]:
     """``texts[doc][start:end]`` of each row, each document read once (its rows taken together) and each
-    span made once (the rows of a paragraph reposted a thousand times share its string); None where it
-    equals the row's string in ``unless``."""
+    span made once, kept in ``made`` (the rows of a paragraph reposted a thousand times share its string);
+    None where it equals the row's string in ``unless``."""
     sliced: list[str | None] = [None] * docs.size
-    made: dict[tuple[int, int, int], str] = {}
+    made = {} if made is None else made
     current, text = -1, ""
     for row in np.argsort(docs, kind="stable").tolist():
         doc, start, end = int(docs[row]), int(starts[row]), int(ends[row])
@@ -213,7 +262,7 @@ def _count_cluster_documents(cluster: np.ndarray, doc_a: np.ndarray, doc_b: np.n
     return np.bincount(pairs[:, 0], minlength=int(cluster.max()) + 1)
 
 
-def _summarize_clusters(ids, dates, genres, cluster, doc_a, doc_b, cluster_docs, text_a) -> dict[str, list]:
+def _summarize_clusters(ids, texts, dates, genres, cluster, doc_a, start_a, end_a, doc_b, cluster_docs) -> dict[str, list]:
     """One row per cluster: how many documents and pairs, the first holder and date, the span of
     dates, the passage's text as its first holder has it, and the share of its genre's documents."""
     n_clusters = int(cluster.max()) + 1 if cluster.size else 0
@@ -243,10 +292,11 @@ def _summarize_clusters(ids, dates, genres, cluster, doc_a, doc_b, cluster_docs,
         columns["last_date"].append(max(dated) if dated else None)
         columns["span_days"].append((max(dated) - min(dated)).days if dated else None)
         row = int(first_row[label])
-        columns["length"].append(len(text_a[row]))
+        text = texts[int(doc_a[row])][int(start_a[row]):int(end_a[row])]
+        columns["length"].append(len(text))
         same_genre = sum(1 for d in docs if genres[d] == genres[first])
         columns["share_of_genre"].append(same_genre / genre_sizes[genres[first]])
-        columns["text"].append(text_a[row])
+        columns["text"].append(text)
     return columns
 
 
