@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import types
-import warnings
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
