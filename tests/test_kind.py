@@ -237,6 +237,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      D(2015, 2, 28), [("97%以上", "target", 2015), ("100%", "target", 2015)]),
     ("全年计划投入资金67.21亿元,其中各级财政投入59.46亿元,同比增长10.1%。", "plan_report", D(2020, 6, 1),
      [("67.21亿元", "plan", 2020), ("59.46亿元", "plan", 2020), ("10.1%", "plan", 2020)]),
+    # the change of a planned amount, in a clause of its own right after it, is the plan's (内蒙古 2023, 黑河 2020)
+    ("企业投资项目2091个,年度计划完成投资6375亿元,较去年增长1237亿元。", "news_report", D(2023, 3, 1),
+     [("2091个", "target", 2023), ("6375亿元", "plan", 2023), ("1237亿元", "plan", 2023)]),
     # part 319: money put to a task the year is to start or do is the arrangement, whatever the task's verb (武穴 2023)
     ("二、2023年民生实事。投资11.7亿元,启动育才高中迁建;投资3亿元实现110个村生活污水全收集。", "government_work_report",
      D(2023, 1, 10), [("11.7亿元", "plan", 2023), ("3亿元", "plan", 2023), ("110个", "target", 2023)]),

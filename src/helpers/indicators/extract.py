@@ -144,6 +144,10 @@ TABLE_COLUMN_CUE = "table:"  # + the header of the column whose kind a figure ta
 # 16项,完成投资3.31亿元,…;产业工程33项,…" (恩平, September 2022): a clause that opens with the part's name and its count
 # (新建 and 续建 name parts of the list: "列入市级亿元以上重点项目40项,新建项目22项,续建项目18项" (伊金霍洛, September 2017);
 # 新增, 已, 开工 and their kin tell what was done)
+# A change of the planned amount right before it, in a clause of its own, is the plan's: "年度计划完成投资1364亿元,较去年增长
+# 166亿元" (内蒙古, 2023), "年度投资115亿元,较上年增长17%" (黑河, 2020)
+PLAN_CHANGE_OPENING = re.compile(r"(?:较|比)(?:上年|去年|上一年)(?:同期)?(?:增长|增加|提高|多)了?|同比(?:增长|增加|提高)了?")
+PLAN_CHANGE_CUE = "plan:change"
 SUBCOUNT_OPENING = re.compile(r"(?:其中[:：,]?)?(?:(?!新增|新开)[^\d,;:。!?、\n已完成开竣复签累计增]){1,12}(?:项目|工程|类)")
 SUBCOUNT_CUE = "项目…(part of the year's list)"
 # A note right after a figure that calls it an estimate, and with 下同 every later figure of the same year:
@@ -556,7 +560,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
         # With no period phrase and no 年均 in reach, every figure of the sentence of one year shares a period
         shared = not periods and text.find("年均", max(0, sentence_start - 8), sentence_end) < 0
         shared_periods: dict[int | None, Period] = {}
-        previous = None
+        previous, previous_kind = None, None
         # With no cue word or period phrase in the sentence, the kind does not depend on the figure: decide it once
         # In a press conference or a story, a sentence without cue words keeps the tense of the one
         # before it in its paragraph (a list of next year's tasks after "…将…")
@@ -678,6 +682,10 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 # (下同 reaches the end of its section, not the next part's narrative: "聚力做强“4+4”重点产业链,…35个" under
                 # (一) after the list)
                 estimated_year = (period.start.year, section.section_id)
+            if kind != "plan" and previous_kind == "plan" and figure.unit in ("元", "%", "百分点") \
+                    and PLAN_CHANGE_OPENING.fullmatch(text, scan.clause_start(figure.start, sentence_start), figure.start) \
+                    and text[previous[0].end:scan.clause_start(figure.start, sentence_start)] in (",", ",", ";"):
+                kind, cue, confidence = "plan", PLAN_CHANGE_CUE, CONFIDENCE_OF_RULE
             indicator = parse_indicator(metric)
             direction = figure.direction
             if direction is None:
@@ -703,7 +711,7 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
                 period.source, period.is_average, place_name, place_code, figure.is_threshold,
                 section.section_id, section_role, confidence,
             ))
-            previous = (figure, direction)
+            previous, previous_kind = (figure, direction), kind
     if not rows:
         return {name: [] for name in INDICATOR_COLUMNS}
     return dict(zip(INDICATOR_COLUMNS, zip(*rows)))  # columns as tuples
