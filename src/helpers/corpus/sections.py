@@ -204,12 +204,10 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
             # a headline without its year, which the story's opening gives where it says the list is set out: "钢城区为民办
             # 十件实事敲定" / "…公布了2021年钢城区为民办十件实事" (济南日报, February 2021); not a headline on how the list went
             # ("…实事上半年进展情况")
-            opening = max(max(lead.rfind(mark, 0, again) for mark in PHRASE_OPENINGS), 0)
-            if LIST_ISSUED_RIGHT_BEFORE.search(lead, max(opening, again - ISSUED_REACH), again) \
+            phrase = max(max(lead.rfind(mark, 0, again) for mark in PHRASE_OPENINGS), 0)
+            if LIST_ISSUED_RIGHT_BEFORE.search(lead, max(phrase, again - ISSUED_REACH), again) \
                     or LIST_SET_OUT.match(lead, again + len(word)):
-                at, years = again, [int(y) for y in YEAR.findall(lead[opening:again])]
-            else:
-                opening = max(max(lead.rfind(mark, 0, at) for mark in PHRASE_OPENINGS), 0)
+                at, opening, years = again, phrase, [int(y) for y in YEAR.findall(lead[phrase:again])]
         if published is not None and THIS_YEAR_WORD in lead[opening:at]:  # "十堰市政府承诺今年再办10件实事" (January 2011)
             years.append(published.year)
         if published is not None and NEXT_YEAR_WORD in lead[opening:at]:  # "福州市委市政府明年为民办17个方面实事" (December 2018)

@@ -144,12 +144,12 @@ TABLE_COLUMN_CUE = "table:"  # + the header of the column whose kind a figure ta
 # 16项,完成投资3.31亿元,…;产业工程33项,…" (恩平, September 2022): a clause that opens with the part's name and its count
 # (新建 and 续建 name parts of the list: "列入市级亿元以上重点项目40项,新建项目22项,续建项目18项" (伊金霍洛, September 2017);
 # 新增, 已, 开工 and their kin tell what was done)
+SUBCOUNT_OPENING = re.compile(r"(?:其中[:：,]?)?(?:(?!新增|新开)[^\d,;:。!?、\n已完成开竣复签累计增]){1,12}(?:项目|工程|类)")
+SUBCOUNT_CUE = "项目…(part of the year's list)"
 # A change of the planned amount right before it, in a clause of its own, is the plan's: "年度计划完成投资1364亿元,较去年增长
 # 166亿元" (内蒙古, 2023), "年度投资115亿元,较上年增长17%" (黑河, 2020)
 PLAN_CHANGE_OPENING = re.compile(r"(?:较|比)(?:上年|去年|上一年)(?:同期)?(?:增长|增加|提高|多)了?|同比(?:增长|增加|提高)了?")
 PLAN_CHANGE_CUE = "plan:change"
-SUBCOUNT_OPENING = re.compile(r"(?:其中[:：,]?)?(?:(?!新增|新开)[^\d,;:。!?、\n已完成开竣复签累计增]){1,12}(?:项目|工程|类)")
-SUBCOUNT_CUE = "项目…(part of the year's list)"
 # A note right after a figure that calls it an estimate, and with 下同 every later figure of the same year:
 # "2025年苏州市地区生产总值达到2.77万亿元(预计数,下同),规上工业总产值达4.9万亿元。…2025年突破2250亿元"
 # (中新网, January 2026, on 苏州's work report); the base it is compared with may come between: "增长5.5%(预计,同比,下同)" (湘潭县,
