@@ -1218,6 +1218,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # each of a list of levels a change starts from is the level now, the levels it goes to the goal (肇庆, 2020, part 281)
     ("将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到每人每月609元、300元。", "plan_report", D(2020, 1, 1),
      [("574元", "actual", 2019), ("271元", "actual", 2019), ("609元", "target", 2020), ("300元", "target", 2020)]),
+    # a key list's count before its progress is the list's, whatever months the progress covers (唐山, May 2015)
+    ("前4个月,全市210个重点项目完成投资517.5亿元,为全市经济稳定健康发展提供了有力支撑。", "news_report", D(2015, 5, 20),
+     [("210个", "target", 2015), ("517.5亿元", "actual", 2015)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -153,7 +153,8 @@ YEAR_PLAN_AFTER = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）])?[^,;。!?、\
 # 项目1317项" (山西, September 2019), "第二批省级重点工程确定88项"
 LIST_ENTERED_BEFORE = re.compile(r"(?:列入|确定)[^\d,;:。!?\n]{0,20}$")  # (not 纳入…平台, the projects a platform holds now)
 # …and so is the count of a list of key projects before what they have done so far: "截至5月底,120个省重点项目完成投资442.6亿元"
-# (山东, June 2019), "200个市级重点建设项目复工率已达66.4%" (青岛, February 2020)
+# (山东, June 2019), "200个市级重点建设项目复工率已达66.4%" (青岛, February 2020), whatever months the progress covers:
+# "前4个月,全市210个重点项目完成投资517.5亿元" (唐山, May 2015), "莆田一季度330个重点项目完成投资227.6亿元" (2022)
 KEY_LIST_PROGRESS_AFTER = re.compile(r"(?:省|市|县|区)?级?重点(?:建设|推进)?项目(?:累计|共|已)?(?:完成投资|复工率|开工率|开复工率)")
 SHARE_OF_GOAL_AFTER_REACH = 40  # how far after such a count a share of the goal (目标任务) is looked for
 # The projects a count under an arrangement counts, named right after it: "拟安排230个重点建设项目" (北京, February 2011)
@@ -530,13 +531,14 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
             and not (section.role == "statistics" and "," in part.group()):
         # (not in a bulletin, whose count before a comma is a result too: "中心城区新建1片运动游园,已建成33片…" (伊春, 2022))
         evidence.append(("target", WEIGHT_MET_GOAL, PART_DONE_CUE))
-    elif figure.unit in TASK_COUNT_UNITS and not done and not past_period and ROLE_KIND.get(section.role) != "actual" \
+    elif figure.unit in TASK_COUNT_UNITS and not done and ROLE_KIND.get(section.role) != "actual" \
             and KEY_LIST_PROGRESS_AFTER.match(text, figure.end) \
             and not LIST_STARTED.search(text, own_clause, figure.start) and not text.endswith("其中", 0, figure.start) \
             and text.find("目标任务", figure.end, figure.end + SHARE_OF_GOAL_AFTER_REACH) < 0:
         # (not before a share of the goal: "全市230个重点项目完成投资291.5亿元,占前三季度目标任务78.5%" (达州, August 2018)
         # reports what was done)
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
+        past_period = None  # the months are the progress's, not the list's
     elif figure.unit in TASK_COUNT_UNITS and not done and PLANNED_LIST_AFTER.match(text, figure.end):
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
