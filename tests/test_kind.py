@@ -1221,6 +1221,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a key list's count before its progress is the list's, whatever months the progress covers (唐山, May 2015)
     ("前4个月,全市210个重点项目完成投资517.5亿元,为全市经济稳定健康发展提供了有力支撑。", "news_report", D(2015, 5, 20),
      [("210个", "target", 2015), ("517.5亿元", "actual", 2015)]),
+    # a year not over is no goal where the clause measures what it has brought so far against the same months before
+    # (黑龙江, a press conference of 2022)
+    ("今年省级重点项目已完成投资1273亿元,比去年同期增加405亿元,投资完成率61.8%。", "press_conference", D(2022, 8, 10),
+     [("1273亿元", "actual", 2022), ("405亿元", "actual", 2022), ("61.8%", "actual", 2022)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -47,6 +47,10 @@ WEIGHT_LOOKS_BACK = 2.0
 # A year not over when the text was delivered ("全年将组织…1000场以上", "今年,…吸引高端创新团队35个" in a
 # May press conference) votes for a goal: more than the genre and one tense word, less than a cue
 WEIGHT_OPEN_YEAR = 1.5
+# …unless its clause measures what the year has brought so far, against the year before or as done: "装备、石化、能源、食品四大
+# 主导产业实现工业增加值1639.7亿元,比上年同期增长12.1%" (黑龙江, a press conference of July), "今年…13个风电项目,已完成投资
+# 55.5亿元" (白城, October 2012)
+SO_FAR_IN_CLAUSE = re.compile(r"(?:比|较)(?:上年|去年)同期|已(?:经)?(?:完成|实现|达到|开工|建成|竣工|投产|累计)|累计完成")
 # The tense of the sentence before, in a press conference's or a story's paragraph ("…将进一步完善…。
 # 治理中小河流19条"): more than the genre, less than a tense word of the figure's own clause
 WEIGHT_TENSE = 1.0
@@ -683,7 +687,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     if past_period and not any(kind == "forecast" and weight > WEIGHT_WEAK for kind, weight, _ in evidence):
         # a period that is over is no goal, but may well be estimated: "预计前三季度,…增长24.5%"
         evidence.append(("actual", WEIGHT_LOOKS_BACK, "period:" + past_period[1]))
-    elif open_year:
+    elif open_year and not _reports_so_far(text, own_clause, figure):
         evidence.append(("target", WEIGHT_OPEN_YEAR, "period:" + open_year))
     if has_goal_form(figure):
         evidence.append(("target", WEIGHT_GOAL_FORM, "form:" + figure.qualifier))
@@ -733,6 +737,12 @@ def _totals_arranged_projects(text: str, figure: FigureSpan) -> bool:
     spend of it, "计划完成总投资2000亿元以上" (上海, January 2022)."""
     total = TOTAL_BEFORE.search(text, max(0, figure.start - 6), figure.start) if figure.unit == "元" else None
     return total is not None and not text.endswith("完成", 0, total.start())
+
+
+def _reports_so_far(text: str, clause: int, figure: FigureSpan) -> bool:
+    """Whether the figure's clause measures what the year not over has brought so far (see SO_FAR_IN_CLAUSE)."""
+    end = min((at for at in (text.find(ch, figure.end) for ch in CLAUSE_BREAKS) if at >= 0), default=len(text))
+    return SO_FAR_IN_CLAUSE.search(text, clause, end) is not None
 
 
 def _done_since_arranged(carried_kind, text: str, clause: int, position: int) -> bool:
