@@ -1225,6 +1225,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # (黑龙江, a press conference of 2022)
     ("今年省级重点项目已完成投资1273亿元,比去年同期增加405亿元,投资完成率61.8%。", "press_conference", D(2022, 8, 10),
      [("1273亿元", "actual", 2022), ("405亿元", "actual", 2022), ("61.8%", "actual", 2022)]),
+    # a five-year plan with years to run is a span ahead (海南's work report told in January 2016, part 337); one ending
+    # the next year is mostly done (山西, December 2024)
+    ("“十三五”期间,海南要使经济保持平稳较快增长,实现海南全省生产总值年均增长7%。", "news_report", D(2016, 1, 26),
+     [("7%", "target", 2020)]),
+    ("“十四五”期间山西完成交通固定资产投资2816亿元。", "press_conference", D(2024, 12, 20), [("2816亿元", "actual", 2025)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -74,6 +74,9 @@ EVENT_STORY_TITLE = re.compile(r"集中(?:签约|开工|开复工|竣工|投产)
 OPEN_YEAR = ("今年", "本年", "新的一年", "全年")
 NEXT_YEAR = "明年"
 WHOLE_YEAR = "全年"
+# a five-year plan as a span of time ahead (not 开局之年, nor a plan's name: 储备“十四五”重点项目)
+FIVE_YEAR_SPAN_ENDS = ("期间", "时期", "末")
+PLAN_OWNERS = tuple("省市县区家")  # whose plan names a thing: "列入省“十四五”时期工业和信息化项目台账" (本溪, 2021)
 # Parts of a year that may be over when the text was delivered ("一季度" in a May press conference)
 QUARTERS = ("一季度", "第一季度", "上半年", "前三季度", "二季度", "第二季度", "三季度", "第三季度", "四季度", "第四季度")
 # …nor is a time inside it, over by then: "今年以来", "今年春节假期", "今年前5个月", "今年1-4月"
@@ -959,6 +962,12 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
         return match.group()
     # "用3年时间突破和推广应用150项“五基”产品和工艺" (河南, January 2023): years from now
     if match.group("span") or match.group("span_within"):
+        return match.group()
+    # a five-year plan with more than a year to run: "“十三五”期间,海南要使…实现海南全省生产总值年均增长7%" (January 2016),
+    # not the one ending next year: "“十四五”期间山西完成交通固定资产投资2816亿元" (December 2024)
+    if match.group("plan") and match.group().endswith(FIVE_YEAR_SPAN_ENDS) \
+            and match.string[max(0, match.start() - 1):match.start()] not in PLAN_OWNERS \
+            and resolve_period(match, published.year, published)[1].year > published.year + 1:
         return match.group()
     if published.month >= OPEN_UNTIL_MONTH:
         return None
