@@ -105,8 +105,10 @@ LEAD_CHARS = 400
 # A plan report's headline naming this year's list early in the year, without a word of how it went, is the list:
 # "2024年顺德十大民生实事项目" (5 January 2024), not "…实事项目完成情况" (July 2019)
 EARLY_MONTH = 3
+# …as does a headline that names itself the year's plan, whatever the month: "湖南省2010年农业工作思路" (湖南省农业厅, April 2010)
+PLAN_TITLES = ("工作思路", "工作打算")
 # …and a phrase that tells what was done before it names what is to come frames neither
-DONE_AND_TO_COME = re.compile(r"成效|成绩|进展|盘点")
+DONE_AND_TO_COME = re.compile(r"成效|成绩|进展|盘点|总结")
 PROGRESS_WORDS = re.compile(r"进展|进度|(?<!计划)完成|盘点|情况|成效|回顾|回眸|交出|推进|开局|取得")
 UNNUMBERED_LEVEL = 5  # below every numbered level when the document also has numbered headings
 
@@ -178,6 +180,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     'tasks'
     >>> root_role("news_report", "新闻来源:\\n2023年上半年,东坡区十大民生实事项目进展顺利。", dt.date(2023, 7, 3))
     'other'
+    >>> [root_role("plan_report", headline, day) for headline, day in (("湖南省2010年农业工作思路", dt.date(2010, 4, 7)),
+    ...                                                               ("文体广旅局2023年工作总结和2024年工作打算", dt.date(2023, 11, 1)))]
+    ['tasks', 'other']
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -222,7 +227,7 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         # (a notice that issues the year's plan sets it out too: "《通辽市人民政府关于印发2024年通辽市国民经济和社会发展计划
         # 的通知》", March 2024)
         # (…or right before the title it opens: "湖南省交通运输厅印发《2022年度…工作要点》")
-        set_out = set_out or LIST_ISSUED_BEFORE.search(lead, max(0, opening - ISSUED_TITLE_REACH), at) is not None
+        set_out = set_out or word in PLAN_TITLES or LIST_ISSUED_BEFORE.search(lead, max(0, opening - ISSUED_TITLE_REACH), at) is not None
         early = published is not None and published.month <= EARLY_MONTH and not PROGRESS_WORDS.search(headline)
         if genre == PLAN_GENRE and not (years and published is not None and (
                 max(years) > published.year or ((set_out or early) and max(years) == published.year))):
