@@ -98,8 +98,11 @@ LIST_SET_OUT = re.compile(r"[”\"」]?(?:项目)?(?:清单)?(?:已经?)?(?:正�
 LIST_ISSUED_BEFORE = re.compile(r"(?:印发|下达|公布|发布)")
 # …in the opening lines, right before the list's name, and not a press conference's: "…上,公布了2021年钢城区为民办十件实事"
 # (not "记者从…新闻发布会上获悉,…民生实事取得良好开局")
-LIST_ISSUED_RIGHT_BEFORE = re.compile(r"(?:印发|下达|公布|发布)(?!会)")
+LIST_ISSUED_RIGHT_BEFORE = re.compile(r"(?:印发|下达|公布|发布|票决产生了?)(?!会)")
 ISSUED_REACH = 20
+# …as the story's first lines tell it: "鹤壁市第十一届人民代表大会第五次会议于2022年2月11日票决产生了鹤壁市2022年民生实事项目,分别是:"
+# (鹤壁's notice, February 2022); not a list issued earlier that a story on projects started mentions further on
+ISSUED_IN_OPENING = 150
 ISSUED_TITLE_REACH = 3  # "印发《", "下达了《"
 LEAD_CHARS = 400
 # A plan report's headline naming this year's list early in the year, without a word of how it went, is the list:
@@ -183,6 +186,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     >>> [root_role("plan_report", headline, day) for headline, day in (("湖南省2010年农业工作思路", dt.date(2010, 4, 7)),
     ...                                                               ("文体广旅局2023年工作总结和2024年工作打算", dt.date(2023, 11, 1)))]
     ['tasks', 'other']
+    >>> root_role("plan_report", "鹤壁市第十一届人民代表大会第五次会议公告(第三号)\\n鹤壁市第十一届人民代表大会第五次会议于2022年2月"
+    ...           "11日票决产生了鹤壁市2022年民生实事项目,分别是:", dt.date(2022, 2, 12))
+    'tasks'
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -195,7 +201,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
                                                or LIST_SET_OUT.match(headline, at + len(word)) is not None)
         if at < 0 and needs_year:  # …or from the lead, where the list is said to be set out: "东坡区2023年十大民生实事项目发布"
             at = lead.find(word)  # (a story with no headline of its own, February 2023)
-            set_out = at >= 0 and LIST_SET_OUT.match(lead, at + len(word)) is not None
+            set_out = at >= 0 and (LIST_SET_OUT.match(lead, at + len(word)) is not None or (
+                at < ISSUED_IN_OPENING and LIST_ISSUED_RIGHT_BEFORE.search(lead, max(0, at - ISSUED_REACH), at) is not None))
             if not set_out:
                 continue
         if at < 0:
