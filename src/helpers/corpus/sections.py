@@ -108,6 +108,9 @@ LEAD_CHARS = 400
 # A plan report's headline naming this year's list early in the year, without a word of how it went, is the list:
 # "2024年顺德十大民生实事项目" (5 January 2024), not "…实事项目完成情况" (July 2019)
 EARLY_MONTH = 3
+# A plan report that opens on what its year will bring sets out that year's tasks, whatever its headline: "2014年,长春市将按照
+# “保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程" (长春's works of 2014, told at the year's start)
+YEAR_WILL_OPENING = re.compile(r"(?:^|\n)(?P<year>20\d{2})年[,,]?[^。!?\n]{0,30}?将")
 # …as does a headline that names itself the year's plan, whatever the month: "湖南省2010年农业工作思路" (湖南省农业厅, April 2010)
 PLAN_TITLES = ("工作思路", "工作打算")
 # …and a phrase that tells what was done before it names what is to come frames neither
@@ -189,6 +192,10 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     >>> root_role("plan_report", "鹤壁市第十一届人民代表大会第五次会议公告(第三号)\\n鹤壁市第十一届人民代表大会第五次会议于2022年2月"
     ...           "11日票决产生了鹤壁市2022年民生实事项目,分别是:", dt.date(2022, 2, 12))
     'tasks'
+    >>> [root_role("plan_report", opening, dt.date(2014, 1, 1)) for opening in (
+    ...     "2014年,长春市将按照“保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程",
+    ...     "2014年,长春市完成城建投资643.7亿元")]
+    ['tasks', 'other']
     """
     if genre == "statistical_bulletin":
         return "statistics"
@@ -243,6 +250,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         if needs_year and published.month >= LATE_MONTH and max(years) == published.year:
             continue  # "2018年信阳“十件实事”进展如何?" (22 December 2018): how the year's list went, not the list
         return role
+    if genre == PLAN_GENRE and published is not None and (will := YEAR_WILL_OPENING.search(lead)) \
+            and int(will.group("year")) == published.year and published.month < LATE_MONTH:
+        return "tasks"
     return "other"
 
 
