@@ -1230,6 +1230,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("“十三五”期间,海南要使经济保持平稳较快增长,实现海南全省生产总值年均增长7%。", "news_report", D(2016, 1, 26),
      [("7%", "target", 2020)]),
     ("“十四五”期间山西完成交通固定资产投资2816亿元。", "press_conference", D(2024, 12, 20), [("2816亿元", "actual", 2025)]),
+    # a share of a goal named by what it counts, or of what was due, is what was done (河北, August 2009, part 341)
+    ("截至7月底,今年河北新建廉租住房项目已开工60个、15913套,占责任目标套数的63.7%。", "plan_report", D(2009, 8, 1),
+     [("60个", "actual", 2009), ("15913套", "actual", 2009), ("63.7%", "actual", 2009)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
