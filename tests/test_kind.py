@@ -1233,6 +1233,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a share of a goal named by what it counts, or of what was due, is what was done (河北, August 2009, part 341)
     ("截至7月底,今年河北新建廉租住房项目已开工60个、15913套,占责任目标套数的63.7%。", "plan_report", D(2009, 8, 1),
      [("60个", "actual", 2009), ("15913套", "actual", 2009), ("63.7%", "actual", 2009)]),
+    # months written with a tilde are a period over like 1-4月份 (内蒙古, May 2012, part 341)
+    ("据了解,今年全区重点调度的209项新建工业项目,1~4月份开工50项。", "plan_report", D(2012, 5, 24),
+     [("209项", "target", 2012), ("50项", "actual", 2012)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
