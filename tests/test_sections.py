@@ -72,6 +72,9 @@ def test_sections_of_a_work_report_nest_by_numbering():
     ("农业农村局2023年11月承担政府重点工作完成情况\n\n序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n是否达到序时进度\n\n6\n", []),
     # a headline of how the year's 实事 went so far reports progress (河南, May 2021, part 169)
     ("一季度河南重点民生实事进展顺利\n●实施残疾儿童康复救助方面:8141名残疾儿童接受了康复救助服务。\n", ["plan_execution"]),
+    # …nor a short line that states a change: a figure of an infographic, not a heading over the rest (济南's 2018 work
+    # report as a newspaper's infographic, parts 74-92)
+    ("总目标\nGDP\n2017成绩增长8%\n2018目标增长7.5%左右\n", []),
 ])
 def test_section_roles_follow_their_parents(text, expected):
     assert [s.role for s in extract_sections(text)[1:]] == expected

@@ -48,7 +48,10 @@ YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2
 # "吉林省做好民生实事 一季度城镇新增就业12万人" (a headline with a quarter's result),
 # "2018年10个民生实事项目全面落实" (宁波日报, 2019: a headline on the year's projects carried out),
 # "全市经济主要指标增速高于全省" (新乡日报, July 2022: the half-year's results against the province's)
-RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:高于|快于|好于)(?:全国|全省|全市|全区)|(?:一季度|上半年|前三季度|同比)[^\n]*\d")
+# …nor does one that states a change, a figure in its own right: "2017成绩增长8%" over "2018目标增长7.5%左右" (济南's
+# infographic of its 2018 work report)
+RESULT_WORDS = re.compile(r"完成|实现|达到|超过|全面落实|(?:高于|快于|好于)(?:全国|全省|全市|全区)|(?:一季度|上半年|前三季度|同比)[^\n]*\d"
+                          r"|(?:增长|下降|提高)[\d.]+%")
 # A table's header row is no heading, whatever its columns say: "序号 项目名称 责任单位 目标任务  1-7月" (岳阳楼区's
 # progress table on the year's 民生实事, July 2019)
 TABLE_HEADER = re.compile(r"序号\s")
