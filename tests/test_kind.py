@@ -1236,6 +1236,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # months written with a tilde are a period over like 1-4月份 (内蒙古, May 2012, part 341)
     ("据了解,今年全区重点调度的209项新建工业项目,1~4月份开工50项。", "plan_report", D(2012, 5, 24),
      [("209项", "target", 2012), ("50项", "actual", 2012)]),
+    # the year's planned spending, whatever it is called between 计划完成 and 投资, is an arrangement (湖北, January 2022);
+    # one with a goal's floor is a goal (河南, 2021)
+    ("今年全省计划完成市政基础设施投资3500亿元,重点谋划推进补齐短板等项目。", "news_report", D(2022, 1, 20),
+     [("3500亿元", "plan", 2022)]),
+    ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)

@@ -277,6 +277,13 @@ SHARE_AFTER_CUE = "…占年度计划的"
 MONEY_FOR_TASK_BEFORE = re.compile(r"(?:^|[,;:。!?\n])(?:计划|拟)?投资$")
 MONEY_FOR_TASK_AFTER = re.compile(r"(?:以上|左右)?(?:[,,](?:新建|改建|新改建|建设|实施|建成|改造|新增|修建|开展|启动|加快|推进|编制)"
                                   r"|,?实现)")  # "投资11.7亿元,启动育才高中…迁建", "投资3亿元实现…110个村生活污水全收集" (武穴, 2023)
+# The year's planned spending, whatever the spending is called between 计划完成 and 投资, is an arrangement (as 计划完成投资 in
+# kind_cues.csv): "今年全省计划完成市政基础设施投资3500亿元" (湖北, January 2022), "当年计划完成765亿元" (定西, February 2022);
+# not one with a goal's form ("计划完成公路水路基础设施投资1000亿元以上", 河南 2021). It outweighs 计划完成 alone, a goal's cue.
+PLANNED_SPENDING = re.compile(r"计划完成(?:[^,;:。!?、\n\d]{0,16}投资)?$")
+PLANNED_SPENDING_REACH = 24
+PLANNED_SPENDING_CUE = "计划完成…投资"
+WEIGHT_PLANNED_SPENDING = WEIGHT_MET_GOAL
 MONEY_FOR_TASK_CUE = "投资…,实施"
 # A rate of what was started or finished is a measure of what was done, whatever the list's plan said before it: "本年度省重点工程
 # 计划新开工项目194项,截至9月底已开工145项,开工率74.7%" (山西, September 2013); a goal word in its own clause still wins
@@ -548,6 +555,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("target", WEIGHT_CUE_AFTER, PROJECT_LIST_CUE))
     elif done:  # "625个村庄规划编制工作已完成" (福州, November 2012), after 计划建成 opened the paragraph
         evidence.append(("actual", WEIGHT_MET_GOAL, DONE_AFTER_CUE))
+    if figure.unit == "元" and figure.qualifier not in GOAL_FORM_QUALIFIERS + FLOOR_QUALIFIERS \
+            and PLANNED_SPENDING.search(text, max(own_clause, figure.start - PLANNED_SPENDING_REACH), figure.start):
+        evidence.append(("plan", WEIGHT_PLANNED_SPENDING, PLANNED_SPENDING_CUE))
     if figure.unit == "元" and MONEY_FOR_TASK_BEFORE.search(text, max(0, figure.start - 5), figure.start) \
             and MONEY_FOR_TASK_AFTER.match(text, figure.end) and ROLE_KIND.get(section.role) != "actual" and not past_period:
         # (not in a review, where the money was spent: "投资2.5亿元,实施老城区改造提升" in 大安's review of 2020)
