@@ -1240,6 +1240,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # one with a goal's floor is a goal (河南, 2021)
     ("今年全省计划完成市政基础设施投资3500亿元,重点谋划推进补齐短板等项目。", "news_report", D(2022, 1, 20),
      [("3500亿元", "plan", 2022)]),
+    # a heading that calls its figures estimates makes them so where they have no cue of their own (天宁, early 2016, part 351)
+    ("一、2015年计划执行情况\n(一)主要指标预计完成情况\n地区生产总值完成635亿元,增长8%;\n", "plan_report", D(2016, 1, 10),
+     [("635亿元", "forecast", 2015), ("8%", "forecast", 2015)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):

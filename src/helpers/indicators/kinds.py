@@ -54,6 +54,10 @@ SO_FAR_IN_CLAUSE = re.compile(r"(?:比|较)(?:上年|去年)同期|已(?:经)?(?
 # The tense of the sentence before, in a press conference's or a story's paragraph ("…将进一步完善…。
 # 治理中小河流19条"): more than the genre, less than a tense word of the figure's own clause
 WEIGHT_TENSE = 1.0
+# A heading that calls its figures estimates makes them so where no cue of their own speaks: "(一)主要指标预计完成情况" over
+# "地区生产总值完成635亿元,增长8%;" (天宁's plan report of early 2016 on the year just ended, part 351)
+ESTIMATE_HEADING = "预计完成"
+ESTIMATE_HEADING_CUE = "heading:预计完成"
 # A future tense word of an earlier clause of the sentence sets the tense of a later clause that has none:
 # "江门将实施数字农业农村发展行动,…,抓好8个省级以上现代农业产业园建设" (not 推动, which reports as often:
 # "全市推动央地合作重大项目120个,总投资8577亿元")
@@ -705,6 +709,9 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     if all(weight <= WEIGHT_WEAK for _, weight, _ in evidence) \
             and YEAR_ON_YEAR.search(text, max(0, figure.start - 6), figure.start):
         evidence.append(("actual", WEIGHT_YEAR_ON_YEAR, YEAR_ON_YEAR_CUE))
+    if section.heading and ESTIMATE_HEADING in section.heading and not any(
+            weight >= WEIGHT_CUE_IN_SENTENCE for _, weight, _ in evidence):
+        evidence.append(("forecast", WEIGHT_CARRIED, ESTIMATE_HEADING_CUE))
     role_kind = ROLE_KIND.get(section.role)
     if role_kind:
         evidence.append((role_kind, WEIGHT_ROLE, "section:" + section.role))
