@@ -1243,6 +1243,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a heading that calls its figures estimates makes them so where they have no cue of their own (天宁, early 2016, part 351)
     ("一、2015年计划执行情况\n(一)主要指标预计完成情况\n地区生产总值完成635亿元,增长8%;\n", "plan_report", D(2016, 1, 10),
      [("635亿元", "forecast", 2015), ("8%", "forecast", 2015)]),
+    # a goal in brackets after its name, before the share of it done (湖州, October 2020, part 351)
+    ("1-7月,全市新开工装配式建筑面积480.27万平方米,完成省定任务指标(650万平方米)的73.9%。", "plan_report", D(2020, 10, 28),
+     [("480.27万平方米", "actual", 2020), ("650万平方米", "target", 2020), ("73.9%", "actual", 2020)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):

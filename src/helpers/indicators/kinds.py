@@ -314,8 +314,9 @@ TASK_AFTER_GOAL = re.compile(r"的?任务")
 GOAL_BEFORE_TASK_CUE = "目标…任务"
 GOAL_BEFORE_TASK_REACH = 28
 # The goal named between 目标 and the share of it done: "完成签约目标50亿元的115.56%", "完成目标任务20亿元的56.3%" (海北, July 2013)
-GOAL_BEFORE_SHARE = re.compile(r"目标(?:任务)?$")
-SHARE_AFTER_GOAL = re.compile(r"的[\d.]+%")
+# …or in brackets after the goal's name: "完成省定任务指标(650万平方米)的73.9%" (湖州, October 2020, part 351)
+GOAL_BEFORE_SHARE = re.compile(r"目标(?:任务)?$|(?:目标|任务)(?:指标)?[(（]$")
+SHARE_AFTER_GOAL = re.compile(r"[)）]?的[\d.]+%")
 GOAL_BEFORE_SHARE_CUE = "目标…的"
 # The year's money of a list, told right after 年度计划: "共有项目206个,总投资1476亿元,年度计划487亿元" (德州, February 2023);
 # (年度计划 as a cue word would reach the shares and margins after it: "分别达到年度计划的75%", "超出年度计划7.2个百分点")
@@ -588,8 +589,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
         evidence.append(("target", WEIGHT_MET_GOAL, QUOTED_TASK_CUE))
     if figure.unit == "元" and text.endswith(YEAR_PLAN_MONEY_BEFORE, 0, figure.start):
         evidence.append(("plan", WEIGHT_CUE_IN_CLAUSE, YEAR_PLAN_MONEY_CUE))
-    if figure.unit != "%" and text[figure.start - 1:figure.start] in ("标", "务") \
-            and GOAL_BEFORE_SHARE.search(text, max(0, figure.start - 4), figure.start) and SHARE_AFTER_GOAL.match(text, figure.end):
+    if figure.unit != "%" and text[figure.start - 1:figure.start] in ("标", "务", "(", "（") \
+            and GOAL_BEFORE_SHARE.search(text, max(0, figure.start - 6), figure.start) and SHARE_AFTER_GOAL.match(text, figure.end):
         evidence.append(("target", WEIGHT_MET_GOAL, GOAL_BEFORE_SHARE_CUE))
     if figure.unit == "%" and TASK_AFTER_GOAL.match(text, figure.end) \
             and GOAL_BEFORE_TASK.search(text, max(0, figure.start - GOAL_BEFORE_TASK_REACH), figure.start):
