@@ -1246,6 +1246,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a goal in brackets after its name, before the share of it done (湖州, October 2020, part 351)
     ("1-7月,全市新开工装配式建筑面积480.27万平方米,完成省定任务指标(650万平方米)的73.9%。", "plan_report", D(2020, 10, 28),
      [("480.27万平方米", "actual", 2020), ("650万平方米", "target", 2020), ("73.9%", "actual", 2020)]),
+    # a list before its part started, the list's levels listed with 、 (河源, August 2014, part 353)
+    ("截至7月底,全市110个省、市重点项目已有100个动工建设,动工率达90.9%。", "plan_report", D(2014, 8, 15),
+     [("110个", "target", 2014), ("100个", "actual", 2014), ("90.9%", "actual", 2014)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
