@@ -1249,6 +1249,8 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # a list before its part started, the list's levels listed with 、 (河源, August 2014, part 353)
     ("截至7月底,全市110个省、市重点项目已有100个动工建设,动工率达90.9%。", "plan_report", D(2014, 8, 15),
      [("110个", "target", 2014), ("100个", "actual", 2014), ("90.9%", "actual", 2014)]),
+    # what a year can reach is an estimate (国家旅游局, 2007); a place within reach is not (就近可达, 广东 2025)
+    ("全年出境旅游可达3400万人次,增长10%。", "news_report", D(2007, 12, 20), [("3400万人次", "forecast", 2007), ("10%", "forecast", 2007)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
