@@ -113,7 +113,7 @@ LEAD_CHARS = 400
 EARLY_MONTH = 3
 # A plan report that opens on what its year will bring sets out that year's tasks, whatever its headline: "2014年,长春市将按照
 # “保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程" (长春's works of 2014, told at the year's start)
-YEAR_WILL_OPENING = re.compile(r"(?:^|\n)(?P<year>20\d{2})年[,,]?[^。!?\n]{0,30}?将")
+YEAR_WILL_OPENING = re.compile(r"(?:^|\n|获悉[,,]?)(?P<year>20\d{2})年[,,]?[^。!?\n]{0,30}?将")
 # …as does a headline that names itself the year's plan, whatever the month: "湖南省2010年农业工作思路" (湖南省农业厅, April 2010)
 PLAN_TITLES = ("工作思路", "工作打算")
 # …and a phrase that tells what was done before it names what is to come frames neither
@@ -257,7 +257,7 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
             continue  # "2018年信阳“十件实事”进展如何?" (22 December 2018): how the year's list went, not the list
         return role
     if genre == PLAN_GENRE and published is not None and (will := YEAR_WILL_OPENING.search(lead)) \
-            and int(will.group("year")) == published.year and published.month < LATE_MONTH:
+            and (int(will.group("year")), published.month < LATE_MONTH) in ((published.year, True), (published.year + 1, False)):
         return "tasks"
     return "other"
 
