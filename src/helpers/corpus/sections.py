@@ -112,7 +112,8 @@ LEAD_CHARS = 400
 # "2024年顺德十大民生实事项目" (5 January 2024), not "…实事项目完成情况" (July 2019)
 EARLY_MONTH = 3
 # A plan report that opens on what its year will bring sets out that year's tasks, whatever its headline: "2014年,长春市将按照
-# “保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程" (长春's works of 2014, told at the year's start)
+# “保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程" (长春's works of 2014, told at the year's start); so does one
+# written late in a year on the next: "2014年湟中县将以加快推进湟中现代农牧业示范区建设为目标" (November 2013, part 363)
 YEAR_WILL_OPENING = re.compile(r"(?:^|\n|获悉[,,]?)(?P<year>20\d{2})年[,,]?[^。!?\n]{0,30}?将")
 # …as does a headline that names itself the year's plan, whatever the month: "湖南省2010年农业工作思路" (湖南省农业厅, April 2010)
 PLAN_TITLES = ("工作思路", "工作打算")
@@ -202,6 +203,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     ...     "2014年,长春市将按照“保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程",
     ...     "2014年,长春市完成城建投资643.7亿元")]
     ['tasks', 'other']
+    >>> root_role("plan_report", "湟中县提前谋划2014年农业工作\\n2014年湟中县将以加快推进湟中现代农牧业示范区建设为目标", dt.date(2013, 11, 1))
+    'tasks'
     """
     if genre == "statistical_bulletin":
         return "statistics"
