@@ -1251,6 +1251,11 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
      [("110个", "target", 2014), ("100个", "actual", 2014), ("90.9%", "actual", 2014)]),
     # what a year can reach is an estimate (国家旅游局, 2007); a place within reach is not (就近可达, 广东 2025)
     ("全年出境旅游可达3400万人次,增长10%。", "news_report", D(2007, 12, 20), [("3400万人次", "forecast", 2007), ("10%", "forecast", 2007)]),
+    # the gap to a goal's rate is a result; money won (争取到) is a result, striving until a day (争取到年底) a goal (东兰, August
+    # 2016, part 361; 浙江, January 2006, part 359)
+    ("GDP超过目标增速0.3个百分点,全县争取到易地扶贫专项资金1.05亿元。", "plan_report", D(2016, 8, 1),
+     [("0.3个百分点", "actual", 2016), ("1.05亿元", "actual", 2016)]),
+    ("今年,我省争取到年底全省农民信箱注册用户达50万户以上。", "news_report", D(2006, 1, 14), [("50万户以上", "target", 2006)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):

@@ -305,7 +305,8 @@ PART_STARTED_AFTER = re.compile(r"(?:已经?|实际|累计|实现)?(?:开复工|
 PART_STARTED_CUE = "…项目实现开工"
 # The gap between a result and its goal, told right after the goal: "GDP增长6.8%,超出全年预期目标0.3个百分点" (山西, September
 # 2018), "全省居民消费价格同比上涨2.6%,…低于预期目标1.4个百分点" (海南, July 2014), or right after the goal's rate:
-# "规上工业总产值、规上工业增加值分别超目标增速4.9个、11个百分点" (巢湖, August 2021)
+# "规上工业总产值、规上工业增加值分别超目标增速4.9个、11个百分点" (巢湖, August 2021), "GDP超过目标增速0.3个百分点" (东兰, August
+# 2016, part 361)
 GAP_TO_GOAL_BEFORE = re.compile(r"(?:超出|超过|超|高出|高于|低于|快于|慢于|好于)(?:全年|年度)?(?:投资)?(?:预期|计划)?目标(?:任务|增速)?$")
 GAP_TO_GOAL_CUE = "…高于目标"
 # A goal's rate told between 目标 and 任务, in the task said done: "预计,全年地区生产总值同比增长6.2%,完成区人代会批准的预期目标
@@ -596,7 +597,7 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     if figure.unit == "%" and TASK_AFTER_GOAL.match(text, figure.end) \
             and GOAL_BEFORE_TASK.search(text, max(0, figure.start - GOAL_BEFORE_TASK_REACH), figure.start):
         evidence.append(("target", WEIGHT_MET_GOAL, MET_GOAL + GOAL_BEFORE_TASK_CUE))
-    if figure.unit in ("%", "百分点") and text[figure.start - 1:figure.start] in ("标", "务") \
+    if figure.unit in ("%", "百分点") and text[figure.start - 1:figure.start] in ("标", "务", "速") \
             and GAP_TO_GOAL_BEFORE.search(text, max(0, figure.start - 12), figure.start):
         # (the gap of an estimate is estimated: "规模以上工业增加值预计同比增长-6%,低于计划目标13个百分点" (威县, 2023))
         evidence.append(("forecast" if estimated_before else "actual", WEIGHT_MET_GOAL, GAP_TO_GOAL_CUE))
