@@ -1256,6 +1256,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("GDP超过目标增速0.3个百分点,全县争取到易地扶贫专项资金1.05亿元。", "plan_report", D(2016, 8, 1),
      [("0.3个百分点", "actual", 2016), ("1.05亿元", "actual", 2016)]),
     ("今年,我省争取到年底全省农民信箱注册用户达50万户以上。", "news_report", D(2006, 1, 14), [("50万户以上", "target", 2006)]),
+    # a campaign of farm water works from this winter to next spring is a span ahead, of the year it ends in (内蒙古, autumn
+    # 2013, part 349); told in the spring, the one under way (北京, February 2013)
+    ("今冬明春,内蒙古加强水利工程挖潜改造,修复灾毁水利工程155处,新修加固堤防90公里。", "plan_report", D(2013, 10, 1),
+     [("155处", "target", 2014), ("90公里", "target", 2014)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):

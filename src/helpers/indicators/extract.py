@@ -19,7 +19,7 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.sector_ratios import SECTOR_MARK, find_sector_ratios
 from helpers.indicators.table_cells import CellKind, TableFigure, may_hold_tables, read_table_cells
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
-from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, Period, find_period_phrases, months_year,
+from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, SEASONS_AHEAD, Period, find_period_phrases, months_year,
                                         resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
@@ -958,8 +958,8 @@ def _open_year(text: str, periods, position: int, published: dt.date | None, sec
         # a year not begun, opening its clause: "2022年吉林省将毫不放松抓好粮食生产,…粮食产量稳定在800亿斤以上"
         # (21 December 2021); not a year that names a noun: "已谋划争取2024年中央预算内投资项目72项" (October 2023)
         return match.group()
-    if match.group("part") == NEXT_YEAR:  # "明年粮食播种面积将超1.9亿亩" (4 December 2009)
-        return match.group()
+    if match.group("part") == NEXT_YEAR or match.group("part") in SEASONS_AHEAD:  # "明年粮食播种面积将超1.9亿亩" (4 December
+        return match.group()  # 2009), "今秋明春,黑龙江省…计划投入资金62亿元" (November 2014)
     # "用3年时间突破和推广应用150项“五基”产品和工艺" (河南, January 2023): years from now
     if match.group("span") or match.group("span_within"):
         return match.group()

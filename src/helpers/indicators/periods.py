@@ -35,7 +35,7 @@ PERIOD = re.compile(
     r"(?=[到至2345两7“\"十前上下一二四第全今本去过五三截目年未用明新1元七])(?:"
     r"(?P<to>到|至)?(?P<year>(?:19[4-9]|20\d)\d)年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
-    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|四年来|两年来|70年来|七十年来|40年来|四十年来|未来五年|今后五年|未来三年|今后三年)"
+    r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今冬明春|今秋明春|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|过去十年|五年来|四年来|两年来|70年来|七十年来|40年来|四十年来|未来五年|今后五年|未来三年|今后三年)"
     r"|(?P<cumulative>三年累计|三年来|三年行动期间)"
     r"|(?:用(?P<span>[1-9]|[两二三四五六七八九十])年(?:左右)?时间|(?<![\d.])(?<!以来,)(?P<span_within>[2-5两二三四五])年内)"
     r"|(?P<months>(?<![\d.])[1元][-—–~～至到]|前)(?P<to_month>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])(?:个)?月份?"
@@ -46,6 +46,9 @@ PAST_SPANS = {"过去两年": 2, "过去三年": 3, "过去五年": 5, "五年�
               # the anniversaries press conferences look back over: "新中国成立70年来" (兴安盟, August 2019: 1949-2018),
               # "改革开放40年来" (2018)
               "70年来": 70, "七十年来": 70, "40年来": 40, "四十年来": 40}  # years looked back on, ending the year before
+# The campaigns of farmland water works run from one autumn or winter to the next spring: "今冬明春", "今秋明春"
+SEASONS_AHEAD = {"今秋明春": 9, "今冬明春": 11}  # the month each begins
+SEASON_AHEAD_ENDS = 4  # …and they end by April
 FUTURE_SPANS = {"未来五年": 5, "今后五年": 5, "未来三年": 3, "今后三年": 3}  # the years ahead a phrase spans
 TO_DAY = re.compile(r"截[至止](?P<month>\d{1,2})月(?P<day>底|末|\d{1,2})")  # 截止 as often as 截至 ("截止6月底", 宁夏 2010)
 TO_DAY_AHEAD_DAYS = 62
@@ -160,6 +163,10 @@ def resolve_period(match: re.Match, year: int | None, published: dt.date | None,
             return dt.date(last - PAST_SPANS[part] + 1, 1, 1), dt.date(last, 12, 31)
         if part == "明年":
             return _part_of_year("全年", year + 1)
+        if part in SEASONS_AHEAD:  # "今秋明春,黑龙江省…大兴农田水利建设" (November 2014): to the spring after; told in the
+            # spring, the campaign under way: "北京今年还将投资53.99亿元用于今冬明春中小河道…" (February 2013)
+            first = year - 1 if published is not None and published.month <= SEASON_AHEAD_ENDS else year
+            return dt.date(first, SEASONS_AHEAD[part], 1), dt.date(first + 1, SEASON_AHEAD_ENDS, 30)
         if part in FUTURE_SPANS:  # "聚焦今后五年,…纲要(草案)提出了20个预期性指标" (January 2026: 2026-2030), "未来三年集群
             # 营收年均增长8%" (河北, April 2025: 2025-2027); in a year's last two months the span begins with the next year:
             # "未来五年,…经济社会发展主要目标是,地区生产总值达1220亿元" (同安, 25 December 2025: 2026-2030)
