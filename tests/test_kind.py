@@ -1260,6 +1260,9 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     # 2013, part 349); told in the spring, the one under way (北京, February 2013)
     ("今冬明春,内蒙古加强水利工程挖潜改造,修复灾毁水利工程155处,新修加固堤防90公里。", "plan_report", D(2013, 10, 1),
      [("155处", "target", 2014), ("90公里", "target", 2014)]),
+    # a task that opens its list after a colon (杭州, May 2021, part 367)
+    ("一、2021年,省建设厅下达的年度棚改安置房建设任务为:完成开工24671套、基本建成23103套。", "plan_report", D(2021, 5, 31),
+     [("24671套", "target", 2021), ("23103套", "target", 2021)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
 ])
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):

@@ -203,6 +203,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     ...     "2014年,长春市将按照“保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程",
     ...     "2014年,长春市完成城建投资643.7亿元")]
     ['tasks', 'other']
+    >>> root_role("plan_report", "青海省住房城乡建设厅下达2020年度全省城镇棚户区改造项目任务", dt.date(2020, 2, 1))
+    'tasks'
     >>> root_role("plan_report", "湟中县提前谋划2014年农业工作\\n2014年湟中县将以加快推进湟中现代农牧业示范区建设为目标", dt.date(2013, 11, 1))
     'tasks'
     """
