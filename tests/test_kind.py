@@ -1367,7 +1367,7 @@ def test_kind_confidence_means_something(kind_quality):
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     """Regression floor on the development documents (measured when the rules were written)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1542  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-363, 245: kind 0.911, targets P 0.892 R 0.848, year 0.9506
+    assert dev.n_documents >= 1562  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-371, 245: kind 0.910, targets P 0.892 R 0.848, year 0.951
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
     assert dev.overall.kind_accuracy >= 0.910, dev.overall.wrong_kind
