@@ -178,6 +178,10 @@ def _figures(sentence):
     # 签约 signs projects; its 约 is not "about" (沈阳, 2021)
     ("力争全年亿元以上项目签约1500个、落地720个,约100个项目竣工", [("1500个", 1500, None, "个", None, False),
                                                 ("720个", 720, None, "个", None, False), ("约100个", 100, None, "个", "约", False)]),
+    # counts of places written number-first: cities, counties and villages (浙江, February 2023; 青海 2015)
+    ("该省山区26县共安排48个项目,海岛6县共安排13个项目", [("26县", 26, None, "县", None, False), ("48个", 48, None, "个", None, False),
+                                             ("6县", 6, None, "县", None, False), ("13个", 13, None, "个", None, False)]),
+    ("在全省9市率先实现,覆盖31村", [("9市", 9, None, "市", None, False), ("31村", 31, None, "村", None, False)]),
 ])
 def test_find_figures(sentence, expected):
     assert _figures(sentence) == [tuple(e) for e in expected]
@@ -215,6 +219,8 @@ def test_find_figures(sentence, expected):
     # a count of the items the text goes on to list (云南 2019, 镇江 2018: part 17)
     "当前,要抓好三项最重要的工作:一是制定出台数字经济五年发展规划和行动计划",
     "这3项工作分别是:",
+    # a hotline's number before 市民 (聊城, 2020)
+    "记者在12345市民热线受理中心新闻发布会上获悉",
 ])
 def test_not_figures(sentence):
     assert find_figures(sentence) == []
