@@ -219,8 +219,9 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
                                                or LIST_SET_OUT.match(headline, at + len(word)) is not None)
         if at < 0 and needs_year:  # …or from the lead, where the list is said to be set out: "东坡区2023年十大民生实事项目发布"
             at = lead.find(word)  # (a story with no headline of its own, February 2023)
-            set_out = at >= 0 and (LIST_SET_OUT.match(lead, at + len(word)) is not None or (
-                at < ISSUED_IN_OPENING and LIST_ISSUED_RIGHT_BEFORE.search(lead, max(0, at - ISSUED_REACH), at) is not None))
+            issued = 0 <= at < ISSUED_IN_OPENING \
+                and LIST_ISSUED_RIGHT_BEFORE.search(lead, max(0, at - ISSUED_REACH), at) is not None
+            set_out = at >= 0 and (LIST_SET_OUT.match(lead, at + len(word)) is not None or issued)
             if not set_out:
                 continue
         if at < 0:
@@ -252,7 +253,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         # (a notice that issues the year's plan sets it out too: "《通辽市人民政府关于印发2024年通辽市国民经济和社会发展计划
         # 的通知》", March 2024)
         # (…or right before the title it opens: "湖南省交通运输厅印发《2022年度…工作要点》")
-        set_out = set_out or word in PLAN_TITLES or LIST_ISSUED_BEFORE.search(lead, max(0, opening - ISSUED_TITLE_REACH), at) is not None
+        set_out = set_out or word in PLAN_TITLES \
+            or LIST_ISSUED_BEFORE.search(lead, max(0, opening - ISSUED_TITLE_REACH), at) is not None
         early = published is not None and published.month <= EARLY_MONTH and not PROGRESS_WORDS.search(headline)
         if genre == PLAN_GENRE and not (years and published is not None and (
                 max(years) > published.year or ((set_out or early) and max(years) == published.year))):
@@ -261,9 +263,10 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
         if needs_year and published.month >= LATE_MONTH and max(years) == published.year:
             continue  # "2018年信阳“十件实事”进展如何?" (22 December 2018): how the year's list went, not the list
         return role
-    if genre == PLAN_GENRE and published is not None and (will := YEAR_WILL_OPENING.search(lead)) \
-            and (int(will.group("year")), published.month < LATE_MONTH) in ((published.year, True), (published.year + 1, False)):
-        return "tasks"
+    if genre == PLAN_GENRE and published is not None and (will := YEAR_WILL_OPENING.search(lead)):
+        # its own year before the year's last months, or the next year in them
+        if (int(will.group("year")), published.month < LATE_MONTH) in ((published.year, True), (published.year + 1, False)):
+            return "tasks"
     return "other"
 
 

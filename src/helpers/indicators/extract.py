@@ -19,8 +19,8 @@ from helpers.indicators.figures import FigureSpan, find_figures
 from helpers.indicators.sector_ratios import SECTOR_MARK, find_sector_ratios
 from helpers.indicators.table_cells import CellKind, TableFigure, may_hold_tables, read_table_cells
 from helpers.indicators.metrics import QUOTE_MARKS, assign_metrics, parse_indicator
-from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, SEASONS_AHEAD, Period, find_period_phrases, months_year,
-                                        resolve_period)
+from helpers.indicators.periods import (PAST_SPANS, PERIOD, PLAN_SPANS, SEASONS_AHEAD, Period, find_period_phrases,
+                                        months_year, resolve_period)
 from helpers.corpus.sections import ANNEX_LINE, FORWARD_ROLES, Section, extract_sections, find_section
 from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
     CLAUSE_BREAKS, DONE_ALREADY, FIGURE_CUES, FUTURE_DONE_WORDS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PART_DONE_CUE,

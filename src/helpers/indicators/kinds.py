@@ -268,7 +268,8 @@ NUMBER_RUN = frozenset("0123456789.%—–~至-")
 # 占年度计划投资的27.1%" (西藏, July 2017), "解决42.3万人…饮水安全问题,占总计划的84.6%" (重庆, 2015); so is a share of a goal
 # named with its amount: "为年度确保目标1200亿元的111.7%" (湖北, February 2023), or in what it counts, or as what was due:
 # "占责任目标套数的63.7%", "占应竣工套数的41.2%" (河北, August 2009)
-SHARE_OF_GOAL = re.compile(r"目标(?:任务)?(?:[^\d,;:。!?\n的]{1,2}数)?的$|占应[^\d,;:。!?\n的]{1,6}的$|目标(?:任务)?[\d.]+[^\d,;:。!?\n的]{0,4}的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
+SHARE_OF_GOAL = re.compile(r"目标(?:任务)?(?:[^\d,;:。!?\n的]{1,2}数)?的$|占应[^\d,;:。!?\n的]{1,6}的$"
+                           r"|目标(?:任务)?[\d.]+[^\d,;:。!?\n的]{0,4}的$|(?:年度|全年)任务的$|占[^,;:。!?\n\d]{0,8}目标(?:任务)?$"
                            r"|(?:[占为]|完成)[^,;:。!?\n\d]{0,4}计划(?:投资|总投资|新?开工项目数?)?的?$")  # "占年计划60.5%" (邯郸, August 2013),
 # "完成年计划的15.6%" (阿拉善, June 2021), "新开工建设114个项目,占计划新开工项目的87%" (江西, September 2018)
 SHARE_OF_GOAL_CUE = "目标的"
@@ -333,7 +334,7 @@ QUOTED_TASK_CUE = "“…”任务"
 # 总投资165亿元,启动建设…" (中山, March 2024))
 FIGURE_CUES = frozenset({PROJECT_LIST_CUE, PART_DONE_CUE, DONE_AFTER_CUE, SHARE_OF_GOAL_CUE, SHARE_AFTER_CUE, RATE_DONE_CUE,
                          MONEY_FOR_TASK_CUE, GAP_TO_GOAL_CUE, PART_STARTED_CUE, GOAL_BEFORE_SHARE_CUE, YEAR_PLAN_MONEY_CUE,
-                         QUOTED_TASK_CUE})
+                         QUOTED_TASK_CUE, PLANNED_SPENDING_CUE})
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?![\d.])")  # four digits alone: not the 2014 of "实现20144.3亿元"
 # (position, floor) -> where the clause holding position starts
 ClauseStart = Callable[[int, int], int]
@@ -592,7 +593,8 @@ def decide_kind(figure: FigureSpan, cues, text: str, clause_start: ClauseStart, 
     if figure.unit == "元" and text.endswith(YEAR_PLAN_MONEY_BEFORE, 0, figure.start):
         evidence.append(("plan", WEIGHT_CUE_IN_CLAUSE, YEAR_PLAN_MONEY_CUE))
     if figure.unit != "%" and text[figure.start - 1:figure.start] in ("标", "务", "(", "（") \
-            and GOAL_BEFORE_SHARE.search(text, max(0, figure.start - 6), figure.start) and SHARE_AFTER_GOAL.match(text, figure.end):
+            and GOAL_BEFORE_SHARE.search(text, max(0, figure.start - 6), figure.start) \
+            and SHARE_AFTER_GOAL.match(text, figure.end):
         evidence.append(("target", WEIGHT_MET_GOAL, GOAL_BEFORE_SHARE_CUE))
     if figure.unit == "%" and TASK_AFTER_GOAL.match(text, figure.end) \
             and GOAL_BEFORE_TASK.search(text, max(0, figure.start - GOAL_BEFORE_TASK_REACH), figure.start):
