@@ -155,7 +155,8 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
     """The role of a document's text outside any heading: a bulletin is statistics; a news story, a
     press conference or a work report's digest whose title or opening lines (``lead``) hold a word of ``lead_roles.csv`` takes
     that word's role, unless the phrase names only years before the text was ``published``; so does a plan report whose
-    phrase names a year after it.
+    phrase names a year after it, or its own year as a list issued or as the plan itself (PLAN_TITLES), and one whose
+    opening says what its year, or late in a year the next, will bring (YEAR_WILL_OPENING).
 
     >>> root_role("statistical_bulletin"), root_role("government_work_report")
     ('statistics', 'other')
