@@ -2,7 +2,7 @@
 
     python benchmarks/bench_indicators.py [--mb 10]
 
-Speed: characters per second of ``extract_indicators`` alone, one core, best of 5 runs, over documents already
+Speed: characters per second of ``extract_indicators`` alone (and without its kind model), one core, best of 5 runs, over documents already
 read and cleaned (the synthetic corpus of bench_build.py). That corpus repeats each real paragraph many
 times, so the caches of metric phrases (``clean_metric``, ``parse_indicator``) nearly always hit; a
 second figure gives the speed over distinct real documents (data/raw and ../shared/corpora) with those
@@ -37,10 +37,18 @@ def main() -> None:
         n_records = sum(len(extract_indicators(d.document, d.sentences)["quote"]) for d in documents)
         times.append(time.perf_counter() - started)
     seconds = min(times)
+    plain = []
+    for _ in range(5):  # the same without the kind model: what weighing the rules' kinds costs
+        started = time.perf_counter()
+        for d in documents:
+            extract_indicators(d.document, d.sentences, learned_kind=False)
+        plain.append(time.perf_counter() - started)
     rows = [("corpus", f"{len(documents)} documents, {n_chars / 1e6:.2f} M cleaned characters"),
             ("extraction (1 core, best of 5)", f"{seconds:.2f} s = {n_chars / seconds / 1e6:.2f} M chars/s, "
                                                f"{n_records} records (one per {n_chars / max(1, n_records):.0f} chars); "
-                                               f"all 5 runs {min(times):.2f}–{max(times):.2f} s")]
+                                               f"all 5 runs {min(times):.2f}–{max(times):.2f} s"),
+            ("  the rules alone, without the kind model", f"{min(plain):.2f} s: the model adds "
+                                                          f"{(seconds - min(plain)) / max(1, n_records) * 1e6:.0f} µs a record")]
     distinct = read_distinct_documents()
     n_distinct = sum(d.document["n_chars"] for d in distinct)
     times = []

@@ -222,6 +222,7 @@ def test_every_helper_module_belongs_to_a_stage_or_to_no_per_document_work():
                "text_search",
                "corpus/__init__", "corpus/overview",
                "indicators/__init__", "indicators/evaluation", "indicators/indicator_tables", "indicators/ledger",
+               "indicators/kind_training",
                "themes/__init__", "themes/theme_analysis"}
     root = Path(str(resources.files("helpers")))
     modules = {str(p.relative_to(root))[:-3] for p in root.rglob("*.py")

@@ -1,6 +1,7 @@
 """Kind, sections and periods on real text: the cues, the structure, the labelled documents, the headline targets."""
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -23,7 +24,10 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     return pd.DataFrame(extract_indicators(document, split_sentences(text)))
 
 
-@pytest.mark.parametrize("text, genre, published, expected", [
+# The hard cases of the rules (indicators/kinds.py, extract.py): a text, its genre and date, and each figure's quote,
+# kind and year as the rules must give them (``rule_kind``). The model that then decides ``kind`` is held to them as a
+# whole (test_the_model_keeps_the_hard_cases)
+KIND_CASES = [
     # a plan report's execution part is results, though the heading says 计划; 预计全年 in January is last year
     ("一、2024年国民经济和社会发展计划执行情况\n预计全年,地区生产总值增长5.2%左右。", "plan_report", D(2025, 1, 12),
      [("5.2%左右", "forecast", 2024)]),
@@ -1264,11 +1268,33 @@ def _rows(text, genre="government_work_report", published=D(2026, 1, 27)):
     ("一、2021年,省建设厅下达的年度棚改安置房建设任务为:完成开工24671套、基本建成23103套。", "plan_report", D(2021, 5, 31),
      [("24671套", "target", 2021), ("23103套", "target", 2021)]),
     ("2021年,我省计划完成公路水路基础设施投资1000亿元以上。", "news_report", D(2021, 1, 20), [("1000亿元以上", "target", 2021)]),
-])
+]
+
+
+@pytest.mark.parametrize("text, genre, published, expected", KIND_CASES)
 def test_kind_and_year_from_structure_and_cues(text, genre, published, expected):
     rows = _rows(text, genre, published)
-    got = [(r.quote, r.kind, r.period_end.year) for r in rows.itertuples()]
+    got = [(r.quote, r.rule_kind, r.period_end.year) for r in rows.itertuples()]
     assert got == expected
+
+
+# Of the figures of KIND_CASES, those whose kind the model gives as the table does (2026-12-07: 0.992 of 1,087 figures).
+# The model weighs the rules' verdict with the words around a figure; on these short snippets it has less to go on
+# than in a document (no title, few headings), so it may overrule a rule, but seldom.
+MODEL_KEEPS_HARD_CASES = 0.99
+
+
+def test_the_model_keeps_the_hard_cases():
+    figures = kept = 0
+    overruled = []
+    for text, genre, published, expected in KIND_CASES:
+        rows = _rows(text, genre, published)
+        for (quote, kind, _), got in zip(expected, rows["kind"]):
+            figures += 1
+            kept += got == kind
+            if got != kind:
+                overruled.append((quote, kind, got, text[:40]))
+    assert kept / figures >= MODEL_KEEPS_HARD_CASES, overruled
 
 
 @pytest.mark.parametrize("title, year", [
@@ -1308,8 +1334,12 @@ def test_kind_evidence_is_kept():
     rows = _rows("三、2026年重点工作\n全年新开工亿元以上项目200个以上。力争规上工业增加值增长6%。")
     assert list(rows["kind_cue"]) == ["section:tasks", "力争"]
     assert list(rows["section_role"]) == ["tasks", "tasks"]
-    # the cue and the section agree on the second figure: more confidence than the section alone
-    assert rows["kind_confidence"].iloc[1] > rows["kind_confidence"].iloc[0] >= 0.5
+    assert list(rows["rule_kind"]) == list(rows["kind"]) == ["target", "target"]
+    # the model names what weighed most for its kind against the runner-up, with the weight: "rule=target +1.42; …"
+    assert all(re.fullmatch(r"\S.*? [+]\d+\.\d\d(?:; \S.*? [+]\d+\.\d\d){0,2}", evidence) for evidence in rows["kind_evidence"])
+    assert "rule=target" in rows["kind_evidence"].iloc[1]
+    # with four kinds the model's probability of its own is at least a quarter
+    assert all(0.25 <= confidence <= 1 for confidence in rows["kind_confidence"])
 
 
 # The held-out parts, never used to write rules: 55 and 56 (scored once on 3252cf5, then again on the final code of
@@ -1325,7 +1355,7 @@ HELDOUT = ("heldout-55", "heldout-56", "heldout-59", "heldout-60", "heldout-63",
 def kind_quality(request):
     dev = evaluate_labelled_documents(KIND_GOLD, "dev")
     heldout = evaluate_labelled_documents(KIND_GOLD, HELDOUT)
-    request.config.kind_quality = (f"dev (rules written against it):\n{dev.summary()}\n"
+    request.config.kind_quality = (f"dev (rules written and the kind model trained on it):\n{dev.summary()}\n"
                                    f"held-out (scored once, at the end):\n{heldout.summary()}")
     return dev, heldout
 
@@ -1358,20 +1388,24 @@ def test_kind_accuracy_by_confidence_bands():
 
 
 def test_kind_confidence_means_something(kind_quality):
-    """On the development documents a more confident kind is more often right, band after band."""
+    """On the development documents a more confident kind is more often right, band after band (the model's
+    probability seldom falls below 0.4: with four kinds it is at least a quarter)."""
     dev, _ = kind_quality
     shares = [right for _, n, right in dev.kind_accuracy_by_confidence() if n >= 50]
-    assert len(shares) == 4 and shares == sorted(shares), dev.kind_accuracy_by_confidence()
+    assert len(shares) >= 3 and shares == sorted(shares), dev.kind_accuracy_by_confidence()
 
 
 def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
-    """Regression floor on the development documents (measured when the rules were written)."""
+    """Regression floor on the development documents (measured when the rules were written and the model trained on
+    them: both figures are upper bounds, the model's most of all, since it was fitted to these very figures; the README
+    gives the held-out ones)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1562  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-371, 245: kind 0.910, targets P 0.892 R 0.848, year 0.951
+    assert dev.n_documents >= 1562  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-371, 245: rules 0.910; model 0.985, targets P 0.956 R 0.964, year 0.951
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.overall.kind_accuracy >= 0.910, dev.overall.wrong_kind
-    assert dev.target_precision >= 0.891 and dev.target_recall >= 0.847
+    assert dev.rule_kind_accuracy >= 0.910
+    assert dev.overall.kind_accuracy >= 0.984, dev.overall.wrong_kind
+    assert dev.target_precision >= 0.955 and dev.target_recall >= 0.963
     assert dev.year_accuracy >= 0.950, dev.wrong_year  # (lowered with parts 357-363, whose year was 0.866)
 
 

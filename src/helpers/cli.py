@@ -1,4 +1,4 @@
-"""The command line: ``python -m helpers build``, ``report``, ``export``, ``collect`` and ``evaluate``."""
+"""The command line: ``python -m helpers build``, ``report``, ``export``, ``collect``, ``evaluate`` and ``train-kind``."""
 
 from __future__ import annotations
 
@@ -69,6 +69,14 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--compare", default=None,
                           help="a CSV an earlier --figures wrote: print what became right and what became wrong")
 
+    train = commands.add_parser("train-kind", help="train the kind model on the development labels",
+                                description="Writes src/helpers/resources/kind_model.tsv from the labels whose split "
+                                            "is dev (needs scikit-learn, a development dependency).")
+    train.add_argument("--labels", default=str(paths.KIND_GOLD_DIR), help="folder of labelled documents")
+    train.add_argument("--out", default=None, help="where to write the table (default: the package's resources)")
+    train.add_argument("--cross-validate", action="store_true",
+                       help="only print the accuracy of 5-fold cross-validation by document (writes nothing)")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
@@ -77,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "train-kind":
+        from helpers.indicators.kind_training import cross_validate, train_kind_model
+
+        print(cross_validate(args.labels) if args.cross_validate else train_kind_model(args.labels, args.out))
+        return 0
     if args.command == "collect":
         from helpers.collect import main as collect  # httpx is imported only to collect
 

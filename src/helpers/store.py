@@ -56,7 +56,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("period", pa.string()), ("period_start", pa.date32()), ("period_end", pa.date32()),
         ("period_from", pa.string()), ("is_average", pa.bool_()), ("place", pa.string()),
         ("place_code", pa.string()), ("is_threshold", pa.bool_()), ("section_id", pa.int32()),
-        ("section_role", pa.string()), ("kind_confidence", pa.float32()),
+        ("section_role", pa.string()), ("kind_confidence", pa.float32()), ("rule_kind", pa.string()),
+        ("kind_evidence", pa.string()),
     ]),
     "sections": pa.schema([
         ("doc_id", pa.string()), ("section_id", pa.int32()), ("parent_id", pa.int32()), ("level", pa.int8()),

@@ -33,9 +33,11 @@ STAGES = {
                 "corpus/documents", "places", "wordsearch", "lexicon"),
                ("places.csv", "lookalikes.csv", "section_roles.csv", "lead_roles.csv")),
     "indicators": (("indicators/figures", "indicators/table_cells", "indicators/sector_ratios", "indicators/periods", "indicators/extract",
-                    "indicators/metrics", "indicators/kinds", "corpus/sections", "wordsearch", "places", "lexicon"),
+                    "indicators/metrics", "indicators/kinds", "indicators/kind_model", "corpus/sections", "wordsearch", "places",
+                    "lexicon"),
                    ("indicators.csv", "not_figures.txt", "places.csv", "kind_cues.csv", "section_roles.csv",
-                    "lead_roles.csv", "column_kinds.csv", "units.csv", "multipliers.csv", "qualifiers.csv")),
+                    "lead_roles.csv", "column_kinds.csv", "units.csv", "multipliers.csv", "qualifiers.csv",
+                    "kind_model.tsv")),
     "themes": (("themes/tagging", "themes/segment", "lexicon", "wordsearch"),
                ("themes.yaml", "userdict.txt", "stopwords.txt")),
 }

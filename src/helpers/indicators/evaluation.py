@@ -156,6 +156,12 @@ class KindEvaluation:
         return self.n_target_right / self.n_gold_target if self.n_gold_target else 0.0
 
     @property
+    def rule_kind_accuracy(self) -> float:
+        """Kind accuracy of the rules alone (``rule_kind``), before the model weighs their verdict."""
+        found = [row for row in self.figures if row["rule_kind"] is not None]
+        return sum(row["rule_kind"] == row["gold_kind"] for row in found) / len(found) if found else 0.0
+
+    @property
     def year_accuracy(self) -> float:
         return self.n_year_right / self.n_year_labelled if self.n_year_labelled else 0.0
 
@@ -181,7 +187,7 @@ class KindEvaluation:
         lines = [f"{self.n_documents} documents, " + self.overall.summary(),
                  f"targets: {self.n_gold_target} labelled, {self.n_predicted_target} extracted, precision "
                  f"{self.target_precision:.3f}, recall {self.target_recall:.3f}; period year accuracy "
-                 f"{self.year_accuracy:.3f}",
+                 f"{self.year_accuracy:.3f}; kind of the rules alone {self.rule_kind_accuracy:.3f}",
                  "kind right by kind_confidence: " + "; ".join(
                      f"{band} {right:.3f} of {n}" for band, n, right in self.kind_accuracy_by_confidence())]
         lines += [f"  {genre}: {e.n_gold} figures, kind accuracy {e.kind_accuracy:.3f}, recall {e.recall:.3f}, "
@@ -191,8 +197,8 @@ class KindEvaluation:
 
 # One row per labelled figure, found or not: `KindEvaluation.figure_table`, and what `python -m helpers evaluate
 # --figures` writes
-FIGURE_COLUMNS = ("doc", "split", "genre", "paragraph", "quote", "gold_kind", "kind", "gold_year", "year", "kind_cue",
-                  "kind_confidence", "sentence")
+FIGURE_COLUMNS = ("doc", "split", "genre", "paragraph", "quote", "gold_kind", "kind", "rule_kind", "gold_year", "year",
+                  "kind_cue", "kind_confidence", "kind_evidence", "sentence")
 
 
 def load_labelled_documents(folder: str | Path, split: str | tuple[str, ...] | None = None) -> list[dict]:
@@ -267,10 +273,12 @@ def _list_case(label: dict, genre: str, case: dict, years: list, matches: list, 
         end, start = (records["period_end"][match], records["period_start"][match]) if found else (None, None)
         rows.append({"doc": label["doc"], "split": str(label.get("split")), "genre": genre, "paragraph": case["paragraph"],
                      "quote": figure[0], "gold_kind": figure[4], "kind": records["kind"][match] if found else None,
+                     "rule_kind": records["rule_kind"][match] if found else None,
                      "gold_year": None if year is None else int(year),
                      "year": (end or start).year if (end or start) else None,
                      "kind_cue": records["kind_cue"][match] if found else None,
                      "kind_confidence": float(records["kind_confidence"][match]) if found else None,
+                     "kind_evidence": records["kind_evidence"][match] if found else None,
                      "sentence": records["sentence"][match] if found else None})
     return rows
 

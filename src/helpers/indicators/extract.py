@@ -26,6 +26,7 @@ from helpers.indicators.kinds import (  # noqa: F401 (KINDS: imported from here)
     CLAUSE_BREAKS, DONE_ALREADY, FIGURE_CUES, FUTURE_DONE_WORDS, GOAL_LEVEL_WORDS, KINDS, MET_GOAL, PART_DONE_CUE,
     PLAN_OF_SHARE_CUE, PROJECT_LIST_CUE, QUOTED_TASK_CUE, SENTENCE_TENSE_WORDS, TABLE_GOAL_CUE, TASK_COUNT_UNITS,
     closes_bracket_between, deadline_passed, decide_kind, find_goal_cells, find_kind_cues, has_goal_form)
+from helpers.indicators.kind_model import describe_figures, load_kind_model, weigh_kinds
 from helpers.places import load_gazetteer
 
 # A change from one level to another: the first figure is the level it starts from ("国家级高新技术企业
@@ -470,9 +471,12 @@ def _estimated_in_review(text: str, position: int, period: Period, section: Sect
     return text.find(ESTIMATE_OPENER, paragraph, position) >= 0
 
 
-def extract_indicators(document: dict, sentences, sections: list[Section] | None = None) -> dict[str, Sequence]:
+def extract_indicators(document: dict, sentences, sections: list[Section] | None = None,
+                       learned_kind: bool = True) -> dict[str, Sequence]:
     """Columns of indicator records for one document (``document["text"]`` and its sentences; its
-    sections are found unless given).
+    sections are found unless given). The rules decide each figure's kind; the trained model
+    (:mod:`helpers.indicators.kind_model`) then weighs their verdict with the words around it, unless
+    ``learned_kind`` is False (as when the model is trained).
 
     >>> text = "一、2023年工作回顾\\n预计,全市地区生产总值增长2%,城乡居民人均可支配收入分别增长5%和8%。"
     >>> doc = {"doc_id": "d", "text": text, "published_date": dt.date(2024, 1, 7), "place": "辽阳市", "place_code": "liaoyang"}
@@ -717,15 +721,29 @@ def extract_indicators(document: dict, sentences, sections: list[Section] | None
             previous, previous_kind = (figure, direction), kind
     if not rows:
         return {name: [] for name in INDICATOR_COLUMNS}
-    return dict(zip(INDICATOR_COLUMNS, zip(*rows)))  # columns as tuples
+    columns = dict(zip(RULE_COLUMNS, zip(*rows)))  # columns as tuples
+    model = load_kind_model() if learned_kind else None
+    if model is None:
+        return {**columns, "rule_kind": columns["kind"], "kind_evidence": ("",) * len(rows)}
+    return _weigh_kinds(model, columns, text, scan.sections, document)
 
 
-INDICATOR_COLUMNS = (
+def _weigh_kinds(model, columns: dict, text: str, sections: list[Section], document: dict) -> dict:
+    """The columns with the model's kind, confidence and evidence; the rules' kind kept as ``rule_kind``."""
+    weighed = weigh_kinds(model, describe_figures(columns, text, sections, document))
+    return {**columns, "kind": tuple(w.kind for w in weighed), "kind_confidence": tuple(w.confidence for w in weighed),
+            "rule_kind": columns["kind"], "kind_evidence": tuple(w.evidence for w in weighed)}
+
+
+# The columns the rules fill; then the rules' kind (`rule_kind`) and the model's evidence (`kind_evidence`): the
+# model (helpers.indicators.kind_model) decides `kind` and `kind_confidence`
+RULE_COLUMNS = (
     "doc_id", "sentence_id", "start", "end", "quote", "sentence", "value", "value_high", "unit",
     "qualifier", "approximate", "metric", "indicator", "direction", "kind", "kind_cue", "period",
     "period_start", "period_end", "period_from", "is_average", "place", "place_code", "is_threshold",
     "section_id", "section_role", "kind_confidence",
 )
+INDICATOR_COLUMNS = RULE_COLUMNS + ("rule_kind", "kind_evidence")
 
 
 def _add_table_figures(figures: list[FigureSpan], cells: list[TableFigure]) -> tuple[list[FigureSpan], dict[int, str]]:
