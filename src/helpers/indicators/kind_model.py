@@ -12,7 +12,8 @@ Each figure's features are strings, prefixed by where they come from (the `kind_
 - ``rule=<kind>``, ``rule=<kind>|<hi/mid/lo>`` (the rules' kind and how sure they were), ``cue=<cue>`` and
   ``cuehead=<cue before its colon>`` (the rules' deciding evidence);
 - ``role=``, ``genre=``, ``unit=``, ``qual=``, ``dir=`` (the section's role, the genre, unit, qualifier,
-  direction), ``pdelta=<-2…2>`` (the figure's year less the year the text was published), ``period=none``;
+  direction), ``pdelta=<-2…2>`` (the figure's year less the year the text was published, also by season of
+  publication as ``pdelta|m=``), ``period=none`` or ``period=undated``;
 - ``cb:<1–3 characters>`` from the figure's clause before it, ``sb:<2 characters>`` from its sentence before it,
   ``ca:<1–3 characters>`` from its clause after it, ``cbstart:`` and ``sbstart:`` (how the clause and sentence
   open);
@@ -35,7 +36,7 @@ from helpers.corpus.sections import Section
 MODEL_FILE = "kind_model.tsv"
 # What the model reads around a figure, in characters: the end of its clause before it, the end of its sentence
 # before it (beyond the clause), the start of its clause after it; the start of the heading of its section (more headings,
-# or the title, made the cross-validated accuracy no better: 0.916 with three headings and the title, 0.917 with one)
+# or the title, made the cross-validated accuracy no better: 0.916 with three headings and the title, 0.915-0.917 with one)
 CLAUSE_BEFORE = 20
 SENTENCE_BEFORE = 30
 CLAUSE_AFTER = 10
