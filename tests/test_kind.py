@@ -1278,8 +1278,8 @@ def test_kind_and_year_from_structure_and_cues(text, genre, published, expected)
     assert got == expected
 
 
-# Of the figures of KIND_CASES, those whose kind the model gives as the table does (2026-12-07: 1,076 of 1,087, 0.990;
-# 0.991-0.992 on the models trained on fewer documents). The model weighs the rules' verdict with the words around a
+# Of the figures of KIND_CASES, those whose kind the model gives as the table does (2026-12-07: 1,074 of 1,087, 0.988;
+# 0.990-0.992 on the models trained on fewer documents). The model weighs the rules' verdict with the words around a
 # figure; on these short snippets it has less to go on than in a document (few headings), so it may overrule a rule,
 # but seldom.
 MODEL_KEEPS_HARD_CASES = 0.985
@@ -1401,13 +1401,13 @@ def test_kind_on_labelled_documents_stays_where_it_was(kind_quality):
     them: both figures are upper bounds, the model's most of all, since it was fitted to these very figures; the README
     gives the held-out ones)."""
     dev, heldout = kind_quality
-    assert dev.n_documents >= 1620  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-395, 245: rules 0.906; model 0.974, targets P 0.945 R 0.953, year 0.949
+    assert dev.n_documents >= 1639  # parts 10-30, 32-54, 57, 58, 61, 62, 65, 66, 69, 70, 73-112, 114-148, the odd parts 149-403, 245: rules 0.905; model 0.974, targets P 0.946 R 0.953, year 0.949
     assert dev.overall.recall >= 0.983, dev.overall.missed
     assert dev.overall.precision >= 0.973, dev.overall.false
-    assert dev.rule_kind_accuracy >= 0.906  # (0.910 before parts 373-395, whose rules scored 0.806, 0.790 and 0.792)
+    assert dev.rule_kind_accuracy >= 0.904  # (0.910 before parts 373-403, whose rules scored 0.806, 0.790, 0.792 and 0.747)
     assert dev.overall.kind_accuracy >= 0.973, dev.overall.wrong_kind
     assert dev.target_precision >= 0.944 and dev.target_recall >= 0.952
-    assert dev.year_accuracy >= 0.949, dev.wrong_year  # (lowered with parts 357-363 and 381-387, whose year was 0.866 and 0.858)
+    assert dev.year_accuracy >= 0.948, dev.wrong_year  # (lowered with parts 357-363, 381-387 and 397-403, whose year was 0.866, 0.858, 0.892)
 
 
 # The headline 2026 GDP growth target of each provincial report: (value, value_high, qualifier)
