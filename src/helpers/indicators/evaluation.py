@@ -252,18 +252,22 @@ def evaluate_labelled_documents(folder: str | Path, split: str | tuple[str, ...]
         genre = label.get("genre") or document["genre"]
         result.n_documents += 1
         for case in label.get("paragraphs") or ():
-            figures = [figure[:5] for figure in case.get("figures") or ()]
             years = [figure[5] if len(figure) > 5 else None for figure in case.get("figures") or ()]
-            case = {"doc": label["doc"], "paragraph": _cleaned(case["paragraph"]),
-                    # quote, unit and qualifier as the cleaned text writes them: 個 is 个, 超過 is 超过
-                    "figures": [[_cleaned_quote(str(f[0])), f[1], *(_cleaned(x) if isinstance(x, str) else x for x in f[2:4]),
-                                 f[4]] for f in figures]}
+            case = clean_case(label["doc"], case)
             per_genre = result.by_genre.setdefault(genre, Evaluation())
             for evaluation in (result.overall, per_genre):
                 pairs = _score_paragraph(evaluation, document["text"], records, case)
             _score_targets_and_years(result, records, case, years, pairs)
             result.figures.extend(_list_case(label, genre, case, years, pairs[0], records))
     return result
+
+
+def clean_case(doc: str, case: dict) -> dict:
+    """A labelled paragraph as the extractor's text has it: its opening, and each figure's [quote, value, unit,
+    qualifier, kind] with quote, unit and qualifier as the cleaned text writes them (個 is 个, 超過 is 超过)."""
+    return {"doc": doc, "paragraph": _cleaned(case["paragraph"]),
+            "figures": [[_cleaned_quote(str(f[0])), f[1], *(_cleaned(x) if isinstance(x, str) else x for x in f[2:4]), f[4]]
+                        for f in case.get("figures") or ()]}
 
 
 def _list_case(label: dict, genre: str, case: dict, years: list, matches: list, records: dict) -> list[dict]:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from helpers.corpus.documents import process_document
 from helpers.corpus.sections import extract_sections
-from helpers.indicators.evaluation import (Evaluation, _cleaned, _cleaned_quote, _score_paragraph, catalog_row,
+from helpers.indicators.evaluation import (Evaluation, _score_paragraph, catalog_row, clean_case,
                                            load_labelled_documents)
 from helpers.indicators.extract import extract_indicators
-from helpers.indicators.kind_model import MODEL_FILE, describe_figures
+from helpers.indicators.kind_model import MODEL_FILE, Described, KindModel, describe_figures, weigh_kinds
 
 TRAINING_SPLIT = "dev"
 REGULARISATION = 0.1  # C of the logistic regression: 0.05–0.3 gave the same cross-validated accuracy (0.913–0.916)
@@ -40,10 +40,7 @@ def collect_examples(folder: str | Path, split: str = TRAINING_SPLIT) -> tuple[l
         records = extract_indicators(document, processed.sentences, sections, learned_kind=False)
         described = describe_figures(records, text, sections, document) if records["start"] else []
         for case in label.get("paragraphs") or ():
-            case = {"doc": label["doc"], "paragraph": _cleaned(case["paragraph"]),
-                    "figures": [[_cleaned_quote(str(f[0])), f[1],
-                                 *(_cleaned(x) if isinstance(x, str) else x for x in f[2:4]), f[4]]
-                                for f in case.get("figures") or ()]}
+            case = clean_case(label["doc"], case)
             matches, _ = _score_paragraph(Evaluation(), text, records, case)
             for figure, match in zip(case["figures"], matches):
                 if match is not None:
@@ -54,27 +51,36 @@ def collect_examples(folder: str | Path, split: str = TRAINING_SPLIT) -> tuple[l
 
 
 def fit_kind_model(features: list[list[str]], kinds: list[str], regularisation: float = REGULARISATION,
-                   min_count: int = MIN_COUNT):
-    """(feature names, classes, weights as features x classes, intercepts) of a logistic regression."""
+                   min_count: int = MIN_COUNT) -> KindModel:
+    """A logistic regression of the kinds on the features, as the model the extractor weighs with (weights of every
+    feature kept, before the table leaves out the smallest)."""
+    import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = CountVectorizer(analyzer=_as_is, min_df=min_count, binary=True)
     matrix = vectorizer.fit_transform(features)
     model = LogisticRegression(C=regularisation, max_iter=5000).fit(matrix, kinds)
-    return vectorizer.get_feature_names_out().tolist(), list(model.classes_), model.coef_.T, model.intercept_
+    names = vectorizer.get_feature_names_out().tolist()
+    return KindModel(tuple(model.classes_), {name: i for i, name in enumerate(names)},
+                     np.vstack([model.coef_.T, model.intercept_]), names)
+
+
+def predict_kinds(model: KindModel, features: list[list[str]]) -> list[str]:
+    """The model's kind of each figure, given its features (as :func:`collect_examples` gives them)."""
+    return [weighed.kind for weighed in weigh_kinds(model, [Described(figure, None) for figure in features])]
 
 
 def _as_is(features: list[str]) -> list[str]:
     return features
 
 
-def write_kind_model(path: str | Path, names: list[str], kinds: list[str], weights, intercepts, note: str) -> int:
+def write_kind_model(path: str | Path, model: KindModel, note: str) -> int:
     """Write the weights as a table (feature, then one column per kind); returns the features written."""
-    lines = ["feature\t" + "\t".join(kinds), f"# {note}",
-             "(intercept)\t" + "\t".join(f"{w:.{DECIMALS}f}" for w in intercepts)]
+    lines = ["feature\t" + "\t".join(model.kinds), f"# {note}",
+             "(intercept)\t" + "\t".join(f"{w:.{DECIMALS}f}" for w in model.weights[-1])]
     written = 0
-    for name, row in sorted(zip(names, weights), key=lambda pair: pair[0]):
+    for name, row in sorted(zip(model.names, model.weights[:-1]), key=lambda pair: pair[0]):
         if max(abs(row)) < SMALLEST_WEIGHT or "\t" in name or "\n" in name:
             continue
         lines.append(name + "\t" + "\t".join(f"{w:.{DECIMALS}f}" for w in row))
@@ -94,11 +100,8 @@ def cross_validate(folder: str | Path, folds: int = 5) -> str:
     rules = np.array([figure[0].removeprefix("rule=") for figure in features])
     right = np.zeros(len(kinds), dtype=bool)
     for train, test in GroupKFold(folds).split(features, kinds, documents):
-        names, classes, weights, intercepts = fit_kind_model([features[i] for i in train], kinds[train].tolist())
-        index = {name: i for i, name in enumerate(names)}
-        for i in test:
-            rows = sorted({index[f] for f in features[i] if f in index})
-            right[i] = classes[int(np.argmax(intercepts + weights[rows].sum(axis=0)))] == kinds[i]
+        model = fit_kind_model([features[i] for i in train], kinds[train].tolist())
+        right[test] = np.array(predict_kinds(model, [features[i] for i in test])) == kinds[test]
     return (f"{folds}-fold cross-validation over {len(set(documents))} development documents, {len(kinds)} figures: "
             f"kind right {right.mean():.3f} (the rules, written on these documents: {(rules == kinds).mean():.3f})")
 
@@ -108,9 +111,9 @@ def train_kind_model(folder: str | Path, out: str | Path | None = None) -> str:
     from importlib import resources
 
     features, kinds, documents = collect_examples(folder)
-    names, classes, weights, intercepts = fit_kind_model(features, kinds)
+    model = fit_kind_model(features, kinds)
     out = Path(out) if out else Path(str(resources.files("helpers.resources").joinpath(MODEL_FILE)))
     note = (f"trained on {len(kinds)} figures of {len(set(documents))} documents (split {TRAINING_SPLIT}) of "
             f"{Path(folder).name}; logistic regression, C={REGULARISATION}, features seen at least {MIN_COUNT} times")
-    written = write_kind_model(out, names, classes, weights, intercepts, note)
+    written = write_kind_model(out, model, note)
     return f"{note}; {written} features written to {out}"
