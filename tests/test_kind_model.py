@@ -14,7 +14,7 @@ from helpers.corpus.sentences import split_sentences
 from helpers.indicators.extract import extract_indicators
 from helpers.indicators.kind_model import (Described, describe_context, describe_heading, describe_record, load_kind_model,
                                            weigh_kinds)
-from helpers.indicators.kind_training import collect_examples, fit_kind_model, predict_kinds
+from helpers.indicators.kind_training import collect_examples, fit_kind_model, predict_kinds, score_by_folds
 
 KIND_GOLD = FIXTURES / "kind_gold"
 
@@ -91,6 +91,38 @@ def test_training_reads_no_held_out_document(tmp_path):
         shutil.copy(KIND_GOLD / "docs" / doc, tmp_path / "docs" / doc)
     _, kinds, documents = collect_examples(tmp_path)
     assert kinds and set(documents) == {yaml.safe_load(dev.read_text(encoding="utf-8"))["doc"]}
+
+
+def _made_up_examples(informative: bool) -> tuple[list[list[str]], list[str], list[str]]:
+    """40 documents of 6 figures; each document's figures share one kind (the four in turn). Every figure names its
+    document; where ``informative``, it also carries a word that gives its kind away."""
+    kinds = ["actual", "forecast", "plan", "target"]
+    features, labels, documents = [], [], []
+    for d in range(40):
+        for _ in range(6):
+            kind = kinds[d % 4]
+            features.append([f"doc={d}"] + ([f"cb:{kind}"] if informative else []))
+            labels.append(kind)
+            documents.append(f"doc-{d}.txt")
+    return features, labels, documents
+
+
+def test_cross_validation_never_scores_a_document_it_trained_on():
+    """A figure's document decides its kind and nothing else does: a model that had seen the document would get every
+    figure right, one that has not can only guess the commonest kind of its training documents (a quarter)."""
+    (score,) = score_by_folds(*_made_up_examples(informative=False), folds=5)
+    assert score.accuracy < 0.5, score
+    assert score.figures == 240 and score.training_documents == 32
+
+
+def test_the_learning_curve_trains_on_growing_shares_and_learns_what_can_be_learned():
+    """Each share trains on more documents than the one before (an eighth, half and all of each fold's 32); a word that
+    gives the kind away is learned wherever the share's documents hold every kind (of 4 documents, some fold's lack
+    one: its figures cannot be right)."""
+    scores = score_by_folds(*_made_up_examples(informative=True), folds=5, shares=(0.125, 0.5, 1.0))
+    assert [score.training_documents for score in scores] == [4, 16, 32]
+    assert scores[0].accuracy < 1.0
+    assert [score.accuracy for score in scores[1:]] == [1.0, 1.0]
 
 
 @pytest.mark.slow

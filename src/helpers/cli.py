@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--out", default=None, help="where to write the table (default: the package's resources)")
     train.add_argument("--cross-validate", action="store_true",
                        help="only print the accuracy of 5-fold cross-validation by document (writes nothing)")
+    train.add_argument("--learning-curve", action="store_true",
+                       help="only print the cross-validated accuracy when trained on 1/8, 1/4, 1/2, 3/4 and all of "
+                            "the other documents: would labelling more help? (writes nothing)")
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -86,9 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "evaluate":
         return _evaluate(args)
     if args.command == "train-kind":
-        from helpers.indicators.kind_training import cross_validate, train_kind_model
+        from helpers.indicators.kind_training import cross_validate, show_learning_curve, train_kind_model
 
-        print(cross_validate(args.labels) if args.cross_validate else train_kind_model(args.labels, args.out))
+        if args.learning_curve:
+            print(show_learning_curve(args.labels))
+        else:
+            print(cross_validate(args.labels) if args.cross_validate else train_kind_model(args.labels, args.out))
         return 0
     if args.command == "collect":
         from helpers.collect import main as collect  # httpx is imported only to collect

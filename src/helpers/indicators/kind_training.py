@@ -1,6 +1,8 @@
 """Train the kind model (``resources/kind_model.tsv``) on the development part of the labelled documents.
 
-    python -m helpers train-kind            # writes src/helpers/resources/kind_model.tsv
+    python -m helpers train-kind                    # writes src/helpers/resources/kind_model.tsv
+    python -m helpers train-kind --cross-validate   # how right it is on development documents it was not trained on
+    python -m helpers train-kind --learning-curve   # the same, trained on 1/8 ... all of them: would more labels help?
 
 Only documents whose label says ``split: dev`` are read: the held-out parts stay unseen, so that the README's
 held-out accuracy is a measure and not a fit. Each labelled figure the rules find becomes one example: its
@@ -13,7 +15,9 @@ over development documents (grouped by document); the held-out parts were not us
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from helpers.corpus.documents import process_document
 from helpers.corpus.sections import extract_sections
@@ -27,6 +31,7 @@ REGULARISATION = 0.1  # C of the logistic regression: 0.05–0.3 gave the same c
 MIN_COUNT = 5  # features seen in fewer figures are left out (fewer features, the same cross-validated accuracy)
 SMALLEST_WEIGHT = 0.005  # a feature whose weights are all smaller is left out of the table
 DECIMALS = 4
+LEARNING_SHARES = (0.125, 0.25, 0.5, 0.75, 1.0)  # of each fold's training documents, for the learning curve
 
 
 def collect_examples(folder: str | Path, split: str = TRAINING_SPLIT) -> tuple[list[list[str]], list[str], list[str]]:
@@ -89,21 +94,62 @@ def write_kind_model(path: str | Path, model: KindModel, note: str) -> int:
     return written
 
 
-def cross_validate(folder: str | Path, folds: int = 5) -> str:
-    """The model's kind accuracy on development documents it was not trained on, by ``folds``-fold cross-validation
-    grouped by document, beside the rules' on the same figures (an upper bound: the rules were written on them)."""
+class FoldScore(NamedTuple):
+    """The model's kind accuracy on documents it was not trained on, trained on a share of the other documents."""
+
+    share: float  # of each fold's training documents
+    training_documents: int  # in the smallest fold
+    accuracy: float
+    figures: int  # scored
+
+
+def score_by_folds(features: list[list[str]], kinds: list[str], documents: list[str], folds: int = 5,
+                   shares: Sequence[float] = (1.0,), seed: int = 0) -> list[FoldScore]:
+    """Cross-validation grouped by document: each fold's documents are scored by a model trained on the others (no
+    document is in both), or on the first ``share`` of them in an order shuffled once (``seed``), so that each
+    share's documents hold the smaller shares' (a learning curve)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
-    features, kinds, documents = collect_examples(folder)
-    kinds = np.array(kinds)
-    rules = np.array([figure[0].removeprefix("rule=") for figure in features])
-    right = np.zeros(len(kinds), dtype=bool)
+    kinds_array = np.array(kinds)
+    names = sorted(set(documents))
+    rank = {name: i for i, name in enumerate(np.random.default_rng(seed).permutation(names))}
+    by_document: dict[str, list[int]] = {}
+    for i, document in enumerate(documents):
+        by_document.setdefault(document, []).append(i)
+    right = {share: np.zeros(len(kinds), dtype=bool) for share in shares}
+    smallest = dict.fromkeys(shares, len(names))
     for train, test in GroupKFold(folds).split(features, kinds, documents):
-        model = fit_kind_model([features[i] for i in train], kinds[train].tolist())
-        right[test] = np.array(predict_kinds(model, [features[i] for i in test])) == kinds[test]
+        training = sorted({documents[i] for i in train}, key=rank.__getitem__)
+        for share in shares:
+            chosen = training[:max(1, round(share * len(training)))]
+            smallest[share] = min(smallest[share], len(chosen))
+            rows = [i for document in chosen for i in by_document[document]]
+            model = fit_kind_model([features[i] for i in rows], kinds_array[rows].tolist())
+            right[share][test] = np.array(predict_kinds(model, [features[i] for i in test])) == kinds_array[test]
+    return [FoldScore(share, smallest[share], float(right[share].mean()), len(kinds)) for share in shares]
+
+
+def cross_validate(folder: str | Path, folds: int = 5) -> str:
+    """The model's kind accuracy on development documents it was not trained on, by ``folds``-fold cross-validation
+    grouped by document, beside the rules' on the same figures (an upper bound: the rules were written on them)."""
+    features, kinds, documents = collect_examples(folder)
+    rules = [figure[0].removeprefix("rule=") for figure in features]
+    (score,) = score_by_folds(features, kinds, documents, folds)
+    rules_right = sum(rule == kind for rule, kind in zip(rules, kinds)) / len(kinds)
     return (f"{folds}-fold cross-validation over {len(set(documents))} development documents, {len(kinds)} figures: "
-            f"kind right {right.mean():.3f} (the rules, written on these documents: {(rules == kinds).mean():.3f})")
+            f"kind right {score.accuracy:.3f} (the rules, written on these documents: {rules_right:.3f})")
+
+
+def show_learning_curve(folder: str | Path, folds: int = 5, shares: Sequence[float] = LEARNING_SHARES) -> str:
+    """How the cross-validated accuracy grows with the development documents trained on: whether labelling more
+    documents like these would help."""
+    features, kinds, documents = collect_examples(folder)
+    lines = [f"{folds}-fold cross-validation over {len(set(documents))} development documents, {len(kinds)} figures, "
+             "trained on a share of each fold's other documents:", "share  documents trained on  kind right"]
+    for score in score_by_folds(features, kinds, documents, folds, shares):
+        lines.append(f"{score.share:>5.3f}  {score.training_documents:>20,}  {score.accuracy:>10.3f}")
+    return "\n".join(lines)
 
 
 def train_kind_model(folder: str | Path, out: str | Path | None = None) -> str:
