@@ -143,6 +143,29 @@ def test_ledger_findings_count_targets_met(statuses, expected):
     assert expected in findings.summarize_ledger(table)[0].text
 
 
+@pytest.mark.parametrize("target_confidence, result_confidence, expected", [
+    # one target of three and one result of two are doubtful (below 0.7); a target without a result has no
+    # result_confidence, and is not counted among the results
+    ([0.95, 0.62, 0.99], [0.88, 0.51, None], "less than 0.7 sure of 1 of the 3 targets (`target_confidence`) and of 1 of "
+                                              "the 2 results"),
+    ([0.95, 0.81, 0.99], [0.88, 0.90, None], "less than 0.7 sure of 0 of the 3 targets"),
+    ([0.95, 0.62, 0.99], [None, None, None], "of the 3 targets (`target_confidence`): read"),  # no result to speak of
+])
+def test_ledger_findings_say_how_many_kinds_are_doubtful(target_confidence, result_confidence, expected):
+    found = [c is not None for c in result_confidence]
+    table = pd.DataFrame({"status": ["met", "missed", "not reported"], "target_doc": ["a"] * 3,
+                          "result_doc": [("b" if f else None) for f in found],
+                          "result": [("5%" if f else None) for f in found],
+                          "target_confidence": target_confidence, "result_confidence": result_confidence})
+    assert expected in findings.summarize_ledger(table)[1].text
+
+
+def test_ledger_findings_say_nothing_of_doubt_without_the_models_probabilities():
+    # a ledger of records extracted before the model, or made by hand, has no target_confidence to count
+    table = pd.DataFrame({"status": ["met"], "target_doc": ["a"], "result_doc": ["b"], "result": ["5%"]})
+    assert len(findings.summarize_ledger(table)) == 1
+
+
 def test_the_map_holds_liaoning_its_14_cities_and_their_counties():
     boundaries = load_boundaries()
     cities = [b for b in boundaries if b.level == "city"]

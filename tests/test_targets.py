@@ -288,6 +288,26 @@ def test_a_january_review_of_the_whole_year_is_the_previous_year():
 
 
 
+@pytest.mark.parametrize("target_sure, result_sure, min_confidence, expected", [
+    (0.93, 0.81, 0.0, ("4.6%", "met", 0.93, 0.81)),  # every figure counts, each side's probability carried
+    (0.93, 0.61, 0.7, (None, "not reported", 0.93, None)),  # a doubtful result is not taken as the answer
+    (0.93, 0.61, 0.6, ("4.6%", "met", 0.93, 0.61)),
+    (0.64, 0.81, 0.7, None),  # a doubtful target leaves the ledger
+])
+def test_the_ledger_carries_how_sure_the_model_is_of_each_side(target_sure, result_sure, min_confidence, expected):
+    # 辽宁 2026's goal 4.5%左右 for 2026 and, hand-made, a 2027 review reporting 4.6% for 2026
+    text = "二、2026年经济社会发展总体要求和政策取向\n今年主要预期目标是:地区生产总值增长4.5%左右。"
+    target = _records(text, "liaoning", published=D(2026, 1, 27)).assign(kind_confidence=target_sure)
+    result = target.assign(doc_id="later", published_date=D(2027, 1, 25), value=4.6, quote="4.6%", kind="actual",
+                           kind_confidence=result_sure)
+    ledger = build_target_ledger(pd.concat([target, result]), min_confidence=min_confidence)
+    if expected is None:
+        assert ledger.empty
+        return
+    row = ledger.iloc[0]
+    assert (row["result"], row["status"], row["target_confidence"], row["result_confidence"]) == expected
+
+
 def test_a_target_a_document_states_twice_is_one_row_of_the_ledger():
     # 辽宁 2026: the goal stated among the main goals and repeated in the tasks, one target; another value stays
     text = ("今年主要预期目标是:城镇新增就业45万人以上。\n今年要稳定和扩大就业,城镇新增就业45万人以上。\n"

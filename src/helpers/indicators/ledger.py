@@ -21,18 +21,22 @@ LEDGER_COLUMNS = [
     "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence",
     "place_code", "target_year", "unit", "target_value_high", "hardness", "hardness_rank", "hardness_reason",
     "gap", "result_sentence", "result_published", "target_published", "target_ref", "result_ref",
-    "is_average"]
+    "is_average", "target_confidence", "result_confidence"]
+# How sure the kind model must be of a figure's kind for it to count as sure: of the held-out figures it is at least
+# this sure of, 0.900 have the kind their labellers gave; of those it is 0.5-0.7 sure of, 0.552 (README, Accuracy)
+SURE_KIND = 0.7
 # The columns of the records each table reads (Selection.find_indicators(columns=...)): what matching,
 # hardness and the record ids need
 LEDGER_INPUT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "place", "place_code", "indicator", "period",
                         "period_end", "quote", "value", "value_high", "direction", "qualifier", "sentence", "kind",
-                        "unit", "is_average"]
+                        "unit", "is_average", "kind_confidence"]
 # What makes two targets of one document the same target
 TARGET_IDENTITY = ["doc_id", "place_code", "indicator", "unit", "period_year", "value", "value_high", "is_average"]
 REPEATED_INPUT_COLUMNS = ["doc_id", "value", "unit", "place", "metric", "indicator", "quote", "sentence"]
 
 
-def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None) -> pd.DataFrame:
+def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None,
+                        min_confidence: float = 0.0) -> pd.DataFrame:
     """One row per target with the later result for the same indicator, place, unit and year.
 
     A target a document states twice (the same place, indicator, unit, year and value) is one row, from
@@ -45,11 +49,15 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
     Status: met, missed, or not reported. ``gap`` is the result minus the target (a range's lower
     bound), both signed by direction, in the target's unit (percentage points for %).
     ``sentence_starts`` (the sentences table) places each figure in its sentence for its hardness.
+    ``target_confidence`` and ``result_confidence`` are the kind model's probability of each side's kind (missing
+    where the records carry none); ``min_confidence`` leaves out, on both sides, figures it is less sure of.
     """
     from helpers.targets.hardness import build_hardness
 
     better = load_indicator_names().set_index("code")["better"].to_dict()
     usable = records[records["indicator"].notna() & records["period_end"].notna()]
+    if min_confidence > 0 and "kind_confidence" in usable:
+        usable = usable[usable["kind_confidence"] >= min_confidence]
     usable = usable.assign(ref=build_record_refs(usable), period_year=resolve_period_years(usable))
     # a document that states a target and repeats it (辽宁 2026: 城镇新增就业45万人以上 in the goals and again in
     # the tasks) sets it once: its first statement stands
@@ -86,6 +94,8 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
             "target_published": target.published_date,
             "target_ref": target.ref, "result_ref": result["ref"] if result is not None else None,
             "is_average": target.is_average,
+            "target_confidence": getattr(target, "kind_confidence", None),
+            "result_confidence": result.get("kind_confidence") if result is not None else None,
         })
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
 

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.indicators.ledger import SURE_KIND
 from helpers.reports.display import format_share, name_indicator
 
 MIN_DOCUMENTS_FOR_TRENDS = 2  # a theme rises or falls only between two years with documents
@@ -123,7 +124,29 @@ def summarize_ledger(ledger: pd.DataFrame) -> list[Finding]:
         text += f"; of those with a result, {format_share(met / (met + missed))} were met."
     else:
         text += ", so nothing can yet be said about whether targets were met."
-    return [Finding(text, documents + ledger["result_doc"].dropna().nunique())]
+    found = [Finding(text, documents + ledger["result_doc"].dropna().nunique())]
+    doubtful = _count_doubtful(ledger)
+    if doubtful is not None:
+        targets_doubtful, judged, results_doubtful = doubtful
+        results = (f" and of {results_doubtful:,} of the {judged:,} results found (`result_confidence`)" if judged
+                   else "")
+        found.append(Finding(
+            f"The kind model is less than {SURE_KIND:.1f} sure of {targets_doubtful:,} of the {len(ledger):,} targets "
+            f"(`target_confidence`){results}: read their sentences before counting them, or re-run with "
+            "`min_confidence`.", documents))
+    return found
+
+
+def _count_doubtful(ledger: pd.DataFrame) -> tuple[int, int, int] | None:
+    """(targets the model is not sure are targets, results found, results it is not sure of), or None where the
+    ledger carries no model probabilities (records from before the model, or made by hand)."""
+    if "target_confidence" not in ledger:
+        return None
+    target = pd.to_numeric(ledger["target_confidence"], errors="coerce")
+    if target.isna().all():
+        return None
+    result = pd.to_numeric(ledger["result_confidence"], errors="coerce")
+    return int((target < SURE_KIND).sum()), int(ledger["result"].notna().sum()), int((result < SURE_KIND).sum())
 
 
 def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:

@@ -58,6 +58,9 @@ INDICATOR_PANEL = {
         "document#sentence@start-end: the document, its sentence number and the character offsets "
         "of the figure in the cleaned text; resources/reference_targets.csv#n for a documented "
         "reference target."),
+    "target_confidence": Column("Kind model's certainty: target",
+        "The kind model's probability that the target's figure is a target (0-1); of held-out figures it is at "
+        "least 0.7 sure of, 0.90 had the labelled kind. Missing for reference targets."),
     "n_targets": Column("Targets found for this key",
         "How many targets the corpus holds for this place, year and indicator; the panel keeps the "
         "first of the latest document."),
@@ -66,6 +69,8 @@ INDICATOR_PANEL = {
         "signed by direction; missing when none was reported."),
     "result_kind": Column("Result kind",
         "actual or forecast (a preliminary figure, 预计)."),
+    "result_confidence": Column("Kind model's certainty: result",
+        "The kind model's probability that the result's figure is a result or estimate (its kind, 0-1)."),
     "result_quote": Column("Result as written",
         "The result's figure as it stands in its document."),
     "result_doc": Column("Document of the result",
