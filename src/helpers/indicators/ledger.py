@@ -50,7 +50,8 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
     bound), both signed by direction, in the target's unit (percentage points for %).
     ``sentence_starts`` (the sentences table) places each figure in its sentence for its hardness.
     ``target_confidence`` and ``result_confidence`` are the kind model's probability of each side's kind (missing
-    where the records carry none); ``min_confidence`` leaves out, on both sides, figures it is less sure of.
+    where the records carry none); ``min_confidence`` leaves out, on both sides, figures it is less sure of (records
+    without ``kind_confidence`` are all kept).
     """
     from helpers.targets.hardness import build_hardness
 

@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from helpers.indicators.ledger import SURE_KIND
 from helpers.reports.display import format_share, name_indicator
 
 MIN_DOCUMENTS_FOR_TRENDS = 2  # a theme rises or falls only between two years with documents
@@ -124,8 +123,10 @@ def summarize_ledger(ledger: pd.DataFrame) -> list[Finding]:
         text += f"; of those with a result, {format_share(met / (met + missed))} were met."
     else:
         text += ", so nothing can yet be said about whether targets were met."
+    from helpers.indicators.ledger import SURE_KIND  # here: every report imports findings, only 04 the ledger
+
     found = [Finding(text, documents + ledger["result_doc"].dropna().nunique())]
-    doubtful = _count_doubtful(ledger)
+    doubtful = _count_doubtful(ledger, SURE_KIND)
     if doubtful is not None:
         targets_doubtful, judged, results_doubtful = doubtful
         results = (f" and of {results_doubtful:,} of the {judged:,} results found (`result_confidence`)" if judged
@@ -137,8 +138,8 @@ def summarize_ledger(ledger: pd.DataFrame) -> list[Finding]:
     return found
 
 
-def _count_doubtful(ledger: pd.DataFrame) -> tuple[int, int, int] | None:
-    """(targets the model is not sure are targets, results found, results it is not sure of), or None where the
+def _count_doubtful(ledger: pd.DataFrame, sure: float) -> tuple[int, int, int] | None:
+    """(targets the model is less than ``sure`` of, results found, results it is less sure of), or None where the
     ledger carries no model probabilities (records from before the model, or made by hand)."""
     if "target_confidence" not in ledger:
         return None
@@ -146,7 +147,7 @@ def _count_doubtful(ledger: pd.DataFrame) -> tuple[int, int, int] | None:
     if target.isna().all():
         return None
     result = pd.to_numeric(ledger["result_confidence"], errors="coerce")
-    return int((target < SURE_KIND).sum()), int(ledger["result"].notna().sum()), int((result < SURE_KIND).sum())
+    return int((target < sure).sum()), int(ledger["result"].notna().sum()), int((result < sure).sum())
 
 
 def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
