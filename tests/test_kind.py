@@ -1388,6 +1388,17 @@ def test_kind_accuracy_by_confidence_bands():
         ("0.00–0.40", 1, 0.0), ("0.40–0.50", 2, 0.5), ("0.50–0.70", 0, 0.0), ("0.70–1.00", 2, 1.0)]
 
 
+def test_precision_by_confidence_scores_what_a_ledger_with_min_confidence_keeps():
+    """A figure counts at each floor its confidence reaches; a labelled target the extractor missed (kind empty) is
+    never called a target but still counts among those labelled; a result called a target lowers precision."""
+    rows = [("target", "target", 0.95), ("target", "target", 0.75), ("target", "target", 0.55),
+            ("actual", "target", 0.80), ("target", "actual", 0.90), ("target", None, None)]
+    evaluation = KindEvaluation(figures=[{"gold_kind": gold, "kind": kind, "kind_confidence": confidence}
+                                         for gold, kind, confidence in rows])
+    assert evaluation.precision_by_confidence(("target",)) == [
+        (0.0, 4, 0.75, 0.6), (0.7, 3, pytest.approx(2 / 3), 0.4), (0.9, 1, 1.0, 0.2)]
+
+
 def test_kind_confidence_means_something(kind_quality):
     """On the development documents a more confident kind is more often right, band after band (the model's
     probability seldom falls below 0.4: with four kinds it is at least a quarter)."""

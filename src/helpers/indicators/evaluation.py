@@ -126,6 +126,8 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
 
 # The bands of kind_confidence in which kind accuracy is reported (the README's calibration table)
 CONFIDENCE_BANDS = (0.4, 0.5, 0.7)
+# The floors of kind_confidence at which the ledger's sides are scored (its min_confidence)
+LEDGER_FLOORS = (0.0, 0.7, 0.9)
 # The labelled set of whole (trimmed) documents: tests/fixtures/kind_gold/{docs,labels}. A label file
 # carries the document's catalog metadata and, per paragraph, [quote, value, unit, qualifier, kind, year].
 CATALOG_KEYS = ("title", "published_date", "place", "genre")
@@ -175,6 +177,20 @@ class KindEvaluation:
             rows.append((f"{low:.2f}–{min(high, 1.0):.2f}", len(inside), sum(inside) / len(inside) if inside else 0.0))
         return rows
 
+    def precision_by_confidence(self, kinds: tuple[str, ...], floors: tuple[float, ...] = LEDGER_FLOORS
+                                ) -> list[tuple[float, int, float, float]]:
+        """(floor, labelled figures called one of ``kinds`` with kind_confidence at least the floor, the share of
+        them labelled one of ``kinds``, the share of the figures labelled so that are kept): what a ledger built
+        with ``min_confidence`` gains in precision and loses in targets."""
+        rows = []
+        labelled = sum(row["gold_kind"] in kinds for row in self.figures)
+        for floor in floors:
+            called = [row for row in self.figures if row["kind"] in kinds and row["kind_confidence"] >= floor]
+            right = sum(row["gold_kind"] in kinds for row in called)
+            rows.append((floor, len(called), right / len(called) if called else 0.0,
+                         right / labelled if labelled else 0.0))
+        return rows
+
     def figure_table(self):
         """A DataFrame of every labelled figure (FIGURE_COLUMNS): the label's kind and year beside the extractor's,
         with the cue that decided it; ``kind`` is empty for a figure the extractor did not find."""
@@ -190,6 +206,10 @@ class KindEvaluation:
                  f"{self.year_accuracy:.3f}; kind of the rules alone {self.rule_kind_accuracy:.3f}",
                  "kind right by kind_confidence: " + "; ".join(
                      f"{band} {right:.3f} of {n}" for band, n, right in self.kind_accuracy_by_confidence())]
+        for name, kinds in (("targets", ("target",)), ("results and estimates", ("actual", "forecast"))):
+            lines.append(f"labelled figures called {name}, by min_confidence: " + "; ".join(
+                f"≥ {floor:.1f}: {n} called, {precision:.3f} right, keeping {kept:.3f} of those labelled"
+                for floor, n, precision, kept in self.precision_by_confidence(kinds)))
         lines += [f"  {genre}: {e.n_gold} figures, kind accuracy {e.kind_accuracy:.3f}, recall {e.recall:.3f}, "
                   f"precision {e.precision:.3f}" for genre, e in sorted(self.by_genre.items())]
         return "\n".join(lines)
