@@ -19,6 +19,7 @@ from pathlib import Path
 from helpers.corpus.documents import process_document
 from helpers.indicators.extract import extract_indicators
 from helpers.indicators.figures import load_figure_words
+from helpers.indicators.kind_model import SURE_KIND
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _score_paragraph(result: Evaluation, text: str, records: dict, case: dict) -
 # The bands of kind_confidence in which kind accuracy is reported (the README's calibration table)
 CONFIDENCE_BANDS = (0.4, 0.5, 0.7)
 # The floors of kind_confidence at which the ledger's sides are scored (its min_confidence)
-LEDGER_FLOORS = (0.0, 0.7, 0.9)
+LEDGER_FLOORS = (0.0, SURE_KIND, 0.9)
 # The labelled set of whole (trimmed) documents: tests/fixtures/kind_gold/{docs,labels}. A label file
 # carries the document's catalog metadata and, per paragraph, [quote, value, unit, qualifier, kind, year].
 CATALOG_KEYS = ("title", "published_date", "place", "genre")

@@ -22,9 +22,6 @@ LEDGER_COLUMNS = [
     "place_code", "target_year", "unit", "target_value_high", "hardness", "hardness_rank", "hardness_reason",
     "gap", "result_sentence", "result_published", "target_published", "target_ref", "result_ref",
     "is_average", "target_confidence", "result_confidence"]
-# How sure the kind model must be of a figure's kind for it to count as sure: of the held-out figures it is at least
-# this sure of, 0.900 have the kind their labellers gave; of those it is 0.5-0.7 sure of, 0.552 (README, Accuracy)
-SURE_KIND = 0.7
 # The columns of the records each table reads (Selection.find_indicators(columns=...)): what matching,
 # hardness and the record ids need
 LEDGER_INPUT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "place", "place_code", "indicator", "period",

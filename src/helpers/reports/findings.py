@@ -123,7 +123,7 @@ def summarize_ledger(ledger: pd.DataFrame) -> list[Finding]:
         text += f"; of those with a result, {format_share(met / (met + missed))} were met."
     else:
         text += ", so nothing can yet be said about whether targets were met."
-    from helpers.indicators.ledger import SURE_KIND  # here: every report imports findings, only 04 the ledger
+    from helpers.indicators.kind_model import SURE_KIND  # here, not at import: every report imports findings
 
     found = [Finding(text, documents + ledger["result_doc"].dropna().nunique())]
     doubtful = _count_doubtful(ledger, SURE_KIND)
