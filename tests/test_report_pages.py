@@ -148,7 +148,8 @@ def test_ledger_findings_count_targets_met(statuses, expected):
     # result_confidence, and is not counted among the results
     ([0.95, 0.62, 0.99], [0.88, 0.51, None], "less than 0.7 sure of 1 of the 3 targets (`target_confidence`) and of 1 of "
                                               "the 2 results"),
-    ([0.95, 0.81, 0.99], [0.88, 0.90, None], "less than 0.7 sure of 0 of the 3 targets"),
+    ([0.95, 0.81, 0.99], [0.88, 0.90, None], "at least 0.7 sure of all 3 targets it weighed (`target_confidence`) and the "
+                                              "2 results found."),
     ([0.95, 0.62, 0.99], [None, None, None], "of the 3 targets (`target_confidence`): read"),  # no result to speak of
 ])
 def test_ledger_findings_say_how_many_kinds_are_doubtful(target_confidence, result_confidence, expected):
@@ -358,6 +359,21 @@ def _panel(rows):
 ])
 def test_target_setting_findings_count_hardness_escalation_and_met(rows, expected):
     assert [f.text for f in findings.summarize_target_setting(_panel(rows))] == expected
+
+
+def test_target_setting_findings_count_the_targets_and_results_the_model_doubts():
+    # 辽宁's soft target (the model 0.62 sure) with no result, 辽阳's target (0.95) met by a result it is 0.55 sure of;
+    # the nation's documented target carries no probability and is not counted as doubtful
+    rows = [("辽宁省", "d1", "soft", 4.75, 1, "not reported", None), ("辽阳市", "d2", "binding_floor", None, None, "met", "d3"),
+            ("全国", "resources/reference_targets.csv", "range", None, None, "not reported", None)]
+    table = _panel(rows).assign(target_confidence=[0.62, 0.95, None], result_confidence=[None, 0.55, None],
+                                result_quote=[None, "5.2%", None])
+    assert findings.summarize_target_setting(table)[-1].text == (
+        "The kind model is less than 0.7 sure of 1 of the 3 targets (`target_confidence`) and of 1 of the 1 results "
+        "found (`result_confidence`): read their sentences before counting them, or re-run with `min_confidence`.")
+    assert findings.summarize_target_setting(table.assign(target_confidence=[0.9, 0.8, None], result_confidence=[None, 0.8, None]))[-1].text == (
+        "The kind model is at least 0.7 sure of all 2 targets it weighed (`target_confidence`) and the 1 results found.")
+    assert len(findings.summarize_target_setting(_panel(rows))) == 3  # no probabilities: nothing said about them
 
 
 def test_reuse_findings_name_the_passage_that_travelled_furthest_and_count_reposts():

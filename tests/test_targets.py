@@ -308,6 +308,30 @@ def test_the_ledger_carries_how_sure_the_model_is_of_each_side(target_sure, resu
     assert (row["result"], row["status"], row["target_confidence"], row["result_confidence"]) == expected
 
 
+@pytest.mark.parametrize("min_confidence, expected", [
+    (0.0, ("5%", 0.55)),  # the latest document's target is the headline one, however doubtful
+    (0.7, ("4.5%左右", 0.93)),  # left out before the choice: the sure target of the earlier report takes its place
+    (0.95, None),  # neither is sure enough: no row, not a doubtful one
+])
+def test_the_panel_chooses_its_headline_target_among_the_figures_sure_enough(min_confidence, expected):
+    # 辽宁 2026's goal (4.5%左右, the model 0.93 sure) and, hand-made, a later document's 5% it is 0.55 sure is a target
+    text = "二、2026年经济社会发展总体要求和政策取向\n今年主要预期目标是:地区生产总值增长4.5%左右。"
+    sure = _records(text, "liaoning", published=D(2026, 1, 27)).assign(kind_confidence=0.93)
+    doubtful = sure.assign(doc_id="later", published_date=D(2026, 3, 1), value=5.0, value_high=None, quote="5%",
+                           qualifier=None, kind_confidence=0.55)
+    panel = build_indicator_panel(pd.concat([sure, doubtful]), include_reference=False, min_confidence=min_confidence)
+    rows = panel[(panel["place_code"] == "liaoning") & (panel["indicator"] == "gdp")]
+    assert (tuple(rows[["target_quote", "target_confidence"]].iloc[0]) if len(rows) else None) == expected
+
+
+def test_the_export_floor_is_a_probability_and_the_codebook_states_it(provinces_processed, tmp_path, capsys):
+    out = tmp_path / "panels"
+    assert main(["export", "--processed", str(provinces_processed), "--out", str(out), "--min-confidence", "0.7"]) == 0
+    assert "--min-confidence 0.7" in (out / "codebook.md").read_text(encoding="utf-8")
+    assert main(["export", "--processed", str(provinces_processed), "--out", str(out), "--min-confidence", "70"]) == 2
+    assert "between 0 and 1" in capsys.readouterr().err
+
+
 def test_a_target_a_document_states_twice_is_one_row_of_the_ledger():
     # 辽宁 2026: the goal stated among the main goals and repeated in the tasks, one target; another value stays
     text = ("今年主要预期目标是:城镇新增就业45万人以上。\n今年要稳定和扩大就业,城镇新增就业45万人以上。\n"

@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--also", action="append", default=[],
                         help="another processed folder to include (repeatable), e.g. the provincial reports")
     export.add_argument("--out", default=str(paths.PANELS_DIR), help="folder for the panel files")
+    export.add_argument("--min-confidence", type=float, default=0.0,
+                        help="leave out targets and results whose kind the model is less sure of (0.7: see README)")
 
     collect = commands.add_parser("collect", help="fetch the pages of SOURCES.csv into data/raw/collected/",
                                   description="Defaults of the options: helpers/collect/settings.py.")
@@ -138,8 +140,12 @@ def _print_summary(summary, processed) -> None:
 def _export(args) -> int:
     from helpers.targets.export import build_panels, write_panels
 
+    if not 0 <= args.min_confidence <= 1:
+        print(f"error: --min-confidence is a probability between 0 and 1, not {args.min_confidence:g}", file=sys.stderr)
+        return 2
     try:
-        written = write_panels(build_panels([args.processed, *args.also]), args.out)
+        written = write_panels(build_panels([args.processed, *args.also], args.min_confidence), args.out,
+                               args.min_confidence)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

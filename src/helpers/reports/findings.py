@@ -123,31 +123,41 @@ def summarize_ledger(ledger: pd.DataFrame) -> list[Finding]:
         text += f"; of those with a result, {format_share(met / (met + missed))} were met."
     else:
         text += ", so nothing can yet be said about whether targets were met."
+    return [Finding(text, documents + ledger["result_doc"].dropna().nunique()), *_find_doubtful(ledger, documents)]
+
+
+def _find_doubtful(targets: pd.DataFrame, documents: int, result: str = "result") -> list[Finding]:
+    """How many of the targets and of their results the kind model is not sure of (less than SURE_KIND); nothing
+    where the table carries no model probabilities. ``result`` names the column of the result's quote."""
     from helpers.indicators.kind_model import SURE_KIND  # here, not at import: every report imports findings
 
-    found = [Finding(text, documents + ledger["result_doc"].dropna().nunique())]
-    doubtful = _count_doubtful(ledger, SURE_KIND)
-    if doubtful is not None:
-        targets_doubtful, judged, results_doubtful = doubtful
-        results = (f" and of {results_doubtful:,} of the {judged:,} results found (`result_confidence`)" if judged
-                   else "")
-        found.append(Finding(
-            f"The kind model is less than {SURE_KIND:.1f} sure of {targets_doubtful:,} of the {len(ledger):,} targets "
-            f"(`target_confidence`){results}: read their sentences before counting them, or re-run with "
-            "`min_confidence`.", documents))
-    return found
+    doubtful = _count_doubtful(targets, SURE_KIND, result)
+    if doubtful is None:
+        return []
+    targets_doubtful, weighed, judged, results_doubtful = doubtful
+    if not targets_doubtful and not results_doubtful:
+        results = f" and the {judged:,} results found" if judged else ""
+        return [Finding(f"The kind model is at least {SURE_KIND:.1f} sure of all {weighed:,} targets it weighed "
+                        f"(`target_confidence`){results}.", documents)]
+    results = f" and of {results_doubtful:,} of the {judged:,} results found (`result_confidence`)" if judged else ""
+    return [Finding(f"The kind model is less than {SURE_KIND:.1f} sure of {targets_doubtful:,} of the {len(targets):,} "
+                    f"targets (`target_confidence`){results}: read their sentences before counting them, or re-run "
+                    "with `min_confidence`.", documents)]
 
 
-def _count_doubtful(ledger: pd.DataFrame, sure: float) -> tuple[int, int, int] | None:
-    """(targets the model is less than ``sure`` of, results found, results it is less sure of), or None where the
-    ledger carries no model probabilities (records from before the model, or made by hand)."""
+def _count_doubtful(ledger: pd.DataFrame, sure: float, result: str = "result") -> tuple[int, int, int, int] | None:
+    """(targets the model is less than ``sure`` of, targets with a probability, results found, results it is less
+    sure of), or None where the ledger carries no model probabilities (records from before the model, made by hand,
+    documented targets). ``result`` names the column of the result's quote: ``result`` in the ledger,
+    ``result_quote`` in the indicator panel."""
     if "target_confidence" not in ledger:
         return None
     target = pd.to_numeric(ledger["target_confidence"], errors="coerce")
     if target.isna().all():
         return None
-    result = pd.to_numeric(ledger["result_confidence"], errors="coerce")
-    return int((target < sure).sum()), int(ledger["result"].notna().sum()), int((result < sure).sum())
+    result_sure = pd.to_numeric(ledger["result_confidence"], errors="coerce")
+    return (int((target < sure).sum()), int(target.notna().sum()), int(ledger[result].notna().sum()),
+            int((result_sure < sure).sum()))
 
 
 def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
@@ -188,7 +198,7 @@ def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
     else:
         found.append(Finding("No target has a later result in this corpus, so none can be judged "
                              "met or missed.", n_docs))
-    return found
+    return found + _find_doubtful(targets, n_docs, result="result_quote")
 
 
 def summarize_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, travel: pd.DataFrame) -> list[Finding]:

@@ -134,8 +134,10 @@ def build_variable_labels(columns: list[str], panel: str) -> dict[str, str]:
     return {c: described[c].label[:80] for c in columns if c in described}
 
 
-def build_codebook(columns_by_panel: dict[str, list[str]], counts: dict[str, int] | None = None) -> str:
-    """The codebook page (Markdown): per panel, its files, its key and every column explained."""
+def build_codebook(columns_by_panel: dict[str, list[str]], counts: dict[str, int] | None = None,
+                   min_confidence: float = 0.0) -> str:
+    """The codebook page (Markdown): per panel, its files, its key and every column explained, and the
+    ``min_confidence`` floor the indicator panel was built with when there was one."""
     counts = counts or {}
     lines = ["# Codebook of the research panels", "",
              "Long-form panels built from the indicator and theme tables by `python -m helpers export`. "
@@ -145,6 +147,10 @@ def build_codebook(columns_by_panel: dict[str, list[str]], counts: dict[str, int
              "indicator panel holds yearly targets (five-year 年均 targets are left out); a record id "
              "`document#sentence@start-end` points at the figure in the cleaned text of documents.parquet "
              "(`text[start:end]` is the quote).", ""]
+    if min_confidence > 0:
+        lines += [f"Built with `--min-confidence {min_confidence:g}`: targets and results whose kind the model was "
+                  f"less than {min_confidence:g} sure of were left out before each headline target was chosen. "
+                  "Figures without a model probability were kept.", ""]
     for panel, columns in columns_by_panel.items():
         described = PANELS[panel]
         rows = f" ({counts[panel]} rows)" if panel in counts else ""

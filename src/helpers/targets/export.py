@@ -32,17 +32,21 @@ class PanelFiles(NamedTuple):
 
 
 
-def build_panels(processed_dirs: Sequence[str | Path] = (PROCESSED_DIR,)) -> dict[str, pd.DataFrame]:
-    """{"indicator_panel": …, "theme_panel": …} from one or more processed folders together."""
+def build_panels(processed_dirs: Sequence[str | Path] = (PROCESSED_DIR,),
+                 min_confidence: float = 0.0) -> dict[str, pd.DataFrame]:
+    """{"indicator_panel": …, "theme_panel": …} from one or more processed folders together; the
+    indicator panel without the targets and results the kind model is less than ``min_confidence`` sure of."""
     from helpers.targets.panel import build_indicator_panel, build_theme_panel, load_target_inputs
 
     inputs = load_target_inputs(*processed_dirs)
-    return {"indicator_panel": build_indicator_panel(inputs.records, inputs.sentence_starts),
+    return {"indicator_panel": build_indicator_panel(inputs.records, inputs.sentence_starts,
+                                                     min_confidence=min_confidence),
             "theme_panel": build_theme_panel(inputs.theme_hits, inputs.documents)}
 
 
-def write_panels(panels: dict[str, pd.DataFrame], output_dir: str | Path) -> PanelFiles:
-    """Each panel as .parquet, .csv and .dta, and codebook.md, in ``output_dir``."""
+def write_panels(panels: dict[str, pd.DataFrame], output_dir: str | Path, min_confidence: float = 0.0) -> PanelFiles:
+    """Each panel as .parquet, .csv and .dta, and codebook.md, in ``output_dir``; the codebook says which
+    ``min_confidence`` the indicator panel was built with."""
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -51,7 +55,8 @@ def write_panels(panels: dict[str, pd.DataFrame], output_dir: str | Path) -> Pan
                                          lambda p, f=frame: f.to_parquet(p, index=False)))
         written.append(write_csv(frame, output_dir / f"{name}.csv"))  # formulas neutralised
         written.append(write_atomically(output_dir / f"{name}.dta", lambda p, f=frame, n=name: write_stata(f, p, n)))
-    codebook = build_codebook({n: list(f.columns) for n, f in panels.items()}, {n: len(f) for n, f in panels.items()})
+    codebook = build_codebook({n: list(f.columns) for n, f in panels.items()}, {n: len(f) for n, f in panels.items()},
+                              min_confidence=min_confidence)
     written.append(write_atomically(output_dir / "codebook.md",
                                      lambda p: Path(p).write_text(codebook, encoding="utf-8")))
     return PanelFiles(output_dir, written, {n: len(f) for n, f in panels.items()})

@@ -83,13 +83,16 @@ def _read_sentence_starts(folder: str | Path, records: pd.DataFrame) -> pd.DataF
 
 
 def build_indicator_panel(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None,
-                          include_reference: bool = True) -> pd.DataFrame:
+                          include_reference: bool = True, min_confidence: float = 0.0) -> pd.DataFrame:
     """Place × year × indicator: one row for every headline target, with its result and parent's.
 
     ``include_reference`` adds the documented targets of ``reference_targets.csv`` (the nation's),
     so provinces are compared with them; they carry ``resources/reference_targets.csv#n`` as ref.
+    ``min_confidence`` leaves out, before the headline target is chosen, targets and results whose kind
+    the model is less sure of (as `build_target_ledger`): a sure target of another document can then
+    be the headline one.
     """
-    ledger = build_target_ledger(records, sentence_starts)
+    ledger = build_target_ledger(records, sentence_starts, min_confidence=min_confidence)
     if include_reference:
         reference = load_reference_ledger()
         ledger = pd.concat([ledger, reference], ignore_index=True) if len(ledger) else reference
