@@ -19,6 +19,10 @@ from helpers.reports.fonts import font_path
 from helpers.reports.shading import KIND_COLOURS
 
 MAX_LABELLED_CELLS = 120
+# Where a map region's label may go: on one of these horizontal lines (shares of the region's height, besides its
+# middle), with room for a label this share of the region's height tall
+LABEL_LINES = (0.3, 0.4, 0.5, 0.6, 0.7)
+LABEL_HEIGHT_SHARE = 0.12
 GENRE_MARKERS = {"press_conference": "o", "government_work_report": "s", "news_report": "^",
                  "statistical_bulletin": "D", "other": "x"}
 
@@ -372,6 +376,7 @@ def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = No
 
 
 def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | None) -> None:
+    from matplotlib import patheffects
     from matplotlib.collections import PolyCollection
 
     polygons, region_of = [], []
@@ -395,8 +400,13 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
         x, y = _label_point(max((p[0] for p in region.polygons), key=len))
         label = region.name.removesuffix("市") if level == "city" else region.name
         text = label + (f"\n{fmt.format(known[region.name])}" if region.name in known.index else "")
-        dark = region.name in known.index and (float(known[region.name]) - low) / span > 0.6
-        ax.text(x, y, text, ha="center", va="center", color="white" if dark else "black",
+        shade = (float(known[region.name]) - low) / span if region.name in known.index else None
+        dark = shade is not None and shade > 0.6
+        # a halo of the region's own colour: a label wider than a small region (盘锦) still reads where it
+        # overhangs a neighbour or the sea
+        halo = patheffects.withStroke(linewidth=2, foreground=cmap(0.15 + 0.85 * shade) if shade is not None
+                                      else NO_DATA_COLOUR)
+        ax.text(x, y, text, ha="center", va="center", color="white" if dark else "black", path_effects=[halo],
                 # larger, not bold: the CJK font has one weight
                 fontsize=(8 if level == "city" else 6) + (2 if region.name == highlight else 0))
         if region.name == highlight:
@@ -425,21 +435,48 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
 
 
 def _label_point(ring) -> tuple[float, float]:
-    """Where a region's name goes: the centroid of its largest ring (area-weighted, by the shoelace
-    formula), which lies inside a region shaped like most of Liaoning's; the middle of its bounding box
-    fell in a neighbour's or a gap for 辽阳 and 鞍山.
+    """Where a region's name and value go: the middle of the widest stretch inside the region along one of a few
+    horizontal lines across its middle, the stretch counted only as wide as it is a little above and below too
+    (a label is two lines of text). The centroid of the ring put 辽阳's value half into the gap its C-shaped outline
+    wraps round, so that its white "12.3%" read "3%"; the middle of the bounding box fell in a neighbour's.
 
     >>> _label_point([(0, 0), (4, 0), (4, 2), (0, 2), (0, 0)])
     (2.0, 1.0)
     """
-    xs, ys = zip(*ring)
-    cross = [xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(xs) - 1)]
-    area = sum(cross) / 2
-    if abs(area) < 1e-12:
-        return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    cx = sum((xs[i] + xs[i + 1]) * cross[i] for i in range(len(cross))) / (6 * area)
-    cy = sum((ys[i] + ys[i + 1]) * cross[i] for i in range(len(cross))) / (6 * area)
-    return round(cx, 6), round(cy, 6)
+    import numpy as np
+
+    points = np.asarray(ring, dtype=float)
+    if len(points) < 3:
+        return tuple(np.round(points.mean(axis=0), 6)) if len(points) else (0.0, 0.0)
+    if not np.array_equal(points[0], points[-1]):
+        points = np.vstack([points, points[:1]])
+    (x1, y1), (x2, y2) = points[:-1].T, points[1:].T
+    low, high = points[:, 1].min(), points[:, 1].max()
+    half_label = LABEL_HEIGHT_SHARE * (high - low) / 2
+
+    def stretch(y: float, x: float | None = None) -> tuple[float, float]:
+        """(width, middle) of the inside stretch at height y: the widest, or the one holding x (0 when none)."""
+        crossing = (y1 <= y) != (y2 <= y)
+        at = np.sort(x1[crossing] + (y - y1[crossing]) * (x2 - x1)[crossing] / (y2 - y1)[crossing])
+        starts, ends = at[0::2], at[1::2]
+        if not len(ends):
+            return 0.0, 0.0
+        if x is None:
+            i = int(np.argmax(ends - starts[:len(ends)]))
+        else:
+            holding = np.flatnonzero((starts[:len(ends)] <= x) & (x <= ends))
+            if not len(holding):
+                return 0.0, x
+            i = int(holding[0])
+        return float(ends[i] - starts[i]), float((starts[i] + ends[i]) / 2)
+
+    best = (-1.0, 0.0, 0.0)
+    for y in [(low + high) / 2, *(low + (high - low) * share for share in LABEL_LINES)]:
+        width, middle = stretch(y)
+        room = min(width, stretch(y - half_label, middle)[0], stretch(y + half_label, middle)[0])
+        if room > best[0]:
+            best = (room, middle, y)
+    return round(float(best[1]), 6), round(float(best[2]), 6)
 
 
 HARDNESS_COLOURS = {"soft": "#9ecae1", "range": "#6baed6", "point": "#fdae6b", "binding_floor": "#d94801",
