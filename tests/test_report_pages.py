@@ -361,6 +361,19 @@ def test_target_setting_findings_count_hardness_escalation_and_met(rows, expecte
     assert [f.text for f in findings.summarize_target_setting(_panel(rows))] == expected
 
 
+def test_target_setting_findings_count_the_documents_targets_not_the_nations():
+    # the corpus report's panel holds the nation's documented 2026 target: its findings said 31 targets in 4 places
+    # where the documents hold 30 in 3
+    rows = [("辽宁省", "d1", "soft", 4.75, 1, "not reported", None),
+            ("全国", "国务院政府工作报告", "range", None, None, "not reported", None)]
+    table = _panel(rows).assign(target_ref=["d1#4@10-14", "resources/reference_targets.csv#1"])
+    assert findings.summarize_target_setting(table)[0].text == (
+        "1 headline target in 1 place: 0 binding (确保, 不低于, 以上, 以内), 1 soft (左右, 力争), 0 a bare value or a range. "
+        "Not counted: 1 documented national target (resources/reference_targets.csv), the parent of the provinces' "
+        "targets.")
+    assert findings.summarize_target_setting(table.iloc[[1]])[0].text.startswith("No headline target")
+
+
 def test_target_setting_findings_count_the_targets_and_results_the_model_doubts():
     # 辽宁's soft target (the model 0.62 sure) with no result, 辽阳's target (0.95) met by a result it is 0.55 sure of;
     # the nation's documented target carries no probability and is not counted as doubtful

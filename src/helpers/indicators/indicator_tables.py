@@ -138,6 +138,19 @@ def select_headline_figures(records: pd.DataFrame, kind: str = "target") -> pd.D
     return rows[READING_COLUMNS].reset_index(drop=True)
 
 
+def caption_headline_figures(records: pd.DataFrame, kind: str = "target", name: str = "目标 (targets") -> str:
+    """The caption of `select_headline_figures`: how many of the figures of ``kind`` it holds, so that a table
+    without rows does not seem to contradict a count of all of them (辽阳's one target has no canonical indicator).
+
+    >>> caption_headline_figures(pd.DataFrame({"kind": ["target", "target", "actual"], "indicator": [None, "gdp", "gdp"]}))
+    '目标 (targets: the 1 of 2 with a canonical indicator, with its quote and sentence; value in the unit column)'
+    """
+    of_kind = records[records["kind"] == kind]
+    shown = int(of_kind["indicator"].notna().sum())
+    return (f"{name}: the {shown:,} of {len(of_kind):,} with a canonical indicator, with {'its' if shown == 1 else 'their'} "
+            "quote and sentence; value in the unit column)")
+
+
 # A worksheet holds 1,048,576 rows, the header included
 XLSX_MAX_ROWS = 1_048_575
 # A workbook of more records than this is written as CSV alone: 889,000 records with their sentences

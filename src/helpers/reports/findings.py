@@ -167,6 +167,11 @@ def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
     >>> summarize_target_setting(pd.DataFrame(columns=["target_doc"]))[0].text
     'No headline target with a canonical indicator and a year was found in this selection.'
     """
+    from helpers.targets.escalation import REFERENCE_REF  # here, not at import: every report imports findings
+
+    documented = (targets["target_ref"].astype(str).str.startswith(REFERENCE_REF) if "target_ref" in targets
+                  else pd.Series(False, index=targets.index))
+    targets = targets[~documented]  # the documents' own: the nation's documented targets are only parents
     if targets.empty:
         return [Finding("No headline target with a canonical indicator and a year was found in this selection.", 0)]
     n_docs = targets["target_doc"].nunique()
@@ -174,9 +179,13 @@ def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
     binding = int(hardness.get("binding_floor", 0) + hardness.get("binding_ceiling", 0))
     soft = int(hardness.get("soft", 0))
     n_places = targets["place"].nunique()
+    n_documented = int(documented.sum())
+    plural = "s" if n_documented != 1 else ""
+    beside = (f" Not counted: {n_documented} documented national target{plural} (resources/reference_targets.csv), "
+              f"the parent{plural} of the provinces' targets." if n_documented else "")
     found = [Finding(f"{len(targets):,} headline target{'s' if len(targets) != 1 else ''} in {n_places:,} "
                      f"place{'s' if n_places != 1 else ''}: {binding} binding (确保, 不低于, 以上, 以内), {soft} soft "
-                     f"(左右, 力争), {len(targets) - binding - soft} a bare value or a range.", n_docs)]
+                     f"(左右, 力争), {len(targets) - binding - soft} a bare value or a range.{beside}", n_docs)]
     with_parent = targets[targets["parent_target_mid"].notna()]
     if with_parent.empty:
         found.append(Finding("No target has a parent's target for the same indicator, year and unit, so "

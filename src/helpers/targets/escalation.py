@@ -18,6 +18,7 @@ from helpers.places import load_gazetteer
 from helpers.targets.hardness import classify_hardness, find_clause_before
 
 HEADLINE_KEY = ["place_code", "target_year", "indicator"]
+REFERENCE_REF = "resources/reference_targets.csv#"  # the ref of a documented target: this file and its row
 SIDE = ["place", "place_code", "gb_code", "level", "target", "target_mid", "hardness", "target_doc", "target_ref"]
 ESCALATION_COLUMNS = (["indicator", "target_year", "unit"] + SIDE + [f"parent_{c}" for c in SIDE]
                       + ["difference", "escalated", "better"])
@@ -46,7 +47,7 @@ def load_reference_ledger() -> pd.DataFrame:
             "target_qualifier": spec.get("qualifier") or None, "target_doc": spec["source"],
             "target_sentence": spec["quote"], "hardness": graded.hardness, "hardness_rank": graded.rank,
             "hardness_reason": graded.reason, "status": "not reported", "is_average": False,
-            "target_ref": f"resources/reference_targets.csv#{number}", "target_period": spec["year"],
+            "target_ref": f"{REFERENCE_REF}{number}", "target_period": spec["year"],
         })
     table = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
     return table.assign(target_mid=_midpoint(table))
