@@ -52,6 +52,15 @@ KIND_CASES = [
     # 河北 2026: 十五五 in the paragraph's opening sentence is not the 2026 target's period
     ("三、2026年主要工作\n今年是“十五五”起步之年,确保“十五五”良好开局。主要预期目标是:地区生产总值增长5%以上。",
      "government_work_report", D(2026, 1, 27), [("5%以上", "target", 2026)]),
+    # 辽宁 2026: a paragraph that opens by naming the five-year plan's outline lists the plan's indicators, though the
+    # heading names 2026 too; the main goals after it are 2026's (the outline's 5.5%左右 was read as the 2026 target)
+    ("二、“十五五”时期目标任务和2026年工作安排\n《纲要(草案)》明确了经济社会发展主要指标:三是围绕民生福祉,其中城镇调查失业率"
+     "5.5%左右。五是围绕安全保障,其中粮食综合生产能力526亿斤左右。\n全省经济社会发展的主要预期目标是:城镇调查失业率5.5%左右。",
+     "government_work_report", D(2026, 1, 27), [("5.5%左右", "target", 2030), ("526亿斤左右", "target", 2030),
+                                                ("5.5%左右", "target", 2026)]),
+    # …but an outline named later in a paragraph does not make its figures the plan's
+    ("二、“十五五”时期目标任务和2026年工作安排\n今年要完成《纲要》确定的任务,城镇调查失业率5.5%左右。",
+     "government_work_report", D(2026, 1, 27), [("5.5%左右", "target", 2026)]),
     # a change from one level to another: the first figure is the level it starts from (黑龙江, 宁夏 2026)
     ("一、“十四五”时期工作回顾\n五年来,全国重点实验室由7家增至16家。", "government_work_report", D(2026, 2, 26),
      [("7家", "actual", 2020), ("16家", "actual", 2025)]),

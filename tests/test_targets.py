@@ -15,7 +15,7 @@ from helpers.cli import main
 from helpers.corpus.normalize import normalize_width
 from helpers.corpus.sentences import split_sentences
 from helpers.indicators.extract import extract_indicators
-from helpers.indicators.ledger import build_target_ledger, find_repeated_figures
+from helpers.indicators.ledger import build_target_ledger, count_total_years, find_repeated_figures
 from helpers.places import load_gazetteer
 from helpers.targets.conflicts import find_conflicting_figures
 from helpers.targets.escalation import build_escalation, load_reference_ledger, select_headline_targets
@@ -173,8 +173,9 @@ def test_the_panel_has_a_row_for_every_target_and_ids_for_every_figure(provinces
 
     inputs = load_target_inputs(provinces_processed)
     panel = build_indicator_panel(inputs.records, inputs.sentence_starts)
+    one_year = count_total_years(inputs.records) == 1  # a 十四五期间 total is not a yearly target
     targets = inputs.records[(inputs.records["kind"] == "target") & inputs.records["indicator"].notna()
-                             & inputs.records["period_end"].notna() & ~inputs.records["is_average"]
+                             & inputs.records["period_end"].notna() & ~inputs.records["is_average"] & one_year
                              & inputs.records["place_code"].notna()]
     keys = set(zip(targets["place_code"], pd.to_datetime(targets["period_end"]).dt.year, targets["indicator"]))
     assert keys <= set(zip(panel["place_code"], panel["year"].astype(int), panel["indicator"]))
@@ -281,6 +282,7 @@ def test_a_january_review_of_the_whole_year_is_the_previous_year():
     assert years == {"5%": 2025, "4.5%左右": 2026}
     ledger = build_target_ledger(pd.concat([rows, rows.iloc[[0]].assign(doc_id="later", published_date=D(2027, 1, 25),
                                                                          value=4.6, quote="4.6%",
+                                                                         period_start=D(2026, 1, 1),
                                                                          period_end=D(2026, 12, 31))]))
     row = ledger.iloc[0]
     assert (row["target_year"], row["result"], row["gap"], row["status"]) == (2026, "4.6%", pytest.approx(0.1), "met")
@@ -330,6 +332,33 @@ def test_the_export_floor_is_a_probability_and_the_codebook_states_it(provinces_
     assert "--min-confidence 0.7" in (out / "codebook.md").read_text(encoding="utf-8")
     assert main(["export", "--processed", str(provinces_processed), "--out", str(out), "--min-confidence", "70"]) == 2
     assert "between 0 and 1" in capsys.readouterr().err
+
+
+HULUDAO_PLAN = ("力争“十四五”期间地区生产总值、规模以上工业总产值超过1000亿元,一般公共预算收入突破100亿元,"
+                "固定资产投资累计超过2000亿元,综合实力进入全省第二阵营。")  # 葫芦岛, September 2022
+
+
+@pytest.mark.parametrize("start, sentence, value, expected", [
+    # a year's investment is not the plan's five-year total (it was set beside it as the 2025 target)
+    (D(2025, 1, 1), "全年全市固定资产投资完成450亿元。", 450e8, (None, "not reported")),
+    # the same five years' total, reported after them (hand-made)
+    (D(2021, 1, 1), "“十四五”期间,全市固定资产投资累计完成2100亿元。", 2100e8, ("2100亿元", "met")),
+])
+def test_a_plans_total_is_set_beside_a_total_of_the_same_years(start, sentence, value, expected):
+    rows = _records(HULUDAO_PLAN, "huludao", published=D(2022, 9, 11))
+    target = rows[rows["quote"] == "超过2000亿元"]
+    result = target.assign(doc_id="later", published_date=D(2026, 1, 20), kind="actual", quote=f"{value / 1e8:g}亿元",
+                           value=value, qualifier=None, period_start=start, sentence=sentence)
+    ledger = build_target_ledger(pd.concat([target, result]))
+    row = ledger.iloc[0]
+    assert (row["target_total_years"], (row["result"], row["status"])) == (5, expected)
+
+
+def test_the_yearly_panel_leaves_out_a_plans_total_and_keeps_its_levels():
+    # the plan's 1000亿元 of industrial output is a level to reach by 2025; its 2000亿元 of investment a five-year total
+    panel = build_indicator_panel(_records(HULUDAO_PLAN, "huludao", published=D(2022, 9, 11)), include_reference=False)
+    assert "超过2000亿元" not in panel["target_quote"].tolist()
+    assert panel.loc[panel["indicator"] == "industrial_output", "year"].tolist() == [2025]
 
 
 def test_a_target_a_document_states_twice_is_one_row_of_the_ledger():

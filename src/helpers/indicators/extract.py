@@ -111,6 +111,13 @@ OPENING_WINDOW = 8
 # "周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:…" (高邮, January 2021)
 SPEAKER_OPENING = re.compile(r"[^,;:。“”]{1,14}?(?:说|表示|介绍|指出|强调|提出|提到|显示)(?:[,:]|了(?=20\d{2}年))")
 SPEECH_OPENING = ":“"
+# A paragraph that opens by naming the five-year plan's outline speaks of the plan's years, under a heading that names
+# both the plan and a year: "《纲要(草案)》明确了经济社会发展主要指标:一是…。三是围绕民生福祉,提出8项指标,其中…城镇调查
+# 失业率5.5%左右。" (辽宁 2026, under "二、“十五五”时期目标任务和2026年工作安排"), "《规划纲要》提出…"
+PLAN_OUTLINE_OPENING = re.compile(r"《[^》]{0,30}纲要[^》]{0,6}》")
+# …and one that opens a paragraph with the plan's years and a comma frames the sentences after it: "“十四五”期间,葫芦岛计划
+# 构建…产学研联盟200个以上…。省级以上科技创新平台达到20个,高新技术企业数量达到150家以上" (葫芦岛, September 2022)
+PLAN_FRAME = re.compile(r"(?:期间|时期)[,,]")
 # A weak goal word that reports as often as it plans sets no tense for the sentences after it: "…推动…。实施
 # “小升规”,新增规上工业企业302户" (辽宁, October 2024)
 NOT_A_TENSE = ("推动",)
@@ -396,6 +403,10 @@ class _DocumentScan:
             self._first_progress[first] = found
         found = self._first_progress[first]
         return found is not None and found <= s
+
+    def opens_with_plan_outline(self, s: int) -> bool:
+        """Whether the paragraph of sentence ``s`` opens by naming the five-year plan's outline (PLAN_OUTLINE_OPENING)."""
+        return PLAN_OUTLINE_OPENING.match(self.sentences.texts[self.paragraph(s)[0]]) is not None
 
     def is_horizon(self, position: int, phrase: re.Match) -> bool:
         """Whether a period phrase sets the time a goal is for: "到2025年", "到“十四五”末"."""
@@ -1030,7 +1041,7 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
     if match is None:
         match, source = scan.opening_period(s), "paragraph"
         if match is not None and match.group("plan") and section.plan != match.group("plan") \
-                and not scan.is_horizon(match.start(), match):
+                and not scan.is_horizon(match.start(), match) and not PLAN_FRAME.match(text, match.end() - 2):
             match = None  # "今年是“十五五”起步之年…确保“十五五”良好开局。主要预期目标是…": 十五五 only when said
     if match is not None:
         review = section.role in ("review", "plan_execution")  # its year is the year reviewed
@@ -1047,7 +1058,7 @@ def _decide_period(text: str, figure: FigureSpan, periods, scan: _DocumentScan, 
             # year reviews the year before (开平, 19 March 2024); "1-11月" in January is the year before's
             fallback_year, review = months_year(match, published), False
         return scan.period(match, fallback_year, published, review, is_average, source)
-    if section.plan and (is_average or not section.year):
+    if section.plan and (is_average or not section.year or scan.opens_with_plan_outline(s)):
         first, last = PLAN_SPANS[section.plan]
         return Period(section.plan, dt.date(first, 1, 1), dt.date(last, 12, 31), is_average, "section")
     if section.year:

@@ -25,8 +25,8 @@ READING_COLUMNS = ["place", "published_date", "kind", "indicator", "metric", "qu
                    "value_high", "unit", "qualifier", "direction", "period", "sentence", "doc_id"]
 # The record columns the analyses of a place read (reading, counting, the ledger, repeated figures)
 ANALYSIS_COLUMNS = ["place", "place_code", "kind", "indicator", "metric", "quote", "value", "value_high", "unit",
-                    "qualifier", "direction", "period", "period_end", "is_average", "sentence", "sentence_id", "start", "end",
-                    "section_role", "kind_cue", "kind_confidence"]
+                    "qualifier", "direction", "period", "period_start", "period_end", "is_average", "sentence", "sentence_id",
+                    "start", "end", "section_role", "kind_cue", "kind_confidence"]
 
 
 @lru_cache(maxsize=1)

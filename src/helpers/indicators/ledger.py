@@ -8,10 +8,14 @@ for different places — a sign of template reporting.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.indicators.indicator_tables import build_record_refs, load_indicator_names
 
+# A total over several years: the word in the figure's clause before it ("固定资产投资累计超过2000亿元")
+TOTAL_BEFORE = re.compile(r"(?:累计|总计|合计|共计)[^,,;;:。]{0,15}$")
 # "左右" and "约" targets count as met within 5% of the target value
 APPROXIMATE_TOLERANCE = 0.05
 # Reviews of the year just ended come out by March (provincial reports in January, the national in March)
@@ -21,14 +25,15 @@ LEDGER_COLUMNS = [
     "target_doc", "result", "result_value", "result_kind", "result_doc", "status", "target_sentence",
     "place_code", "target_year", "unit", "target_value_high", "hardness", "hardness_rank", "hardness_reason",
     "gap", "result_sentence", "result_published", "target_published", "target_ref", "result_ref",
-    "is_average", "target_confidence", "result_confidence"]
+    "is_average", "target_total_years", "target_confidence", "result_confidence"]
 # The columns of the records each table reads (Selection.find_indicators(columns=...)): what matching,
 # hardness and the record ids need
 LEDGER_INPUT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "place", "place_code", "indicator", "period",
-                        "period_end", "quote", "value", "value_high", "direction", "qualifier", "sentence", "kind",
-                        "unit", "is_average", "kind_confidence"]
+                        "period_start", "period_end", "quote", "value", "value_high", "direction", "qualifier",
+                        "sentence", "kind", "unit", "is_average", "kind_confidence"]
 # What makes two targets of one document the same target
-TARGET_IDENTITY = ["doc_id", "place_code", "indicator", "unit", "period_year", "value", "value_high", "is_average"]
+TARGET_IDENTITY = ["doc_id", "place_code", "indicator", "unit", "period_year", "total_years", "value", "value_high",
+                   "is_average"]
 REPEATED_INPUT_COLUMNS = ["doc_id", "value", "unit", "place", "metric", "indicator", "quote", "sentence"]
 
 
@@ -38,8 +43,9 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
 
     A target a document states twice (the same place, indicator, unit, year and value) is one row, from
     its first statement. A result matches when it is an actual (or forecast) of the same canonical indicator, place and
-    unit, published after the target, whose period ends in the same year as the target's, and
-    whose average flag (年均) is the same; an actual is preferred to a forecast, then the earliest.
+    unit, published after the target, whose period ends in the same year as the target's, whose average flag (年均)
+    is the same, and which totals as many years (``target_total_years``: 5 for "十四五期间…累计超过2000亿元", else 1;
+    `count_total_years`); an actual is preferred to a forecast, then the earliest.
     The year is the one the extractor resolved from the document's date and section (全年 in a
     January review "一、2025年工作回顾" is the year before, 今年 in a work report is its own year),
     corrected by :func:`resolve_period_years` where a document has no such heading.
@@ -56,7 +62,8 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
     usable = records[records["indicator"].notna() & records["period_end"].notna()]
     if min_confidence > 0 and "kind_confidence" in usable:
         usable = usable[usable["kind_confidence"] >= min_confidence]
-    usable = usable.assign(ref=build_record_refs(usable), period_year=resolve_period_years(usable))
+    usable = usable.assign(ref=build_record_refs(usable), period_year=resolve_period_years(usable),
+                           total_years=count_total_years(usable))
     # a document that states a target and repeats it (辽宁 2026: 城镇新增就业45万人以上 in the goals and again in
     # the tasks) sets it once: its first statement stands
     stated = usable[usable["kind"] == "target"]
@@ -91,7 +98,7 @@ def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | N
             "result_published": result["published_date"] if result is not None else None,
             "target_published": target.published_date,
             "target_ref": target.ref, "result_ref": result["ref"] if result is not None else None,
-            "is_average": target.is_average,
+            "is_average": target.is_average, "target_total_years": target.total_years,
             "target_confidence": getattr(target, "kind_confidence", None),
             "result_confidence": result.get("kind_confidence") if result is not None else None,
         })
@@ -113,10 +120,31 @@ def resolve_period_years(records: pd.DataFrame) -> pd.Series:
     return end.dt.year - early.astype(int)
 
 
+def count_total_years(records: pd.DataFrame) -> pd.Series:
+    """How many years each figure totals: its period's span where it is a total over several years (TOTAL_BEFORE in
+    its clause), else 1. A plan's total is not its last year's figure ("力争“十四五”期间…固定资产投资累计超过2000亿元",
+    葫芦岛 2022: 5), while a plan's level is ("…地区生产总值、规模以上工业总产值超过1000亿元": 1, the year 2025).
+
+    >>> count_total_years(pd.DataFrame({"period_start": ["2021-01-01", "2021-01-01", None],
+    ...     "period_end": ["2025-12-31", "2025-12-31", "2025-12-31"], "quote": ["超过2000亿元", "超过1000亿元", "3500亿元"],
+    ...     "sentence": ["十四五期间固定资产投资累计超过2000亿元", "十四五期间地区生产总值超过1000亿元",
+    ...                  "累计完成投资3500亿元"]})).tolist()
+    [5, 1, 1]
+    """
+    if "period_start" not in records:
+        return pd.Series(1, index=records.index, dtype=int)
+    span = (pd.to_datetime(records["period_end"]).dt.year - pd.to_datetime(records["period_start"]).dt.year + 1)
+    span = span.fillna(1).astype(int)
+    several = records[span > 1]
+    total = [TOTAL_BEFORE.search(sentence[:max(sentence.find(quote), 0)]) is not None
+             for sentence, quote in zip(several["sentence"].astype(str), several["quote"].astype(str))]
+    return span.where(pd.Series(total, index=several.index, dtype=bool).reindex(records.index, fill_value=False), 1)
+
+
 def _match_results(targets: pd.DataFrame, results: pd.DataFrame) -> dict[int, int]:
-    """{target row: result row}: same indicator, place, unit, 年均 flag and year, published later;
+    """{target row: result row}: same indicator, place, unit, 年均 flag, year and years totalled, published later;
     an actual before a forecast, then the earliest. (One join, not a scan of the results per target.)"""
-    key = ["indicator", "place_code", "unit", "is_average", "period_year"]
+    key = ["indicator", "place_code", "unit", "is_average", "period_year", "total_years"]
     left = targets[key + ["published_date"]].assign(_target=range(len(targets))).dropna(subset=["place_code", "unit"])
     right = results[key + ["published_date", "kind"]].assign(_result=range(len(results))).dropna(
         subset=["place_code", "unit"])  # a missing place or unit matches nothing (a join would pair them)

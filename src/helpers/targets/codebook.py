@@ -144,7 +144,8 @@ def build_codebook(columns_by_panel: dict[str, list[str]], counts: dict[str, int
              "Each panel comes as Parquet, CSV (UTF-8 with BOM, text cells that would start a formula "
              "(= + - @) begin with an apostrophe) and Stata .dta (version 118, variable and value labels). Keys: `gb_code` "
              "(GB/T 2260; the nation is 100000 by convention), `year`, and `indicator` or `theme`. The "
-             "indicator panel holds yearly targets (five-year 年均 targets are left out); a record id "
+             "indicator panel holds yearly targets (年均 averages and totals over several years, such as a 十四五期间 "
+             "累计, are left out); a record id "
              "`document#sentence@start-end` points at the figure in the cleaned text of documents.parquet "
              "(`text[start:end]` is the quote).", ""]
     if min_confidence > 0:

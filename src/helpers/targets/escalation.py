@@ -46,7 +46,7 @@ def load_reference_ledger() -> pd.DataFrame:
             "target_value_high": sign * high if high is not None else None,
             "target_qualifier": spec.get("qualifier") or None, "target_doc": spec["source"],
             "target_sentence": spec["quote"], "hardness": graded.hardness, "hardness_rank": graded.rank,
-            "hardness_reason": graded.reason, "status": "not reported", "is_average": False,
+            "hardness_reason": graded.reason, "status": "not reported", "is_average": False, "target_total_years": 1,
             "target_ref": f"{REFERENCE_REF}{number}", "target_period": spec["year"],
         })
     table = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
@@ -55,12 +55,14 @@ def load_reference_ledger() -> pd.DataFrame:
 
 def select_headline_targets(ledger: pd.DataFrame) -> pd.DataFrame:
     """One target per place, year and indicator: the first one (in document order) of the latest
-    document, yearly figures only (年均 targets are left out); ``n_targets`` counts the others.
+    document, yearly figures only (年均 targets and totals over several years, such as a 十四五期间 total, are left out);
+    ``n_targets`` counts the others.
 
     A work report states its headline target first, in 主要预期目标, and may repeat or break it
     down further on.
     """
-    yearly = ledger[~ledger["is_average"].astype(bool) & ledger["target_year"].notna()
+    one_year = pd.to_numeric(ledger["target_total_years"], errors="coerce").fillna(1) == 1
+    yearly = ledger[~ledger["is_average"].astype(bool) & one_year & ledger["target_year"].notna()
                     & ledger["place_code"].notna()]
     if yearly.empty:
         return yearly.assign(target_mid=pd.Series(dtype=float), n_targets=pd.Series(dtype=int))

@@ -34,7 +34,7 @@ THEME_PANEL_COLUMNS = ["gb_code", "place_code", "place", "level", "year", "theme
 
 
 # The columns of the records the panels and their notebook read: the ledger's, and the conflicts' periods
-PANEL_INPUT_COLUMNS = [*LEDGER_INPUT_COLUMNS, "period_start", "period_from"]
+PANEL_INPUT_COLUMNS = [*LEDGER_INPUT_COLUMNS, "period_from"]
 
 
 class TargetInputs(NamedTuple):
