@@ -17,7 +17,7 @@ from hypothesis import given, strategies as st  # noqa: E402
 from helpers import selection  # noqa: E402
 from helpers.corpus import overview  # noqa: E402
 from helpers.indicators import indicator_tables, ledger  # noqa: E402
-from helpers.lexicon import load_boundaries  # noqa: E402
+from helpers.lexicon import load_boundaries, load_themes  # noqa: E402
 from helpers.reports import display, findings, html_export, maps, plots, runner, shading  # noqa: E402
 from helpers.themes import theme_analysis  # noqa: E402
 
@@ -328,6 +328,19 @@ def test_share_met_by_city_counts_only_judged_targets():
     shares = maps.summarize_met_share_by_region(table)
     assert shares.to_dict() == {"盘锦市": 1.0, "辽阳市": 0.5}
     assert maps.count_by_region(table).to_dict() == {"盘锦市": 2, "辽阳市": 2}
+
+
+def test_a_theme_has_one_colour_in_every_chart():
+    # 02 drew 项目建设 orange among the bars and green among the lines: each chart coloured by its own order
+    shares = pd.DataFrame({"项目建设": [0.4, 0.1], "科技创新": [0.1, 0.5], "招商引资": [0.5, 0.4]}, index=["2023", "2024"])
+    bars = plots.plot_theme_bars(shares.rename(index={"2023": "辽阳市", "2024": "盘锦市"}))
+    lines = plots.plot_theme_lines(shares[["科技创新", "项目建设"]])
+    bar_colours = {c.get_label(): c.patches[0].get_facecolor()[:3] for c in bars.axes[0].containers if c.get_label()}
+    line_colours = {line.get_label(): matplotlib.colors.to_rgb(line.get_color()) for line in lines.axes[0].lines}
+    assert line_colours["项目建设"] == pytest.approx(bar_colours["项目建设"])
+    assert line_colours["科技创新"] == pytest.approx(bar_colours["科技创新"])
+    assert len({plots.colour_theme(t.zh) for t in load_themes()}) == len(load_themes())  # no two themes alike
+    assert plots.colour_theme("其他 other") == "0.6"
 
 
 def test_two_maps_share_one_figure():

@@ -37,7 +37,9 @@ _MONO = f'ui-monospace, "DejaVu Sans Mono", monospace, "Noto Sans CJK SC", "{FON
 # The lab template takes its fonts from these variables; set after its own, they win
 FONT_CSS = (f"<style>{FONT_PLACEHOLDER}\n:root {{--jp-ui-font-family: {_SANS}; --jp-content-font-family: {_SANS}; "
             f"--jp-code-font-family: {_MONO};}}\nbody {{font-family: {_SANS}}}\ncode, pre, kbd {{font-family: {_MONO}}}\n"
-            ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {max-width: 28em}</style>")
+            ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {max-width: 28em}\n"
+            # a code block in a Markdown output (the Re-run hint's YAML) looked like plain lines of text
+            ".jp-RenderedMarkdown pre {background: #f3f3f3; padding: 0.5em 0.8em; border-radius: 3px}</style>")
 HEAD_END = re.compile(r"</head>", re.I)
 
 

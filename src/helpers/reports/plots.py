@@ -19,6 +19,8 @@ from helpers.reports.fonts import font_path
 from helpers.reports.shading import KIND_COLOURS
 
 MAX_LABELLED_CELLS = 120
+# tab20's colours a theme takes, in themes.yaml's order: the strong ones, then the pale; its greys (14, 15) are 其他's
+THEME_COLOUR_ORDER = (0, 2, 4, 6, 8, 10, 12, 16, 18, 1, 3, 5, 7, 9, 11, 13, 17, 19)
 # Where a map region's label may go: on one of these horizontal lines (shares of the region's height, besides its
 # middle), with room for a label this share of the region's height tall
 LABEL_LINES = (0.3, 0.4, 0.5, 0.6, 0.7)
@@ -38,6 +40,22 @@ def use_chinese_font() -> str:
     plt.rcParams["font.family"] = [name, "DejaVu Sans"]
     plt.rcParams["axes.unicode_minus"] = False
     return name
+
+
+@lru_cache(maxsize=1)
+def _theme_order() -> dict[str, int]:
+    from helpers.lexicon import load_themes
+
+    return {theme.zh: number for number, theme in enumerate(load_themes())}
+
+
+def colour_theme(name: str):
+    """A theme's colour, the same in every chart, by its place in themes.yaml (项目建设 was orange among the bars and
+    green among the lines): tab20's strong colours first, then its pale ones, without its greys; grey for 其他 and
+    names that are not a theme's."""
+    number = _theme_order().get(str(name))
+    return plt.get_cmap("tab20").colors[THEME_COLOUR_ORDER[number % len(THEME_COLOUR_ORDER)]] if number is not None \
+        else "0.6"
 
 
 def _detach(fig):
@@ -174,7 +192,7 @@ def plot_theme_lines(shares: pd.DataFrame, title: str = "主题构成的年度�
     chosen = shares.mean().sort_values(ascending=False).head(top).index
     years = [int(y) for y in shares.index]  # a year without documents leaves its gap: 2024 → 2026 spans two years
     for theme in chosen:
-        ax.plot(years, shares[theme].values * 100, marker="o", label=str(theme))
+        ax.plot(years, shares[theme].values * 100, marker="o", label=str(theme), color=colour_theme(theme))
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel("占主题词的比例 (share of theme hits, %)")
     ax.set_title(title)
@@ -198,10 +216,9 @@ def plot_theme_bars(shares: pd.DataFrame, title: str = "各地主题构成 (them
     if (rest > 0).any():
         table["其他 other"] = rest
     left = pd.Series(0.0, index=table.index)
-    colours = plt.get_cmap("tab20").colors
-    for i, theme in enumerate(table.columns):
+    for theme in table.columns:
         ax.barh([str(p) for p in table.index], table[theme] * 100, left=left * 100, label=str(theme),
-                color=colours[i % len(colours)])
+                color=colour_theme(theme))
         left += table[theme]
     marked = [str(p) for p in table.index if p in highlight]
     if marked:
