@@ -289,14 +289,16 @@ def _gdp_record(place, period, value, unit="%", kind="actual", direction="up", p
 
 @pytest.mark.parametrize("records, expected", [
     # the most common unit only: a growth rate and a level cannot share one scale
+    # (a period the text names without its year gets the year it ends in: 前三季度 of which year?)
     ([_gdp_record("辽阳市", "前三季度", 5.2), _gdp_record("辽阳市", None, 2.0), _gdp_record("辽阳市", None, 2000.0, unit="亿元")],
-     [("辽阳市", "前三季度", 5.2), ("辽阳市", "2024", 2.0)]),
+     [("辽阳市", "前三季度 (2024)", 5.2), ("辽阳市", "2024", 2.0)]),
     # a fall is negative, whatever number the text gave (下降8.7% is value 8.7, direction down)
     ([_gdp_record("辽阳市", None, 8.7, direction="down")], [("辽阳市", "2024", -8.7)]),
-    # sorted by place, then by the end of the period; a period the text names is kept as written
+    # sorted by the end of the period, then by place (a chart's panels come in time order: 2023 came last); a period
+    # the text names with its years is kept as written
     ([_gdp_record("盘锦市", "十四五时期", 4.5, period_end="2025-12-31"), _gdp_record("盘锦市", None, 3.0, period_end="2023-12-31"),
       _gdp_record("丹东市", None, 1.0)],
-     [("丹东市", "2024", 1.0), ("盘锦市", "2023", 3.0), ("盘锦市", "十四五时期", 4.5)]),
+     [("盘锦市", "2023", 3.0), ("丹东市", "2024", 1.0), ("盘锦市", "十四五时期", 4.5)]),
     # no period at all: the period stays empty rather than a made-up year
     ([_gdp_record("辽阳市", None, 1.0, period_end=None)], [("辽阳市", None, 1.0)]),
 ])

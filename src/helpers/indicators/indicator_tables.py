@@ -103,20 +103,25 @@ def compare_indicator(records: pd.DataFrame, indicator: str, unit: str | None = 
 
     Only records in ``unit`` (by default the indicator's most common unit) are kept: a growth rate and
     a level cannot share an axis. ``signed`` is the value with its direction (a fall is negative);
-    ``period`` is the text's period or, when it names none, the year the period ends.
+    ``period`` is the text's period with the year it ends in where it names none (前三季度 (2023)) or, when the text
+    names no period, that year; rows come in the order of the periods' ends, so that a chart's panels do.
     """
     rows = records[records["indicator"] == indicator]
     if rows.empty:
         return pd.DataFrame(columns=COMPARISON_COLUMNS)
     unit = unit or rows["unit"].mode().iat[0]
-    rows = rows[rows["unit"] == unit].sort_values(["place", "period_end"], na_position="last")
+    rows = rows[rows["unit"] == unit].sort_values(["period_end", "place"], na_position="last", kind="stable")
     year = pd.to_datetime(rows["period_end"]).dt.year.astype("Int64").astype("string")  # missing stays missing
-    return rows.assign(period=rows["period"].fillna(year),
+    named = rows["period"].astype("string")
+    dated = named.str.contains(PERIOD_WITH_YEAR, regex=True).fillna(True) | year.isna()
+    return rows.assign(period=named.where(dated, named + " (" + year + ")").fillna(year),
                        signed=rows["value"].where(rows["direction"] != "down", -rows["value"])
                        )[COMPARISON_COLUMNS].reset_index(drop=True)
 
 
 COMPARISON_COLUMNS = ["place", "period", "kind", "quote", "signed", "unit", "published_date", "doc_id"]
+# A period phrase that says which years it is: "2025年", "“十四五”时期" (else its year is added: "前三季度 (2023)")
+PERIOD_WITH_YEAR = r"\d{4}|十[一二三四五六]五"
 
 
 def rank_indicators(records: pd.DataFrame, n: int = 15) -> pd.DataFrame:

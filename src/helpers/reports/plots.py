@@ -249,7 +249,9 @@ def plot_indicator_periods(rows: pd.DataFrame, title: str, max_panels: int = 6, 
     periods = list(dict.fromkeys(rows["period"].fillna("时期不明").astype(str)))[:max_panels]
     columns = min(3, len(periods))
     lines = -(-len(periods) // columns)
-    fig, axes = plt.subplots(lines, columns, figsize=(3.2 * columns + 1.5, 2.6 * lines + 0.8), squeeze=False)
+    # one scale for every panel: 辽阳's 2% drawn as long as another panel's 6% read as the same
+    fig, axes = plt.subplots(lines, columns, figsize=(3.2 * columns + 1.5, 2.6 * lines + 0.8), squeeze=False,
+                             sharex=True)
     labelled = rows.assign(period=rows["period"].fillna("时期不明").astype(str))
     for ax, period in zip(axes.flat, periods):
         group = labelled[labelled["period"] == period]
