@@ -492,6 +492,21 @@ def test_every_region_is_named_inside_its_own_outline_with_room_for_the_label():
             assert all(outline.contains_point((x + d * width, y)) for d in np.linspace(-0.15, 0.15, 21)), region.name
 
 
+def test_codes_are_shown_by_the_names_a_reader_knows():
+    # 01 showed genre government_work_report, 04 and 05 the repeated figures' what as projects_5m_plus
+    from helpers.corpus.metadata import GENRES
+
+    assert set(display.GENRE_NAMES) == set(GENRES)
+    shown = display.format_frame(pd.DataFrame({"genre": ["government_work_report", "unknown"]}))["genre"].tolist()
+    assert shown == ["政府工作报告", "unknown"]
+    records = pd.DataFrame({"doc_id": ["000", "000"], "value": [303.0, 303.0], "unit": ["个", "个"],
+                            "place": ["辽阳县", "灯塔市"], "metric": ["500万元以上项目", "500万元以上项目"],
+                            "indicator": ["projects_5m_plus"] * 2, "quote": ["303个", "303个"],
+                            "sentence": ["辽阳县500万元以上项目303个", "灯塔市500万元以上项目303个"]})
+    assert ledger.find_repeated_figures(records)["what"].tolist() == [display.name_indicator("projects_5m_plus")]
+    assert display.name_indicator("projects_5m_plus") != "projects_5m_plus"
+
+
 def test_a_column_of_decimals_is_written_to_one_precision():
     # 02's theme density per 10,000 characters printed 9.188 beside 42.3 and 112.1
     table = display.format_frame(pd.DataFrame({"per_10k_chars": [9.188, 42.3, 112.1, 0.0]}))

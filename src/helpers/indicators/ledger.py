@@ -179,7 +179,9 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
     灯塔市 both 303 and 85 projects).
     """
     rows = records[(~records["unit"].isin(["%", "百分点", "‰", "千分点"])) & (records["value"] >= min_value)]
-    rows = rows.assign(what=rows["indicator"].fillna(rows["metric"])).dropna(subset=["what"])
+    names = load_indicator_names().set_index("code")["name_zh"]  # a reader's name, not a code (projects_5m_plus)
+    rows = rows.assign(what=rows["indicator"].map(names).fillna(rows["indicator"]).fillna(rows["metric"])
+                       ).dropna(subset=["what"])
     groups = []
     for (value, unit, what), group in rows.groupby(["value", "unit", "what"]):
         places = group["place"].nunique()

@@ -27,6 +27,10 @@ THEME_COLUMNS = frozenset({"theme"})
 AMOUNT_COLUMNS = frozenset({"value", "value_high", "target_value", "result_value"})
 AMOUNT_WORDS = ((1e8, 1e8, "亿"), (1e5, 1e4, "万"))  # (from, unit, word): 450000 → 45万, 12345 stays
 INDICATOR_COLUMNS = frozenset({"indicator"})
+GENRE_COLUMNS = frozenset({"genre"})
+# The genres of corpus/metadata.py (GENRES) as a reader names them (01 showed government_work_report)
+GENRE_NAMES = {"press_conference": "新闻发布会", "government_work_report": "政府工作报告", "plan_report": "计划报告",
+               "news_report": "新闻报道", "statistical_bulletin": "统计公报", "other": "其他"}
 NAME_COLUMN = "name_zh"  # an indicator's Chinese name beside its code (indicators.csv)
 # A sentence beside the figure it holds is shown as the figure in context (`quote_in_context`)
 SENTENCE_OF = {"sentence": "quote", "target_sentence": "target", "result_sentence": "result",
@@ -220,7 +224,7 @@ def quote_in_context(sentence, quote, width: int = CONTEXT_CHARS) -> str:
 def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
                  units: dict[str, str] | None = None) -> pd.DataFrame:
     """The table as text for people: every cell by `format_value`, share columns as percentages,
-    theme and indicator codes as Chinese names, a unit after a column's name ("value (亿元)").
+    theme, indicator and genre codes as Chinese names, a unit after a column's name ("value (亿元)").
 
     >>> format_frame(pd.DataFrame({"theme": ["projects"], "share": [0.132075], "value": [5.33e7], "year": [2026]})).iloc[0].tolist()
     ['项目建设', '13.2%', '5,330万', '2026']
@@ -239,6 +243,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
             columns[column] = values.map(name_theme)
         elif column in INDICATOR_COLUMNS:
             columns[column] = values.map(name_indicator)
+        elif column in GENRE_COLUMNS:
+            columns[column] = [GENRE_NAMES.get(v, format_value(v)) for v in values]
         elif is_year_column(column) or is_code_column(column):
             columns[column] = values.map(format_digits)  # 2026 and 210000 as written, not 2,026 and 210,000
         elif column in AMOUNT_COLUMNS:
@@ -334,6 +340,22 @@ def show_files(paths, caption: str) -> Table:
     frame = pd.DataFrame({"file": [path.name for path in paths],
                           "kb": [round(path.stat().st_size / 1024, 1) for path in paths]}, columns=["file", "kb"])
     return show_table(frame, caption)
+
+
+def show_build(manifest: dict, documents: pd.DataFrame):
+    """What the tables were built from, in a sentence (Markdown), and how much of it this selection holds.
+
+    >>> show_build({"built_at": "2026-12-07T19:20:31+00:00", "pipeline_version": "bd2a+b77b", "n_files": 6,
+    ...             "n_documents": 6, "n_quarantined": 0}, pd.DataFrame({"doc_id": ["a", "b"]})).data
+    '**Build.** 6 files read into 6 documents (0 quarantined) on 2026-12-07 19:20 UTC, pipeline version `bd2a+b77b`; this selection holds 2 of the documents.'
+    """
+    from IPython.display import Markdown
+
+    built = pd.Timestamp(manifest.get("built_at")) if manifest.get("built_at") else None
+    when = f" on {built.tz_convert('UTC').strftime('%Y-%m-%d %H:%M')} UTC" if built is not None else ""
+    return Markdown(f"**Build.** {manifest.get('n_files', 0):,} files read into {manifest.get('n_documents', 0):,} documents "
+                    f"({manifest.get('n_quarantined', 0):,} quarantined){when}, pipeline version "
+                    f"`{manifest.get('pipeline_version', '–')}`; this selection holds {len(documents):,} of the documents.")
 
 
 def show_rerun(notebook: str, place: str, start_year: int | None = None, end_year: int | None = None,
