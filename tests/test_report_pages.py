@@ -127,6 +127,17 @@ def test_findings_count_documents_and_say_when_there_is_nothing(built_corpus):
     assert "0 documents" in findings.show_findings(empty).data
 
 
+@pytest.mark.parametrize("place, warning", [
+    # the corpus: 2022 is two city news stories, 2026 the provincial work report: other places and another genre
+    ("all", "differ in genre (2022: 新闻报道; 2026: 政府工作报告) and place (2022: 盘锦市、葫芦岛市; 2026: 辽宁省)"),
+    # 辽阳: a press conference of 2023, the work report of 2024: the same city, another genre
+    ("liaoyang", "differ in genre (2023: 新闻发布会; 2024: 政府工作报告):"),
+])
+def test_a_trend_between_unlike_documents_says_so(built_corpus, place, warning):
+    docs = overview.load_documents(built_corpus, place)
+    assert warning in findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, place), docs)[-1].text
+
+
 def test_one_year_of_documents_is_too_few_for_a_trend(built_corpus):
     docs = overview.load_documents(built_corpus, "huludao")  # one document, 2022
     found = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "huludao"), docs)

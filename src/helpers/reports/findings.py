@@ -80,12 +80,31 @@ def summarize_themes(hits: pd.DataFrame, documents: pd.DataFrame) -> list[Findin
         found.append(Finding(f"From {first} to {last}, {name_theme(rise)} rose most, from "
                              f"{format_share(by_year.loc[first, rise])} to {format_share(by_year.loc[last, rise])} "
                              f"of theme hits; {name_theme(fall)} fell most, from "
-                             f"{format_share(by_year.loc[first, fall])} to {format_share(by_year.loc[last, fall])}.",
-                             documents_behind))
+                             f"{format_share(by_year.loc[first, fall])} to {format_share(by_year.loc[last, fall])}."
+                             + _describe_unlike_years(dated, documents, first, last), documents_behind))
     else:
         found.append(Finding(f"From {first} to {last} no theme's share moved by {MIN_CHANGE_POINTS:.0f} points "
                              "or more.", documents_behind))
     return found
+
+
+def _describe_unlike_years(hits: pd.DataFrame, documents: pd.DataFrame, first: int, last: int) -> str:
+    """A warning when two years' documents share no genre or no place: 02 called a city news story of 2022 against
+    the provincial work report of 2026 a rise of 民生保障. Empty when they are alike, or unknown."""
+    from helpers.reports.display import GENRE_NAMES
+
+    if not {"doc_id", "genre", "place"} <= set(documents.columns):
+        return ""
+    about = documents.drop_duplicates("doc_id").set_index("doc_id")
+    years = {year: about.reindex(hits.loc[hits["year"] == year, "doc_id"].unique()) for year in (first, last)}
+    unlike = []
+    for column, name, words in (("genre", "genre", GENRE_NAMES), ("place", "place", {})):
+        seen = {year: set(rows[column].dropna()) for year, rows in years.items()}
+        if seen[first] and seen[last] and not seen[first] & seen[last]:
+            unlike.append(f"{name} ({first}: {'、'.join(sorted(words.get(v, v) for v in seen[first]))}; "
+                          f"{last}: {'、'.join(sorted(words.get(v, v) for v in seen[last]))})")
+    return (f" The two years' documents differ in {' and '.join(unlike)}: the change is as much theirs as time's."
+            if unlike else "")
 
 
 def summarize_indicators(records: pd.DataFrame) -> list[Finding]:
