@@ -272,6 +272,25 @@ def test_keyness_gives_counts_on_both_sides():
     assert "发展" not in set(table.term)  # used less in a than elsewhere
 
 
+@pytest.mark.parametrize("start, expected", [
+    (2023, None),  # 2022 against 2023-2024: a comparison
+    # 辽阳's documents are of 2023 and 2024: from 2023 on, nothing is left to compare with (07 showed a bare "no rows")
+    (2020, "no document of this selection has a year before 2020, so there is nothing to compare"),
+    (2030, "no document of this selection has a year from 2030, so there is nothing to compare"),
+])
+def test_keyness_without_a_side_says_why_in_the_report(start, expected):
+    from helpers.reports import display
+    from helpers.reuse import terms
+
+    counts = pd.DataFrame({"year": [2022, 2022, 2023, 2024], "term": ["项目为王", "发展", "项目为王", "发展"],
+                           "n": [3, 10, 12, 9]})
+    table = display.show_table(terms.score_keyness_from(counts, "year", start, min_count=1), "关键词")
+    if expected is None:
+        assert table.total > 0
+    else:
+        assert table.total == 0 and f"no rows: {expected}" in table._repr_html_()
+
+
 PARAGRAPHS = ["全年实施亿元以上项目500个以上,新开工项目300个。", "坚持项目为王,推进全面振兴新突破三年行动。",
               "盘锦市计划实施投资500万元以上项目600个,其中新开工341个。", "项目为王", "\n", "。"]
 

@@ -278,7 +278,12 @@ def score_keyness_from(counts: pd.DataFrame, by: str, start, min_count: int = 3,
     groups = counts.dropna(subset=[by]).rename(columns={by: "doc_id"})  # a group stands where a document stood
     values = set(groups["doc_id"])
     target = {value for value in values if value >= start}
-    return score_keyness_between(groups, target, values - target, min_count=min_count, n=n)
+    scored = score_keyness_between(groups, target, values - target, min_count=min_count, n=n)
+    if not target or target == values:  # said in the report instead of a bare "no rows" (display.WHY_EMPTY)
+        side = "from" if not target else "before"
+        scored.attrs["why_empty"] = (f"no document of this selection has a {by} {side} {start}, so there is nothing to "
+                                     "compare (choose another start)")
+    return scored
 
 
 def take_texts(batches, max_chars: int) -> list[str]:
