@@ -97,16 +97,19 @@ def format_share(value) -> str:
 
 
 def format_decimals(values: pd.Series) -> list[str]:
-    """A column of decimals written to one precision: one decimal when any reaches 10, else three
-    (9.2 beside 42.3, not 9.188 beside 42.3; 11.0, not 11), missing as "–".
+    """A column of decimals written to one precision: at most one decimal when any reaches 10, else at most three
+    (9.2 beside 42.3, not 9.188 beside 42.3), and no more than its values need (6.0 beside 5.2, not 6.000; a median of
+    202 days as 202), missing as "–".
 
     >>> format_decimals(pd.Series([9.188, 42.3, None])), format_decimals(pd.Series([0.0376, 2.5]))
     (['9.2', '42.3', '–'], ['0.038', '2.500'])
-    >>> format_decimals(pd.Series([-0.04, 12.0]))
-    ['0.0', '12.0']
+    >>> format_decimals(pd.Series([-0.04, 12.0])), format_decimals(pd.Series([6.0, 5.2])), format_decimals(pd.Series([202.0]))
+    (['0.0', '12.0'], ['6.0', '5.2'], ['202'])
     """
     known = values.dropna().abs()
-    decimals = 1 if len(known) and known.max() >= 10 else 3
+    known = known[np.isfinite(known.astype(float))]
+    most = 1 if len(known) and known.max() >= 10 else 3
+    decimals = next((d for d in range(most) if np.allclose(known, known.round(d), rtol=0, atol=1e-9)), most)
     written = [MISSING if pd.isna(v) or math.isinf(float(v)) else f"{float(v):,.{decimals}f}" for v in values]
     return [text[1:] if text.startswith("-") and not text.strip("-0.,") else text for text in written]  # no -0.0
 
@@ -334,9 +337,11 @@ def show_files(paths, caption: str) -> Table:
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     (Path(folder) / "indicators.csv").write_bytes(b"x" * 2048)
-    ...     show_files([Path(folder) / "indicators.csv"], "导出文件").text.values.tolist()
+    ...     (Path(folder) / "indicators.xlsx").write_bytes(b"x" * 1600)
+    ...     show_files([Path(folder) / "indicators.csv", Path(folder) / "indicators.xlsx"], "导出文件").text.values.tolist()
     2048
-    [['indicators.csv', '2.000']]
+    1600
+    [['indicators.csv', '2.0'], ['indicators.xlsx', '1.6']]
     """
     paths = [Path(path) for path in paths]
     frame = pd.DataFrame({"file": [path.name for path in paths],
