@@ -75,6 +75,14 @@ def test_no_number_is_ever_shown_in_scientific_notation(value):
     assert not re.search(r"e[+-]?\d", text) and "nan" not in text.lower()
 
 
+@given(st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.none()), max_size=8))
+def test_a_column_of_decimals_is_always_written(values):
+    # the decimals a column needs are found from its values: infinities, NaN and huge numbers among them too
+    written = display.format_decimals(pd.Series(values, dtype=float))
+    assert len(written) == len(values) and not any(re.search(r"e[+-]?\d|nan", w.lower()) for w in written)
+    assert len({len(w.split(".")[1]) for w in written if "." in w}) <= 1  # one precision
+
+
 def test_a_table_has_its_caption_unit_shares_and_chinese_theme_names():
     table = pd.DataFrame({"theme": ["projects", "talent"], "share": [0.132075, None],
                           "figures": [3, 5], "note": ["<b>x</b>", None]})
