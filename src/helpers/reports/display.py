@@ -25,7 +25,8 @@ SHARE_COLUMNS = frozenset({"share", "share_here", "share_corpus", "share_met"})
 THEME_COLUMNS = frozenset({"theme"})
 # Columns of amounts in a base unit (8.77e9 元), written with 亿 and 万 ("87.7亿") beside their unit column
 AMOUNT_COLUMNS = frozenset({"value", "value_high", "target_value", "result_value"})
-AMOUNT_WORDS = ((1e8, 1e8, "亿"), (1e5, 1e4, "万"))  # (from, unit, word): 450000 → 45万, 12345 stays
+# (from, unit, word): 450000 → 45万, 31200 → 3.12万 (05 wrote 31,200 beside 10万 when 万 began at 100 thousand)
+AMOUNT_WORDS = ((1e8, 1e8, "亿"), (1e4, 1e4, "万"))
 INDICATOR_COLUMNS = frozenset({"indicator"})
 GENRE_COLUMNS = frozenset({"genre"})
 # A function that returns an empty table may say why in its attrs; the report shows it in place of "no rows"
@@ -115,11 +116,11 @@ def format_decimals(values: pd.Series) -> list[str]:
 
 
 def format_amount(value) -> str:
-    """An amount in a base unit as Chinese writes it: 亿 from 100 million, 万 from 100 thousand
+    """An amount in a base unit as Chinese writes it: 亿 from 100 million, 万 from ten thousand
     (a table's unit column still says 元, 斤 or 人).
 
-    >>> [format_amount(v) for v in (1e11, 5.26e10, 8.77e9, 450_000.0, 12_345.0, 5.5, None)]
-    ['1,000亿', '526亿', '87.7亿', '45万', '12,345', '5.5', '–']
+    >>> [format_amount(v) for v in (1e11, 5.26e10, 8.77e9, 450_000.0, 31_200.0, 9_999.0, 5.5, None)]
+    ['1,000亿', '526亿', '87.7亿', '45万', '3.12万', '9,999', '5.5', '–']
     """
     if value is None or value is pd.NA or not isinstance(value, (int, float, np.integer, np.floating)) \
             or isinstance(value, (bool, np.bool_)) or math.isnan(float(value)):
