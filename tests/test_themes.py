@@ -111,6 +111,16 @@ def test_distinctive_terms_of_panjin(built_corpus):
     assert not top & load_gov_verbs()
 
 
+def test_place_names_are_no_distinctive_terms_even_short(built_corpus):
+    # 灯塔 (灯塔市 without 市) was among 辽阳's distinctive terms while the page said place names are left out; a
+    # district's short name can be a word of the campaign (振兴区 of 丹东: 振兴), so districts keep theirs
+    documents, terms = corpus.load_documents(built_corpus), load_table("doc_terms", built_corpus)
+    top = set(theme_analysis.rank_distinctive_terms_by_place(terms, documents, "liaoyang", n=40)["term"])
+    assert not top & {"灯塔", "辽阳", "灯塔市", "辽阳县"} and "灯塔" in set(terms["term"])
+    kept = theme_analysis.drop_terms(pd.DataFrame({"term": ["振兴", "灯塔", "新民", "项目"]}), gov_verbs=True)
+    assert kept["term"].tolist() == ["振兴", "项目"]
+
+
 def test_every_place_scored_at_once_ranks_as_each_place_alone(built_corpus):
     # one pass over the terms for all places; a city's block counts its districts' documents too
     documents, terms = corpus.load_documents(built_corpus), load_table("doc_terms", built_corpus)

@@ -21,6 +21,7 @@ from helpers.places import load_gazetteer
 from helpers.store import load_table
 
 GROUPS = ("doc_id", "place", "year", "genre")
+PLACE_SUFFIXES = ("省", "市", "县")  # dropped to give a place's short name (灯塔市 → 灯塔); not 区: 振兴区 → 振兴
 
 
 def load_theme_hits(processed_dir: str | Path = PROCESSED_DIR, place: str = "all",
@@ -77,9 +78,12 @@ def pivot_theme_profile(shares: pd.DataFrame, by: str = "place", value: str = "s
 
 
 def _place_names() -> frozenset[str]:
+    """Every place's name, its aliases and its name without 省, 市, 县 or 区 (灯塔 of 灯塔市 was among 02's
+    distinctive terms), and the words a text uses for its own place."""
     gazetteer = load_gazetteer()
     names = {name for place in gazetteer.places.values() for name in (place.name, *place.aliases)}
-    return frozenset(names | {"我市", "我省", "全市", "全省"})
+    short = {name[:-1] for name in names if len(name) >= 3 and name.endswith(PLACE_SUFFIXES)}
+    return frozenset(names | short | {"我市", "我省", "全市", "全省"})
 
 
 def drop_terms(terms: pd.DataFrame, gov_verbs: bool = False, place_names: bool = False) -> pd.DataFrame:
