@@ -68,7 +68,8 @@ def _render_cloud(caption: str, image, alt: str) -> str:
     else:
         data = base64.b64encode(encode_png(image)).decode("ascii")
         body = f'<img src="data:image/png;base64,{data}" width="{image.width}" alt="{html.escape(alt)}">'
-    return f'<figure style="margin:0">{body}<figcaption>{html.escape(caption)}</figcaption></figure>'
+    # the caption above its cloud: below it, a wrapped row put 辽宁省's name right over 辽阳's cloud
+    return f'<figure style="margin:0"><figcaption style="font-weight:600">{html.escape(caption)}</figcaption>{body}</figure>'
 
 
 def encode_png(image) -> bytes:
