@@ -55,6 +55,12 @@ def _records(text: str, place_code: str | None = None, published=D(2026, 1, 20))
     # 辽宁 2026: 努力争取更好结果 after the figure does not soften it, 左右 does
     ("全省经济社会发展的主要预期目标是：地区生产总值增长4.5%左右，在实际工作中努力争取更好结果，城镇新增就业45万人以上",
      "45万人以上", "binding_floor"),
+    # 葫芦岛 2022: the 力争 that opens the list aims at its later clauses too (they were graded binding beside a soft
+    # first one)
+    ("力争“十四五”期间地区生产总值、规模以上工业总产值超过1000亿元,一般公共预算收入突破100亿元,固定资产投资累计超过2000亿元",
+     "突破100亿元", "soft"),
+    # …but not beyond its list item: 确保 after a ; opens another
+    ("力争地区生产总值增长6%;确保城镇新增就业4万人以上", "4万人以上", "binding_floor"),
 ])
 def test_hardness_of_real_targets(text, quote, expected):
     records = _records(text, "liaoning")

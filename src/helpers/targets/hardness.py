@@ -8,6 +8,7 @@ edit): binding_floor (确保, 不低于, 以上), binding_ceiling (以内, 控�
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import NamedTuple
 
@@ -18,6 +19,11 @@ from helpers.lexicon import HardnessRule, load_hardness_rules
 # The clause a cue must share with the figure: it starts after the last , ; : 。 ! ? or line break.
 # "主要预期目标是：地区生产总值增长5%左右" → "地区生产总值增长"; "确保粮食产量稳定在1600亿斤以上" stays whole.
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
+# …and where a figure's clause names no cue, the nearest cue of its list item before it governs: "力争“十四五”期间地区生产
+# 总值…超过1000亿元,一般公共预算收入突破100亿元,固定资产投资累计超过2000亿元" (葫芦岛 2022: the 力争 aims at all three,
+# which were graded soft, binding, binding). An item ends at ; : 。 ! ? or a line break, not at a comma.
+ITEM_BREAK = re.compile(r"[;；:：。!！?？\n]")
+FIRST_DIGIT = re.compile(r"\d")
 HARDNESS_COLUMNS = ["hardness", "hardness_rank", "hardness_reason"]
 
 
@@ -40,7 +46,23 @@ def find_clause_before(sentence: str, position: int) -> str:
     return head[breaks[-1]:] if breaks else head
 
 
-def classify_hardness(qualifier: str | None, clause: str, is_range: bool) -> Hardness:
+def find_item_cue(sentence: str, position: int, clause: str) -> str:
+    """Where a cue that governs the later clauses of a list item is looked for: the item's words before ``clause``
+    (the figure's, ending at ``position``) and before the item's first figure. A cue after a figure speaks of that
+    figure ("增长4.5%左右,在实际工作中努力争取更好结果,城镇新增就业45万人以上": the 努力 is the 4.5%'s).
+
+    >>> find_item_cue("目标是:力争产值超过1000亿元,收入突破100亿元", 21, "收入突破")
+    '力争产值超过'
+    >>> find_item_cue("增长4.5%左右,努力争取更好结果,就业45万人以上", 22, "就业")
+    '增长'
+    """
+    head = sentence[:max(0, position - len(clause))]
+    breaks = [m.end() for m in ITEM_BREAK.finditer(head)]
+    item = head[breaks[-1]:] if breaks else head
+    return FIRST_DIGIT.split(item, maxsplit=1)[0]
+
+
+def classify_hardness(qualifier: str | None, clause: str, is_range: bool, item: str = "") -> Hardness:
     """The hardness of one target from its qualifier, the clause before its figure and its shape.
 
     >>> classify_hardness("以上", "地区生产总值增长", False).hardness
@@ -51,7 +73,14 @@ def classify_hardness(qualifier: str | None, clause: str, is_range: bool) -> Har
     rules = load_hardness_rules()
     found: list[HardnessRule] = []
     found += [r for r in rules if r.where == "qualifier" and qualifier and r.word == qualifier]
-    found += [r for r in rules if r.where == "cue" and r.word in (clause or "")]
+    cues = [r for r in rules if r.where == "cue" and r.word in (clause or "")]
+    if not cues and item:  # the item's nearest cue before the clause
+        earlier = [(item.rfind(r.word), r) for r in rules if r.where == "cue" and r.word in item]
+        if earlier:
+            nearest = max(position for position, _ in earlier)
+            cues = [dataclasses.replace(r, reason=f"{r.reason} (earlier in its list)")
+                    for position, r in earlier if position == nearest]
+    found += cues
     if is_range:
         found += [r for r in rules if r.where == "shape" and r.word == "<range>"]
     if not found:
@@ -85,9 +114,10 @@ def build_hardness(records: pd.DataFrame, sentence_starts: pd.DataFrame | None =
     for qualifier, sentence, position, high in zip(records["qualifier"], records["sentence"], positions,
                                                    records["value_high"]):
         at = int(position) if pd.notna(position) and position >= 0 else 0  # a quote not found: no clause
-        clause = find_clause_before(sentence if isinstance(sentence, str) else "", at)
+        text = sentence if isinstance(sentence, str) else ""
+        clause = find_clause_before(text, at)
         qualifier = qualifier if isinstance(qualifier, str) else None
-        graded.append(classify_hardness(qualifier, clause, bool(pd.notna(high))))
+        graded.append(classify_hardness(qualifier, clause, bool(pd.notna(high)), find_item_cue(text, at, clause)))
     return records.assign(hardness=[g.hardness for g in graded],
                           hardness_rank=pd.array([g.rank for g in graded], dtype="Int64"),
                           hardness_reason=[g.reason for g in graded])
