@@ -146,6 +146,14 @@ def test_a_trend_between_unlike_documents_says_so(built_corpus, place, warning):
     assert warning in findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, place), docs)[-1].text
 
 
+def test_a_work_report_too_short_to_be_whole_is_named(built_corpus):
+    # 辽阳's 2024 work report is 2,266 characters and stops inside its review (the site kept a part); 04 and 06 then
+    # found no target, and a reader would conclude 辽阳 set none
+    found = findings.summarize_documents(selection.select(built_corpus, place="liaoyang").documents)
+    assert found[-1].documents == 1 and "政府工作报告 (辽阳市, 2024-01-07): 2,266" in found[-1].text
+    assert len(findings.summarize_documents(selection.select(built_corpus, start_year=2025).documents)) == 1  # 18,805
+
+
 def test_one_year_of_documents_is_too_few_for_a_trend(built_corpus):
     docs = overview.load_documents(built_corpus, "huludao")  # one document, 2022
     found = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "huludao"), docs)
