@@ -210,6 +210,27 @@ def test_slogans_are_dated_by_place_and_passages_linked_between_places(built_cor
     assert len(travel) == reuse.cluster_id.nunique()
 
 
+@pytest.mark.parametrize("place, drawn", [
+    ("all", True),  # slogans reach two and more places: one line each, nudged apart where they coincide
+    ("liaoyang", False),  # one city: every line sat at 1 (07 drew eight flat lines); it says so instead
+])
+def test_adoption_curves_are_drawn_only_where_a_slogan_spread(built_corpus, place, drawn):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers.reports import reuse_plots
+    from helpers.reuse import diffusion
+    from helpers.themes import theme_analysis
+
+    curves = diffusion.count_adoption_curves(diffusion.track_slogan_adoption(
+        theme_analysis.load_theme_hits(built_corpus, place)))
+    fig = reuse_plots.plot_adoption_curves(curves)
+    lines = fig.axes[0].get_lines()
+    assert bool(lines) == drawn
+    if drawn:
+        assert len({tuple(line.get_ydata()) for line in lines}) == len(lines)  # no line hides another
+
+
 def test_new_terms_leave_out_known_words_and_rank_a_real_slogan():
     from helpers.reuse import terms
 

@@ -50,21 +50,28 @@ def plot_copy_timeline(reuse: pd.DataFrame, max_links: int = 200,
 
 
 LINE_STYLES = ("-", "--", ":", "-.")  # lines that coincide (two slogans adopted together) show both
+NUDGE = 0.2  # how far apart, in places, the adoption curves are drawn at most (so that coinciding ones show)
 
 
 def plot_adoption_curves(curves: pd.DataFrame, title: str = "口号的扩散 (places using each slogan, cumulative)"):
-    """One step line per slogan: how many places had used it by each date."""
+    """One step line per slogan (`diffusion.count_adoption_curves`: those used in the most places): how many places
+    had used it by each date. Lines are nudged apart by a little (at most NUDGE in all), so that slogans adopted
+    together still show; a selection where no slogan reached a second place says so instead of drawing flat lines."""
     use_chinese_font()
     if curves.empty:
         return _empty("no dated slogan use")
+    if curves.to_numpy().max() <= 1:  # a place report: every line sat at 1
+        return _empty("此选择中每个口号只在一个地方出现 (no slogan reached a second place in this selection: "
+                      "the corpus report shows how slogans spread)")
     from matplotlib.ticker import MaxNLocator
 
     fig, ax = plt.subplots(figsize=(9, 4))
-    for number, term in enumerate(curves.columns):  # lines that coincide stay apart by their dashes
-        ax.step(pd.to_datetime(curves.index), curves[term], where="post", label=term,
+    step = NUDGE / max(len(curves.columns) - 1, 1)
+    for number, term in enumerate(curves.columns):  # lines that coincide stay apart by their dashes and a nudge
+        ax.step(pd.to_datetime(curves.index), curves[term] + number * step, where="post", label=term,
                 linestyle=LINE_STYLES[number % len(LINE_STYLES)], linewidth=1.6)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of places: no 0.5 or 1.5
-    ax.set_ylabel("地方数 (places)")
+    ax.set_ylabel(f"地方数 (places; lines nudged apart by up to {NUDGE})")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
