@@ -183,6 +183,13 @@ def _metrics_of(text):
       ("277.48亿元", "一般公共预算收入", "public_budget_revenue"),
       ("23.25亿元", "一般公共预算收入", "public_budget_revenue"),
       ("10.5%", "一般公共预算收入", "public_budget_revenue")]),
+    # 辽阳 2024: two counts joined by 及, each followed by its noun: the second is 黑土地's, not 高标准农田及's (it was
+    # read as high-standard farmland)
+    ("稳步推进3.12万亩高标准农田及10万亩黑土地建设,粮食实现丰产丰收。",
+     [("3.12万亩", "高标准农田", "high_standard_farmland"), ("10万亩", "黑土地建设", None)]),
+    # …but a metric that names its figure before it keeps it, though 和 opens it
+    ("新开工项目200个和续建项目300个。", [("200个", "新开工项目", "started_projects"),
+                                        ("300个", "和续建项目", "continued_projects")]),
     # 省级以上 is a class of platform ("provincial level or above"), not a scope word to strip (本溪 2023)
     ("省级以上科技创新平台达到20个,高新技术企业数量达到150家以上。",
      [("20个", "省级以上科技创新平台", "innovation_platforms"), ("150家以上", "高新技术企业数量", "high_tech_enterprises")]),

@@ -54,6 +54,7 @@ TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|总额|总量|规模|数�
 COMPARISON = re.compile(r"(?:比|较)(?!重|例|率)")
 # Words that only join two figures
 CONNECTORS = frozenset({"和", "及", "与", "以及", "或", "、"})
+JOINING_BEFORE = ("和", "及", "与", "、")  # words before a figure that end so join it to the figure before
 # A parenthesis inside a metric: "地区生产总值(GDP)", "居民消费价格(CPI)"
 PARENTHESIS = re.compile(r"\([^()]*\)")
 # A count written number-first: "十条精品旅游线路", "6个项目获得省科技进步奖", "72户企业获评…"
@@ -214,6 +215,10 @@ def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseSta
                 metric = ""
             if figure.is_threshold:
                 metric = figure.quote + find_noun_after(text, figure.end)
+            elif start == previous_end and words.endswith(JOINING_BEFORE) and _starts_noun(text, figure.end):
+                # "3.12万亩高标准农田及10万亩黑土地建设": the words before are the last figure's noun and 及; this
+                # figure's noun follows it (the 10万亩 had the metric 高标准农田及)
+                metric = find_noun_after(text, figure.end) or metric
             elif not metric or figure.unit in load_count_units() or parse_indicator(metric) is None:
                 metric = find_noun_after(text, figure.end) or metric  # the noun it counts, if any
             if not metric and previous_metric:
