@@ -154,6 +154,17 @@ def test_a_work_report_too_short_to_be_whole_is_named(built_corpus):
     assert len(findings.summarize_documents(selection.select(built_corpus, start_year=2025).documents)) == 1  # 18,805
 
 
+@pytest.mark.parametrize("place, compared_with_itself", [("liaoning", True), ("liaoyang", False)])
+def test_a_place_that_holds_the_whole_corpus_says_it_is_compared_with_itself(built_corpus, place, compared_with_itself):
+    # 辽宁省 holds every document: its profile against the corpus was all +0.0, unexplained
+    from helpers.reports import profile
+
+    chosen = selection.select(built_corpus, place=place)
+    table = profile.compare_theme_profile(chosen.count_theme_hits("genre"), chosen.widen().count_theme_hits("genre"))
+    page = display.show_table(table.drop(columns=["zh"]), "主题构成与语料对比")._repr_html_()
+    assert ("compared with itself" in page) == compared_with_itself
+
+
 def test_one_year_of_documents_is_too_few_for_a_trend(built_corpus):
     docs = overview.load_documents(built_corpus, "huludao")  # one document, 2022
     found = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "huludao"), docs)

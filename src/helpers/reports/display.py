@@ -31,6 +31,8 @@ INDICATOR_COLUMNS = frozenset({"indicator"})
 GENRE_COLUMNS = frozenset({"genre"})
 # A function that returns an empty table may say why in its attrs; the report shows it in place of "no rows"
 WHY_EMPTY = "why_empty"
+# …and one whose table reads oddly may say what to know in its attrs; the report shows it after the caption
+NOTE = "note"
 # The genres of corpus/metadata.py (GENRES) as a reader names them (01 showed government_work_report)
 GENRE_NAMES = {"press_conference": "新闻发布会", "government_work_report": "政府工作报告", "plan_report": "计划报告",
                "news_report": "新闻报道", "statistical_bulletin": "统计公报", "other": "其他"}
@@ -288,15 +290,17 @@ class Table:
     `shading.show_heatmap` with ``styles``: the CSS of each cell (its shade), a frame shaped like ``text``."""
 
     def __init__(self, text: pd.DataFrame, caption: str, numeric: set[str], total: int, index: bool,
-                 styles: pd.DataFrame | None = None, why_empty: str | None = None):
+                 styles: pd.DataFrame | None = None, why_empty: str | None = None, note: str | None = None):
         self.text, self.caption, self.numeric, self.total, self.index = text, caption, numeric, total, index
-        self.styles, self.why_empty = styles, why_empty
+        self.styles, self.why_empty, self.note = styles, why_empty, note
 
     def _repr_html_(self) -> str:
         shown = len(self.text)
         note = f" — the first {shown:,} of {self.total:,} rows" if shown < self.total else ""
         if self.total == 0:
             note = f" — no rows: {self.why_empty}" if self.why_empty else " — no rows in this selection"
+        if self.note:
+            note += f" — {self.note}"
         head = "".join(f'<th style="text-align:{"right" if c in self.numeric else "left"}">{html.escape(str(c))}</th>'
                        for c in ([self.text.index.name or ""] if self.index else []) + list(self.text.columns))
         rows = []
@@ -329,7 +333,8 @@ def show_table(frame: pd.DataFrame | pd.Series, caption: str, shares: tuple[str,
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])}
     text = format_frame(frame.head(max_rows), shares, units)
     numeric = {c if c not in (units or {}) else f"{c} ({units[c]})" for c in numeric}
-    return Table(text, caption, numeric, len(frame), index, why_empty=frame.attrs.get(WHY_EMPTY))
+    return Table(text, caption, numeric, len(frame), index, why_empty=frame.attrs.get(WHY_EMPTY),
+                 note=frame.attrs.get(NOTE))
 
 
 def show_files(paths, caption: str) -> Table:

@@ -39,7 +39,10 @@ def compare_theme_profile(hits: pd.DataFrame, corpus_hits: pd.DataFrame) -> pd.D
     table["share_here"] = (here / here.sum()).reindex(table.index).fillna(0.0) if len(here) else 0.0
     table["share_corpus"] = (everywhere / everywhere.sum()).reindex(table.index).fillna(0.0)
     table["difference_points"] = (table["share_here"] - table["share_corpus"]) * 100
-    return table.sort_values("difference_points", ascending=False).reset_index()
+    table = table.sort_values("difference_points", ascending=False).reset_index()
+    if len(here) and here.sort_index().equals(everywhere.sort_index()):  # 辽宁省's profile was all +0.0, unexplained
+        table.attrs["note"] = "this place holds every document of the report's years: it is compared with itself"  # display.NOTE
+    return table
 
 
 def _count_by_theme(hits: pd.DataFrame) -> pd.Series:
