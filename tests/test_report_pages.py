@@ -427,6 +427,17 @@ def test_target_setting_findings_count_the_documents_targets_not_the_nations():
     assert findings.summarize_target_setting(table.iloc[[1]])[0].text.startswith("No headline target")
 
 
+def test_hardness_tables_count_the_documents_targets_not_the_nations():
+    # 06's met-or-missed table counted the nation's documented target (range, not reported) and its chart drew 全国
+    from helpers.targets import tables
+
+    panel = pd.DataFrame({"place": ["辽宁省", "全国"], "year": [2026, 2026], "hardness": ["soft", "range"],
+                          "status": ["not reported", "not reported"],
+                          "target_ref": ["d1#4@10-14", "resources/reference_targets.csv#1"]})
+    assert tables.count_hardness(panel)["place"].tolist() == ["辽宁省"]
+    assert tables.count_status_by_hardness(panel)["hardness"].tolist() == ["soft"]
+
+
 def test_target_setting_findings_count_the_targets_and_results_the_model_doubts():
     # 辽宁's soft target (the model 0.62 sure) with no result, 辽阳's target (0.95) met by a result it is 0.55 sure of;
     # the nation's documented target carries no probability and is not counted as doubtful
@@ -452,6 +463,15 @@ def test_reuse_findings_name_the_passage_that_travelled_furthest_and_count_repos
                      "1 of the 3 documents is a repost of an earlier one and counts once."]
     nothing = findings.summarize_reuse(reuse.iloc[0:0], documents.iloc[0:0], travel.iloc[0:0])
     assert nothing[0].text.startswith("This selection holds no documents")
+    # the genre's boilerplate is counted apart: 07 named a work report's opening formula as the passage that
+    # travelled furthest, though its own table listed it as boilerplate
+    formula = pd.DataFrame({"doc_id_a": ["a"], "doc_id_b": ["c"], "cluster_id": [7]})
+    texts = [f.text for f in findings.summarize_reuse(reuse, documents, travel, boilerplate=formula)]
+    assert texts[0].startswith("2 passage pairs link 3 documents; they hold 1 distinct passage (1 more passage is the "
+                               "genre's boilerplate, left out).")
+    only = findings.summarize_reuse(reuse.iloc[0:0], documents, travel.iloc[0:0], boilerplate=formula)
+    assert only[0].text == ("No passage of these documents is found in another document of the corpus, beyond the "
+                            "genre's boilerplate (1 passage).")
 
 
 def test_document_findings_name_genres_in_words_with_plurals():
@@ -477,11 +497,13 @@ def test_indicator_findings_name_every_leader_of_a_tie(indicators, places, expec
 
 
 def test_theme_lines_keep_a_missing_year_as_a_gap():
-    # 2022, 2023, 2024 and 2026 with documents, 2025 without: 2024 → 2026 is two years apart, not one
+    # 2022, 2023, 2024 and 2026 with documents, 2025 without: 2024 → 2026 is two years apart, not one, and the line
+    # breaks there (it ran straight across 2025 as if it had a share)
     shares = pd.DataFrame({"项目建设": [0.2, 0.3, 0.25, 0.4]}, index=[2022, 2023, 2024, 2026])
     ax = plots.plot_theme_lines(shares).axes[0]
-    x = list(ax.get_lines()[0].get_xdata())
-    assert x == [2022, 2023, 2024, 2026] and [t.get_text() for t in ax.get_xticklabels()] == ["2022", "2023", "2024", "2026"]
+    line = ax.get_lines()[0]
+    assert list(line.get_xdata()) == [2022, 2023, 2024, 2025, 2026] and np.isnan(line.get_ydata()[3])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2022", "2023", "2024", "2026"]
 
 
 def test_a_heatmap_shows_no_header_for_the_columns_own_name():

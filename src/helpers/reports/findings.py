@@ -207,11 +207,11 @@ def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
     >>> summarize_target_setting(pd.DataFrame(columns=["target_doc"]))[0].text
     'No headline target with a canonical indicator and a year was found in this selection.'
     """
-    from helpers.targets.escalation import REFERENCE_REF  # here, not at import: every report imports findings
+    from helpers.targets.tables import drop_documented  # here, not at import: every report imports findings
 
-    documented = (targets["target_ref"].astype(str).str.startswith(REFERENCE_REF) if "target_ref" in targets
-                  else pd.Series(False, index=targets.index))
-    targets = targets[~documented]  # the documents' own: the nation's documented targets are only parents
+    own = drop_documented(targets)  # the nation's documented targets are there only as parents
+    n_documented = len(targets) - len(own)
+    targets = own
     if targets.empty:
         return [Finding("No headline target with a canonical indicator and a year was found in this selection.", 0)]
     n_docs = targets["target_doc"].nunique()
@@ -219,7 +219,6 @@ def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
     binding = int(hardness.get("binding_floor", 0) + hardness.get("binding_ceiling", 0))
     soft = int(hardness.get("soft", 0))
     n_places = targets["place"].nunique()
-    n_documented = int(documented.sum())
     plural = "s" if n_documented != 1 else ""
     beside = (f" Not counted: {n_documented} documented national target{plural} (resources/reference_targets.csv), "
               f"the parent{plural} of the provinces' targets." if n_documented else "")
@@ -250,21 +249,29 @@ def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
     return found + _find_doubtful(targets, n_docs, result="result_quote")
 
 
-def summarize_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, travel: pd.DataFrame) -> list[Finding]:
+def summarize_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, travel: pd.DataFrame,
+                    boilerplate: pd.DataFrame | None = None) -> list[Finding]:
     """How many passages the selection shares with other documents, the one that travelled furthest,
-    and how many documents are reposts (``reuse``: the pairs of notebook 07; ``travel``:
-    `diffusion.summarize_passage_travel`, most travelled first)."""
+    and how many documents are reposts (``reuse``: the pairs of notebook 07 without the genre's boilerplate;
+    ``travel``: `diffusion.summarize_passage_travel` of them, most travelled first; ``boilerplate``: the pairs left
+    out as boilerplate, counted apart: 07 named a work report's opening formula as the passage that travelled
+    furthest)."""
     n_docs = documents["doc_id"].nunique()
     if n_docs == 0:
         return [Finding("This selection holds no documents: there is nothing to report for these places "
                         "and years.", 0)]
+    n_boilerplate = boilerplate["cluster_id"].nunique() if boilerplate is not None and len(boilerplate) else 0
+    aside = (f" ({n_boilerplate:,} more passage{'s are' if n_boilerplate != 1 else ' is'} the genre's boilerplate, "
+             "left out)" if n_boilerplate else "")
     if reuse.empty:
-        found = [Finding("No passage of these documents is found in another document of the corpus.", n_docs)]
+        found = [Finding("No passage of these documents is found in another document of the corpus"
+                         + (f", beyond the genre's boilerplate ({n_boilerplate:,} passage"
+                            f"{'s' if n_boilerplate != 1 else ''})." if n_boilerplate else "."), n_docs)]
     else:
         sharing = pd.unique(pd.concat([reuse["doc_id_a"], reuse["doc_id_b"]]))
         text = (f"{len(reuse):,} passage pair{'s' if len(reuse) != 1 else ''} link {len(sharing):,} documents; "
                 f"they hold {reuse['cluster_id'].nunique():,} distinct passage"
-                f"{'s' if reuse['cluster_id'].nunique() != 1 else ''}.")
+                f"{'s' if reuse['cluster_id'].nunique() != 1 else ''}{aside}.")
         if len(travel):
             top = travel.iloc[0]
             first = top["first_date"]

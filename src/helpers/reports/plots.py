@@ -190,9 +190,12 @@ def plot_theme_lines(shares: pd.DataFrame, title: str = "主题构成的年度�
     if shares.empty:
         return _empty(ax, "此选择中没有主题词 (no theme hits in this selection)")
     chosen = shares.mean().sort_values(ascending=False).head(top).index
-    years = [int(y) for y in shares.index]  # a year without documents leaves its gap: 2024 → 2026 spans two years
+    years = [int(y) for y in shares.index]
+    # a year without documents is a gap in each line, not a straight stretch across it (2024 → 2026 drew one)
+    every_year = range(min(years), max(years) + 1)
+    gapped = shares.set_axis(years).reindex(every_year)
     for theme in chosen:
-        ax.plot(years, shares[theme].values * 100, marker="o", label=str(theme), color=colour_theme(theme))
+        ax.plot(list(every_year), gapped[theme].values * 100, marker="o", label=str(theme), color=colour_theme(theme))
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel("占主题词的比例 (share of theme hits, %)")
     ax.set_title(title)
@@ -421,11 +424,10 @@ def _draw_map(fig, ax, regions, panel: MapPanel, level: str, highlight: str | No
         text = label + (f"\n{fmt.format(known[region.name])}" if region.name in known.index else "")
         shade = (float(known[region.name]) - low) / span if region.name in known.index else None
         dark = shade is not None and shade > 0.6
-        # a halo of the region's own colour: a label wider than a small region (盘锦) still reads where it
-        # overhangs a neighbour or the sea
-        halo = patheffects.withStroke(linewidth=2, foreground=cmap(0.15 + 0.85 * shade) if shade is not None
-                                      else NO_DATA_COLOUR)
-        ax.text(x, y, text, ha="center", va="center", color="white" if dark else "black", path_effects=[halo],
+        # a halo of the region's own colour: a label wider than a small region (盘锦) still reads where it overhangs
+        # a neighbour or the sea; none on grey, where it filled the small 口 of 营口
+        halo = [patheffects.withStroke(linewidth=2, foreground=cmap(0.15 + 0.85 * shade))] if shade is not None else []
+        ax.text(x, y, text, ha="center", va="center", color="white" if dark else "black", path_effects=halo,
                 # larger, not bold: the CJK font has one weight
                 fontsize=(8 if level == "city" else 6) + (2 if region.name == highlight else 0))
         if region.name == highlight:

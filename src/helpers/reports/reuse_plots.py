@@ -15,8 +15,10 @@ UNKNOWN_PLACE = "未知"
 
 
 def _empty(message: str):
+    """A figure that says why there is nothing to draw: the Chinese on one line, the English gloss on the next (on
+    one line, a long message was cut at both ends)."""
     fig, ax = plt.subplots(figsize=(8, 1.5))
-    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.text(0.5, 0.5, message.replace(" (", "\n(", 1), ha="center", va="center")
     ax.set_axis_off()
     return fig
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.targets.escalation import REFERENCE_REF
 from helpers.targets.panel import HARDNESS_ORDER, STATUS_ORDER
 
 # Each side's figure in its context beside its date and kind, the earlier first (the display layer marks the
@@ -27,8 +28,17 @@ ESCALATION_VIEW = ["place", "level", "year", "indicator_zh", "target_quote", "ha
                    "parent_target_ref"]
 
 
+def drop_documented(panel: pd.DataFrame) -> pd.DataFrame:
+    """The panel's rows of the documents' own targets: without the nation's documented ones
+    (``reference_targets.csv``), which are there as the provinces' parents (06 counted 全国 among the places)."""
+    if "target_ref" not in panel or panel.empty:
+        return panel
+    return panel[~panel["target_ref"].astype(str).str.startswith(REFERENCE_REF)]
+
+
 def count_hardness(panel: pd.DataFrame, by: tuple[str, ...] = ("place", "year")) -> pd.DataFrame:
-    """Targets per group and hardness class (columns in the scale's order, softest first)."""
+    """The documents' targets per group and hardness class (columns in the scale's order, softest first)."""
+    panel = drop_documented(panel)
     if panel.empty:
         return pd.DataFrame(columns=[*by, *HARDNESS_ORDER[:-1]])
     table = pd.crosstab([panel[c] for c in by], panel["hardness"].astype(str))
@@ -50,8 +60,9 @@ def select_escalation(panel: pd.DataFrame, indicator: str | None = None, year: i
 
 
 def count_status_by_hardness(panel: pd.DataFrame) -> pd.DataFrame:
-    """Targets per hardness class and status (met, missed, not reported), with the share met
+    """The documents' targets per hardness class and status (met, missed, not reported), with the share met
     among those whose result was reported."""
+    panel = drop_documented(panel)
     table = pd.crosstab(panel["hardness"].astype(str), panel["status"].astype(str))
     table = table.reindex(columns=STATUS_ORDER, fill_value=0)
     table = table.reindex([h for h in HARDNESS_ORDER if h in table.index])
