@@ -163,6 +163,8 @@ def test_a_place_that_holds_the_whole_corpus_says_it_is_compared_with_itself(bui
     table = profile.compare_theme_profile(chosen.count_theme_hits("genre"), chosen.widen().count_theme_hits("genre"))
     page = display.show_table(table.drop(columns=["zh"]), "主题构成与语料对比")._repr_html_()
     assert ("compared with itself" in page) == compared_with_itself
+    if compared_with_itself:  # the theme 05 maps is the one it stresses most, not any of a column of +0.0
+        assert table["share_here"].is_monotonic_decreasing
 
 
 def test_one_year_of_documents_is_too_few_for_a_trend(built_corpus):
