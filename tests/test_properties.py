@@ -84,3 +84,26 @@ def test_goals_named_after_are_found_as_a_whole_text_scan_finds_them(text):
     from helpers.indicators.kinds import GOAL_NAMED_AFTER, _find_goals_named_after
 
     assert [m.span() for m in _find_goals_named_after(text)] == [m.span() for m in GOAL_NAMED_AFTER.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=120), CHINESE_LIKE), st.integers(-5, 400), st.text(max_size=20))
+def test_a_figures_list_item_is_read_whatever_the_text(sentence, position, clause):
+    """Hardness reads the cue that opens a figure's list item: any sentence, any offset (the quote may not be found)."""
+    from helpers.targets.hardness import find_clause_before, find_item_cue
+
+    item = find_item_cue(sentence, position, clause)
+    assert item in sentence and not any(c.isdigit() for c in item if c.isascii())
+    assert find_clause_before(sentence, position) in sentence
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1e6, 1e6, allow_nan=False), st.floats(-1e6, 1e6, allow_nan=False)), max_size=12))
+def test_a_map_label_point_is_found_for_any_ring(ring):
+    """Any ring of points, degenerate ones too (a line, a point, nothing), gives a label point of two finite numbers."""
+    import math
+
+    from helpers.reports.plots import _label_point
+
+    x, y = _label_point(ring)
+    assert math.isfinite(x) and math.isfinite(y)
