@@ -124,7 +124,8 @@ def _describe_unlike_years(hits: pd.DataFrame, documents: pd.DataFrame, first: i
         if seen[first] and seen[last] and not seen[first] & seen[last]:
             unlike.append(f"{name} ({first}: {'、'.join(sorted(words.get(v, v) for v in seen[first]))}; "
                           f"{last}: {'、'.join(sorted(words.get(v, v) for v in seen[last]))})")
-    return (f" The two years' documents differ in {' and '.join(unlike)}: the change is as much theirs as time's."
+    return (f" The two years' documents differ in {' and '.join(unlike)}: the change may come from the documents "
+            "rather than from time."
             if unlike else "")
 
 
