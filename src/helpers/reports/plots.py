@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from helpers.reports.fonts import font_path
@@ -464,8 +465,6 @@ def _label_point(ring) -> tuple[float, float]:
     >>> _label_point([(0, 0), (4, 0), (4, 2), (0, 2), (0, 0)])
     (2.0, 1.0)
     """
-    import numpy as np
-
     points = np.asarray(ring, dtype=float)
     if len(points) < 3:
         return tuple(np.round(points.mean(axis=0), 6)) if len(points) else (0.0, 0.0)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers.corpus.overview import check_place
 from helpers.places import load_gazetteer
+from helpers.reports.display import NOTE
 from helpers.themes.theme_analysis import name_themes
 
 
@@ -43,8 +44,8 @@ def compare_theme_profile(hits: pd.DataFrame, corpus_hits: pd.DataFrame) -> pd.D
     if len(here) and here.sort_index().equals(everywhere.sort_index()):  # 辽宁省's profile was all +0.0, unexplained
         # …and its first theme, which 05 maps, was any: the theme stressed most comes first instead
         table = table.sort_values("share_here", ascending=False, ignore_index=True)
-        table.attrs["note"] = ("this place holds every document of the report's years: it is compared with itself, "
-                               "largest share first")  # display.NOTE
+        table.attrs[NOTE] = ("this place holds every document of the report's years: it is compared with itself, "
+                             "largest share first")
     return table
 
 
