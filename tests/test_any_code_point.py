@@ -12,6 +12,7 @@ from helpers import places
 from helpers.corpus import boilerplate, cleaning, deep_html, documents, metadata, normalize, reading, sentences
 from helpers.corpus.reading import UnreadableError
 from helpers.indicators import extract, figures, metrics, periods
+from helpers.reuse import diffusion
 from helpers.themes import tagging
 
 # Any code point at all, with Chinese, digits, punctuation and surrogates made common
@@ -57,6 +58,7 @@ TEXT_FUNCTIONS = [
     ("metrics.find_noun_after", lambda text: metrics.find_noun_after(text, len(text) // 2)),
     ("periods.find_period_phrases", periods.find_period_phrases),
     ("tagging.is_countable_term", tagging.is_countable_term),
+    ("diffusion.is_formula", diffusion.is_formula),
     ("tagging.count_terms", tagging.count_terms),
     ("tagging.extract_theme_columns", lambda text: tagging.extract_theme_columns(
         "d", text, _sentence_table(text).starts)),

@@ -14,6 +14,7 @@ from conftest import RAW
 from helpers.corpus.documents import process_document
 from helpers.reuse.align import align_passages
 from helpers.reuse.detect import EXACT, find_reuse
+from helpers.reuse.diffusion import find_boilerplate, is_formula
 from helpers.reuse.index import PostingSpool, find_candidate_pairs, index_document, match_seeds
 from helpers.reuse.ngrams import hash_ngrams
 
@@ -61,7 +62,42 @@ def test_provincial_reports_share_the_central_wording_with_exact_offsets(provinc
     assert (pair.lag_days == 9).all()
     # the opening of a work report is shared by every report: boilerplate of the genre
     clusters = pd.DataFrame(result.clusters)
-    assert clusters.n_docs.max() == 15 and clusters.share_of_genre.max() == 1.0
+    assert clusters.n_docs.max() == 15 and clusters.share_of_genre.max() == 1.0 and clusters.genre_docs.max() == 15
+    assert find_boilerplate(clusters, 0.5)["n_docs"].max() == 15
+
+
+# (share of the genre, documents of the genre that hold the passage, boilerplate?, why)
+BOILERPLATE_CASES = [
+    (1.0, 15, True, "every work report of fifteen opens with it"),
+    (0.5, 3, True, "half of six, and three documents: the genre's"),
+    (1.0, 2, False, "both press conferences of a corpus with two: one may have copied the other"),
+    (0.4, 6, False, "under half of the genre: travel, not boilerplate"),
+]
+
+
+# (a shared passage, is it a genre's conventional wording?, why): real passages of the bundled corpus
+FORMULA_CASES = [
+    ("政府工作报告\n——2024年1月7日在辽阳市第十七届人民代表大会第四次会议上\n市长 郭云峰\n各位代表:\n现在,我代表辽阳市人民政府向大会"
+     "报告工作,请予审议,并请市政协委员和其他列席人员提出意见。\n一、2023年工作回顾", True,
+     "辽阳 2024 and 辽宁 2026 open alike: the salutation, spaced and punctuated its own way"),
+    ("以习近平新时代中国特色社会主义思想为指导,深入贯彻党的二十大和二十届二中全会精神,全面落实习近平总书记关于东北、辽宁振兴发展的重要讲话和",
+     True, "the guiding-thought formula of a year's general requirements"),
+    ("“贯彻党的二十大精神——实施全面振兴新突破三年行动”主题系列新闻发布会(第二场)召开\n3月30日,市政府新闻办召开“贯", False,
+     "the campaign's press-conference series title, shared by 盘锦 and 辽阳: travel worth seeing"),
+    ("以习近平新时代中国特色社会主义思想为指导," + "全市新开工亿元以上项目200个以上,固定资产投资增长10%," * 5, False,
+     "longer than 150 characters: room for copying beyond the formula"),
+]
+
+
+@pytest.mark.parametrize("text, expected, why", FORMULA_CASES)
+def test_formula_passages(text, expected, why):
+    assert is_formula(text) is expected, why
+
+
+@pytest.mark.parametrize("share, genre_docs, expected, why", BOILERPLATE_CASES)
+def test_boilerplate_needs_a_share_and_documents(share, genre_docs, expected, why):
+    clusters = pd.DataFrame({"cluster_id": [7], "share_of_genre": [share], "genre_docs": [genre_docs], "text": ["甲"]})
+    assert (len(find_boilerplate(clusters, 0.5)) == 1) is expected, why
 
 
 # 河北: the first 160 characters of its 雄安 paragraph; 浙江: the first 200 of its 绿色低碳 section

@@ -81,6 +81,12 @@ def load_gov_verbs() -> frozenset[str]:
     return frozenset(_lines("gov_verbs.txt"))
 
 
+@lru_cache(maxsize=1)
+def load_formulas() -> tuple[str, ...]:
+    """``formulas.txt``: a genre's conventional wording (a work report's salutation), one per line."""
+    return tuple(_lines("formulas.txt"))
+
+
 @dataclass(frozen=True)
 class HardnessRule:
     """One row of ``hardness.csv``: a word (or shape) and the class of target it signals."""

@@ -89,7 +89,7 @@ CORPUS_SCHEMAS: dict[str, pa.Schema] = {
         ("cluster_id", pa.int64()), ("n_docs", pa.int64()), ("n_pairs", pa.int64()),
         ("first_doc_id", pa.string()), ("first_date", pa.date32()), ("last_date", pa.date32()),
         ("span_days", pa.int32()), ("length", pa.int64()), ("share_of_genre", pa.float64()),
-        ("text", pa.large_string()),
+        ("genre_docs", pa.int64()), ("text", pa.large_string()),
     ]),
     "duplicates": pa.schema([
         ("doc_id", pa.string()), ("duplicate_cluster", pa.string()), ("n_members", pa.int32()),

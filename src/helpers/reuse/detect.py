@@ -264,7 +264,7 @@ def _count_cluster_documents(cluster: np.ndarray, doc_a: np.ndarray, doc_b: np.n
 
 def _summarize_clusters(ids, texts, dates, genres, cluster, doc_a, start_a, end_a, doc_b, cluster_docs) -> dict[str, list]:
     """One row per cluster: how many documents and pairs, the first holder and date, the span of
-    dates, the passage's text as its first holder has it, and the share of its genre's documents."""
+    dates, the passage's text as its first holder has it, and the share and number of its genre's documents."""
     n_clusters = int(cluster.max()) + 1 if cluster.size else 0
     first_row = np.full(n_clusters, -1, np.int64)
     for row, label in enumerate(cluster.tolist()):  # rows are in source order within a cluster
@@ -278,7 +278,7 @@ def _summarize_clusters(ids, texts, dates, genres, cluster, doc_a, start_a, end_
         genre_sizes[genre] = genre_sizes.get(genre, 0) + 1
     columns: dict[str, list] = {name: [] for name in (
         "cluster_id", "n_docs", "n_pairs", "first_doc_id", "first_date", "last_date", "span_days",
-        "length", "share_of_genre", "text")}
+        "length", "share_of_genre", "genre_docs", "text")}
     n_pairs = np.bincount(cluster, minlength=n_clusters) if n_clusters else []
     for label in range(n_clusters):
         docs = sorted(members[label])
@@ -296,6 +296,7 @@ def _summarize_clusters(ids, texts, dates, genres, cluster, doc_a, start_a, end_
         columns["length"].append(len(text))
         same_genre = sum(1 for d in docs if genres[d] == genres[first])
         columns["share_of_genre"].append(same_genre / genre_sizes[genres[first]])
+        columns["genre_docs"].append(same_genre)
         columns["text"].append(text)
     return columns
 

@@ -8,9 +8,22 @@ by place with adoption curves. Nothing here reads or writes files.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from helpers.lexicon import load_formulas
+
 UNKNOWN_PLACE = "未知"
+# A passage two documents of a genre share may be one copying the other: boilerplate is what at least this many
+# documents of the genre hold (the bundled corpus has two press conferences, and every passage both had was called
+# the genre's boilerplate, at 100% of it)
+BOILERPLATE_MIN_DOCS = 3
+# A shared passage this short that holds a line of formulas.txt is the genre's wording however few documents share
+# it; a longer one has room for copying beyond the formula
+FORMULA_MAX_CHARS = 150
+# What matching a formula ignores: "现在,我代表辽阳市人民政府向大会报告工作,请予审议" holds 向大会报告工作请予审议
+UNSPACED = re.compile(r"[\s,，、。.:：;；!！?？\"“”'‘’()（）—-]+")
 
 
 def summarize_passage_travel(reuse: pd.DataFrame, n: int = 20) -> pd.DataFrame:
@@ -34,17 +47,44 @@ def summarize_passage_travel(reuse: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     return table.sort_values(["n_docs", "median_lag_days"], ascending=[False, True]).head(n).reset_index()
 
 
-def drop_boilerplate(reuse: pd.DataFrame, clusters: pd.DataFrame, share: float) -> pd.DataFrame:
-    """The passage pairs whose passage is not boilerplate of its genre: held by fewer than ``share`` of
-    the documents of its first holder's genre (``clusters``: ``reuse_clusters.parquet``). Two work
-    reports opening with the same paragraph on 习近平新时代中国特色社会主义思想 did not copy each other.
+def find_boilerplate(clusters: pd.DataFrame, share: float, min_docs: int = BOILERPLATE_MIN_DOCS) -> pd.DataFrame:
+    """The passages that are boilerplate of their genre (``clusters``: ``reuse_clusters.parquet``): held by at least
+    ``share`` of the documents of their first holder's genre and by at least ``min_docs`` of them, or short
+    (FORMULA_MAX_CHARS) and holding a line of ``formulas.txt``. Two work reports opening with the same salutation did
+    not copy each other; two press conferences of a corpus with two may have.
 
-    >>> pairs = pd.DataFrame({"cluster_id": [0, 1]})
-    >>> drop_boilerplate(pairs, pd.DataFrame({"cluster_id": [0, 1], "share_of_genre": [1.0, 0.1]}), 0.5)["cluster_id"].tolist()
-    [1]
+    >>> clusters = pd.DataFrame({"cluster_id": [0, 1, 2, 3], "share_of_genre": [1.0, 0.1, 1.0, 1.0],
+    ...                          "genre_docs": [5, 1, 2, 2], "text": ["甲", "乙", "丙", "现在,我代表市人民政府向大会报告工作,请予审议"]})
+    >>> find_boilerplate(clusters, 0.5)["cluster_id"].tolist()
+    [0, 3]
     """
-    boilerplate = clusters.loc[clusters["share_of_genre"] >= share, "cluster_id"]
-    return reuse[~reuse["cluster_id"].isin(boilerplate)]
+    common = (clusters["share_of_genre"] >= share) & (clusters["genre_docs"] >= min_docs)
+    return clusters[common | clusters["text"].map(is_formula)]
+
+
+def is_formula(text: object) -> bool:
+    """Whether a shared passage is a genre's conventional wording: short, and holding a line of ``formulas.txt``.
+
+    >>> is_formula("以习近平新时代中国特色社会主义思想为指导,深入贯彻党的二十大精神"), is_formula("全市地区生产总值增长5.5%")
+    (True, False)
+    """
+    if not isinstance(text, str) or len(text) > FORMULA_MAX_CHARS:
+        return False
+    plain = UNSPACED.sub("", text)
+    return any(UNSPACED.sub("", formula) in plain for formula in load_formulas())
+
+
+def drop_boilerplate(reuse: pd.DataFrame, clusters: pd.DataFrame, share: float,
+                     min_docs: int = BOILERPLATE_MIN_DOCS) -> pd.DataFrame:
+    """The passage pairs whose passage is not boilerplate of its genre (:func:`find_boilerplate`).
+
+    >>> pairs = pd.DataFrame({"cluster_id": [0, 1, 2]})
+    >>> clusters = pd.DataFrame({"cluster_id": [0, 1, 2], "share_of_genre": [1.0, 0.1, 1.0], "genre_docs": [5, 1, 2],
+    ...                          "text": ["甲", "乙", "丙"]})
+    >>> drop_boilerplate(pairs, clusters, 0.5)["cluster_id"].tolist()
+    [1, 2]
+    """
+    return reuse[~reuse["cluster_id"].isin(find_boilerplate(clusters, share, min_docs)["cluster_id"])]
 
 
 def count_copy_links(reuse: pd.DataFrame) -> pd.DataFrame:
