@@ -79,3 +79,18 @@ def test_a_range_written_as_two_values_is_refused_with_its_file_and_quote(labels
     assert main(["evaluate", "--labels", str(labels)]) == 2
     err = capsys.readouterr().err
     assert "news-liuzhou-2016-03-x6.yaml" in err and repr(first[0]) in err and "low end" in err
+
+
+@pytest.mark.parametrize("split, documents", [
+    ("heldout", 1),  # every held-out part, whatever its number (the README's "all held-out parts")
+    ("heldout-7", 1),  # one part by name
+    ("heldout-8", 0),  # a part with no document here
+    ("dev", 1),
+    ("dev,heldout", 2),
+])
+def test_split_names_pick_the_documents(labels, split, documents, capsys):
+    path = labels / "labels" / "news-liuzhou-2016-03-x6.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("split: dev", "split: heldout-7", 1), encoding="utf-8")
+    main(["evaluate", "--labels", str(labels), "--split", split])
+    printed = capsys.readouterr().out
+    assert printed.startswith(f"{documents} documents, "), printed[:80]

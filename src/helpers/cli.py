@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
                                                "tests/fixtures/kind_gold (its README says how they are written).")
     evaluate.add_argument("--labels", default=str(paths.KIND_GOLD_DIR), help="folder of labelled documents")
     evaluate.add_argument("--split", default=None,
-                          help="only these splits, comma-separated (dev, heldout-55, …); all when left out")
+                          help="only these splits, comma-separated (dev, heldout-55, …; heldout for every "
+                               "held-out part); all when left out")
     evaluate.add_argument("--figures", default=None, help="write every labelled figure, label beside extractor, as CSV")
     evaluate.add_argument("--compare", default=None,
                           help="a CSV an earlier --figures wrote: print what became right and what became wrong")

@@ -218,19 +218,33 @@ class KindEvaluation:
 
 # One row per labelled figure, found or not: `KindEvaluation.figure_table`, and what `python -m helpers evaluate
 # --figures` writes
+HELD_OUT = "heldout"  # the split name that stands for every held-out part
 FIGURE_COLUMNS = ("doc", "split", "genre", "paragraph", "quote", "gold_kind", "kind", "rule_kind", "gold_year", "year",
                   "kind_cue", "kind_confidence", "kind_evidence", "sentence")
 
 
+def is_in_split(name: object, wanted: str | tuple[str, ...]) -> bool:
+    """Whether a label's ``split`` is one of ``wanted``; ``heldout`` stands for every held-out part
+    (heldout-55, heldout-402, …), the README's "all held-out parts".
+
+    >>> is_in_split("heldout-55", ("heldout",)), is_in_split("dev", "heldout"), is_in_split("heldout-55", "heldout-56")
+    (True, False, False)
+    """
+    wanted = (wanted,) if isinstance(wanted, str) else wanted
+    name = str(name)
+    return name in wanted or (HELD_OUT in wanted and name.startswith(HELD_OUT + "-"))
+
+
 def load_labelled_documents(folder: str | Path, split: str | tuple[str, ...] | None = None) -> list[dict]:
-    """The label files of ``folder/labels`` (optionally of one split or several), each with its document's bytes."""
+    """The label files of ``folder/labels`` (optionally of one split or several, see :func:`is_in_split`), each with
+    its document's bytes."""
     import yaml
 
     folder = Path(folder)
     labelled = []
     for path in sorted((folder / "labels").glob("*.yaml")):
         label = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if split is not None and label.get("split") not in ((split,) if isinstance(split, str) else split):
+        if split is not None and not is_in_split(label.get("split"), split):
             continue
         _check_values(label, path)
         label["data"] = (folder / "docs" / label["doc"]).read_bytes()
