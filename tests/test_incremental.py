@@ -15,6 +15,7 @@ from helpers.build import cache
 from helpers.build import pipeline
 from helpers import store as tables
 from helpers.build.builder import build_corpus
+from helpers.cli import describe_stage_runs
 
 
 def _tables(folder):
@@ -77,8 +78,11 @@ def test_a_lexicon_change_reruns_only_the_theme_stage(raw_copy, tmp_path, spy, m
     versions = dict(cache.stage_versions())
     monkeypatch.setattr(cache, "stage_versions", lambda: {**versions, "themes": "edited-themes-yaml"})
     spy.update(corpus=0, indicators=0, themes=0)
-    build_corpus(raw_copy, processed, workers=1, progress=False)
+    summary = build_corpus(raw_copy, processed, workers=1, progress=False)
     assert spy == {"corpus": 0, "indicators": 0, "themes": first.n_documents}
+    # and the build says so: it had printed "6 processed, 0 from cache" as though everything had run again
+    assert summary.stage_runs == {"themes": first.n_documents} and first.stage_runs["corpus"] == first.n_documents
+    assert describe_stage_runs(summary) == f" (themes ran on {first.n_documents}; corpus and indicators from the cache)"
 
 
 @pytest.mark.parametrize("damage, why", [

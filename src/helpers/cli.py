@@ -125,11 +125,31 @@ def _build(args) -> int:
     return 0
 
 
+def describe_stage_runs(summary) -> str:
+    """Which stages ran, when some of the processed documents' stages came from the cache: a build after an edit to
+    themes.yaml said "6 processed, 0 from cache" though it had only tagged themes again.
+
+    >>> from helpers.build.builder import BuildSummary
+    >>> describe_stage_runs(BuildSummary(6, 6, 0, 6, 0, 1.0, 100, stage_runs={"themes": 6}))
+    ' (themes ran on 6; corpus and indicators from the cache)'
+    >>> describe_stage_runs(BuildSummary(6, 6, 0, 6, 0, 1.0, 100, stage_runs={"corpus": 6, "indicators": 6, "themes": 6}))
+    ''
+    """
+    from helpers.build.cache import STAGES
+
+    runs = getattr(summary, "stage_runs", None) or {}
+    if not summary.n_processed or all(runs.get(stage) == summary.n_processed for stage in STAGES):
+        return ""
+    ran = ", ".join(f"{stage} ran on {runs[stage]:,}" for stage in STAGES if runs.get(stage))
+    cached = [stage for stage in STAGES if runs.get(stage, 0) < summary.n_processed]
+    return f" ({ran}; {' and '.join(cached) if len(cached) < 3 else ', '.join(cached)} from the cache)"
+
+
 def _print_summary(summary, processed) -> None:
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{summary.n_documents} documents, {summary.n_quarantined} quarantined, "
-          f"{summary.n_processed} processed, {summary.n_cached} from cache, "
+          f"{summary.n_processed} processed{describe_stage_runs(summary)}, {summary.n_cached} from cache, "
           f"{summary.n_chars:,} characters in {summary.seconds:.2f} s "
           f"({summary.workers} process{'es' if summary.workers > 1 else ''}) -> {processed}")
     if summary.reuse_seconds:

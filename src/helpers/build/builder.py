@@ -31,7 +31,7 @@ import logging
 import os
 import shutil
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -70,6 +70,7 @@ class BuildSummary:
     reuse_seconds: float = 0.0  # the reuse pass (helpers.build.reuse_stage), included in seconds
     n_reused_passages: int = 0
     n_reuse_pairs_aligned: int = 0  # document pairs aligned by this build (the others came from the cache)
+    stage_runs: dict = field(default_factory=dict)  # stage -> documents it ran on (the rest came from the cache)
 
 
 class QuarantineError(ValueError):
@@ -175,7 +176,7 @@ def build_corpus(raw_dir: str | Path = RAW_DIR, processed_dir: str | Path = PROC
         previous = read_manifest(processed_dir)
         if use_cache and previous and all(previous.get(k) == v for k, v in fingerprint.items()) \
                 and all((processed_dir / f"{name}.parquet").exists() for name in previous.get("tables", [])):
-            summary = BuildSummary(**{**previous["summary"], "n_processed": 0, "n_cached": len(paths),
+            summary = BuildSummary(**{**previous["summary"], "n_processed": 0, "n_cached": len(paths), "stage_runs": {},
                                       "seconds": round(time.perf_counter() - started, 3), "reuse_seconds": 0.0,
                                       "n_reuse_pairs_aligned": 0})
             if strict and summary.n_quarantined:
@@ -209,6 +210,7 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
     large = [job for job in jobs if is_large_text_file(str(raw_dir), job[0], fingerprint["inventory"][job[0]][0])]
     jobs = [job for job in jobs if job not in large]
     keys, n_cached = set(), 0
+    stage_runs: Counter = Counter()
     total_bytes = sum(size for size, _ in fingerprint["inventory"].values() if size > 0)
     workers = choose_workers(workers, total_bytes, len(jobs), batch_size)
     batches = [jobs[i:i + batch_size] for i in range(0, len(jobs), batch_size)]
@@ -233,8 +235,10 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
                 for batch, (batch_tables, computed, batch_keys) in zip(batches, results):
                     if use_cache:  # results computed on a Dask cluster; local processes keep their own
                         cache.write_cached_many(cache_dir, [(key, stage, value) for key, stage, value in computed if key])
-                    keys.update(key for key, _ in batch_keys if key)
-                    n_cached += sum(cached for _, cached in batch_keys)
+                    keys.update(key for key, _, _ in batch_keys if key)
+                    n_cached += sum(cached for _, cached, _ in batch_keys)
+                    for _, _, stages in batch_keys:
+                        stage_runs.update(stages)
                     for name, table in batch_tables.items():
                         writers.write(name, table)
                     counts["documents"] += batch_tables["documents"].num_rows
@@ -270,7 +274,8 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
                 n_processed=len(paths) - n_cached if use_cache else len(paths),
                 n_cached=n_cached if use_cache else 0,
                 seconds=round(time.perf_counter() - started, 3), n_chars=counts["n_chars"], workers=workers,
-                quarantined=[list(q) for q in quarantined], warnings=catalog.warnings)
+                quarantined=[list(q) for q in quarantined], warnings=catalog.warnings,
+                stage_runs={stage: stage_runs[stage] for stage in cache.STAGES if stage_runs[stage]})
             if strict and quarantined:  # before the tables are committed: nothing is published
                 raise QuarantineError(summary)
         if bar is not None:

@@ -31,7 +31,7 @@ Job = tuple[str, bytes | None, dict | None, str | None]  # raw_path, bytes (None
 
 
 def process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) -> tuple[dict, list, list]:
-    """({table: Arrow table}, [(key, stage, result) computed], [(key, fully cached)]) for a batch.
+    """({table: Arrow table}, [(key, stage, result) computed], [(key, fully cached, stages run)]) for a batch.
 
     A job without a key gets one here, from the bytes this process reads anyway. With a
     ``cache_dir`` stage results are read from and written to it; without one (a remote Dask worker)
@@ -49,7 +49,7 @@ def process_batch_to_spool(jobs: list[Job], raw_dir: str | None, cache_dir: str 
 
 
 def _process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) -> tuple[dict, list, list]:
-    """({table: Arrow table}, [(key, stage, result) computed], [(key, fully cached)]) for a batch.
+    """({table: Arrow table}, [(key, stage, result) computed], [(key, fully cached, stages run)]) for a batch.
 
     A job without a key gets one here, from the bytes this process reads anyway. With a
     ``cache_dir`` stage results are read from and written to it; without one (a remote Dask worker)
@@ -67,8 +67,10 @@ def _process_batch(jobs: list[Job], raw_dir: str | None, cache_dir: str | None) 
             table = collected[name]
             for column, values in columns.items():
                 table.setdefault(column, []).extend(values)
-        # fully cached: nothing computed, and the file was read (an unreadable one computes nothing either)
-        keys.append((key, cache_dir is not None and data is not None and len(computed) == before))
+        # fully cached: nothing computed, and the file was read (an unreadable one computes nothing either); and the
+        # stages that ran (a build after an edit to themes.yaml runs only themes)
+        keys.append((key, cache_dir is not None and data is not None and len(computed) == before,
+                     tuple(stage for _, stage, _ in computed[before:])))
     if cache_dir:  # kept here, in one transaction per batch; the caller gets nothing to keep
         cache.write_cached_many(Path(cache_dir), computed)
         computed = []
