@@ -28,13 +28,22 @@ RAW = ROOT / "data" / "raw"
 DOC_BYTES = 40_000
 
 
-def make_corpus(target: Path, megabytes: float, seed: int = 7) -> int:
-    """Write synthetic documents into ``target`` until it holds ``megabytes``; return the bytes."""
+def make_corpus(target: Path, megabytes: float, seed: int = 7, raw: Path = RAW) -> int:
+    """Write synthetic documents into ``target`` until it holds ``megabytes``; return the bytes. The paragraphs come
+    from the ``.txt`` documents under ``raw``, read as the build reads them (any encoding)."""
+    from helpers.corpus.reading import UnreadableError, read_raw
+
     rng = random.Random(seed)
     sources = []
-    for path in sorted(RAW.rglob("*.txt")):
-        lines = path.read_bytes().decode("utf-8").splitlines()
-        sources.append((lines[:6], [line for line in lines[6:] if len(line) > 40] or lines))
+    for path in sorted(raw.rglob("*.txt")):
+        try:  # any encoding the build reads; a file the build would quarantine gives no paragraphs
+            lines = read_raw(path.read_bytes(), path.name).text.splitlines()
+        except UnreadableError:
+            continue
+        if lines:
+            sources.append((lines[:6], [line for line in lines[6:] if len(line) > 40] or lines))
+    if not sources:
+        raise SystemExit(f"no readable .txt document under {raw} to make a synthetic corpus from")
     total, index = 0, 0
     while total < megabytes * 1_000_000:
         header, paragraphs = sources[index % len(sources)]
