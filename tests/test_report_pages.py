@@ -363,6 +363,21 @@ def test_the_index_lists_runs_newest_first_with_place_years_and_documents(tmp_pa
     assert not find_rough_edges(page)
 
 
+def test_the_index_marks_pages_a_partial_run_kept_from_older_tables(tmp_path):
+    """`report --notebooks 01` after a new build kept 02's page of the old tables, and the index listed both under the
+    new build's date."""
+    (tmp_path / "panjin").mkdir()
+    (tmp_path / "panjin" / "run.json").write_text(json.dumps({
+        "run": "panjin", "notebooks": ["01_corpus_overview.ipynb", "02_campaign_themes.ipynb"], "n_documents": 2,
+        "parameters": {"place": "panjin"}, "corpus": {"built_at": "2026-12-07T23:37:00+00:00"},
+        "pages": {"01_corpus_overview.ipynb": {"tables_built_at": "2026-12-07T23:37:00+00:00"},
+                  "02_campaign_themes.ipynb": {"tables_built_at": "2026-12-06T10:15:00+00:00"}},
+        "finished_at": "2026-12-07T23:40:00+00:00"}), encoding="utf-8")
+    page = runner.write_index(tmp_path).read_text(encoding="utf-8")
+    assert page.count("older tables") == 1
+    assert re.search(r"02 campaign themes</a> <small>\(older tables: built 2026-12-06 10:15\)", page)
+
+
 def test_share_met_by_city_counts_only_judged_targets():
     # a ledger names its places; 灯塔市's target counts for 辽阳市, the province's for no city
     table = pd.DataFrame({"place": ["辽阳市", "灯塔市", "盘锦市", "辽宁省", "盘锦市"],

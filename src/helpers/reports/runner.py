@@ -220,10 +220,13 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
             run_notebook(notebook, staging / notebook.name, parameters, kernel)
         embed_font(sorted(staging.glob("*.html")))  # one subset of the CJK font for the run's pages
         names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})
+        finished = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        # which tables each page was made from: a partial run (--notebooks 03) keeps pages of older tables
+        pages = {**previous.get("pages", {}),
+                 **{n.name: {"tables_built_at": manifest.get("built_at"), "finished_at": finished} for n in notebooks}}
         info = {"run": run, "parameters": {**parameters, "output_dir": str(out / run)},
                 "n_documents": count_selected_documents(processed, place, parameters),
-                "notebooks": names, "corpus": manifest,
-                "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "notebooks": names, "pages": pages, "corpus": manifest, "finished_at": finished,
                 "seconds": round(time.perf_counter() - started, 2)}
         (staging / "run.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
         if final.exists():
@@ -341,13 +344,14 @@ def write_index(out: Path) -> Path:
         name = "全部文档 (whole corpus)" if place == "all" else (
             f"{places[place].name} ({place})" if place in places else place)
         years = _describe_years(parameters.get("start_year"), parameters.get("end_year"))
+        corpus = info.get("corpus", {})
         links = "<br>".join(
             f'<a href="{html.escape(run)}/{html.escape(Path(n).stem)}.html">'
-            f'{html.escape(Path(n).stem.replace("_", " "))}</a>' for n in info.get("notebooks", []))
+            f'{html.escape(Path(n).stem.replace("_", " "))}</a>' + _describe_older_tables(info, n, corpus)
+            for n in info.get("notebooks", []))
         others = ", ".join(f"{k}={v}" for k, v in parameters.items()
                            if k not in ("processed_dir", "output_dir", "place", "start_year", "end_year"))
         documents = info.get("n_documents")
-        corpus = info.get("corpus", {})
         rows.append(
             f"<tr><td><b>{html.escape(name)}</b><br><small>{html.escape(run)}</small></td>"
             f"<td>{html.escape(years)}</td>"
@@ -371,6 +375,20 @@ def write_index(out: Path) -> Path:
     index.write_text(page, encoding="utf-8")
     embed_font([index])
     return index
+
+
+def _describe_older_tables(info: dict, notebook: str, corpus: dict) -> str:
+    """A note beside a page that a partial run kept from older tables than the run's newest pages; nothing for a page
+    of the newest tables, or of a run written before pages were recorded (its run.json has no "pages").
+
+    >>> info = {"pages": {"03_indicators.ipynb": {"tables_built_at": "2026-12-07T23:33:35+00:00"}}}
+    >>> _describe_older_tables(info, "03_indicators.ipynb", {"built_at": "2026-12-08T09:00:00+00:00"})
+    ' <small>(older tables: built 2026-12-07 23:33)</small>'
+    """
+    built = info.get("pages", {}).get(notebook, {}).get("tables_built_at")
+    if not built or built == corpus.get("built_at"):
+        return ""
+    return f" <small>(older tables: built {html.escape(str(built)[:16].replace('T', ' '))})</small>"
 
 
 def _describe_years(start, end) -> str:
