@@ -1287,7 +1287,7 @@ def test_kind_and_year_from_structure_and_cues(text, genre, published, expected)
     assert got == expected
 
 
-# Of the figures of KIND_CASES, those whose kind the model gives as the table does (2026-12-07: 1,074 of 1,087, 0.988;
+# Of the figures of KIND_CASES, those whose kind the model gives as the table does (2026-12-07: 1,079 of 1,091, 0.989;
 # 0.990-0.992 on the models trained on fewer documents). The model weighs the rules' verdict with the words around a
 # figure; on these short snippets it has less to go on than in a document (few headings), so it may overrule a rule,
 # but seldom.
