@@ -226,6 +226,20 @@ def test_an_unknown_place_names_the_known_ones(built_corpus):
         selection.select(built_corpus, "atlantis")
 
 
+@pytest.mark.parametrize("place, code, why", [
+    ("辽阳市", "liaoyang", "the name documents.place holds: it raised ValueError"),
+    ("灯塔市", "liaoyang_dengta", "a county-level city by its name"),
+    ("liaoyang", "liaoyang", "a code as it is"),
+])
+def test_a_place_may_be_named_in_chinese(built_corpus, place, code, why):
+    assert selection.select(built_corpus, place).place == code, why
+
+
+def test_a_name_two_places_share_is_refused_with_both_codes(built_corpus):
+    with pytest.raises(ValueError, match="shenyang_tiexi, anshan_tiexi"):
+        selection.select(built_corpus, "铁西区")
+
+
 @pytest.mark.parametrize("texts, query", [
     (["项目为王", "带土移植团队"], "项目"),  # a match at the very start of the first text
     (["新引进15个“带土移植”团队", "下一篇文字"], "团队"),  # at the very end: nothing of the next text

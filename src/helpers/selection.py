@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from helpers.corpus.overview import check_place
+from helpers.corpus.overview import resolve_place
 from helpers.paths import PROCESSED_DIR
 from helpers.places import load_gazetteer
 from helpers.text_search import find_phrase
@@ -50,11 +50,11 @@ def select(processed_dir: str | Path = PROCESSED_DIR, place: str = "all", start_
     Every frame comes from the build published when the selection was made (its generation, see
     :func:`helpers.store.resolve_generation`), even if another build publishes meanwhile. A repost
     (a document the reuse pass grouped with an earlier one, ``duplicates.counted`` False) is left out
-    unless ``count_reposts_once`` is False. Nothing else is read yet; an unknown place code raises
-    ValueError naming the known ones.
+    unless ``count_reposts_once`` is False. Nothing else is read yet. ``place`` is a gazetteer code or a place's
+    Chinese name ("辽阳市"); an unknown one raises ValueError naming the known codes.
     """
-    check_place(place)
-    return Selection(resolve_generation(processed_dir), place, start_year, end_year, genre, count_reposts_once)
+    return Selection(resolve_generation(processed_dir), resolve_place(place), start_year, end_year, genre,
+                     count_reposts_once)
 
 
 def list_codes_inside(place: str) -> list[str]:

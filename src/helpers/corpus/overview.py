@@ -57,6 +57,24 @@ def filter_place(frame: pd.DataFrame, place: str, column: str = "place_code") ->
     return frame[inside]
 
 
+def resolve_place(place: str) -> str:
+    """The gazetteer code of ``place``: a code as it is, or a place's Chinese name or alias when only one place has it
+    ("辽阳市" → liaoyang; 铁西区 names two districts and is refused with both codes).
+
+    >>> resolve_place("辽阳市"), resolve_place("liaoyang"), resolve_place("all")
+    ('liaoyang', 'liaoyang', 'all')
+    """
+    if place == "all" or place in load_gazetteer().places:
+        return place
+    codes = load_gazetteer().codes_by_name.get(place, ())
+    if len(codes) == 1:
+        return codes[0]
+    if len(codes) > 1:
+        raise ValueError(f"{place!r} names {len(codes)} places; use one of their codes: {', '.join(codes)}")
+    check_place(place)
+    return place
+
+
 def check_place(place: str) -> None:
     """Raise ValueError naming the known codes when ``place`` is not a gazetteer code or "all"."""
     if place != "all" and place not in load_gazetteer().places:
