@@ -15,6 +15,7 @@ from conftest import RAW  # noqa: E402
 from helpers import selection  # noqa: E402
 from helpers.corpus import overview as corpus  # noqa: E402
 from helpers.reports import plots  # noqa: E402
+from helpers.reuse import diffusion  # noqa: E402
 from helpers.themes import theme_analysis  # noqa: E402
 from helpers.corpus.documents import process_document  # noqa: E402
 from helpers.lexicon import load_gov_verbs, load_stopwords, load_themes  # noqa: E402
@@ -161,6 +162,31 @@ def test_slogan_tracker_and_kwic(built_corpus):
     lines = theme_analysis.kwic("首战告捷", selection.select(built_corpus), window=8)
     assert len(lines) == 4 and (lines["term"] == "首战告捷").all()
     assert lines["left"].str.len().max() <= 8 + 4  # the window (a line break shows as ⏎)
+
+
+def test_concordance_lines_and_first_uses_cite_their_sentences(built_corpus):
+    """A researcher listing every sentence on 营商环境 had to join sentences.parquet by hand: kwic gave no sentence."""
+    chosen = selection.select(built_corpus)
+    sentences = chosen.sentences.set_index(["doc_id", "sentence_id"])
+    texts = load_table("documents", built_corpus).set_index("doc_id")["text"]
+    lines = theme_analysis.kwic("营商环境", chosen, limit=None)
+    assert len(lines) == 14 and lines["sentence_id"].notna().all()
+    for line in lines.itertuples():
+        sentence = sentences.loc[(line.doc_id, line.sentence_id)]
+        assert sentence["start"] <= line.start < line.end <= sentence["end"]
+        assert texts[line.doc_id][line.start:line.end] == "营商环境"
+    # the same from a frame of sentences, whose numbers it carries
+    from_sentences = theme_analysis.kwic("营商环境", chosen.sentences, limit=None)
+    assert sorted(zip(from_sentences["doc_id"], from_sentences["sentence_id"], from_sentences["start"])) == \
+        sorted(zip(lines["doc_id"], lines["sentence_id"], lines["start"]))
+    # a slogan's first use, as the tracker and the adoption table cite it
+    hits = chosen.find_theme_hits(terms=["三篇大文章"])
+    first = theme_analysis.track_slogans(hits, ["三篇大文章"])["first_ref"].iat[0]
+    adoption = diffusion.track_slogan_adoption(hits, ["三篇大文章"])
+    assert first == adoption["first_ref"].iat[0]
+    doc_id, rest = first.split("#")
+    start, end = map(int, rest.split("@")[1].split("-"))
+    assert texts[doc_id][start:end] == "三篇大文章"
 
 
 @pytest.mark.parametrize("start_year, end_year, dates", [

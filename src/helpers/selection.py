@@ -410,6 +410,24 @@ class Selection:
         """Sentences of the selection's documents, with their offsets and text."""
         return self._by_document("sentences").to_pandas()
 
+    def locate_sentences(self, doc_ids: list[str], offsets: list[int]) -> list[int | None]:
+        """The number of the sentence that holds each offset into its document's cleaned text (None where no
+        sentence does): what a concordance line or a first use cites, read from ``sentences.parquet`` for those
+        documents only."""
+        if not doc_ids:
+            return []
+        wanted = pa.array(sorted(set(doc_ids)), pa.string())
+        table = read_selected("sentences", self.processed_dir, ["doc_id", "sentence_id", "start", "end"],
+                              pc.field("doc_id").isin(wanted)).to_pandas()
+        by_document = {doc: (group["start"].to_numpy(), group["end"].to_numpy(), group["sentence_id"].to_numpy())
+                       for doc, group in table.sort_values(["doc_id", "start"]).groupby("doc_id", sort=False)}
+        located: list[int | None] = []
+        for doc_id, offset in zip(doc_ids, offsets):
+            starts, ends, ids = by_document.get(doc_id, (np.empty(0), np.empty(0), np.empty(0)))
+            i = int(np.searchsorted(starts, offset, side="right")) - 1
+            located.append(int(ids[i]) if i >= 0 and offset < ends[i] else None)
+        return located
+
     @cached_property
     def cleaning_log(self) -> pd.DataFrame:
         """Cleaning edits of the selection's documents."""

@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from helpers.indicators.indicator_tables import build_record_refs
 from helpers.lexicon import load_formulas
 
 UNKNOWN_PLACE = "未知"
@@ -102,14 +103,14 @@ def count_copy_links(reuse: pd.DataFrame) -> pd.DataFrame:
 
 
 def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None) -> pd.DataFrame:
-    """For each slogan and place: the first dated document using it, the date, and the days after
-    the slogan's first use anywhere (0 for the place that had it first); the slogans used in the
-    most places first, each slogan's places in order of adoption.
+    """For each slogan and place: the first dated use (``first_ref``: document#sentence@start-end), its date, and the
+    days after the slogan's first use anywhere (0 for the place that had it first); the slogans used in the most
+    places first, each slogan's places in order of adoption.
 
     Slogans default to those declared in ``resources/themes.yaml`` (:func:`helpers.lexicon.load_slogans`).
     Undated documents cannot be placed in time and are left out.
     """
-    columns = ["term", "place", "first_date", "first_doc_id", "lag_days", "order"]
+    columns = ["term", "place", "first_date", "first_ref", "lag_days", "order"]
     if slogans is None:
         from helpers.lexicon import load_slogans
 
@@ -118,9 +119,10 @@ def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None) 
     rows = rows.dropna(subset=["published_date"])
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    rows = rows.assign(place=rows["place"].fillna(UNKNOWN_PLACE)).sort_values(["term", "published_date", "doc_id"])
-    first = rows.drop_duplicates(["term", "place"]).rename(columns={"published_date": "first_date",
-                                                                     "doc_id": "first_doc_id"})
+    order = [c for c in ("term", "published_date", "doc_id", "start") if c in rows.columns]
+    rows = rows.assign(place=rows["place"].fillna(UNKNOWN_PLACE)).sort_values(order)
+    first = rows.drop_duplicates(["term", "place"]).rename(columns={"published_date": "first_date"})
+    first = first.assign(first_ref=build_record_refs(first))  # document#sentence@start-end of the first use
     start = first.groupby("term")["first_date"].transform("min")
     first = first.assign(lag_days=(pd.to_datetime(first["first_date"]) - pd.to_datetime(start)).dt.days,
                          order=first.groupby("term").cumcount() + 1)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from helpers.paths import PROCESSED_DIR
 from helpers.corpus.overview import filter_place, filter_years, load_documents
+from helpers.indicators.indicator_tables import build_record_refs
 from helpers.lexicon import load_gov_verbs, load_slogans, load_themes
 from helpers.places import load_gazetteer
 from helpers.store import load_table
@@ -200,7 +201,8 @@ def _xlogx(observed: pd.Series, expected: pd.Series) -> pd.Series:
 
 
 def track_slogans(hits: pd.DataFrame, slogans: list[str] | None = None) -> pd.DataFrame:
-    """Which places use which slogan, in how many documents, first and last date.
+    """Which places use which slogan, in how many documents, first and last date, and where it is first used
+    (``first_ref``: document#sentence@start-end; undated documents last).
 
     Slogans are the ones declared in ``resources/themes.yaml`` (each theme's ``slogans``: 项目为王,
     三篇大文章, 带土移植, 揭榜挂帅, 三破三立, 千人助千企…), or the terms given.
@@ -211,6 +213,8 @@ def track_slogans(hits: pd.DataFrame, slogans: list[str] | None = None) -> pd.Da
     table = rows.groupby("term").agg(
         theme=("theme", "first"), documents=("doc_id", "nunique"), hits=("start", "size"),
         first_date=("published_date", "min"), last_date=("published_date", "max"))
+    earliest = rows.sort_values(["published_date", "doc_id", "start"], na_position="last").drop_duplicates("term")
+    table["first_ref"] = build_record_refs(earliest).set_axis(earliest["term"]).reindex(table.index)
     places = (rows[["term", "place"]].dropna().drop_duplicates().sort_values(["term", "place"])
               .groupby("term")["place"].agg("、".join))  # not a lambda per group: 0.04 -> 0.02 s
     table.insert(1, "places", places.reindex(table.index).fillna(""))
@@ -279,7 +283,7 @@ def summarize_theme_terms(hits: pd.DataFrame, theme: str) -> dict[str, int]:
 
 
 KWIC_COLUMNS = ["doc_id", "place", "published_date"]
-KWIC_OUTPUT = ["doc_id", "place", "date", "left", "term", "right", "start"]
+KWIC_OUTPUT = ["doc_id", "sentence_id", "place", "date", "left", "term", "right", "start", "end"]
 
 
 def kwic(term: str, source, window: int = 20, regex: bool = False, limit: int | None = 200) -> pd.DataFrame:
@@ -288,9 +292,11 @@ def kwic(term: str, source, window: int = 20, regex: bool = False, limit: int | 
     ``source``: a :class:`helpers.selection.Selection` (its documents' texts are read a row group at
     a time, only documents holding the term become Python strings, and the search stops at
     ``limit``), or a DataFrame with a ``text`` column (documents, or sentences whose ``start`` is
-    their offset in the document). Columns: doc_id, place, date, left, term, right, start (offset
-    into the cleaned text). ``regex`` makes ``term`` a regular expression (e.g. ``"项目为[王纲]"``).
-    Text is plain data: displayed in HTML it is escaped.
+    their offset in the document). Columns: doc_id, sentence_id, place, date, left, term, right, start and end
+    (offsets into the cleaned text): each line cites its document, sentence and characters. The sentence is found
+    in ``sentences.parquet`` for a selection and read from a frame of sentences; a frame of documents has none.
+    ``regex`` makes ``term`` a regular expression (e.g. ``"项目为[王纲]"``). Text is plain data: displayed in HTML
+    it is escaped.
     """
     pattern = re.compile(term if regex else re.escape(term))
     if isinstance(source, pd.DataFrame):
@@ -302,11 +308,22 @@ def kwic(term: str, source, window: int = 20, regex: bool = False, limit: int | 
         offsets = frame["start"] if "start" in frame.columns and "text" in frame.columns else [0] * len(frame)
         places = frame["place"] if "place" in frame.columns else [None] * len(frame)
         dates = frame["published_date"] if "published_date" in frame.columns else [None] * len(frame)
-        for doc_id, place, date, text, offset in zip(frame["doc_id"], places, dates, frame["text"], offsets):
+        sentences = frame["sentence_id"] if "sentence_id" in frame.columns else [None] * len(frame)
+        for doc_id, sentence, place, date, text, offset in zip(frame["doc_id"], sentences, places, dates,
+                                                               frame["text"], offsets):
             for match in pattern.finditer(text):
                 start, end = match.span()
-                rows.append((doc_id, place, date, text[max(0, start - window):start].replace("\n", " ⏎ "),
-                             match.group(), text[end:end + window].replace("\n", " ⏎ "), start + offset))
+                rows.append((doc_id, sentence, place, date, text[max(0, start - window):start].replace("\n", " ⏎ "),
+                             match.group(), text[end:end + window].replace("\n", " ⏎ "), start + offset,
+                             end + offset))
                 if limit and len(rows) >= limit:
-                    return pd.DataFrame(rows, columns=KWIC_OUTPUT)
-    return pd.DataFrame(rows, columns=KWIC_OUTPUT)
+                    return _cite_sentences(pd.DataFrame(rows, columns=KWIC_OUTPUT), source)
+    return _cite_sentences(pd.DataFrame(rows, columns=KWIC_OUTPUT), source)
+
+
+def _cite_sentences(lines: pd.DataFrame, source) -> pd.DataFrame:
+    """The concordance with each line's sentence number, looked up in the selection's sentences."""
+    if isinstance(source, pd.DataFrame) or lines.empty:
+        return lines.astype({"sentence_id": "Int64"})
+    located = source.locate_sentences(lines["doc_id"].tolist(), lines["start"].tolist())
+    return lines.assign(sentence_id=pd.array(located, dtype="Int64"))
