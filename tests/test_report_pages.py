@@ -150,8 +150,18 @@ def test_a_work_report_too_short_to_be_whole_is_named(built_corpus):
     # 辽阳's 2024 work report is 2,266 characters and stops inside its review (the site kept a part); 04 and 06 then
     # found no target, and a reader would conclude 辽阳 set none
     found = findings.summarize_documents(selection.select(built_corpus, place="liaoyang").documents)
-    assert found[-1].documents == 1 and "政府工作报告 (辽阳市, 2024-01-07): 2,266" in found[-1].text
+    assert found[-1].documents == 1
+    assert ("政府工作报告 (辽阳市, 2024-01-07): 2,266 characters, short for a work report, and its source site says its "
+            "copy may not be whole") in found[-1].text
     assert len(findings.summarize_documents(selection.select(built_corpus, start_year=2025).documents)) == 1  # 18,805
+
+
+def test_a_copy_its_site_calls_incomplete_keeps_the_notice_in_read_notes(built_corpus):
+    # 博县网's copy of 辽阳's 2024 report ends with "…本站展示并非全部都完整…建议您…下载完整版本": the build removed it with
+    # the footer, and nothing in the documents table said the text was cut
+    documents = selection.select(built_corpus).documents.set_index("doc_id")["read_notes"].fillna("")
+    noticed = documents[documents.str.contains("may be incomplete")]
+    assert noticed.index.tolist() == ["001_e097eca750060dbf"] and "本站展示并非全部都完整" in noticed.iat[0]
 
 
 @pytest.mark.parametrize("place, compared_with_itself", [("liaoning", True), ("liaoyang", False)])

@@ -53,6 +53,11 @@ FOOTER_RULES = frozenset({"source_url_line", "page_widget", "disclaimer", "copyr
 # A header ends at one of these; short lines above it ("政讯通中心") are site chrome.
 HEADER_RULES = frozenset({"navigation_trail", "site_welcome", "page_button"})
 SHORT_LINE = 30
+# A site's notice, removed with its footer, that its copy is not the whole document: "报告、公报、规划等总结类或文件类
+# 信息,本站展示并非全部都完整,…建议您到相关地区政府…官网浏览或下载完整版本" (博县网's copy of 辽阳's 2024 work
+# report, which stops inside its review)
+INCOMPLETE_NOTICE = re.compile(r"并非全部都?完整|(?:内容|全文|正文)(?:并?不完整|有删节)|(?:仅为|系)节选|下载完整版")
+NOTICE_CONTEXT = 20
 
 # Inline, inside a line of text: (rule, literals one of which must be in the text, pattern).
 # The literals keep a corpus without e-mails from paying for the e-mail scan.
@@ -71,6 +76,24 @@ INLINE_RULES = (
      r"(?:联系|监督|举报|咨询|服务|热线)?(?:电话|热线|手机)[ \t]*[:：]?[ \t]*"
      r"(?:(?:\(?0\d{2,3}\)?-?)?\d{7,8}(?:[、,/][ \t]*(?:0\d{2,3}-?)?\d{7,8})*|1[3-9]\d{9})"),
 )
+
+
+def find_incomplete_notices(edits) -> list[str]:
+    """Notes for the document's read_notes: each site notice, among the text boilerplate removed, that says the copy is
+    not whole (what a short document lacks may be missing from the source, not from the build).
+
+    >>> from helpers.corpus.edits import Edit
+    >>> find_incomplete_notices([Edit("boilerplate", "disclaimer", 0, 60, "本文仅代表作者观点。报告、公报、规划等总结类或文件类信息,本站展示并非全部都完整,建议您下载完整版本", "")])
+    ["the source site says its copy may be incomplete (removed as boilerplate: '…公报、规划等总结类或文件类信息,本站展示并非全部都完整,建议您下载完整版本')"]
+    """
+    notes = []
+    for edit in edits:
+        match = INCOMPLETE_NOTICE.search(edit.removed) if edit.step == "boilerplate" else None
+        if match:
+            start = max(0, match.start() - NOTICE_CONTEXT)
+            quote = ("…" if start else "") + edit.removed[start:match.end() + NOTICE_CONTEXT].strip()
+            notes.append(f"the source site says its copy may be incomplete (removed as boilerplate: '{quote}')")
+    return notes[:1]
 
 
 @lru_cache(maxsize=16)

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from helpers.corpus.boilerplate import find_incomplete_notices
 from helpers.corpus.cleaning import clean_text
 from helpers.corpus.edits import Edit
 from helpers.corpus.metadata import GENRES, extract_metadata
@@ -111,7 +112,7 @@ def process_document(data: bytes, raw_path: str, catalog_row: dict | None = None
         "n_chars": len(cleaned.body),
         "n_chars_raw": len(raw.text),
     }
-    notes = list(raw.notes)
+    notes = list(raw.notes) + find_incomplete_notices(edit for _, edit in cleaned.iter_edits())
     if catalog_row:  # a field the build cannot use is ignored, and said in read_notes
         notes += [f"catalog.csv: {problem}" for problem in apply_catalog(document, catalog_row)]
     document["read_notes"] = "; ".join(notes) or None

@@ -19,6 +19,7 @@ MAX_NAMED = 3  # indicators named in one sentence when several are reported equa
 # A work report shorter than this is taken to be a part of one (a city's or a province's runs to 10,000 characters
 # and more; the 2026 provincial reports in ../shared/corpora to 9,800-26,000)
 SHORT_WORK_REPORT = 6000
+INCOMPLETE_NOTE = "says its copy may be incomplete"  # corpus/boilerplate.find_incomplete_notices, in read_notes
 
 
 class Finding(NamedTuple):
@@ -47,25 +48,34 @@ def summarize_documents(documents: pd.DataFrame) -> list[Finding]:
     text = (f"{n:,} document{'s' if n != 1 else ''} about {documents['place'].nunique():,} "
             f"place{'s' if documents['place'].nunique() != 1 else ''}, {span}"
             + (f" ({undated} undated)" if undated else "") + f": {genre_text}.")
-    return [Finding(text, n), *_find_short_work_reports(documents)]
+    return [Finding(text, n), *_find_incomplete_documents(documents)]
 
 
-def _find_short_work_reports(documents: pd.DataFrame) -> list[Finding]:
-    """Work reports too short to be whole (辽阳's of 2024 is 2,266 characters and stops inside its review: the site
-    kept part of it, and 04 and 06 then found no target). Nothing when the table has no character counts."""
-    if "n_chars" not in documents:
+def _find_incomplete_documents(documents: pd.DataFrame) -> list[Finding]:
+    """Documents that may not be whole: a work report too short to be one (辽阳's of 2024 is 2,266 characters and stops
+    inside its review, and 04 and 06 then found no target), or a copy its source site says is not complete (the
+    notice the build removed with the site's footer, kept in ``read_notes``). Nothing when the table has neither
+    character counts nor notes."""
+    if "n_chars" not in documents and "read_notes" not in documents:
         return []
-    short = documents[(documents["genre"] == "government_work_report") & (documents["n_chars"] < SHORT_WORK_REPORT)]
-    if short.empty:
+    short = (documents["genre"] == "government_work_report") & (documents["n_chars"] < SHORT_WORK_REPORT) \
+        if "n_chars" in documents else pd.Series(False, index=documents.index)
+    noticed = documents["read_notes"].fillna("").str.contains(INCOMPLETE_NOTE, regex=False) \
+        if "read_notes" in documents else pd.Series(False, index=documents.index)
+    flagged = documents[short | noticed]
+    if flagged.empty:
         return []
-    named = "; ".join(f"{row.title or row.doc_id} ({row.place or 'place unknown'}, "
-                      f"{row.published_date if pd.notna(row.published_date) else 'undated'}): {int(row.n_chars):,}"
-                      for row in short.head(MAX_NAMED).itertuples())
-    more = f" and {len(short) - MAX_NAMED} more" if len(short) > MAX_NAMED else ""
-    return [Finding(f"{len(short)} work report{'s are' if len(short) != 1 else ' is'} shorter than "
-                    f"{SHORT_WORK_REPORT:,} characters and may be incomplete ({named}{more}); a whole one runs to "
-                    "10,000 and more. What a document lacks, no table here shows: a target missing from the ledger "
-                    "may be missing from the text.", len(short))]
+    named = "; ".join(
+        f"{row.title or row.doc_id} ({row.place or 'place unknown'}, "
+        f"{row.published_date if pd.notna(row.published_date) else 'undated'}): "
+        + ", and ".join(reason for reason, holds in (
+            (f"{int(row.n_chars):,} characters, short for a work report", short[row.Index]),
+            ("its source site says its copy may not be whole", noticed[row.Index])) if holds)
+        for row in flagged.head(MAX_NAMED).itertuples())
+    more = f" and {len(flagged) - MAX_NAMED} more" if len(flagged) > MAX_NAMED else ""
+    return [Finding(f"{len(flagged)} document{'s' if len(flagged) != 1 else ''} may be incomplete ({named}{more}); a "
+                    "whole work report runs to 10,000 characters and more. What a document lacks, no table here shows: "
+                    "a target missing from the ledger may be missing from the text.", len(flagged))]
 
 
 def _count_genre(genre: str, count: int) -> str:
