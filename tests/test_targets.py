@@ -367,6 +367,21 @@ def test_the_yearly_panel_leaves_out_a_plans_total_and_keeps_its_levels():
     assert panel.loc[panel["indicator"] == "industrial_output", "year"].tolist() == [2025]
 
 
+@pytest.mark.parametrize("sentence, quote, years, why", [
+    ("“十四五”期间,葫芦岛计划构建以企业为盟主的实质性产学研联盟200个以上,实施“揭榜挂帅”科技攻关项目50个以上,"
+     "引进“带土移植”人才团队100个以上,培育雏鹰企业100家以上、瞪羚企业50家以上。", "50家以上", 5,
+     "培育 before a 、 list: gazelles bred over five years (葫芦岛 2022), not 2025's count; the panel held it as one"),
+    ("“十四五”期间,葫芦岛计划构建以企业为盟主的实质性产学研联盟200个以上。", "200个以上", 5, "构建: alliances built"),
+    ("“十四五”期间,省级以上科技创新平台达到20个,高新技术企业数量达到150家以上。", "150家以上", 1,
+     "达到: a level the plan's last year reaches"),
+    ("力争“十四五”期间地区生产总值、规模以上工业总产值超过1000亿元。", "超过1000亿元", 1, "no verb: a level"),
+])
+def test_a_plans_counts_of_what_it_will_do_are_totals(sentence, quote, years, why):
+    records = pd.DataFrame({"period_start": [D(2021, 1, 1)], "period_end": [D(2025, 12, 31)], "quote": [quote],
+                            "sentence": [sentence]})
+    assert count_total_years(records).tolist() == [years], why
+
+
 def test_a_target_a_document_states_twice_is_one_row_of_the_ledger():
     # 辽宁 2026: the goal stated among the main goals and repeated in the tasks, one target; another value stays
     text = ("今年主要预期目标是:城镇新增就业45万人以上。\n今年要稳定和扩大就业,城镇新增就业45万人以上。\n"

@@ -16,6 +16,11 @@ from helpers.indicators.indicator_tables import build_record_refs, load_indicato
 
 # A total over several years: the word in the figure's clause before it ("固定资产投资累计超过2000亿元")
 TOTAL_BEFORE = re.compile(r"(?:累计|总计|合计|共计)[^,,;;:。]{0,15}$")
+# A count of what is done over the years, in a plan's period, is a total too though no 累计 says so: "“十四五”期间,
+# 葫芦岛计划构建…产学研联盟200个以上,实施…科技攻关项目50个以上,引进“带土移植”人才团队100个以上,培育雏鹰企业100家以上、
+# 瞪羚企业50家以上" (葫芦岛 2022); a level has no such verb ("地区生产总值…超过1000亿元", "高新技术企业数量达到150家以上")
+FLOW_BEFORE = re.compile(r"(?:新增|新建|新开工|引进|引育|招引|培育|构建|组建|建成|实施|签约|落地|创建|认定)"
+                         r"[^,,;;:。达]{0,25}$")
 # "左右" and "约" targets count as met within 5% of the target value
 APPROXIMATE_TOLERANCE = 0.05
 # Reviews of the year just ended come out by March (provincial reports in January, the national in March)
@@ -121,22 +126,24 @@ def resolve_period_years(records: pd.DataFrame) -> pd.Series:
 
 
 def count_total_years(records: pd.DataFrame) -> pd.Series:
-    """How many years each figure totals: its period's span where it is a total over several years (TOTAL_BEFORE in
-    its clause), else 1. A plan's total is not its last year's figure ("力争“十四五”期间…固定资产投资累计超过2000亿元",
-    葫芦岛 2022: 5), while a plan's level is ("…地区生产总值、规模以上工业总产值超过1000亿元": 1, the year 2025).
+    """How many years each figure totals: its period's span where it is a total over several years (TOTAL_BEFORE or
+    FLOW_BEFORE in its clause), else 1. A plan's total is not its last year's figure ("力争“十四五”期间…固定资产投资累计
+    超过2000亿元", 葫芦岛 2022: 5; "培育雏鹰企业100家以上": 5), while a plan's level is ("…地区生产总值、规模以上工业
+    总产值超过1000亿元": 1, the year 2025).
 
-    >>> count_total_years(pd.DataFrame({"period_start": ["2021-01-01", "2021-01-01", None],
-    ...     "period_end": ["2025-12-31", "2025-12-31", "2025-12-31"], "quote": ["超过2000亿元", "超过1000亿元", "3500亿元"],
+    >>> count_total_years(pd.DataFrame({"period_start": ["2021-01-01", "2021-01-01", None, "2021-01-01"],
+    ...     "period_end": ["2025-12-31", "2025-12-31", "2025-12-31", "2025-12-31"],
+    ...     "quote": ["超过2000亿元", "超过1000亿元", "3500亿元", "50家以上"],
     ...     "sentence": ["十四五期间固定资产投资累计超过2000亿元", "十四五期间地区生产总值超过1000亿元",
-    ...                  "累计完成投资3500亿元"]})).tolist()
-    [5, 1, 1]
+    ...                  "累计完成投资3500亿元", "培育雏鹰企业100家以上、瞪羚企业50家以上"]})).tolist()
+    [5, 1, 1, 5]
     """
     if "period_start" not in records:
         return pd.Series(1, index=records.index, dtype=int)
     span = (pd.to_datetime(records["period_end"]).dt.year - pd.to_datetime(records["period_start"]).dt.year + 1)
     span = span.fillna(1).astype(int)
     several = records[span > 1]
-    total = [TOTAL_BEFORE.search(sentence[:max(sentence.find(quote), 0)]) is not None
+    total = [any(pattern.search(sentence[:max(sentence.find(quote), 0)]) for pattern in (TOTAL_BEFORE, FLOW_BEFORE))
              for sentence, quote in zip(several["sentence"].astype(str), several["quote"].astype(str))]
     return span.where(pd.Series(total, index=several.index, dtype=bool).reindex(records.index, fill_value=False), 1)
 
