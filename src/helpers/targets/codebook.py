@@ -34,7 +34,9 @@ INDICATOR_PANEL = {
     "indicator_zh": Column("Indicator name (Chinese)",
         "Chinese name of the indicator."),
     "unit": Column("Unit of the target",
-        "% for growth rates (differences are then percentage points); 元, 个, 人…"),
+        "% for growth rates and shares (differences are then percentage points); 百分点 for a change in a share "
+        "written as one (R&D intensity 较2022年提高0.8个百分点: a rise of 0.8 points on a base the sentence names, not "
+        "a level of 0.8%); 元, 个, 人…"),
     "target_value": Column("Target value (range: lower bound)",
         "The target as a number, signed by direction (a fall is negative); a range's lower bound."),
     "target_value_high": Column("Target upper bound (ranges only)",
