@@ -48,6 +48,10 @@ TRAILING_NOISE_LAST = frozenset("长加高升降少低落滑收支大小在幅�
 QUOTE_MARKS = str.maketrans("", "", "“”\"‘’")
 # Words that make a metric a share of an indicator, not the indicator: "占地区生产总值比重"
 SHARE_WORDS = re.compile(r"占|比重|占比|比例")
+# Words right before an indicator's name that make the metric a part of it, not it: "民间固定资产投资" (private
+# investment), "招商引资…转化固定资产投资130亿元" (辽阳 2024: investment that attracted projects brought in, beside the
+# city's total growth of 1%), "外商直接投资"
+PART_BEFORE = re.compile(r"(?:民间|转化|到位|招商|外商|外资|国有|利用)$")
 # Words that may follow an indicator's name: "规上工业增加值增速", "城镇新增就业人数"
 TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|总额|总量|规模|数量|人数|实际|平均|年均|同比|合计|累计)+")
 # A base of comparison left as the whole metric: "比上年年初预算增加1800亿元" (2024 national report)
@@ -120,6 +124,8 @@ def parse_indicator(metric: str | None) -> str | None:
     'gdp'
     >>> parse_indicator("经济"), parse_indicator("生产总值"), parse_indicator("数字经济"), parse_indicator("海洋生产总值")
     ('gdp', 'gdp', None, None)
+    >>> parse_indicator("转化固定资产投资"), parse_indicator("民间固定资产投资"), parse_indicator("全市固定资产投资")
+    (None, None, 'fixed_asset_investment')
     """
     if not metric:
         return None
@@ -135,7 +141,7 @@ def parse_indicator(metric: str | None) -> str | None:
         return None
     best = max(matches, key=lambda m: len(m.group()))
     before, after = plain[:best.start()], plain[best.end():]
-    if SHARE_WORDS.search(before) or SHARE_WORDS.search(after):
+    if SHARE_WORDS.search(before) or SHARE_WORDS.search(after) or PART_BEFORE.search(before):
         return None
     if after and not (len(after) <= 2 or TRAILING_WORDS.fullmatch(after)):
         return None
