@@ -22,6 +22,7 @@ class Theme:
     en: str
     keywords: tuple[str, ...]
     slogans: tuple[str, ...] = ()
+    not_keywords: tuple[str, ...] = ()  # longer phrases holding a keyword in another sense (中华老字号)
 
 
 def _read(name: str) -> str:
@@ -34,7 +35,8 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_themes() -> tuple[Theme, ...]:
-    """``themes.yaml``: code → zh, en, keywords, slogans (every slogan is a keyword too).
+    """``themes.yaml``: code → zh, en, keywords, slogans (every slogan is a keyword too), and ``not``: phrases that
+    hold a keyword in another sense and are no hit.
 
     >>> [t.code for t in load_themes()][:3]
     ['projects', 'investment_attraction', 'industrial_restructuring']
@@ -46,7 +48,7 @@ def load_themes() -> tuple[Theme, ...]:
     for code, spec in data.items():
         slogans = tuple(str(s) for s in spec.get("slogans", ()))
         keywords = tuple(dict.fromkeys([*(str(k) for k in spec["keywords"]), *slogans]))
-        themes.append(Theme(code, spec["zh"], spec["en"], keywords, slogans))
+        themes.append(Theme(code, spec["zh"], spec["en"], keywords, slogans, tuple(str(k) for k in spec.get("not", ()))))
     return tuple(themes)
 
 

@@ -28,6 +28,9 @@ def _keyword_index() -> tuple[WordFinder, dict[str, tuple[str, ...]]]:
     for theme in load_themes():
         for keyword in theme.keywords:
             themes_of.setdefault(keyword, []).append(theme.code)
+    for theme in load_themes():  # found as the longest word where they stand, with no theme: no hit
+        for phrase in theme.not_keywords:
+            themes_of.setdefault(phrase, [])
     return WordFinder(themes_of), {k: tuple(v) for k, v in themes_of.items()}
 
 
@@ -66,6 +69,8 @@ def extract_theme_hits(text: str, sentence_starts: list[int]) -> list[tuple]:
 
     >>> extract_theme_hits("坚持项目为王。推动带土移植。", [0, 7])
     [(0, 'projects', '项目为王', 2, 6), (1, 'innovation', '带土移植', 9, 13)]
+    >>> extract_theme_hits("改造升级老字号。通过中华老字号复核。", [0, 8])  # a heritage brand, not the old industrial base
+    [(0, 'industrial_restructuring', '老字号', 4, 7)]
     """
     return list(zip(*find_theme_hit_columns(text, sentence_starts)))
 
@@ -77,6 +82,9 @@ def find_theme_hit_columns(text: str, sentence_starts: list[int]) -> tuple[list,
     """
     finder, themes_of = _keyword_index()
     starts, ends, terms = finder.find_columns(text)
+    if any(not themes_of[term] for term in set(terms)):  # a phrase of themes.yaml's not lists: no hit
+        kept = [i for i, term in enumerate(terms) if themes_of[term]]
+        starts, ends, terms = [starts[i] for i in kept], [ends[i] for i in kept], [terms[i] for i in kept]
     if not terms:
         return [], [], [], [], []
     sentences = (np.searchsorted(sentence_starts, starts, side="right") - 1).tolist()
