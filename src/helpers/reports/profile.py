@@ -33,7 +33,10 @@ def compare_theme_profile(hits: pd.DataFrame, corpus_hits: pd.DataFrame) -> pd.D
 
     ``hits`` and ``corpus_hits``: theme hits of the place and of the corpus (the same years), or
     either counted per genre and theme already (``Selection.count_theme_hits("genre")``). Hits of
-    documents without a genre are left out on both sides.
+    documents without a genre are left out on both sides; the genre is used for nothing else: shares are not
+    weighed by genre, so a place whose documents are of other genres than the corpus's (two news stories against
+    a corpus of work reports) differs partly because of them. The corpus holds the place's own documents: with few
+    places, compare ``share_here`` with the corpus less the place (subtract its counts) before reading much into it.
     """
     here, everywhere = (_count_by_theme(frame) for frame in (hits, corpus_hits))
     table = name_themes().set_index("theme")
