@@ -38,11 +38,7 @@ KERNEL_DISPLAY = "Liaoning workbench"
 # Nor does it keep every cell's value in ``Out`` (IPython's output cache): a report never reads it back,
 # and it held every figure and table a report showed until the kernel ended (whole tables at 1 GB; notebook
 # 02's figures made its kernel 0.1 s slower to collect garbage and to exit).
-# Nor does it crop figures to their ink: `plots` lays each one out with tight_layout, and every figure of the seven
-# reports lies inside its canvas, so the inline backend's bbox_inches="tight" (which draws a figure twice, once to
-# measure it) gave the same picture with 0.1 inch less margin, at 0.02-0.05 s a figure.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--InteractiveShell.cache_size=0",
-                    '--InlineBackend.print_figure_kwargs={"bbox_inches": None}']
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--InteractiveShell.cache_size=0"]
 NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
 STOPPED_STATUS = 130  # the shell's status for a command stopped by Ctrl-C
