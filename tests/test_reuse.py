@@ -75,6 +75,19 @@ BOILERPLATE_CASES = [
 ]
 
 
+def test_copy_links_count_each_character_of_the_later_document_once():
+    # 盘锦's press-conference title reached 辽阳's press release in two overlapping pairs (辽阳 19-53 and 21-95): 07 said
+    # 108 characters were taken, the sum of the pairs; they cover 76
+    from helpers.reuse import diffusion
+
+    pairs = pd.DataFrame({"place_a": ["盘锦市", "盘锦市"], "place_b": ["辽阳市", "辽阳市"], "cluster_id": [0, 0],
+                          "doc_id_b": ["000", "000"], "start_b": [21, 19], "end_b": [95, 53], "lag_days": [202, 202],
+                          "date_b": [dt.date(2023, 10, 18)] * 2})
+    links = diffusion.count_copy_links(pairs)
+    assert links[["passages", "chars"]].values.tolist() == [[1, 76]]
+    assert links["first_taken"].tolist() == [dt.date(2023, 10, 18)]
+
+
 # (a shared passage, is it a genre's conventional wording?, why): real passages of the bundled corpus
 FORMULA_CASES = [
     ("政府工作报告\n——2024年1月7日在辽阳市第十七届人民代表大会第四次会议上\n市长 郭云峰\n各位代表:\n现在,我代表辽阳市人民政府向大会"
