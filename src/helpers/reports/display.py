@@ -121,15 +121,17 @@ def format_amount(value) -> str:
     """An amount in a base unit as Chinese writes it: 亿 from 100 million, 万 from ten thousand
     (a table's unit column still says 元, 斤 or 人).
 
-    >>> [format_amount(v) for v in (1e11, 5.26e10, 8.77e9, 450_000.0, 31_200.0, 9_999.0, 5.5, None)]
-    ['1,000亿', '526亿', '87.7亿', '45万', '3.12万', '9,999', '5.5', '–']
+    The digits of the quote are kept (92.56万亩 shows as 92.56万, not 92.6万), up to four decimals.
+
+    >>> [format_amount(v) for v in (1e11, 5.26e10, 8.77e9, 450_000.0, 31_200.0, 925_600.0, 9_999.0, 5.5, None)]
+    ['1,000亿', '526亿', '87.7亿', '45万', '3.12万', '92.56万', '9,999', '5.5', '–']
     """
     if value is None or value is pd.NA or not isinstance(value, (int, float, np.integer, np.floating)) \
             or isinstance(value, (bool, np.bool_)) or math.isnan(float(value)):
         return format_value(value)
     for start, size, name in AMOUNT_WORDS:
         if abs(float(value)) >= start:
-            return format_number(round(float(value) / size, 2)) + name
+            return f"{float(value) / size:,.4f}".rstrip("0").rstrip(".") + name
     return format_number(value)
 
 
