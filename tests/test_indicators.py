@@ -193,6 +193,13 @@ def _metrics_of(text):
     # 省级以上 is a class of platform ("provincial level or above"), not a scope word to strip (本溪 2023)
     ("省级以上科技创新平台达到20个,高新技术企业数量达到150家以上。",
      [("20个", "省级以上科技创新平台", "innovation_platforms"), ("150家以上", "高新技术企业数量", "high_tech_enterprises")]),
+    # 辽阳 2023: a 、 between two nouns that share one figure keeps both (the 12家 was read as gazelles alone)…
+    ("截至目前,全市新增科技型中小企业130家,新增高新技术企业3家,新增雏鹰、瞪羚企业12家。",
+     [("130家", "科技型中小企业", "tech_smes"), ("3家", "高新技术企业", "high_tech_enterprises"),
+      ("12家", "雏鹰、瞪羚企业", "eagle_gazelle_unicorn")]),
+    # …and a 、 after an item's own figure starts the next item (葫芦岛 2022: eaglets and gazelles apart)
+    ("培育雏鹰企业100家以上、瞪羚企业50家以上。",
+     [("100家以上", "雏鹰企业", "eaglet_enterprises"), ("50家以上", "瞪羚企业", "gazelle_enterprises")]),
 ])
 def test_metrics_of_an_unseen_bulletin(text, expected):
     assert _metrics_of(text) == expected

@@ -211,7 +211,11 @@ def assign_metrics(text: str, figures: list[FigureSpan], clause_start: ClauseSta
                 if opening >= 0:
                     start = clause_start(opening, sentence_start)
             comma = text.rfind(LIST_COMMA, start, figure.start)
-            if comma >= 0 and _outside_brackets(text, comma, figure.start):
+            if comma >= 0 and _outside_brackets(text, comma, figure.start) and (
+                    start < previous_end <= comma or text.count("(", start, comma) > text.count(")", start, comma)):
+                # "培育雏鹰企业100家以上、瞪羚企业50家以上": the 、 ends the item before, which had its figure; in
+                # "新增雏鹰、瞪羚企业12家" (辽阳 2023) it joins two nouns that share one figure; inside a parenthesis it
+                # lists its members ("电信业务(含移动、联通、电信三家)")
                 start = comma + 1
             words = text[start:figure.start]
             if previous_threshold is not None and previous_end == start:

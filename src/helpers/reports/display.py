@@ -277,13 +277,24 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
 TEXT_CELL = "text-align:left;white-space:normal;max-width:26em;vertical-align:top"
 # …and a long run without a break (a URL) may break anywhere; a short word (actual) never does
 LONG_RUN = 30
+SHORT_CELL = 12  # a date, a place, a kind: kept on one line
+LONG_TEXT, LONG_TEXT_WIDTH = 40, "14em"  # a sentence in context keeps at least this width
 NUMBER_CELL = "text-align:right;white-space:nowrap;vertical-align:top"
 
 
 def _text_cell(text: str) -> str:
-    """The style of a text cell: a long unbroken run (a URL) may wrap anywhere, words stay whole."""
+    """The style of a text cell: a long unbroken run (a URL) may wrap anywhere, a short one never (a squeezed table
+    wrote 辽阳/市 and 2023-03-/30), words stay whole.
+
+    >>> _text_cell("2023-03-30").endswith("nowrap"), _text_cell("截至目前,全市实施投资500万元以上项目1000个").endswith("nowrap")
+    (True, False)
+    """
+    if len(text) <= SHORT_CELL:
+        return TEXT_CELL + ";white-space:nowrap"
     if len(text) > LONG_RUN and not any(ch in text for ch in " ,，、。;；"):
         return TEXT_CELL + ";overflow-wrap:anywhere"
+    if len(text) > LONG_TEXT:
+        return TEXT_CELL + ";min-width:" + LONG_TEXT_WIDTH  # a sentence is not squeezed to four characters a line
     return TEXT_CELL
 
 
