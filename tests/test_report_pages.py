@@ -146,6 +146,13 @@ def test_a_trend_between_unlike_documents_says_so(built_corpus, place, warning):
     assert warning in findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, place), docs)[-1].text
 
 
+def test_a_trend_that_rests_on_an_incomplete_document_says_so(built_corpus):
+    # 辽阳's 2023→2024 shift (动员话语 19.4% → 1.4%) rests on the 2024 report its site calls incomplete
+    docs = overview.load_documents(built_corpus, "liaoyang")
+    trend = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "liaoyang"), docs)[-1].text
+    assert trend.endswith("A document of 2024 may be incomplete (see above).")
+
+
 def test_a_work_report_too_short_to_be_whole_is_named(built_corpus):
     # 辽阳's 2024 work report is 2,266 characters and stops inside its review (the site kept a part); 04 and 06 then
     # found no target, and a reader would conclude 辽阳 set none
@@ -486,7 +493,9 @@ def test_reuse_findings_name_the_passage_that_travelled_furthest_and_count_repos
     documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "counted": [True, True, False]})
     texts = [f.text for f in findings.summarize_reuse(reuse, documents, travel)]
     assert texts == ["2 passage pairs link 3 documents; they hold 1 distinct passage. The one that travelled furthest "
-                     "is in 3 documents, first in 盘锦市 on 2023-03-30.",
+                     "is in 3 documents, first in 盘锦市 on 2023-03-30; the later ones may have it from a common source "
+                     "(a provincial series title, the central government's report) rather than from the first: read "
+                     "the passage.",
                      "1 of the 3 documents is a repost of an earlier one and counts once."]
     nothing = findings.summarize_reuse(reuse.iloc[0:0], documents.iloc[0:0], travel.iloc[0:0])
     assert nothing[0].text.startswith("This selection holds no documents")

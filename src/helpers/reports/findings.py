@@ -58,10 +58,7 @@ def _find_incomplete_documents(documents: pd.DataFrame) -> list[Finding]:
     character counts nor notes."""
     if "n_chars" not in documents and "read_notes" not in documents:
         return []
-    short = (documents["genre"] == "government_work_report") & (documents["n_chars"] < SHORT_WORK_REPORT) \
-        if "n_chars" in documents else pd.Series(False, index=documents.index)
-    noticed = documents["read_notes"].fillna("").str.contains(INCOMPLETE_NOTE, regex=False) \
-        if "read_notes" in documents else pd.Series(False, index=documents.index)
+    short, noticed = _is_short_work_report(documents), _has_incomplete_notice(documents)
     flagged = documents[short | noticed]
     if flagged.empty:
         return []
@@ -134,9 +131,27 @@ def _describe_unlike_years(hits: pd.DataFrame, documents: pd.DataFrame, first: i
         if seen[first] and seen[last] and not seen[first] & seen[last]:
             unlike.append(f"{name} ({first}: {'、'.join(sorted(words.get(v, v) for v in seen[first]))}; "
                           f"{last}: {'、'.join(sorted(words.get(v, v) for v in seen[last]))})")
+    incomplete = sorted(year for year, rows in years.items() if _is_incomplete(rows).any())
+    cut = (f" A document of {' and '.join(map(str, incomplete))} may be incomplete (see above)." if incomplete else "")
     return (f" The two years' documents differ in {' and '.join(unlike)}: the change may come from the documents "
-            "rather than from time."
-            if unlike else "")
+            "rather than from time." if unlike else "") + cut
+
+
+def _is_incomplete(documents: pd.DataFrame) -> pd.Series:
+    """Which documents may not be whole: a work report too short to be one, or a copy its site calls incomplete."""
+    return _is_short_work_report(documents) | _has_incomplete_notice(documents)
+
+
+def _is_short_work_report(documents: pd.DataFrame) -> pd.Series:
+    if "n_chars" not in documents:
+        return pd.Series(False, index=documents.index)
+    return (documents["genre"] == "government_work_report") & (documents["n_chars"] < SHORT_WORK_REPORT)
+
+
+def _has_incomplete_notice(documents: pd.DataFrame) -> pd.Series:
+    if "read_notes" not in documents:
+        return pd.Series(False, index=documents.index)
+    return documents["read_notes"].fillna("").astype(str).str.contains(INCOMPLETE_NOTE, regex=False)
 
 
 def summarize_indicators(records: pd.DataFrame) -> list[Finding]:
@@ -288,7 +303,8 @@ def summarize_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, travel: pd.Dat
             first = top["first_date"]
             when = f" on {pd.Timestamp(first):%Y-%m-%d}" if pd.notna(first) else ""
             text += (f" The one that travelled furthest is in {int(top['n_docs']):,} documents, first in "
-                     f"{top['first_place']}{when}.")
+                     f"{top['first_place']}{when}; the later ones may have it from a common source (a provincial "
+                     "series title, the central government's report) rather than from the first: read the passage.")
         found = [Finding(text, len(sharing))]
     if "counted" in documents:
         reposts = int((~documents["counted"].astype(bool)).sum())
