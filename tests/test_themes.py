@@ -164,6 +164,15 @@ def test_slogan_tracker_and_kwic(built_corpus):
     assert lines["left"].str.len().max() <= 8 + 4  # the window (a line break shows as ⏎)
 
 
+def test_slogan_concordances_spread_over_documents_earliest_first(built_corpus):
+    # 02 showed six lines of one 辽阳 release for 全面振兴新突破三年行动, which 盘锦 had used 202 days before
+    chosen = selection.select(built_corpus)
+    lines = theme_analysis.kwic_slogans(chosen, theme_analysis.track_slogans(chosen.theme_hits), slogans=1)
+    firsts = lines.drop_duplicates("doc_id")
+    assert len(firsts) == 4 and firsts.index.tolist() == [0, 1, 2, 3]
+    assert firsts["date"].astype(str).tolist() == sorted(firsts["date"].astype(str)) and firsts["place"].iat[0] == "盘锦市"
+
+
 def test_concordance_lines_and_first_uses_cite_their_sentences(built_corpus):
     """A researcher listing every sentence on 营商环境 had to join sentences.parquet by hand: kwic gave no sentence."""
     chosen = selection.select(built_corpus)

@@ -272,8 +272,17 @@ def summarize_term_frequencies_by_place(doc_terms: pd.DataFrame, documents: pd.D
 def kwic_slogans(source, tracked: pd.DataFrame, slogans: int = 3, window: int = 20,
                  per_slogan: int = 6) -> pd.DataFrame:
     """Concordances of the ``slogans`` slogans used in most documents: the first rows of
-    ``tracked`` (a `track_slogans` table), each in ``source`` (a selection, or documents with text)."""
-    frames = [kwic(term, source, window, limit=per_slogan) for term in tracked["term"].head(slogans)]
+    ``tracked`` (a `track_slogans` table), each in ``source`` (a selection, or documents with text). Each slogan's
+    ``per_slogan`` lines come from as many documents as hold it, the earliest first (02 showed six lines of one
+    辽阳 release for a slogan 盘锦 had used first): of the first SPREAD_FROM × ``per_slogan`` lines found, each
+    document's first, by date, then the others."""
+    frames = []
+    for term in tracked["term"].head(slogans):
+        lines = kwic(term, source, window, limit=per_slogan * SPREAD_FROM)
+        first = ~lines.duplicated("doc_id")
+        lines = lines.assign(_later=~first, _date=pd.to_datetime(lines["date"], errors="coerce"))
+        frames.append(lines.sort_values(["_later", "_date", "doc_id", "start"], na_position="last", kind="stable")
+                      .head(per_slogan).drop(columns=["_later", "_date"]))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=KWIC_OUTPUT)
 
 
@@ -283,6 +292,7 @@ def summarize_theme_terms(hits: pd.DataFrame, theme: str) -> dict[str, int]:
 
 
 KWIC_COLUMNS = ["doc_id", "place", "published_date"]
+SPREAD_FROM = 20  # kwic_slogans reads this many lines per line it shows, to spread them over documents
 KWIC_OUTPUT = ["doc_id", "sentence_id", "place", "date", "left", "term", "right", "start", "end"]
 
 
