@@ -365,7 +365,7 @@ def write_index(out: Path) -> Path:
         "<h1>辽宁全面振兴新突破三年行动: 报告 (reports)</h1>"
         "<p>Each run is one place (or the whole corpus) and a span of publication years; newest first. "
         "Start with <i>corpus overview</i>, then the themes, indicators and targets.</p>"
-        f"{empty}<table><tr><th>place</th><th>years</th><th>documents</th><th>reports</th>"
+        f"{empty}<table><tr><th>place</th><th>years</th><th>documents<br><small>(with the places inside it)</small></th><th>reports</th>"
         "<th>generated</th><th>other parameters</th></tr>" + "".join(rows) + "</table></body></html>")
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
