@@ -278,7 +278,7 @@ TEXT_CELL = "text-align:left;white-space:normal;max-width:26em;vertical-align:to
 # …and a long run without a break (a URL) may break anywhere; a short word (actual) never does
 LONG_RUN = 30
 SHORT_CELL = 12  # a date, a place, a kind: kept on one line
-LONG_TEXT, LONG_TEXT_WIDTH = 40, "14em"  # a sentence in context keeps at least this width
+LONG_TEXT, LONG_TEXT_WIDTH = 24, "14em"  # a sentence in context keeps at least this width
 NUMBER_CELL = "text-align:right;white-space:nowrap;vertical-align:top"
 
 
@@ -324,9 +324,10 @@ class Table:
             cells += [f'<td style="{look or (NUMBER_CELL if c in self.numeric else _text_cell(v))}">{html.escape(v)}</td>'
                       for c, v, look in zip(self.text.columns, values, looks)]
             rows.append("<tr>" + "".join(cells) + "</tr>")
-        return (f'<table class="report-table"><caption style="font-weight:bold;text-align:left">'
-                f"{html.escape(self.caption)}{html.escape(note)}</caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table>")
+        # a table wider than the page scrolls in its own box; the page and its text keep their width
+        return (f'<div style="overflow-x:auto"><table class="report-table"><caption style="font-weight:bold;'
+                f'text-align:left">{html.escape(self.caption)}{html.escape(note)}</caption><thead><tr>{head}</tr>'
+                f"</thead><tbody>{''.join(rows)}</tbody></table></div>")
 
     to_html = _repr_html_
 
