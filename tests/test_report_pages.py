@@ -158,7 +158,7 @@ def test_a_work_report_too_short_to_be_whole_is_named(built_corpus):
     # found no target, and a reader would conclude 辽阳 set none
     found = findings.summarize_documents(selection.select(built_corpus, place="liaoyang").documents)
     assert found[-1].documents == 1
-    assert ("政府工作报告 (辽阳市, 2024-01-07): 2,266 characters, short for a work report, and its source site says its "
+    assert ("政府工作报告 (辽阳市, 2024-01-07): 2,266 characters, short for a work report, and its source site, 博县网, says its "
             "copy may not be whole") in found[-1].text
     assert len(findings.summarize_documents(selection.select(built_corpus, start_year=2025).documents)) == 1  # 18,805
 

@@ -58,6 +58,8 @@ SHORT_LINE = 30
 # report, which stops inside its review)
 INCOMPLETE_NOTICE = re.compile(r"并非全部都?完整|(?:内容|全文|正文)(?:并?不完整|有删节)|(?:仅为|系)节选|下载完整版")
 NOTICE_CONTEXT = 20
+# The site a notice names as itself: "凡注明为博县网原创作品的,未经许可,不得转载" (in the same footer line)
+SITE_NAME = re.compile(r"(?:凡?注明为|来源于|本站即)?([\u4e00-\u9fff]{2,6}网)(?:原创|版权所有)")
 
 # Inline, inside a line of text: (rule, literals one of which must be in the text, pattern).
 # The literals keep a corpus without e-mails from paying for the e-mail scan.
@@ -85,6 +87,8 @@ def find_incomplete_notices(edits) -> list[str]:
     >>> from helpers.corpus.edits import Edit
     >>> find_incomplete_notices([Edit("boilerplate", "disclaimer", 0, 60, "本文仅代表作者观点。报告、公报、规划等总结类或文件类信息,本站展示并非全部都完整,建议您下载完整版本", "")])
     ["the source site says its copy may be incomplete (removed as boilerplate: '…公报、规划等总结类或文件类信息,本站展示并非全部都完整,建议您下载完整版本')"]
+    >>> find_incomplete_notices([Edit("boilerplate", "disclaimer", 0, 60, "凡注明为博县网原创作品的,未经许可,不得转载;本站展示并非全部都完整", "")])[0][:36]
+    'the source site (博县网) says its copy '
     """
     notes = []
     for edit in edits:
@@ -92,7 +96,9 @@ def find_incomplete_notices(edits) -> list[str]:
         if match:
             start = max(0, match.start() - NOTICE_CONTEXT)
             quote = ("…" if start else "") + edit.removed[start:match.end() + NOTICE_CONTEXT].strip()
-            notes.append(f"the source site says its copy may be incomplete (removed as boilerplate: '{quote}')")
+            site = SITE_NAME.search(edit.removed)
+            named = f" ({site.group(1)})" if site else ""
+            notes.append(f"the source site{named} says its copy may be incomplete (removed as boilerplate: '{quote}')")
     return notes[:1]
 
 

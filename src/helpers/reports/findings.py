@@ -7,6 +7,7 @@ renders them as Markdown at the top of a report. A selection too small to say so
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import pandas as pd
@@ -20,6 +21,7 @@ MAX_NAMED = 3  # indicators named in one sentence when several are reported equa
 # and more; the 2026 provincial reports in ../shared/corpora to 9,800-26,000)
 SHORT_WORK_REPORT = 6000
 INCOMPLETE_NOTE = "says its copy may be incomplete"  # corpus/boilerplate.find_incomplete_notices, in read_notes
+SITE_IN_NOTE = re.compile(r"the source site \((.+?)\) says its copy")  # …and the site, where the notice names it
 
 
 class Finding(NamedTuple):
@@ -67,12 +69,18 @@ def _find_incomplete_documents(documents: pd.DataFrame) -> list[Finding]:
         f"{row.published_date if pd.notna(row.published_date) else 'undated'}): "
         + ", and ".join(reason for reason, holds in (
             (f"{int(row.n_chars):,} characters, short for a work report", short[row.Index]),
-            ("its source site says its copy may not be whole", noticed[row.Index])) if holds)
+            (f"its source site{_name_site(row)} says its copy may not be whole", noticed[row.Index])) if holds)
         for row in flagged.head(MAX_NAMED).itertuples())
     more = f" and {len(flagged) - MAX_NAMED} more" if len(flagged) > MAX_NAMED else ""
     return [Finding(f"{len(flagged)} document{'s' if len(flagged) != 1 else ''} may be incomplete ({named}{more}); a "
                     "whole work report runs to 10,000 characters and more. What a document lacks, no table here shows: "
                     "a target missing from the ledger may be missing from the text.", len(flagged))]
+
+
+def _name_site(row) -> str:
+    """", 博县网," when the document's read_notes name the site whose notice calls the copy incomplete."""
+    named = SITE_IN_NOTE.search(str(getattr(row, "read_notes", "") or ""))
+    return f", {named.group(1)}," if named else ""
 
 
 def _count_genre(genre: str, count: int) -> str:
