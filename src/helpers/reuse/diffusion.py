@@ -9,6 +9,7 @@ by place with adoption curves. Nothing here reads or writes files.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -51,8 +52,8 @@ def summarize_passage_travel(reuse: pd.DataFrame, n: int = 20) -> pd.DataFrame:
 def find_boilerplate(clusters: pd.DataFrame, share: float, min_docs: int = BOILERPLATE_MIN_DOCS) -> pd.DataFrame:
     """The passages that are boilerplate of their genre (``clusters``: ``reuse_clusters.parquet``): held by at least
     ``share`` of the documents of their first holder's genre and by at least ``min_docs`` of them, or short
-    (FORMULA_MAX_CHARS) and holding a line of ``formulas.txt``; ``why`` says which. Two work reports opening with the same salutation did
-    not copy each other; two press conferences of a corpus with two may have.
+    (FORMULA_MAX_CHARS) and holding a line of ``formulas.txt``; ``why`` says which. Two work reports opening with
+    the same salutation did not copy each other; two press conferences of a corpus with two may have.
 
     >>> clusters = pd.DataFrame({"cluster_id": [0, 1, 2, 3], "share_of_genre": [1.0, 0.1, 1.0, 1.0],
     ...                          "genre_docs": [5, 1, 2, 2], "text": ["甲", "乙", "丙", "现在,我代表市人民政府向大会报告工作,请予审议"]})
@@ -74,7 +75,12 @@ def is_formula(text: object) -> bool:
     if not isinstance(text, str) or len(text) > FORMULA_MAX_CHARS:
         return False
     plain = UNSPACED.sub("", text)
-    return any(UNSPACED.sub("", formula) in plain for formula in load_formulas())
+    return any(formula in plain for formula in _unspaced_formulas())
+
+
+@lru_cache(maxsize=1)
+def _unspaced_formulas() -> tuple[str, ...]:
+    return tuple(UNSPACED.sub("", formula) for formula in load_formulas())
 
 
 def drop_boilerplate(reuse: pd.DataFrame, clusters: pd.DataFrame, share: float,
