@@ -137,7 +137,7 @@ def describe_stage_runs(summary) -> str:
     """
     from helpers.build.cache import STAGES
 
-    runs = getattr(summary, "stage_runs", None) or {}
+    runs = summary.stage_runs
     if not summary.n_processed or all(runs.get(stage) == summary.n_processed for stage in STAGES):
         return ""
     ran = ", ".join(f"{stage} ran on {runs[stage]:,}" for stage in STAGES if runs.get(stage))

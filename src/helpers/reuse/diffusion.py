@@ -132,8 +132,8 @@ def count_covered(spans) -> int:
 
 def track_slogan_adoption(hits: pd.DataFrame, slogans: list[str] | None = None) -> pd.DataFrame:
     """For each slogan and place: the first dated use (``first_ref``: document#sentence@start-end), its date, and the
-    days after the slogan's first use anywhere (0 for the place that had it first); the slogans used in the most
-    places first, each slogan's places in order of adoption.
+    days after the slogan's first use among ``hits`` (a selection's: 0 for the place that had it first there); the
+    slogans used in the most places first, each slogan's places in order of adoption.
 
     Slogans default to those declared in ``resources/themes.yaml`` (:func:`helpers.lexicon.load_slogans`).
     Undated documents cannot be placed in time and are left out.

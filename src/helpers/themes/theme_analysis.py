@@ -79,7 +79,7 @@ def pivot_theme_profile(shares: pd.DataFrame, by: str = "place", value: str = "s
 
 
 def _place_names() -> frozenset[str]:
-    """Every place's name, its aliases and its name without 省, 市, 县 or 区 (灯塔 of 灯塔市 was among 02's
+    """Every place's name, its aliases and its name without 省, 市 or 县 (灯塔 of 灯塔市 was among 02's
     distinctive terms), and the words a text uses for its own place."""
     gazetteer = load_gazetteer()
     names = {name for place in gazetteer.places.values() for name in (place.name, *place.aliases)}
