@@ -50,8 +50,8 @@ def main() -> None:
     from nbformat.v4 import new_code_cell, new_notebook
 
     from helpers.reports.html_export import embed_font, write_html
-    from helpers.reports.runner import (KERNEL_ARGUMENTS, KERNEL_NAME, ensure_kernel, find_notebook_dir, list_notebooks,
-                                run_notebook)
+    from helpers.reports.runner import (KERNEL_ARGUMENTS, KERNEL_NAME, KERNEL_SHUTDOWN, ensure_kernel, find_notebook_dir,
+                                        list_notebooks, run_notebook)
 
     import os
 
@@ -67,7 +67,8 @@ def main() -> None:
         def run_empty() -> float:
             started = time.perf_counter()
             papermill.execute_notebook(str(empty), str(scratch / "empty-out.ipynb"), parameters={"place": "all"},
-                                       kernel_name=kernel, progress_bar=False, extra_arguments=KERNEL_ARGUMENTS)
+                                       kernel_name=kernel, progress_bar=False, extra_arguments=KERNEL_ARGUMENTS,
+                                       shutdown_kernel=KERNEL_SHUTDOWN)  # as the runner does
             return time.perf_counter() - started
 
         baseline = [run_empty() for _ in range(args.repeat)]

@@ -39,6 +39,11 @@ KERNEL_DISPLAY = "Liaoning workbench"
 # and it held every figure and table a report showed until the kernel ended (whole tables at 1 GB; notebook
 # 02's figures made its kernel 0.1 s slower to collect garbage and to exit).
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--InteractiveShell.cache_size=0"]
+# Once the last cell has answered, the kernel is stopped at once (nbclient's documented ``shutdown_kernel``
+# setting) rather than asked to exit and waited for: every output is already in the notebook, and a report
+# kernel's exit hooks only end IPython's history session. Its interpreter took 0.3 s to tear down pandas,
+# matplotlib and notebook 02's tables (02: 2.78 s -> 2.41 s; the empty notebook 0.72 s -> 0.65 s).
+KERNEL_SHUTDOWN = "immediate"
 NOTEBOOK_NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 REPORT_NOTEBOOKS_FROM = 1  # 00_explore is for JupyterLab, not for reports
 STOPPED_STATUS = 130  # the shell's status for a command stopped by Ctrl-C
@@ -111,7 +116,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict, kernel: str) ->
             str(notebook), str(output), parameters=parameters, kernel_name=kernel,
             progress_bar=False, cwd=str(notebook.parent), start_timeout=120,
             request_save_on_cell_execute=False,  # one write at the end (or at the failure), not one per cell
-            extra_arguments=KERNEL_ARGUMENTS,
+            extra_arguments=KERNEL_ARGUMENTS, shutdown_kernel=KERNEL_SHUTDOWN,
         )
     except PapermillExecutionError as error:
         raise NotebookFailure(notebook.name, _original_cell_number(output, error.cell_index),
