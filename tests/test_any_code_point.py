@@ -32,6 +32,7 @@ def _sentence_table(text):
 TEXT_FUNCTIONS = [
     ("normalize.strip_control_characters", normalize.strip_control_characters),
     ("normalize.strip_pinyin", normalize.strip_pinyin),
+    ("normalize.strip_lost_character_pinyin", normalize.strip_lost_character_pinyin),
     ("normalize.has_unusual_characters", normalize.has_unusual_characters),
     ("normalize.normalize_script", normalize.normalize_script),
     ("normalize.normalize_width", normalize.normalize_width),

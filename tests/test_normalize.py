@@ -12,6 +12,7 @@ from helpers.corpus.normalize import (
     normalize_script,
     normalize_spaces,
     normalize_width,
+    strip_lost_character_pinyin,
     strip_pinyin,
 )
 
@@ -41,6 +42,24 @@ def test_strip_pinyin_logs_one_edit_per_stretch_with_exact_offsets():
     assert [(e.start, e.end, e.removed, e.inserted) for e in edits] == [
         (0, 15, "實(shí)施行動(dòng)", "實施行動"), (36, 49, "擔(dān)當(dāng)", "擔當")]
     assert all(raw[e.start:e.end] == e.removed for e in edits)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("體現(xiàn)新?lián)?dāng)、彰顯新作為", "體現新??、彰顯新作為"),  # 004: 擔當 lost as "?", each with its bracket
+    ("勇?lián)?dāng)", "勇??"),  # a 同安 story (kind_gold): the same two lost characters
+    ("跨渾河?xùn)|環(huá)大橋", "跨渾河?|環大橋"),  # a 抚顺 story (kind_gold): a lost 東 before a stray bar
+    ("是否达标?(yes)", "是否达标?(yes)"),  # a real question mark before a real bracket
+    ("为什么?de)", "为什么?de)"),  # a toneless syllable after "?" is not taken for a lost character's
+    ("?lián)", "?lián)"),  # no character before the "?": nothing says one was lost
+])
+def test_strip_lost_character_pinyin_after_pinyin(raw, expected):
+    assert strip_lost_character_pinyin(strip_pinyin(raw)[0])[0] == expected
+
+
+def test_strip_lost_character_pinyin_logs_each_tail():
+    text, edits = strip_lost_character_pinyin("新?lián)?dāng)、")
+    assert [(e.rule, e.start, e.end, e.removed) for e in edits] == [
+        ("lost_character_annotation", 2, 7, "lián)"), ("lost_character_annotation", 8, 13, "dāng)")]
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -20,6 +20,7 @@ from helpers.corpus.normalize import (
     normalize_spaces,
     normalize_width,
     strip_control_characters,
+    strip_lost_character_pinyin,
     strip_pinyin,
 )
 
@@ -27,8 +28,8 @@ from helpers.corpus.normalize import (
 # a lone surrogate cannot even be encoded), pinyin before script (its brackets may be full-width),
 # width before spaces (U+3000), boilerplate after spaces (its rules expect one trimmed line per
 # paragraph), print headers before broken lines (a footer interrupts the sentence it falls in).
-NORMALIZE_STEPS = (strip_control_characters, strip_pinyin, normalize_lookalikes, normalize_script, normalize_width,
-                   normalize_spaces)
+NORMALIZE_STEPS = (strip_control_characters, strip_pinyin, strip_lost_character_pinyin, normalize_lookalikes,
+                   normalize_script, normalize_width, normalize_spaces)
 BODY_STEPS = (strip_boilerplate, strip_running_headers, join_broken_lines, normalize_blank_lines)
 # Steps that only change characters has_unusual_characters looks for
 CHARACTER_STEPS = (normalize_lookalikes, normalize_script, normalize_width)

@@ -33,6 +33,10 @@ _SYLLABLE = f"(?:{_TONED}|{_TONELESS_SYLLABLE})"
 PINYIN_ANNOTATION = re.compile(
     rf"[(（](?<=[\u3400-\u9fff\uf900-\ufaff][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,3}}[)）]"
 )
+# A character the source site could not encode became "?" and took its bracket with it, leaving the
+# annotation's tail: "体现新?lián)?dāng)、彰显新作为" (seed 004, 担当), "勇?lián)?dāng)" (a 同安 story), "跨渾河?xùn)|環(huá)大橋".
+# The tail goes; the "?" stays, so the text still shows that a character was lost.
+LOST_CHARACTER_ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff)）][?？]){_TONED}[)）]")
 
 # Full-width ASCII block U+FF01..U+FF5E ("２０％", "１．５万", "（", "，", "：") and the
 # ideographic space U+3000 map to their ASCII forms; 。、“” have no ASCII twin and stay.
@@ -109,6 +113,19 @@ def strip_pinyin(text: str) -> tuple[str, list[Edit]]:
     '开(复)工率90%, 智能出租轨交系统(PRT), 方案(2023-2025年)'
     """
     return substitute_merged(PINYIN_ANNOTATION, text, "pinyin", "pinyin_annotation")
+
+
+def strip_lost_character_pinyin(text: str) -> tuple[str, list[Edit]]:
+    """Remove what is left of a pinyin annotation whose character the source lost as "?"; keep the "?".
+
+    >>> strip_lost_character_pinyin("体现新?lián)?dāng)、彰显新作为")[0]
+    '体现新??、彰显新作为'
+    >>> strip_lost_character_pinyin("是否达标?(yes)  为什么?de)")[0]
+    '是否达标?(yes)  为什么?de)'
+    """
+    if "?" not in text and "？" not in text:
+        return text, []
+    return substitute_logged(LOST_CHARACTER_ANNOTATION, "", text, "pinyin", "lost_character_annotation")
 
 
 @lru_cache(maxsize=1)
