@@ -310,9 +310,47 @@ def find_figures(sentence: str) -> list[FigureSpan]:
             figures = sorted(figures + written, key=_start)
             taken = [(f.start, f.end) for f in figures]
     chinese = _drop_overlapping(_drop_overlapping(list(_chinese(sentence)), protected), taken)
-    if not chinese:
-        return figures
-    return sorted(figures + chinese, key=_start)
+    if chinese:
+        figures = sorted(figures + chinese, key=_start)
+    if len(figures) > 1 and RESPECTIVELY in sentence:
+        figures = _share_list_qualifiers(sentence, figures)
+    return figures
+
+
+# The qualifier closing a 分别 list is every item's: "城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右" (江西 2026),
+# "分别增长5%、6.5%左右" (甘肃 2026). Not 多 or 余 ("7000多所" approximates its own number), and not without
+# 分别 ("增长4.5%、5.5%左右" may be a range written loosely), nor across a comma.
+RESPECTIVELY = "分别"
+LIST_QUALIFIERS = frozenset({"以上", "左右", "以内", "以下", "上下"})
+LIST_JOIN = re.compile(r"、|和|及|与")
+CLAUSE_BREAK = re.compile(r"[,,;;::。]")
+
+
+def _share_list_qualifiers(sentence: str, figures: list[FigureSpan]) -> list[FigureSpan]:
+    """``figures`` with the qualifier after the last of a 分别 list given to the items before it.
+
+    >>> [f.qualifier for f in find_figures("城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右")]
+    ['左右', '左右']
+    >>> [f.qualifier for f in find_figures("城镇、农村居民人均可支配收入增长4.5%、5.5%左右")]
+    [None, '左右']
+    >>> [f.qualifier for f in find_figures("两项分别增长3%和4%,投资达到3亿元、4亿元以上")]
+    [None, None, None, None, '以上']
+    """
+    figures = list(figures)
+    for i in range(len(figures) - 2, -1, -1):
+        item, last = figures[i], figures[i + 1]
+        if item.qualifier is None and last.qualifier in LIST_QUALIFIERS and item.unit == last.unit \
+                and not item.is_threshold and not last.is_threshold \
+                and LIST_JOIN.fullmatch(sentence, item.end, last.start) \
+                and _in_list_of(sentence, item.start):
+            figures[i] = item._replace(qualifier=last.qualifier, approximate=last.approximate)
+    return figures
+
+
+def _in_list_of(sentence: str, start: int) -> bool:
+    """Whether a 分别 opens the clause that reaches ``start``."""
+    opening = sentence.rfind(RESPECTIVELY, 0, start)
+    return opening >= 0 and not CLAUSE_BREAK.search(sentence, opening, start)
 
 
 _new_figure = tuple.__new__  # FigureSpan(...) without the Python-level __new__: 3× cheaper
