@@ -127,22 +127,37 @@ def _build(args) -> int:
 
 def describe_stage_runs(summary) -> str:
     """Which stages ran, when some of the processed documents' stages came from the cache: a build after an edit to
-    themes.yaml said "6 processed, 0 from cache" though it had only tagged themes again.
+    themes.yaml said "6 processed, 0 from cache" though it had only tagged themes again. A processed file that no stage
+    ran on was not a document (it is in the quarantine).
 
     >>> from helpers.build.builder import BuildSummary
     >>> describe_stage_runs(BuildSummary(6, 6, 0, 6, 0, 1.0, 100, stage_runs={"themes": 6}))
     ' (themes ran on 6; corpus and indicators from the cache)'
     >>> describe_stage_runs(BuildSummary(6, 6, 0, 6, 0, 1.0, 100, stage_runs={"corpus": 6, "indicators": 6, "themes": 6}))
     ''
+    >>> describe_stage_runs(BuildSummary(7, 5, 1, 6, 1, 1.0, 100, stage_runs={"corpus": 5, "indicators": 1, "themes": 1}))
+    ' (corpus ran on 5, indicators ran on 1, themes ran on 1; indicators and themes from the cache for the others; 1 not a document)'
+    >>> describe_stage_runs(BuildSummary(6, 5, 1, 1, 5, 1.0, 100, stage_runs={}))
+    ' (not a document)'
     """
     from helpers.build.cache import STAGES
 
     runs = summary.stage_runs
     if not summary.n_processed or all(runs.get(stage) == summary.n_processed for stage in STAGES):
         return ""
+    documents = max(runs.values(), default=0)
+    not_documents = summary.n_processed - documents
+    if not documents:
+        return " (not a document)" if not_documents == 1 else " (none a document)"
     ran = ", ".join(f"{stage} ran on {runs[stage]:,}" for stage in STAGES if runs.get(stage))
-    cached = [stage for stage in STAGES if runs.get(stage, 0) < summary.n_processed]
-    return f" ({ran}; {' and '.join(cached) if len(cached) < 3 else ', '.join(cached)} from the cache)"
+    cached = [stage for stage in STAGES if runs.get(stage, 0) < documents]
+    parts = [ran]
+    if cached:
+        parts.append(f"{' and '.join(cached) if len(cached) < 3 else ', '.join(cached)} from the cache"
+                     + (" for the others" if len(cached) < len(STAGES) and any(runs.get(s) for s in cached) else ""))
+    if not_documents > 0:
+        parts.append(f"{not_documents:,} not a document")
+    return f" ({'; '.join(parts)})"
 
 
 def _print_summary(summary, processed) -> None:

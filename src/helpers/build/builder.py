@@ -195,8 +195,8 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
     catalog = read_catalog(raw_dir, paths) if catalog_bytes else Catalog()
     if (raw_dir / CATALOG_NAME).is_symlink() and not catalog_bytes:
         catalog.warnings.append(f"{CATALOG_NAME}: {check_inside(os.path.realpath(raw_dir), str(raw_dir / CATALOG_NAME))}")
-    for warning in catalog.warnings:
-        logger.warning("%s", warning)
+    for warning in catalog.warnings:  # the summary carries them (the command line prints them once, at the end)
+        logger.info("%s", warning)
     cache_dir = processed_dir / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
     if use_cache:
@@ -255,6 +255,7 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
                             writers.write(name, table)
                         if "documents" in piece_tables:
                             counts["documents"] += 1
+                            stage_runs.update(cache.STAGES)  # read in pieces: never from the cache
                             counts["n_chars"] += piece_tables["documents"].column("n_chars")[0].as_py()
                         if "quarantine" in piece_tables:
                             quarantine = piece_tables["quarantine"]
