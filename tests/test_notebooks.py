@@ -153,6 +153,12 @@ def test_unknown_place_lists_the_known_places(built_corpus, tmp_path, capsys):
     assert "unknown place 'atlantis'" in message and "liaoyang" in message and "panjin" in message
 
 
+def test_a_place_may_be_named_in_chinese_on_the_command_line(built_corpus, tmp_path):
+    # `report --place 辽阳市` had failed with "unknown place" though select() takes the name
+    assert run_reports(_args(built_corpus, tmp_path, place="辽阳市", notebooks="01")) == 0
+    assert (tmp_path / "liaoyang" / "01_corpus_overview.html").exists()
+
+
 def test_place_profile_names_the_place(place_report):
     html = (place_report / "liaoyang" / "05_place_profile.html").read_text(encoding="utf-8")
     assert "<title>辽阳市 (liaoyang): place profile" in html

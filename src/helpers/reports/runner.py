@@ -157,13 +157,14 @@ def run_reports(args) -> int:
     if args.all_places:
         targets = ["all", *known]
     else:
-        targets = [args.place]
         try:
-            corpus.check_place(args.place)
-        except ValueError:
-            print(f"error: unknown place {args.place!r}. Places with documents: "
+            args.place = corpus.resolve_place(args.place)  # a code, or a Chinese name (辽阳市)
+        except ValueError as error:
+            reason = str(error) if " names " in str(error) else f"unknown place {args.place!r}"
+            print(f"error: {reason}. Places with documents: "
                   f"{', '.join(known)} (or 'all' for the corpus)", file=sys.stderr)
             return 2
+        targets = [args.place]
     notebook_dir = Path(getattr(args, "notebook_dir", None) or find_notebook_dir())
     try:
         notebooks = list_notebooks(notebook_dir, args.notebooks)
