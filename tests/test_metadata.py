@@ -73,6 +73,15 @@ def test_catalog_overrides_fields_and_records_which():
     assert result.document["published_date"] == D(2022, 3, 5)
     assert result.document["source"] == "中国政府网"
     assert result.document["catalog_fields"] == ["published_date", "source"]
+    assert result.document["date_from"] == "catalog"  # it had kept the text's delivery_line
+
+
+def test_catalog_sets_where_title_date_and_genre_came_from():
+    # 01's provenance table had said title_from=text and genre_from=title for fields the catalog gave
+    data = (FIXTURES / "national-gwr-2022-head.txt").read_bytes()
+    result = process_document(data, "gwr.txt", {"title": "政府工作报告", "genre": "government_work_report",
+                                                "place": "辽宁省"})
+    assert [result.document[f] for f in ("title_from", "genre_from", "place_from")] == ["catalog"] * 3
 
 
 def test_catalog_gives_the_source_url_of_a_collected_page():

@@ -27,6 +27,9 @@ MIN_BODY_CHINESE = 20
 ENOUGH_CHINESE = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){%d}" % MIN_BODY_CHINESE)
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 CATALOG_FIELDS = ("title", "published_date", "source", "author", "source_url", "place", "place_code", "genre")
+# The column that says where a field came from, set to "catalog" when the catalog gives the field
+FROM_COLUMN = {"title": "title_from", "published_date": "date_from", "genre": "genre_from", "place": "place_from",
+               "place_code": "place_from"}
 
 
 @dataclass(frozen=True)
@@ -124,9 +127,11 @@ def process_document(data: bytes, raw_path: str, catalog_row: dict | None = None
 def apply_catalog(document: dict, row: dict) -> list[str]:
     """Override metadata fields from a catalog row; record which. Returns the fields it ignored, and why.
 
-    >>> doc = {"catalog_fields": [], "published_date": None, "year": None}
+    >>> doc = {"catalog_fields": [], "published_date": None, "year": None, "date_from": "delivery_line"}
     >>> apply_catalog(doc, {"published_date": "2022-03-05", "genre": "诗歌"}), doc["year"], doc["catalog_fields"]
     (["genre '诗歌' is not one of the genres (press_conference, government_work_report, plan_report, news_report, statistical_bulletin, other): ignored"], 2022, ['published_date'])
+    >>> doc["published_date"], doc["date_from"]
+    (datetime.date(2022, 3, 5), 'catalog')
     """
     problems = []
     for name in CATALOG_FIELDS:
@@ -139,14 +144,14 @@ def apply_catalog(document: dict, row: dict) -> list[str]:
             problems.append(f"{error}: ignored")
             continue
         if name == "published_date":
-            document["year"] = value.year
+            document.update(published_date=value, year=value.year)
         elif name in ("place", "place_code"):
             place = load_gazetteer().places[value]
-            document.update(place=place.name, place_code=value, place_level=place.level,
-                            place_from="catalog")
-            document["catalog_fields"].append(name)
-            continue
-        document[name] = value
+            document.update(place=place.name, place_code=value, place_level=place.level)
+        else:
+            document[name] = value
+        if name in FROM_COLUMN:
+            document[FROM_COLUMN[name]] = "catalog"
         document["catalog_fields"].append(name)
     return problems
 
