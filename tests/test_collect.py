@@ -431,6 +431,16 @@ def test_an_interrupted_log_row_is_dropped_and_the_next_starts_on_its_own_line(t
     assert [row.url for row in log.read_log(path)] == ["http://a/", "http://c/"]
 
 
+def test_update_catalog_reads_a_gbk_catalog_and_writes_utf8(tmp_path):
+    # a catalog saved by Excel as GBK had stopped the collector with a UnicodeDecodeError after the page was saved
+    path = tmp_path / "catalog.csv"
+    path.write_bytes("raw_path,title\n000.txt,辽阳市政府工作报告\n".encode("gbk"))
+    log.update_catalog(path, {"raw_path": "collected/h/a.html", "source_url": "http://h/a.html"})
+    assert path.read_bytes().startswith("\ufeff".encode())  # Excel opens it as UTF-8 from now on
+    assert [(r["raw_path"], r["title"]) for r in read_csv(path)] == [("000.txt", "辽阳市政府工作报告"),
+                                                                      ("collected/h/a.html", "")]
+
+
 def test_update_catalog_keeps_rows_and_what_researchers_wrote(tmp_path):
     path = tmp_path / "catalog.csv"
     path.write_text("\ufeffraw_path,title,source\n000_c314c07c1d40f028.txt,,辽阳日报\n"

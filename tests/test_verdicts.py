@@ -103,6 +103,19 @@ def test_catalog_problems_are_warnings_naming_row_and_field(tmp_path, capsys):
     assert "warning: catalog.csv row 3 (001.txt), field genre" in capsys.readouterr().err
 
 
+def test_a_catalog_saved_by_excel_as_gbk_is_read_with_a_warning(tmp_path):
+    # Excel on a Chinese system saves CSV as GBK: the build had replaced its bytes and ignored every garbled place
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "000.txt").write_bytes(SEED)
+    (raw / "catalog.csv").write_bytes("raw_path,place,source\n000.txt,盘锦市,盘锦日报\n".encode("gbk"))
+    summary = build_corpus(raw, tmp_path / "processed", progress=False)
+    assert summary.warnings == ["catalog.csv is not UTF-8 (byte 30); it was read as GB18030, as Excel saves CSV on a "
+                                "Chinese system: save it as CSV UTF-8 to be sure"]
+    documents = tables.load_table("documents", tmp_path / "processed")
+    assert documents.loc[0, "place_code"] == "panjin" and documents.loc[0, "source"] == "盘锦日报"
+
+
 def test_strict_fails_before_publishing_anything(tmp_path):
     # The issue: --strict exited 1 but still wrote the tables
     from helpers.build.builder import QuarantineError

@@ -27,6 +27,25 @@ class Catalog:
     warnings: list[str] = field(default_factory=list)
 
 
+def decode_catalog(data: bytes) -> tuple[str, str | None]:
+    r"""The catalog's text, and a warning when it is not UTF-8. Excel on a Chinese system saves CSV as GBK, which
+    GB18030 reads; anything else keeps its readable bytes and says so.
+
+    >>> decode_catalog("raw_path,place\n000.txt,辽阳市\n".encode("gbk"))[0].splitlines()[1]
+    '000.txt,辽阳市'
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        at = error.start
+    try:
+        return data.decode("gb18030"), (f"{CATALOG_NAME} is not UTF-8 (byte {at}); it was read as GB18030, as Excel "
+                                         "saves CSV on a Chinese system: save it as CSV UTF-8 to be sure")
+    except UnicodeDecodeError:
+        return data.decode("utf-8-sig", errors="replace"), (
+            f"{CATALOG_NAME} is neither UTF-8 nor GB18030 (byte {at}): undecodable bytes were replaced; save it as UTF-8")
+
+
 def read_catalog(raw_dir: str | Path, raw_paths: list[str] | None = None) -> Catalog:
     """The catalog of ``raw_dir`` checked against its files (``raw_paths``, when given); empty without one.
 
@@ -34,19 +53,13 @@ def read_catalog(raw_dir: str | Path, raw_paths: list[str] | None = None) -> Cat
     >>> _ = (folder / "catalog.csv").write_text("raw_path,published_date,genre\\n000.txt,2023-10-18,新闻\\n")
     >>> catalog = read_catalog(folder, ["000.txt"])
     >>> catalog.rows["000.txt"]["published_date"], catalog.warnings
-    ('2023-10-18', ["catalog.csv row 2 (000.txt), field genre: genre '新闻' is not one of the genres (press_conference, government_work_report, news_report, statistical_bulletin, other): ignored"])
+    ('2023-10-18', ["catalog.csv row 2 (000.txt), field genre: genre '新闻' is not one of the genres (press_conference, government_work_report, plan_report, news_report, statistical_bulletin, other): ignored"])
     """
     path = Path(raw_dir) / CATALOG_NAME
     if not path.is_file():
         return Catalog()
-    data = path.read_bytes()
-    warnings = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        text = data.decode("utf-8-sig", errors="replace")
-        warnings.append(f"{CATALOG_NAME} is not UTF-8 (byte {error.start}): undecodable bytes were "
-                        "replaced; save it as UTF-8")
+    text, warning = decode_catalog(path.read_bytes())
+    warnings = [warning] if warning else []
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [name.strip() for name in next(reader, [])]
     known = set(KEY_COLUMNS) | set(CATALOG_FIELDS)

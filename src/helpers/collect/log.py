@@ -122,14 +122,18 @@ def update_catalog(catalog_path: str | Path, row: dict[str, str]) -> None:
     """Add or complete the catalog row of ``row["raw_path"]``, keeping every other row and column.
 
     Values already in the catalog win over the collector's (a researcher may have corrected a
-    title); the file is rewritten through a temporary file, so it is never half written.
+    title); the file is rewritten through a temporary file, so it is never half written. A catalog saved by Excel
+    as GBK is read as the build reads it and written back as UTF-8 with a BOM (which Excel opens as UTF-8).
     """
+    from helpers.build.catalog import decode_catalog
+
     catalog_path = Path(catalog_path)
     rows, columns, bom = [], list(CATALOG_COLUMNS), ""
     if catalog_path.is_file():
-        text = catalog_path.read_bytes().decode("utf-8")
-        bom = "\ufeff" if text.startswith("\ufeff") else ""
-        reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+        data = catalog_path.read_bytes()
+        text, warning = decode_catalog(data)
+        bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") or warning else ""
+        reader = csv.DictReader(io.StringIO(text))
         columns = list(reader.fieldnames or []) + [c for c in CATALOG_COLUMNS if c not in (reader.fieldnames or [])]
         rows = list(reader)
     for existing in rows:
