@@ -184,6 +184,17 @@ def test_a_place_that_holds_the_whole_corpus_says_it_is_compared_with_itself(bui
         assert table["share_here"].is_monotonic_decreasing
 
 
+def test_a_selection_without_documents_has_no_theme_shares_to_compare(built_corpus):
+    # 05 for a place and years without documents had listed 0.0% of every theme against the corpus (-20.0 points)
+    from helpers.reports import profile
+
+    chosen = selection.select(built_corpus, place="panjin", start_year=2010, end_year=2011)
+    table = profile.compare_theme_profile(chosen.count_theme_hits("genre"), selection.select(built_corpus).count_theme_hits("genre"))
+    page = display.show_table(table.drop(columns=["zh"]), "主题构成与语料对比")._repr_html_()
+    assert table["share_here"].isna().all() and table["difference_points"].isna().all()
+    assert "no theme hit in this selection" in page and "-20.0" not in page
+
+
 def test_one_year_of_documents_is_too_few_for_a_trend(built_corpus):
     docs = overview.load_documents(built_corpus, "huludao")  # one document, 2022
     found = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "huludao"), docs)
@@ -554,6 +565,14 @@ def test_a_map_without_any_value_says_so():
     fig = plots.plot_maps([plots.MapPanel(pd.Series(dtype=float), "目标达成率 (share of targets met)")])
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert any("no region has a value" in t for t in texts)
+    _draw(fig)
+
+
+def test_a_place_outside_liaoning_gets_a_note_not_a_map_of_liaoning():
+    # a 河北 profile had drawn Liaoning's cities and a county map of all Liaoning, saying "this place is outlined"
+    fig = plots.plot_maps([plots.MapPanel(pd.Series({"辽阳市": 0.12}), "项目建设")], place="hebei")
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == ["河北省 不在地图上 (not on the maps, which cover Liaoning, its cities and counties)"]
     _draw(fig)
 
 

@@ -94,6 +94,16 @@ def find_first_use_by_region(hits: pd.DataFrame, slogan: str, level: str = "city
     return rows.groupby("region")["year"].min().astype("int64") if len(rows) else pd.Series(dtype="int64")
 
 
+def is_on_map(place: str) -> bool:
+    """Whether the boundaries hold ``place``: Liaoning, its cities and counties, or the corpus ("all").
+
+    >>> is_on_map("all"), is_on_map("liaoyang_dengta"), is_on_map("hebei")
+    (True, True, False)
+    """
+    gazetteer = load_gazetteer()
+    return place == "all" or (place in gazetteer.places and "liaoning" in gazetteer.ancestors(place))
+
+
 def name_region(place: str) -> str | None:
     """The map region a place code is drawn as: its own name at city or county level, else its city's."""
     gazetteer = load_gazetteer()

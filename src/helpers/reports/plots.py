@@ -147,6 +147,13 @@ MAX_ROWS_DRAWN = 40  # a dot plot of more rows is unreadable: the first ones are
 NO_DATA_COLOUR = "#f0f0f0"
 
 
+def _name_place(place: str) -> str:
+    from helpers.places import load_gazetteer
+
+    known = load_gazetteer().places.get(place)
+    return known.name if known else place
+
+
 def _empty(ax, message: str):
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="0.4", transform=ax.transAxes)
     ax.set_axis_off()
@@ -377,11 +384,17 @@ def plot_map(values: pd.Series, title: str, level: str = "city", city: str | Non
     return plot_maps([MapPanel(values, title, fmt, integer, from_zero)], level, city, highlight)
 
 
-def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = None, highlight: str | None = None):
-    """Several maps side by side in one figure (one figure is drawn once: cheaper than one per map)."""
-    from helpers.reports.maps import MAP_NOTE, list_regions
+def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = None, highlight: str | None = None,
+              place: str = "all"):
+    """Several maps side by side in one figure (one figure is drawn once: cheaper than one per map). A selection of a
+    place outside Liaoning (``place``) gets a note instead: a 河北 profile had drawn Liaoning's cities."""
+    from helpers.reports.maps import MAP_NOTE, is_on_map, list_regions
 
     use_chinese_font()
+    if not is_on_map(place):
+        fig, ax = plt.subplots(figsize=(MAP_PANEL_SIZE[0], 1.0))
+        return _empty(ax, f"{_name_place(place)} 不在地图上 (not on the maps, which cover Liaoning, its cities and "
+                          "counties)")
     # the maps fill their panels: Liaoning is as tall as it is wide once its degrees are corrected (below), so
     # a panel is a little wider than tall for the colour bar, and the margins hold only the title and the note
     fig, axes = plt.subplots(1, len(panels), figsize=(MAP_PANEL_SIZE[0] * len(panels), MAP_PANEL_SIZE[1]), squeeze=False)

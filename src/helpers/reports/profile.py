@@ -40,7 +40,8 @@ def compare_theme_profile(hits: pd.DataFrame, corpus_hits: pd.DataFrame) -> pd.D
     """
     here, everywhere = (_count_by_theme(frame) for frame in (hits, corpus_hits))
     table = name_themes().set_index("theme")
-    table["share_here"] = (here / here.sum()).reindex(table.index).fillna(0.0) if len(here) else 0.0
+    # no hit here (no documents, or none that speaks of a theme): no share to compare, not 0.0% of each theme
+    table["share_here"] = (here / here.sum()).reindex(table.index).fillna(0.0) if len(here) else float("nan")
     table["share_corpus"] = (everywhere / everywhere.sum()).reindex(table.index).fillna(0.0)
     table["difference_points"] = (table["share_here"] - table["share_corpus"]) * 100
     table = table.sort_values("difference_points", ascending=False).reset_index()
@@ -49,6 +50,8 @@ def compare_theme_profile(hits: pd.DataFrame, corpus_hits: pd.DataFrame) -> pd.D
         table = table.sort_values("share_here", ascending=False, ignore_index=True)
         table.attrs[NOTE] = ("this place holds every document of the report's years: it is compared with itself, "
                              "largest share first")
+    if not len(here):
+        table.attrs[NOTE] = "no theme hit in this selection: nothing to compare with the corpus"
     return table
 
 
