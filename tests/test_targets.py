@@ -438,3 +438,15 @@ def test_panels_read_only_what_they_need_and_give_what_whole_tables_give(built_c
     whole_themes = build_theme_panel(load_table("theme_hits", built_corpus), documents)
     assert whole_themes["hits"].sum() > 0
     pd.testing.assert_frame_equal(build_theme_panel(inputs.theme_hits, inputs.documents), whole_themes)
+
+
+def test_a_folder_given_twice_counts_its_documents_once(built_corpus, caplog):
+    # export --also with a folder that holds the corpus's documents again had stopped with
+    # "cannot handle a non-unique multi-index" (a target twice)
+    from helpers.targets.export import build_panels
+
+    once = build_panels([built_corpus])
+    twice = build_panels([built_corpus, built_corpus])
+    pd.testing.assert_frame_equal(twice["indicator_panel"], once["indicator_panel"])
+    pd.testing.assert_frame_equal(twice["theme_panel"], once["theme_panel"])
+    assert "6 documents of" in caplog.text and "counted once" in caplog.text

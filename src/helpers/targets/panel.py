@@ -8,6 +8,7 @@ has the record's id beside it (``target_ref``, ``result_ref``: document#sentence
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,6 +18,8 @@ from helpers.indicators.indicator_tables import load_indicator_names
 from helpers.indicators.ledger import LEDGER_INPUT_COLUMNS, build_target_ledger
 from helpers.places import load_gazetteer
 from helpers.targets.escalation import build_escalation, load_reference_ledger, select_headline_targets
+
+logger = logging.getLogger(__name__)
 
 HARDNESS_ORDER = ["soft", "range", "point", "binding_floor", "binding_ceiling", "unknown"]
 STATUS_ORDER = ["met", "missed", "not reported"]
@@ -55,18 +58,29 @@ def load_target_inputs(*processed_dirs: str | Path) -> TargetInputs:
 
     Only what the panels use is read (a 1 GB corpus: 1.9 M of its 5.2 M records, 12 columns, and
     the sentence starts of the targets alone); theme hits are counted in Arrow a row group at a time.
+    A document in two folders (the same ``doc_id``: the same file built twice) counts once, from the first folder,
+    with a warning: two copies of a target had stopped the panel with "cannot handle a non-unique multi-index".
     """
     from helpers.selection import select
 
     folders = [folder for folder in processed_dirs if str(folder)]
     records, starts, hits, documents = [], [], [], []
+    seen: set[str] = set()
     for folder in folders:
         chosen = select(folder)
         found = chosen.find_indicators(with_indicator=True, columns=PANEL_INPUT_COLUMNS)
+        ids = chosen.documents["doc_id"]
+        again = ids[ids.isin(seen)]
+        if len(again):
+            logger.warning("%d documents of %s are in an earlier folder too (such as %s): counted once, from there",
+                           len(again), folder, again.iat[0])
+            found = found[~found["doc_id"].isin(seen)]
         records.append(found)
         starts.append(_read_sentence_starts(folder, found[found["kind"] == "target"]))
-        hits.append(chosen.count_theme_hits("doc_id"))
-        documents.append(chosen.documents[["doc_id", "place_code", "year", "n_chars"]])
+        counted = chosen.count_theme_hits("doc_id")
+        hits.append(counted[~counted["doc_id"].isin(seen)])
+        documents.append(chosen.documents.loc[~ids.isin(seen), ["doc_id", "place_code", "year", "n_chars"]])
+        seen.update(ids)
     return TargetInputs(*(pd.concat(frames, ignore_index=True) for frames in (records, starts, hits, documents)))
 
 
