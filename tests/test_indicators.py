@@ -343,6 +343,9 @@ def test_a_provincial_report_giving_one_number_to_unrelated_metrics_is_not_the_s
     ("人均预期寿命", "life_expectancy"),  # 十五五 indicator, in years of age (江西, 湖南 2026)
     ("全省地区生产总值", "gdp"),
     ("城镇调查失业率", "unemployment_rate"),
+    ("人均地区生产总值", "gdp_per_capita"),  # 贵州, 宁夏 2030: 8万元 per head had sat under gdp beside 3万亿元
+    ("全社会研发经费投入强度", "rd_intensity"),  # 贵州 2030: a share of GDP, coded as spending beside growth rates
+    ("居民消费价格总水平上涨幅度", "cpi"),  # 山西 2026's headline CPI target had no indicator
 ])
 def test_metrics_name_their_indicator(metric, code):
     from helpers.indicators.metrics import parse_indicator

@@ -52,8 +52,8 @@ SHARE_WORDS = re.compile(r"占|比重|占比|比例")
 # investment), "招商引资…转化固定资产投资130亿元" (辽阳 2024: investment that attracted projects brought in, beside the
 # city's total growth of 1%), "外商直接投资"
 PART_BEFORE = re.compile(r"(?:民间|转化|到位|招商|外商|外资|国有|利用)$")
-# Words that may follow an indicator's name: "规上工业增加值增速", "城镇新增就业人数"
-TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|总额|总量|规模|数量|人数|实际|平均|年均|同比|合计|累计)+")
+# Words that may follow an indicator's name: "规上工业增加值增速", "城镇新增就业人数", "居民消费价格总水平上涨幅度"
+TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|上涨幅度|涨幅|总额|总量|规模|数量|人数|实际|平均|年均|同比|合计|累计)+")
 # A base of comparison left as the whole metric: "比上年年初预算增加1800亿元" (2024 national report)
 COMPARISON = re.compile(r"(?:比|较)(?!重|例|率)")
 # Words that only join two figures
@@ -126,6 +126,8 @@ def parse_indicator(metric: str | None) -> str | None:
     ('gdp', 'gdp', None, None)
     >>> parse_indicator("转化固定资产投资"), parse_indicator("民间固定资产投资"), parse_indicator("全市固定资产投资")
     (None, None, 'fixed_asset_investment')
+    >>> parse_indicator("人均地区生产总值"), parse_indicator("全社会研发经费投入强度"), parse_indicator("居民消费价格总水平上涨幅度")
+    ('gdp_per_capita', 'rd_intensity', 'cpi')
     """
     if not metric:
         return None
