@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from helpers.targets.panel import HARDNESS_ORDER, LEVEL_ORDER
+
+
+def _stata_codes(categories: list[str]) -> str:
+    """How Stata numbers a labelled column: "0 soft, 1 range, …" (the order of its categories)."""
+    return ", ".join(f"{number} {name}" for number, name in enumerate(categories))
+
 
 class Column(NamedTuple):
     """One column: a label of at most 80 characters, and the codebook's description."""
@@ -20,11 +27,14 @@ _PLACE = {
     "gb_code": Column("GB/T 2260 administrative code",
                       "Six-digit GB/T 2260 code of the place (辽宁 210000, 沈阳 210100, 辽阳县 211021), from "
                       "places.csv. The nation is 100000 by this project's convention (GB/T 2260 has no "
-                      "code for the whole country). Missing for towns and zones, which have none."),
+                      "code for the whole country). Missing for towns and zones, which have none. A city's province "
+                      "is floor(gb_code/10000)*10000 and a county's city floor(gb_code/100)*100: the key to merge a "
+                      "level onto the one above it (`parent_gb_code` is filled only where that parent set the same "
+                      "target)."),
     "place_code": Column("Workbench place code", "The place's code in places.csv (liaoning, liaoyang, china)."),
     "place": Column("Place name (Chinese)", "Standard Chinese name of the place."),
     "level": Column("Administrative level", "country, province, city, district, county, county_city or town "
-                                            "(a labelled integer in Stata)."),
+                                            f"(in Stata a labelled integer: {_stata_codes(LEVEL_ORDER)})."),
     "year": Column("Year", "The year the target is for (targets), or the documents' publication year (themes)."),
 }
 INDICATOR_PANEL = {
@@ -47,9 +57,11 @@ INDICATOR_PANEL = {
         "以上, 左右, 以内, 不低于… as written; missing for a bare value."),
     "hardness": Column("Hardness class",
         "soft (左右, 力争, 努力), range, point (a bare value), binding_floor (确保, 不低于, 以上), "
-        "binding_ceiling (以内, 控制在): from resources/hardness.csv; a labelled integer in Stata."),
+        "binding_ceiling (以内, 控制在), unknown (no class could be read): from resources/hardness.csv; in Stata a "
+        f"labelled integer: {_stata_codes(HARDNESS_ORDER)}."),
     "hardness_rank": Column("Hardness rank (higher binds harder)",
-        "soft 0, range 1, point 2, binding 3 (editable in hardness.csv)."),
+        "soft 0, range 1, point 2, binding_floor and binding_ceiling 3 (editable in hardness.csv); -1 for "
+        "unknown."),
     "hardness_reason": Column("Why this hardness",
         "The words that decided the class, the deciding one first."),
     "target_quote": Column("Target as written",
@@ -85,7 +97,8 @@ INDICATOR_PANEL = {
         "met, missed or not reported (in this corpus); 左右 targets are met within 5%; "
         "lower-is-better indicators compare the other way."),
     "met": Column("Target met (1) or missed (0)",
-        "1 met, 0 missed, missing when not reported."),
+        "1 met, 0 missed, missing when not reported (a double in the .dta, as are parent_gb_code and escalated: "
+        "Stata's missing value)."),
     "parent_gb_code": Column("GB/T 2260 code of the parent",
         "Code of the nearest ancestor (places.csv) with a target for the same indicator, year and "
         "unit."),
