@@ -346,6 +346,8 @@ def test_a_provincial_report_giving_one_number_to_unrelated_metrics_is_not_the_s
     ("人均地区生产总值", "gdp_per_capita"),  # 贵州, 宁夏 2030: 8万元 per head had sat under gdp beside 3万亿元
     ("全社会研发经费投入强度", "rd_intensity"),  # 贵州 2030: a share of GDP, coded as spending beside growth rates
     ("居民消费价格总水平上涨幅度", "cpi"),  # 山西 2026's headline CPI target had no indicator
+    ("整区域工程化建设高标准农田项目", None),  # 河南 2026: a project's 200万亩 had been the province's farmland target
+    ("新建改造高标准农田", "high_standard_farmland"),  # …which the same sentence gives: 400万亩以上
 ])
 def test_metrics_name_their_indicator(metric, code):
     from helpers.indicators.metrics import parse_indicator

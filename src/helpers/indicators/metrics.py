@@ -54,6 +54,9 @@ SHARE_WORDS = re.compile(r"占|比重|占比|比例")
 PART_BEFORE = re.compile(r"(?:民间|转化|到位|招商|外商|外资|国有|利用)$")
 # Words that may follow an indicator's name: "规上工业增加值增速", "城镇新增就业人数", "居民消费价格总水平上涨幅度"
 TRAILING_WORDS = re.compile(r"(?:增速|增幅|增长|上涨幅度|涨幅|总额|总量|规模|数量|人数|实际|平均|年均|同比|合计|累计)+")
+# A noun after an indicator's name that makes the metric another thing: "豫东平原200万亩整区域工程化建设高标准农田项目"
+# (河南 2026) is a project, beside the province's 新建改造高标准农田400万亩以上
+OTHER_HEAD_AFTER = re.compile(r"(?:项目|工程|园区|基地|平台)$")
 # A base of comparison left as the whole metric: "比上年年初预算增加1800亿元" (2024 national report)
 COMPARISON = re.compile(r"(?:比|较)(?!重|例|率)")
 # Words that only join two figures
@@ -128,6 +131,8 @@ def parse_indicator(metric: str | None) -> str | None:
     (None, None, 'fixed_asset_investment')
     >>> parse_indicator("人均地区生产总值"), parse_indicator("全社会研发经费投入强度"), parse_indicator("居民消费价格总水平上涨幅度")
     ('gdp_per_capita', 'rd_intensity', 'cpi')
+    >>> parse_indicator("整区域工程化建设高标准农田项目"), parse_indicator("新建改造高标准农田")
+    (None, 'high_standard_farmland')
     """
     if not metric:
         return None
@@ -145,7 +150,7 @@ def parse_indicator(metric: str | None) -> str | None:
     before, after = plain[:best.start()], plain[best.end():]
     if SHARE_WORDS.search(before) or SHARE_WORDS.search(after) or PART_BEFORE.search(before):
         return None
-    if after and not (len(after) <= 2 or TRAILING_WORDS.fullmatch(after)):
+    if after and not (len(after) <= 2 or TRAILING_WORDS.fullmatch(after)) or OTHER_HEAD_AFTER.search(after):
         return None
     return vocabulary.alias_to_code[best.group()]
 
