@@ -159,6 +159,14 @@ def test_a_place_may_be_named_in_chinese_on_the_command_line(built_corpus, tmp_p
     assert (tmp_path / "liaoyang" / "01_corpus_overview.html").exists()
 
 
+def test_each_notebook_gets_only_the_parameters_it_declares(built_corpus, tmp_path, caplog):
+    # a parameter set for 06 (compare_processed_dir) made papermill warn "Passed unknown parameter" in 04's run
+    params = tmp_path / "params.yaml"
+    params.write_text(f"compare_processed_dir: {built_corpus}\n", encoding="utf-8")
+    assert run_reports(_args(built_corpus, tmp_path / "out", notebooks="04", params=str(params))) == 0
+    assert "unknown parameter" not in caplog.text
+
+
 def test_place_profile_names_the_place(place_report):
     html = (place_report / "liaoyang" / "05_place_profile.html").read_text(encoding="utf-8")
     assert "<title>辽阳市 (liaoyang): place profile" in html

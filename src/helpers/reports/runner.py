@@ -203,6 +203,8 @@ def run_reports(args) -> int:
 def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: str,
             extra: dict, kernel: str, manifest: dict) -> float:
     """Run every notebook for one place into a temporary folder, then move it to out/run."""
+    import papermill
+
     started = time.perf_counter()
     retired = None
     staging = Path(tempfile.mkdtemp(prefix=f".{run}.", dir=out))
@@ -218,8 +220,10 @@ def run_one(notebooks: list[Path], processed: Path, out: Path, run: str, place: 
             from helpers.targets.export import build_panels, write_panels
 
             write_panels(build_panels([processed]), staging / "panels")
-        for notebook in notebooks:
-            run_notebook(notebook, staging / notebook.name, parameters, kernel)
+        for notebook in notebooks:  # each notebook gets the parameters it declares (papermill warns of any other)
+            declared = papermill.inspect_notebook(str(notebook))
+            run_notebook(notebook, staging / notebook.name, {k: v for k, v in parameters.items() if k in declared},
+                         kernel)
         embed_font(sorted(staging.glob("*.html")))  # one subset of the CJK font for the run's pages
         names = sorted(set(previous.get("notebooks", [])) | {n.name for n in notebooks})
         finished = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
