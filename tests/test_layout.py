@@ -29,6 +29,10 @@ BULLETS = "■全面推进灾后恢复重建,基本完成目标任务\n■不断
     # a news page's bullets of 19-21 characters are not a text wrapped at 20: the headline 力争到位 stays off
     # the next line, whose 去年 figures are results (四川 2010, kind gold part 47)
     (BULLETS, BULLETS),
+    # two cells of a table one cell a line, a goal and its result, are not one number broken in two: "6\n5.5" had
+    # become 65.5 (a short statistics page read whole by trafilatura; 清远's plan report, January 2021)
+    ("地区生产总值增速\n6\n5.5\n规上工业增加值增速", "地区生产总值增速\n6\n5.5\n规上工业增加值增速"),
+    ("时间:2021-05-20 13:43:35\n5月19日,《纲要》正式发布", "时间:2021-05-20 13:43:35\n5月19日,《纲要》正式发布"),  # 广州 2021
 ])
 def test_join_broken_lines(text, expected):
     assert join_broken_lines(text)[0] == expected
@@ -38,6 +42,8 @@ HUAINAN_TABLE = ("|\n一般公共预算收入 |\n5以上 |\n1.6 |\n|\n社会消�
 
 SHAOXING_TABLE = ("地区生产总值\n7%左右\n预计7%左右\n规上工业增加值\n7%以上\n预计7.3 %左右\n服务业增加值\n8%以上\n预计8%左右\n"
                   "一般公共预算收入\n9%\n16.2%\n社会消费品零售总额\n10%左右\n预计11%左右\n")
+
+SHORT_PAGE_TABLE = "指标\n目标(%)\n完成(%)\n地区生产总值增速\n6\n5.5\n规上工业增加值增速\n8\n7.1\n固定资产投资增速\n5\n4.2"
 
 CANGNAN_TABLE = ("序号\n项目内容\n当前进度\n牵头单位\n备注\n1\n新(改、扩)建公办园5所,新增公办幼儿学位1000个。\n"
                  "80%(新区实验幼儿园进度滞后)\n县教育局\n市民生实事\n2\n建设四好农村路55公里。\n95%\n县交通局\n县民生实事\n")
@@ -59,6 +65,11 @@ CANGNAN_TABLE = ("序号\n项目内容\n当前进度\n牵头单位\n备注\n1\n�
     # bare numbers under a header that opens with 序号 number the rows of a table laid out one cell a line, not pages
     # (苍南's 实事 of October 2022, part 185)
     (CANGNAN_TABLE, CANGNAN_TABLE),
+    # bare numbers that do not count pages are cells: the goals 6, 8 and 5 of a short page's table had gone as page
+    # numbers, and 清远's column of ranks (4, 10, 16, 8) with them
+    (SHORT_PAGE_TABLE, SHORT_PAGE_TABLE),
+    # …while numbers that count up a page at a time, a page apart, are page numbers
+    ("正文一" + "甲" * 300 + "\n1\n正文二" + "乙" * 300 + "\n2\n正文三", "正文一" + "甲" * 300 + "\n正文二" + "乙" * 300 + "\n正文三"),
 ])
 def test_strip_running_headers(text, expected):
     assert strip_running_headers(text)[0] == expected

@@ -21,6 +21,10 @@ PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，]?\s*
 # "第3页") is one
 TABLE_INDEX_HEADER = re.compile(r"^[ \t]*序号[ \t]*$", re.M)
 BARE_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,4}[ \t]*$")
+# …and bare numbers are page numbers only when they count up a page at a time, at least PAGE_MIN_CHARS apart: the cells
+# "6", "8", "5" of a short page's table of goals (目标(%) beside 完成(%), one cell a line as trafilatura gives a page it
+# reads whole) had gone as page numbers, the goals with them
+PAGE_MIN_CHARS = 200
 # A repeated print header or footer: "沈阳市人民政府公报 2025年第3期", "政府工作报告(全文)"; compared with
 # its digits masked, so "第3期" and "第4期" are the same line
 DIGITS = re.compile(r"\d+")
@@ -36,9 +40,10 @@ RATE_CELL = re.compile(r"\d\s*(?:%|‰|个百分点)")
 HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、])")
 SENTENCE_END = re.compile(r"[。!?;:！？；：,，]$")
 # A line break inside a number or between a number and its unit or qualifier:
-# "12.5亿\n元", "10%以\n上", "增长5.\n6%", "1350.97\n亿斤"
+# "12.5亿\n元", "10%以\n上", "增长5.\n6%", "1350.97\n亿斤"; not a digit after a digit, which is two cells of a table one
+# cell a line ("6\n5.5": a goal and its result had become 65.5)
 BROKEN_NUMBER = re.compile(  # (the line break first: the regex engine skips ahead to it)
-    r"\n(?:(?<=\d\n)(?=[\d.%‰万亿千百元吨人个家项亩户所套座条件名次倍斤米])"
+    r"\n(?:(?<=\d\n)(?=[.%‰万亿千百元吨人个家项亩户所套座条件名次倍斤米])"
     r"|(?<=[\d.][万亿千百]\n)(?=[元吨人个家项亩户所套座条件名次倍斤米])"
     r"|(?<=\d\.\n)(?=\d)"
     r"|(?<=[\d%]以\n)(?=[上下内]))"
@@ -66,6 +71,9 @@ def strip_running_headers(text: str) -> tuple[str, list[Edit]]:
     rows_numbered = TABLE_INDEX_HEADER.search(text) is not None
     page_numbers = {(start, end) for start, end, line in lines if PAGE_NUMBER.fullmatch(line)
                     and not (rows_numbered and BARE_NUMBER_LINE.match(line))}
+    bare = [(start, int(line)) for start, end, line in lines if (start, end) in page_numbers and BARE_NUMBER_LINE.match(line)]
+    if bare and not _count_pages(bare):
+        page_numbers = {span for span in page_numbers if not BARE_NUMBER_LINE.match(text[span[0]:span[1]])}
     removed: list[tuple[int, int, str]] = []
     for start, end, line in lines:
         stripped = line.strip()
@@ -79,6 +87,17 @@ def strip_running_headers(text: str) -> tuple[str, list[Edit]]:
               and not _is_role_heading(stripped) and not RATE_CELL.search(stripped)):
             removed.append((start, end, "running_header"))
     return _remove_lines(text, removed)
+
+
+def _count_pages(numbers: list[tuple[int, int]]) -> bool:
+    """Whether bare numbers on lines of their own, (offset, value) in text order, count pages: up by one or a few,
+    a page's worth of text apart.
+
+    >>> _count_pages([(0, 1), (900, 2), (1800, 3)]), _count_pages([(100, 6), (120, 8), (140, 5)])
+    (True, False)
+    """
+    return all(0 < b - a <= 3 and later - earlier >= PAGE_MIN_CHARS
+               for (earlier, a), (later, b) in zip(numbers, numbers[1:]))
 
 
 def join_broken_lines(text: str) -> tuple[str, list[Edit]]:
