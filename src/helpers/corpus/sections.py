@@ -87,7 +87,8 @@ ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[
 # a newspaper prints its digest under a lead of its own: "新的一年有啥新目标、新任务?", 天健网 2021)
 FRAMED_GENRES = ("news_report", "press_conference", "government_work_report")
 PLAN_GENRE = "plan_report"  # …and a plan report's, when its headline names a year to come
-LEAD_LINES = 4
+LEAD_LINES = 4  # lines with a Chinese character
+CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 PHRASE_OPENINGS = ("《", "\n", "】", "]")
 THIS_YEAR_WORD = "今年"
 NEXT_YEAR_WORD = "明年"
@@ -272,8 +273,19 @@ def root_role(genre: str | None, lead: str = "", published: dt.date | None = Non
 
 
 def read_lead(text: str, title: str | None = None) -> str:
-    """The title and the opening lines of a text, where a story says what it is about."""
-    return ((title or "") + "\n" + "\n".join(text[:LEAD_CHARS].split("\n")[:LEAD_LINES])).strip()
+    r"""The title and the opening lines of a text, where a story says what it is about. A line without a Chinese
+    character (a time stamp, "07:49:15", on a line of its own) is not one of them.
+
+    >>> read_lead("真正把实事办实好事办好\n——2024年省政府十方面民生实事\n07:49:15\n来源:浙江日报\n浙江在线1月24日讯")
+    '真正把实事办实好事办好\n——2024年省政府十方面民生实事\n07:49:15\n来源:浙江日报\n浙江在线1月24日讯'
+    """
+    lines, worded = [], 0
+    for line in text[:LEAD_CHARS].split("\n"):
+        if worded == LEAD_LINES:
+            break
+        lines.append(line)
+        worded += CHINESE_CHARACTER.search(line) is not None
+    return ((title or "") + "\n" + "\n".join(lines)).strip()
 
 
 def extract_sections(text: str, genre: str | None = None, title: str | None = None,
