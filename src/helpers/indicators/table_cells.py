@@ -109,6 +109,8 @@ TASK_RECORD_HEADER = "任务"  # the kind the task of such a record takes is tha
 # A table of a year's goals against what was done, one cell a line, without bars or 序号 (绍兴's plan report of January
 # 2019, 表1: "指标\n类型\n指标名称\n目标\n全年实绩\n规模\n地区生产总值\n7%左右\n预计7%左右\n…"): rows open with their
 # labels; values standing together after a label fill the columns with a kind in order, a lone value is left unread
+# A rank or a bare count in a column after the goal and the result (清远's 全省排名, January 2021)
+RANK_CELL = re.compile(r"\d{1,3}")
 GOAL_HEADER_LINE = re.compile(r"^[ \t]*(?:年度|全年|年初)?(?:预期|计划)?目标(?:值|数)?[ \t]*$", re.M)
 VALUE_LINE = re.compile(r"[ \t]*(?:预计|约)?[ \t]*[-+]?\d+(?:\.\d+)?[ \t]*[^\d\s,，。;；:：年月日]{0,5}[ \t]*")
 VALUE_TABLE_LINE_MAX = 24  # a longer line is text after the table
@@ -263,6 +265,9 @@ def _find_goal_value_tables(text: str) -> list[CellKind]:
     >>> text = "指标名称\\n目标\\n全年实绩\\n地区生产总值\\n7%左右\\n预计7%左右\\n财政收入\\n9%\\n16.2%\\nGDP产税率\\n12.5%左右\\n预计可以完成\\n"
     >>> [(text[c.start:c.end], c.kind, c.header) for c in _find_goal_value_tables(text)]
     [('7%左右', 'target', '目标'), ('预计7%左右', 'forecast', '全年实绩'), ('9%', 'target', '目标'), ('16.2%', 'actual', '全年实绩')]
+    >>> text = "指标名称\\n预期目标\\n完成情况\\n全省排名\\n地区生产总值增长(%)\\n6%左右\\n3.8%\\n4\\n进出口总额增长(%)\\n保持正增长\\n1.8%\\n8\\n"
+    >>> [(text[c.start:c.end], c.kind) for c in _find_goal_value_tables(text)]
+    [('6%左右', 'target'), ('3.8%', 'actual')]
     """
     cells: list[CellKind] = []
     for goal in GOAL_HEADER_LINE.finditer(text):
@@ -277,11 +282,18 @@ def _find_goal_value_tables(text: str) -> list[CellKind]:
             columns.append((kind, line))
         if len(columns) < 2:
             continue  # a goal column alone is no table of goals against results
+        # header cells after those with a kind (全省排名), before the first row's label: their values end each row
+        first_value = next((i for i, (_, line) in enumerate(lines) if i >= len(columns) and VALUE_LINE.fullmatch(line)),
+                           len(lines))
+        extra = max(0, first_value - len(columns) - 1)
         run: list[Cell] = []  # the values since the last line that is not one
         for at, line in lines[len(columns):] + [(len(text), "")]:
             if VALUE_LINE.fullmatch(line):
                 run.append((at + len(line) - len(line.lstrip()), line.strip()))
                 continue
+            for _ in range(extra):  # a rank, a bare count, is the extra column's ("1.8%\n8" under 保持正增长: 8 is a rank)
+                if run and RANK_CELL.fullmatch(run[-1][1]):
+                    run.pop()
             if len(run) >= 2:  # a lone value may sit in either column ("与市保持同步\n9.8%": the goal is in words)
                 for (begin, value), (kind, name) in zip(run, columns):
                     kind = "forecast" if kind == "actual" and value.startswith(ESTIMATE_WORD) else kind
