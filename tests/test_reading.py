@@ -67,6 +67,26 @@ def test_html_page_gives_main_text_and_page_metadata():
     assert "window[" not in raw.text and "GUAN.EXTENSION" not in raw.text  # scripts never become text
 
 
+SHORT_TABLE_PAGE = """<html><head><meta charset="utf-8"><title>2025年主要经济指标</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>
+<div class="content"><h1>2025年主要经济指标完成情况</h1><p>2025年全市主要经济指标完成情况如下表。</p>
+<table><tr><td>指标</td><td>目标(%)</td><td>完成(%)</td></tr><tr><td>地区生产总值增速</td><td>6</td><td>5.5</td></tr>
+<tr><td>规上工业增加值增速</td><td>8</td><td>7.1</td></tr><tr><td>固定资产投资增速</td><td>5</td><td>4.2</td></tr></table></div>
+</body></html>"""
+
+
+def test_a_short_page_keeps_its_table_in_rows_and_drops_its_navigation():
+    # a short release with a table (the pages that hold goals and results) came out one cell a line with its
+    # navigation; cleaning then dropped the goals 6, 8, 5 as page numbers and glued 6 and 5.5 into 65.5
+    from helpers.corpus.documents import process_document
+
+    result = process_document(SHORT_TABLE_PAGE.encode(), "short.html")
+    assert result.document["text"].splitlines()[-3:] == [
+        "| 地区生产总值增速 | 6 | 5.5 |", "| 规上工业增加值增速 | 8 | 7.1 |", "| 固定资产投资增速 | 5 | 4.2 |"]
+    assert "首页" not in result.document["text"]
+    assert "precise setting" in result.document["read_notes"]
+
+
 def test_html_saved_as_txt_is_sniffed():
     page = ("<!DOCTYPE html><html><head><script>var x = '不是正文';</script><style>p{}</style></head>"
             "<body><article><p>" + "全市实施投资500万元以上项目1000个,亿元以上项目330个。" * 5

@@ -48,6 +48,8 @@ BROKEN_NUMBER = re.compile(  # (the line break first: the regex engine skips ahe
     r"|(?<=\d\.\n)(?=\d)"
     r"|(?<=[\d%]以\n)(?=[上下内]))"
 )
+# A row of a table as trafilatura writes it, "| 地区生产总值增速 | 6 | 5.5 |": never a wrapped line
+TABLE_ROW_LINE = re.compile(r"[ \t]*\|")
 # A wrapped text: this many lines of its most common length (give or take WIDTH_SLACK characters)
 WRAPPED_MIN_LINES = 5
 # A line that opens with a bullet is a list item, short by design: "■全面推进灾后恢复重建,基本完成目标任务"
@@ -117,7 +119,8 @@ def join_broken_lines(text: str) -> tuple[str, list[Edit]]:
         for line in text.split("\n")[:-1]:
             end = position + len(line)
             if width - WIDTH_SLACK <= len(line) <= width and not line.endswith(tuple(LINE_END_PUNCTUATION)) \
-                    and not HEADING_START.match(text, end + 1):
+                    and not HEADING_START.match(text, end + 1) and not TABLE_ROW_LINE.match(line) \
+                    and not TABLE_ROW_LINE.match(text, end + 1):
                 breaks.setdefault(end, "wrapped_line")
             position = end + 1
     if not breaks:
@@ -134,7 +137,8 @@ def join_broken_lines(text: str) -> tuple[str, list[Edit]]:
 
 def _wrap_width(text: str) -> int | None:
     """The width a text is wrapped at, or None when its lines are paragraphs of any length."""
-    lengths = [len(line) for line in text.split("\n") if len(line) >= 10 and not BULLET_LINE.match(line)]
+    lengths = [len(line) for line in text.split("\n")
+               if len(line) >= 10 and not BULLET_LINE.match(line) and not TABLE_ROW_LINE.match(line)]
     if len(lengths) < WRAPPED_MIN_LINES:
         return None
     counts = Counter(lengths)

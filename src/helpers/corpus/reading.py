@@ -139,6 +139,12 @@ def decode_bytes(data: bytes) -> RawText:
     return _finish(_decode_tolerant(data, best), best)
 
 
+TABLE_TAG = re.compile(r"<table\b", re.I)
+TABLE_ROW_TEXT = re.compile(r"^\|.*\|", re.M)  # trafilatura writes a table's row as "| 指标 | 目标(%) | 完成(%) |"
+CHINESE_CHARACTERS = re.compile(r"[\u3400-\u9fff]")
+PRECISE_MIN_SHARE = 0.8  # of the whole reading's Chinese: what the precise one may leave out (navigation) and be kept
+
+
 def read_html(decoded: RawText) -> RawText:
     """Extract the main text and page metadata of an HTML page with trafilatura.
 
@@ -157,6 +163,15 @@ def read_html(decoded: RawText) -> RawText:
                       f"{DEEP_HTML_LEVELS} dropped (their text kept) to read it",)
     if not text or not text.strip():
         raise UnreadableError("HTML page without main text (only navigation, scripts or styles)")
+    if TABLE_TAG.search(decoded.text) and not TABLE_ROW_TEXT.search(text):
+        # a short page read whole (trafilatura's fallback when its main text is short) gives its table one cell a
+        # line, and its navigation with it: the precise reading keeps the table's rows, when it keeps the text too
+        precise = _extract_html(decoded.text, favor_precision=True)
+        precise_text = getattr(precise, "text", None) if precise is not None else None
+        if precise_text and TABLE_ROW_TEXT.search(precise_text) \
+                and _count_chinese(precise_text) >= PRECISE_MIN_SHARE * _count_chinese(text):
+            document, text = precise, precise_text
+            notes += ("read with trafilatura's precise setting, which keeps its tables' rows",)
     page = PageMetadata(
         title=document.title, date=document.date, sitename=document.sitename,
         author=document.author, url=document.url,
@@ -164,12 +179,17 @@ def read_html(decoded: RawText) -> RawText:
     return RawText(text=text, encoding=decoded.encoding, format="html", notes=notes, page=page)
 
 
-def _extract_html(text: str):
+def _extract_html(text: str, favor_precision: bool = False):
     import trafilatura  # imported here: it takes about a second to import
 
     return trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
+        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=not favor_precision,
+        favor_precision=favor_precision,
     )
+
+
+def _count_chinese(text: str) -> int:
+    return len(CHINESE_CHARACTERS.findall(text))
 
 
 def read_pdf(data: bytes) -> RawText:
