@@ -133,9 +133,18 @@ def parse_indicator(metric: str | None) -> str | None:
     ('gdp_per_capita', 'rd_intensity', 'cpi')
     >>> parse_indicator("整区域工程化建设高标准农田项目"), parse_indicator("新建改造高标准农田")
     (None, 'high_standard_farmland')
+    >>> parse_indicator("地区生产总值增速 目标"), parse_indicator("全市总人口 年末数")
+    ('gdp', None)
     """
     if not metric:
         return None
+    if " " in metric:  # a table cell's row label and column header, "地区生产总值增速 目标": the label names the indicator
+        label = metric.rsplit(" ", 1)[0]
+        return _parse_plain(metric) or (_parse_plain(label) if label else None)
+    return _parse_plain(metric)
+
+
+def _parse_plain(metric: str) -> str | None:
     plain = metric.translate(QUOTE_MARKS)
     if "(" in plain:
         plain = PARENTHESIS.sub("", plain)
