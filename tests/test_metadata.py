@@ -67,6 +67,20 @@ def test_metadata_of_other_government_documents(name, expected):
     assert {field: result.document[field] for field in expected} == expected
 
 
+# The opening lines of 贵州's 2026 work report as the shared provincial corpus holds it: a photo's caption, then the
+# delivery line in full-width brackets
+GUIZHOU_2026_HEAD = ("政府工作报告。 贵州日报天眼新闻记者 李森 摄\n政府工作报告\n"
+                     "（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）\n省长 李炳军\n各位代表：\n"
+                     "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n")
+
+
+def test_a_delivery_line_in_brackets_dates_the_report_and_a_photo_credit_is_no_title():
+    # 贵州 2026 had no date (its 2026 targets fell out of every year filter) and the title "政府工作报告。贵州日报…摄"
+    result = process_document(GUIZHOU_2026_HEAD.encode(), "贵州省.txt")
+    assert (result.document["published_date"], result.document["date_from"], result.document["title"]) == (
+        D(2026, 1, 27), "delivery_line", "政府工作报告")
+
+
 def test_catalog_overrides_fields_and_records_which():
     data = (FIXTURES / "national-gwr-2022-head.txt").read_bytes()
     result = process_document(data, "gwr.txt", {"published_date": "2022-03-05", "source": "中国政府网"})

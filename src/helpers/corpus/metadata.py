@@ -25,7 +25,9 @@ HEADER_DATE = re.compile(
 # "——2024年1月7日在辽阳市第十七届人民代表大会第四次会议上",
 # "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强",
 # "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚" (a line of its own, no dash)
-DELIVERY_LINE = re.compile(r"(?:[—-]{1,2}\s*|^)(\d{4})年(\d{1,2})月(\d{1,2})日在(.{2,40}?)会议上", re.M)
+# "——2024年1月7日在辽阳市第十七届人民代表大会第四次会议上", and in brackets: "（2026年1月27日在贵州省第十四届人民代表大会
+# 第四次会议上）" (贵州 2026, which had no date)
+DELIVERY_LINE = re.compile(r"(?:[—-]{1,2}\s*|^[(（]?\s*)(\d{4})年(\d{1,2})月(\d{1,2})日在(.{2,40}?)会议上", re.M)
 # "2023年3月28日", "(2023年4月12日)" alone on a line near the top (statistical bulletins)
 DATE_LINE = re.compile(r"^\(?(\d{4})年(\d{1,2})月(\d{1,2})日\)?$", re.M)
 # "10月17日,市政府新闻办召开…", "3月30日,市政府新闻办召开…", "本报讯 记者王婧醒报道 10月17日,"
@@ -125,6 +127,10 @@ def extract_metadata(header_text: str, body: str, page: PageMetadata | None = No
     )
 
 
+# A photo's credit after the headline it captions: "政府工作报告。 贵州日报天眼新闻记者 李森 摄" (贵州 2026)
+PHOTO_CREDIT = re.compile(r"[。.]?\s*\S{0,12}记者(?:\s*\S{1,4}){1,3}\s*摄$")
+
+
 def parse_title(body: str) -> tuple[str | None, str | None]:
     """The headline: the first line when it reads like one, without a column slogan.
 
@@ -132,9 +138,11 @@ def parse_title(body: str) -> tuple[str | None, str | None]:
     ('我市召开首场新闻发布会', 'text')
     >>> parse_title("2月12日,盘锦市组织召开全市产业高质量发展暨项目开工动员会。")
     (None, None)
+    >>> parse_title("政府工作报告。 贵州日报天眼新闻记者 李森 摄")
+    ('政府工作报告', 'text')
     """
     first = body.split("\n", 1)[0].strip()
-    first = COLUMN_TAG.sub("", first)
+    first = PHOTO_CREDIT.sub("", COLUMN_TAG.sub("", first))
     delivery = DELIVERY_LINE.search(first)
     if delivery and delivery.start() > 0:
         first = first[: delivery.start()]
