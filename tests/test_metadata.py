@@ -71,7 +71,7 @@ def test_metadata_of_other_government_documents(name, expected):
 # delivery line in full-width brackets
 GUIZHOU_2026_HEAD = ("政府工作报告。 贵州日报天眼新闻记者 李森 摄\n政府工作报告\n"
                      "（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）\n省长 李炳军\n各位代表：\n"
-                     "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n")
+                     "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n")
 
 
 def test_a_delivery_line_in_brackets_dates_the_report_and_a_photo_credit_is_no_title():
