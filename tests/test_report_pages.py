@@ -667,3 +667,14 @@ def test_differences_in_percentage_points_read_like_the_shares():
     table = display.format_frame(pd.DataFrame({"share_here": [0.132, 0.071], "share_corpus": [0.078, 0.137],
                                                "difference_points": [5.397, -6.652]}))
     assert table["difference_points"].tolist() == ["+5.4", "-6.7"] and table["share_here"].tolist() == ["13.2%", "7.1%"]
+
+
+def test_years_of_a_theme_profile_print_as_years():
+    # an undated document made the year a float: 02's table by year printed 2,022 and 2,023 (the corpus with the
+    # provincial reports)
+    from helpers.themes import theme_analysis
+
+    shares = pd.DataFrame({"year": [2022.0, 2023.0], "zh": ["项目建设", "项目建设"], "share": [0.2, 0.1]})
+    table = theme_analysis.pivot_theme_profile(shares, by="year")
+    html = shading.show_heatmap(table, "主题构成的年度变化 (theme shares by year)").to_html()
+    assert ">2022<" in html and "2,022" not in html

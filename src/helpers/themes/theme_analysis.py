@@ -74,6 +74,8 @@ def summarize_theme_shares(hits: pd.DataFrame, documents: pd.DataFrame, by: str 
 def pivot_theme_profile(shares: pd.DataFrame, by: str = "place", value: str = "share") -> pd.DataFrame:
     """Groups × themes (Chinese names) of one value, for a heatmap; themes in taxonomy order."""
     table = shares.pivot_table(index=by, columns="zh", values=value, fill_value=0.0)
+    if by == "year" and len(table) and pd.api.types.is_float_dtype(table.index):
+        table.index = table.index.astype("Int64")  # 2022, not 2022.0 (printed 2,022) when a year was missing
     order = [zh for zh in name_themes()["zh"] if zh in table.columns]
     return table[order]
 
