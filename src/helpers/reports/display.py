@@ -386,15 +386,22 @@ def show_build(manifest: dict, documents: pd.DataFrame):
 
 
 def show_rerun(notebook: str, place: str, start_year: int | None = None, end_year: int | None = None,
-               **parameters):
-    """The report's Re-run line, made from the parameters it ran with (Markdown).
+               processed_dir: str | None = None, **parameters):
+    """The report's Re-run line, made from the parameters it ran with (Markdown); ``--processed`` when the tables were
+    not the project's own (a report on the provincial reports built apart had said to re-run on data/processed).
 
     >>> show_rerun("05", "liaoyang", 2000, 2100).data.splitlines()[0]
     '**Re-run.** `python -m helpers report --notebooks 05 --place liaoyang`'
+    >>> show_rerun("05", "all", 2000, 2100, processed_dir="/tmp/processed2").data.splitlines()[0]
+    '**Re-run.** `python -m helpers report --notebooks 05 --place all --processed /tmp/processed2`'
     """
     from IPython.display import Markdown
 
+    from helpers.paths import PROCESSED_DIR, PROJECT_ROOT
+
     command = f"python -m helpers report --notebooks {notebook} --place {place}"
+    if processed_dir and Path(processed_dir).resolve() != (PROJECT_ROOT / PROCESSED_DIR).resolve():
+        command += f" --processed {processed_dir}"
     extra = {name: value for name, value in parameters.items() if value not in ("", None)}  # an empty folder: none
     if (start_year, end_year) != NOTEBOOK_DEFAULT_YEARS:
         extra = {"start_year": start_year, "end_year": end_year, **extra}
