@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -117,14 +118,17 @@ def test_pages_have_no_rough_edges_and_every_chart_has_alt_text(corpus_report, p
     assert "This selection holds no documents" in empty
 
 
-def test_every_report_opens_with_findings_and_its_own_rerun_line_and_captions_every_table(corpus_report, place_report):
+def test_every_report_opens_with_findings_and_its_own_rerun_line_and_captions_every_table(corpus_report, place_report,
+                                                                                         built_corpus):
     for folder, place in ((corpus_report, "all"), (place_report, "liaoyang")):
         pages = _pages(folder)
         assert len(pages) >= 6
         for page in pages:
             text = page.read_text(encoding="utf-8")
             assert "<strong>Findings.</strong>" in text, page
-            rerun = f"Re-run.</strong> <code>python -m helpers report --notebooks {page.stem[:2]} --place {place}</code>"
+            # the tests' tables are not the project's own: the line names them
+            rerun = (f"Re-run.</strong> <code>python -m helpers report --notebooks {page.stem[:2]} --place {place} "
+                     f"--processed {Path(built_corpus)}</code>")
             assert rerun in text, page
             assert 'class="dataframe"' not in text, page  # a table for people, not pandas' own
             assert text.count("<table") == text.count("<caption"), page
