@@ -678,3 +678,14 @@ def test_years_of_a_theme_profile_print_as_years():
     table = theme_analysis.pivot_theme_profile(shares, by="year")
     html = shading.show_heatmap(table, "主题构成的年度变化 (theme shares by year)").to_html()
     assert ">2022<" in html and "2,022" not in html
+
+
+def test_a_timeline_of_many_places_names_nine_and_groups_the_others():
+    # the corpus with the provincial reports: 21 places cycled ten colours and the legend stopped at 13
+    names = ["辽宁省", "辽阳市", "盘锦市", "葫芦岛市", "北京市", "河北省", "山西省", "江苏省", "浙江省", "江西省", "河南省",
+             "湖北省", "海南省", "贵州省", "陕西省", "甘肃省"]
+    counts = pd.DataFrame({"2024": range(len(names), 0, -1), "2026": 1}, index=names)
+    fig = plots.plot_documents_over_time(counts)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels[1:10] == names[:9] and labels[10] == "其他 7 地 (other places)"
+    _draw(fig)

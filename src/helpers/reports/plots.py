@@ -160,6 +160,9 @@ def _empty(ax, message: str):
     return _detach(ax.figure)
 
 
+TIMELINE_PLACES = 10  # the nine places with the most documents, and the others together: one colour each
+
+
 def plot_documents_over_time(counts: pd.DataFrame, title: str = "各地文档数量 (documents by year and place)"):
     """Documents per year as bars stacked by place; ``counts`` is places × years
     (`overview.count_documents_by_year`), its ``undated`` column left out of the bars."""
@@ -168,9 +171,18 @@ def plot_documents_over_time(counts: pd.DataFrame, title: str = "各地文档数
     years = [c for c in counts.columns if c != "undated"]
     if counts.empty or not years:
         return _empty(ax, "此选择中没有带日期的文档 (no dated documents in this selection)")
+    shown = counts[years]
+    if len(shown) > TIMELINE_PLACES:  # 21 places had cycled ten colours and cut the legend off at 13
+        ranked = shown.sum(axis=1).sort_values(ascending=False, kind="stable").index
+        others = shown.loc[ranked[TIMELINE_PLACES - 1:]]
+        shown = pd.concat([shown.loc[ranked[:TIMELINE_PLACES - 1]],
+                           others.sum().to_frame(f"其他 {len(others)} 地 (other places)").T])
+    colours = [c for number, c in enumerate(plt.get_cmap("tab10").colors) if number != 7]  # its grey is the others'
     bottom = pd.Series(0, index=years, dtype="float64")
-    for place, row in counts[years].iterrows():
-        ax.bar(years, row.values, bottom=bottom.values, label=str(place))
+    for number, (place, row) in enumerate(shown.iterrows()):
+        other = number == TIMELINE_PLACES - 1 and len(counts) > TIMELINE_PLACES
+        ax.bar(years, row.values, bottom=bottom.values, label=str(place),
+               color="0.6" if other else colours[number % len(colours)])
         bottom += row.values
     ax.axvspan(_position(years, "2023") - 0.5, _position(years, "2025") + 0.5, color="0.93", zorder=0,
                label="三年行动 2023–2025")
