@@ -689,3 +689,16 @@ def test_a_timeline_of_many_places_names_nine_and_groups_the_others():
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert labels[1:10] == names[:9] and labels[10] == "其他 7 地 (other places)"
     _draw(fig)
+
+
+def test_indicator_periods_draw_those_with_the_most_figures_and_say_how_many():
+    # the corpus with the provincial reports: the first six periods were drawn, all before 2025, and 51 of 63 figures
+    # (2025 results, 2026 targets, the plans) were not
+    periods = ["2021", "2022", "前三季度 (2023)", "2023", "2024", "2025", "2026", "十五五"]
+    sizes = [1, 1, 1, 2, 1, 5, 15, 3]
+    rows = pd.DataFrame([{"place": f"地{i}", "period": period, "kind": "target", "quote": "5%", "signed": 5.0,
+                          "unit": "%", "published_date": None}
+                         for period, size in zip(periods, sizes) for i in range(size)])
+    fig = plots.plot_indicator_periods(rows, "地区生产总值")
+    assert [ax.get_title() for ax in fig.axes if ax.axison] == ["2021", "2022", "2023", "2025", "2026", "十五五"]
+    assert "6 of 8 periods drawn" in fig._suptitle.get_text()
