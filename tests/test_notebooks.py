@@ -222,3 +222,16 @@ def test_document_text_reaches_html_escaped(tmp_path):
     assert "<script>alert('x')" not in html
 
 
+
+
+def test_the_index_counts_a_repost_once_as_the_pages_do(tmp_path):
+    # the index had said 26 documents where the pages, which count a repost once, said 25
+    from helpers.reports.runner import count_selected_documents
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = (RAW / "000_c314c07c1d40f028.txt").read_bytes()
+    (raw / "000.txt").write_bytes(seed)
+    (raw / "000-repost.txt").write_bytes(seed.replace("辽阳日报".encode(), "辽宁日报".encode(), 1))
+    build_corpus(raw, tmp_path / "processed", progress=False)
+    assert count_selected_documents(tmp_path / "processed", "all", {}) == 1
