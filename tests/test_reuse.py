@@ -517,3 +517,15 @@ def test_passage_rows_come_the_same_in_batches(provinces, tmp_path):
     assert source.schema_arrow.metadata[store.BUILD_ID_KEY] == b"b1"
     empty = store.save_table_batches(store.CORPUS_SCHEMAS["reuse"], iter(()), tmp_path / "none.parquet")
     assert empty == 0 and pq.read_table(tmp_path / "none.parquet").num_rows == 0
+
+
+def test_pairs_with_a_repost_on_either_side_are_left_out():
+    # 07 listed 辽宁省 → 辽宁省 (the work report and its repost) among the followers, and each pair twice
+    from helpers.reuse.tables import REUSE_DOCUMENT_COLUMNS, join_reuse
+
+    pairs = pd.DataFrame({"doc_id_a": ["gwr", "gwr", "zhejiang"], "doc_id_b": ["gwr-repost", "heilongjiang", "gwr-repost"]})
+    documents = pd.DataFrame({column: [None] * 4 for column in REUSE_DOCUMENT_COLUMNS})
+    documents["doc_id"] = ["gwr", "gwr-repost", "heilongjiang", "zhejiang"]
+    kept = join_reuse(pairs, documents, ["gwr", "gwr-repost", "heilongjiang", "zhejiang"], reposts=["gwr-repost"])
+    assert kept[["doc_id_a", "doc_id_b"]].values.tolist() == [["gwr", "heilongjiang"]]
+    assert len(join_reuse(pairs, documents, ["gwr"])) == 2  # without reposts named: every pair of the document

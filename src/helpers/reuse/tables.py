@@ -49,12 +49,16 @@ def read_reuse(processed_dir: str | Path = PROCESSED_DIR) -> pd.DataFrame:
     return load_table("reuse", processed_dir)
 
 
-def join_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, doc_ids) -> pd.DataFrame:
+def join_reuse(reuse: pd.DataFrame, documents: pd.DataFrame, doc_ids, reposts=()) -> pd.DataFrame:
     """The passage pairs with a document of ``doc_ids`` on either side (it took the passage, or others
     took it from it), with both documents' title, place, place code, year and genre from
-    ``documents`` (every document a pair may name: the whole corpus, reposts included)."""
+    ``documents`` (every document a pair may name: the whole corpus, reposts included). A pair with one of
+    ``reposts`` on either side is left out: a repost took nothing, and what others share with it they share with its
+    original (07 had listed 辽宁省 → 辽宁省, a report and its repost, among the followers)."""
     chosen = set(doc_ids)
     reuse = reuse[reuse["doc_id_a"].isin(chosen) | reuse["doc_id_b"].isin(chosen)]
+    if len(reposts):
+        reuse = reuse[~reuse["doc_id_a"].isin(reposts) & ~reuse["doc_id_b"].isin(reposts)]
     documents = documents[REUSE_DOCUMENT_COLUMNS]
     for side in ("a", "b"):
         reuse = reuse.merge(documents.add_suffix(f"_{side}"), on=f"doc_id_{side}", how="left")
