@@ -447,7 +447,9 @@ def _panel(rows):
     ([("辽宁省", "d1", "soft", 4.75, 1, "not reported", None),
       ("辽阳市", "d2", "binding_floor", None, None, "met", "d3")],
      ["2 headline targets in 2 places: 1 binding (确保, 不低于, 以上, 以内), 1 soft (左右, 力争), 0 a bare value or a range.",
-      "1 of 1 target with a parent's target asks for more than the parent (层层加码).",
+      # (5%左右 is the top of the nation's range: more than its middle, 4.75, which the finding now says it measures)
+      "1 of 1 target with a parent's target asks for more than the parent (层层加码), measured against the middle of "
+      "the parent's target: against a range (4.5%—5%), a target at its top (5%) counts as more.",
       "1 of the one target with a later result was met."]),
     ([("盘锦市", "d1", "point", None, None, "not reported", None)],
      ["1 headline target in 1 place: 0 binding (确保, 不低于, 以上, 以内), 0 soft (左右, 力争), 1 a bare value or a range.",

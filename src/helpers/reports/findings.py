@@ -265,7 +265,8 @@ def summarize_target_setting(targets: pd.DataFrame) -> list[Finding]:
         escalated = int(pd.to_numeric(with_parent["escalated"], errors="coerce").fillna(0).sum())
         found.append(Finding(f"{escalated} of {len(with_parent):,} target{'s' if len(with_parent) != 1 else ''} "
                              f"with a parent's target {'ask' if len(with_parent) != 1 else 'asks'} for more than the "
-                             "parent (层层加码).",
+                             "parent (层层加码), measured against the middle of the parent's target: against a range "
+                             "(4.5%—5%), a target at its top (5%) counts as more.",
                              with_parent["target_doc"].nunique()))
     status = targets["status"].astype(str).value_counts()
     met, missed = int(status.get("met", 0)), int(status.get("missed", 0))
