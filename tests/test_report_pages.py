@@ -531,8 +531,10 @@ def test_document_findings_name_genres_in_words_with_plurals():
 
 
 @pytest.mark.parametrize("indicators, places, expected", [
-    # one leader: named with its places
-    (["gdp", "gdp", "fixed_asset_investment"], ["辽阳市", "盘锦市", "辽阳市"], "the one reported most is 地区生产总值 (2 places): 2 figures each"),
+    # one leader: named with its places, and its figures in all ("94 figures each" had read as 94 per place)
+    (["gdp", "gdp", "fixed_asset_investment"], ["辽阳市", "盘锦市", "辽阳市"], "the one reported most is 地区生产总值 (2 places): 2 figures."),
+    # a tie of single figures: "1 figure each", not "1 figures each"
+    (["gdp", "cpi"], ["辽阳市", "盘锦市"], "equally often, are 居民消费价格涨幅 (1 place), 地区生产总值 (1 place): 1 figure each."),
     # a tie (the reviewer's 03: 雏鹰瞪羚独角兽 named alone beside 固定资产投资, reported as often in more places): every
     # leader, the one in more places first
     (["eagle_gazelle_unicorn", "fixed_asset_investment", "fixed_asset_investment", "eagle_gazelle_unicorn"],

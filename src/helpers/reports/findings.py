@@ -178,8 +178,10 @@ def summarize_indicators(records: pd.DataFrame) -> list[Finding]:
         rows = linked[linked["indicator"].isin(most.index)]
         lead = (f"the one reported most is {named}" if len(most) == 1
                 else f"the ones reported most, equally often, are {named}{more}")
+        figures = int(most["figures"].iat[0])
+        count = f"{figures:,} figure{'s' if figures != 1 else ''}" + (" each" if len(most) > 1 else "")
         found.append(Finding(f"{format_share(len(linked) / len(records))} of them have a canonical indicator; "
-                             f"{lead}: {int(most['figures'].iat[0]):,} figures each.", rows["doc_id"].nunique()))
+                             f"{lead}: {count}.", rows["doc_id"].nunique()))
     return found
 
 
