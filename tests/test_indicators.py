@@ -348,6 +348,7 @@ def test_a_provincial_report_giving_one_number_to_unrelated_metrics_is_not_the_s
     ("居民消费价格总水平上涨幅度", "cpi"),  # 山西 2026's headline CPI target had no indicator
     ("整区域工程化建设高标准农田项目", None),  # 河南 2026: a project's 200万亩 had been the province's farmland target
     ("新建改造高标准农田", "high_standard_farmland"),  # …which the same sentence gives: 400万亩以上
+    ("万元GDP能耗", "energy_intensity"),  # 宜春 2022: 下降2.9% had been a fall of GDP in 03's GDP chart
 ])
 def test_metrics_name_their_indicator(metric, code):
     from helpers.indicators.metrics import parse_indicator
