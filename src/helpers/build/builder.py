@@ -255,7 +255,7 @@ def _build(raw_dir, processed_dir, listing, fingerprint, workers, scheduler, use
                             writers.write(name, table)
                         if "documents" in piece_tables:
                             counts["documents"] += 1
-                            stage_runs.update(cache.STAGES)  # read in pieces: never from the cache
+                            stage_runs.update(list(cache.STAGES))  # read in pieces: never from the cache
                             counts["n_chars"] += piece_tables["documents"].column("n_chars")[0].as_py()
                         if "quarantine" in piece_tables:
                             quarantine = piece_tables["quarantine"]
