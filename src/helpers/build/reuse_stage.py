@@ -1,7 +1,7 @@
 """Build the reuse tables from the processed documents: the pass that runs after the per-document stages.
 
-In: ``documents.parquet`` of a processed folder (its ``doc_id``, cleaned ``text``, ``published_date``
-and ``genre``) and the alignment cache ``.cache/reuse_alignments.arrow``. Out: ``reuse.parquet``
+In: ``documents.parquet`` of a processed folder (its ``doc_id``, cleaned ``text``, ``published_date``,
+``event_date`` and ``genre``: a delivered report is dated by its delivery, :func:`public_date`) and the alignment cache ``.cache/reuse_alignments.arrow``. Out: ``reuse.parquet``
 (passage pairs), ``reuse_clusters.parquet`` and ``duplicates.parquet`` (schemas in
 :mod:`helpers.store`), written atomically, and the cache with this build's alignments.
 
@@ -28,6 +28,24 @@ from helpers.atomic import make_temporary_file
 logger = logging.getLogger(__name__)
 
 CACHE_NAME = "reuse_alignments.arrow"
+# Genres whose text is public when it is delivered: a work report read to the congress is posted days or weeks later
+# (黑龙江 2026: delivered 1月31日, posted 2月26日), and who had a passage first is who said it first
+DELIVERED_GENRES = ("government_work_report", "plan_report")
+
+
+def public_date(published, event, genre):
+    """The date a document's text was first public: a delivered report's delivery (its event date) when that comes
+    before its posting, else its publication date. (A news story's event date is the event's, not the story's.)
+
+    >>> import datetime as dt
+    >>> public_date(dt.date(2026, 2, 26), dt.date(2026, 1, 31), "government_work_report")
+    datetime.date(2026, 1, 31)
+    >>> public_date(dt.date(2023, 10, 18), dt.date(2023, 10, 17), "news_report")
+    datetime.date(2023, 10, 18)
+    """
+    if genre in DELIVERED_GENRES and event is not None and (published is None or event < published):
+        return event
+    return published
 TABLES = ("reuse", "reuse_clusters", "duplicates")
 _CACHE_COLUMNS = ("key_a", "key_b", "start_a", "end_a", "start_b", "end_b", "similarity")
 
@@ -74,7 +92,8 @@ def build_reuse_tables(tables_dir: str | Path, cache_dir: str | Path, use_cache:
 
     started = time.perf_counter()
     tables_dir = Path(tables_dir)
-    documents = pq.read_table(tables_dir / "documents.parquet", columns=["doc_id", "published_date", "genre"])
+    documents = pq.read_table(tables_dir / "documents.parquet",
+                              columns=["doc_id", "published_date", "event_date", "genre"])
     cache_path = Path(cache_dir) / CACHE_NAME
     cache = read_alignment_cache(cache_path) if use_cache else {}
     # the texts and the n-gram postings wait on disk beside the tables (a stopped build's unpublished
@@ -82,7 +101,9 @@ def build_reuse_tables(tables_dir: str | Path, cache_dir: str | Path, use_cache:
     metadata = {store.BUILD_ID_KEY: build_id.encode()} if build_id is not None else None
     rows = {}
     with spool_texts(tables_dir / "documents.parquet", tables_dir) as texts:
-        result = find_reuse(documents["doc_id"].to_pylist(), texts, documents["published_date"].to_pylist(),
+        dates = [public_date(*row) for row in zip(documents["published_date"].to_pylist(),
+                                                    documents["event_date"].to_pylist(), documents["genre"].to_pylist())]
+        result = find_reuse(documents["doc_id"].to_pylist(), texts, dates,
                             documents["genre"].to_pylist(), cache, workdir=tables_dir)
         # the passage rows a batch at a time, while the texts they quote can still be read
         batches = (store.build_table("reuse", columns) for columns in result.rows.batches())
