@@ -81,6 +81,26 @@ def test_a_delivery_line_in_brackets_dates_the_report_and_a_photo_credit_is_no_t
         D(2026, 1, 27), "delivery_line", "政府工作报告")
 
 
+# A collected page of 河北's 2026 work report whose 来源 and 时间 lines are not in its main text (the page's date is in
+# its head); the article's lines are the report's own (河北 2026, lines 10-19)
+HEBEI_2026_PAGE = """<html><head><meta charset="utf-8"><title>2026年河北省政府工作报告_河北省人民政府网</title>
+<meta property="article:published_time" content="2026-02-02"></head><body><div class="nav"><a href="/">首页</a></div>
+<div class="article"><h1>2026年河北省政府工作报告</h1>
+<p>——2026年1月26日在河北省第十四届人民代表大会第四次会议上</p><p>河北省人民政府省长 王正谱</p><p>各位代表：</p>
+<p>现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和列席人员提出意见。</p>
+<p>一、“十四五”时期经济社会发展回顾</p>
+<p>过去五年，是极不寻常、极不平凡的五年。习近平总书记多次视察河北，发表重要讲话、作出重要指示，为我们提供了根本遵循。</p>
+</div></body></html>"""
+
+
+def test_a_collected_report_page_is_titled_and_dated_by_the_page_not_its_delivery_line():
+    # the collected page had the title "——2026年1月26日在…会议上" and was dated by its delivery, not its posting
+    result = process_document(HEBEI_2026_PAGE.encode(), "collected/hebei/a.html")
+    got = {field: result.document[field] for field in ("title", "title_from", "published_date", "date_from", "event_date")}
+    assert got == {"title": "2026年河北省政府工作报告", "title_from": "html", "published_date": D(2026, 2, 2),
+                   "date_from": "html", "event_date": D(2026, 1, 26)}
+
+
 def test_catalog_overrides_fields_and_records_which():
     data = (FIXTURES / "national-gwr-2022-head.txt").read_bytes()
     result = process_document(data, "gwr.txt", {"published_date": "2022-03-05", "source": "中国政府网"})

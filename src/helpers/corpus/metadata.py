@@ -140,11 +140,15 @@ def parse_title(body: str) -> tuple[str | None, str | None]:
     (None, None)
     >>> parse_title("政府工作报告。 贵州日报天眼新闻记者 李森 摄")
     ('政府工作报告', 'text')
+    >>> parse_title("——2026年1月26日在河北省第十四届人民代表大会第四次会议上\\n河北省省长 王正谱")
+    (None, None)
     """
     first = body.split("\n", 1)[0].strip()
     first = PHOTO_CREDIT.sub("", COLUMN_TAG.sub("", first))
     delivery = DELIVERY_LINE.search(first)
-    if delivery and delivery.start() > 0:
+    if delivery and delivery.start() == 0:
+        return None, None  # the line under a report's title, when the page's text begins there (a collected 河北 page)
+    if delivery:
         first = first[: delivery.start()]
     if not 4 <= len(first) <= 90 or first.endswith(("。", ":", ",")) or first.startswith("各位代表"):
         return None, None
@@ -168,10 +172,13 @@ def parse_dates(head: str, body: str, page: PageMetadata | None = None):
         event = _date(*delivery.groups()[:3])
     if published is None and (line := DATE_LINE.search(body[:600])):
         published, date_from = _date(*line.groups()), "date_line"
+    if published is None and page.date and (posted := _parse_iso(page.date)) is not None \
+            and (event is None or posted >= event):
+        # a collected page's own date, when its header lines were not part of its main text: a report delivered on
+        # 1月26日 and posted on 2月2日 is published on the 2nd (a collected 河北 page had been dated by its delivery)
+        published, date_from = posted, "html"
     if published is None and event is not None:
         published, date_from = event, "delivery_line"
-    if published is None and page.date:
-        published, date_from = _parse_iso(page.date), "html"
     dateline = DATELINE.search(body[:600]) or DATELINE.search(head[:600])
     if dateline and event is None:
         year, month, day = dateline.groups()
