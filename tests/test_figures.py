@@ -221,6 +221,12 @@ def test_find_figures(sentence, expected):
     "这3项工作分别是:",
     # a hotline's number before 市民 (聊城, 2020)
     "记者在12345市民热线受理中心新闻发布会上获悉",
+    # the tasks and measures a plan sets out for itself, where the press conference describes its layout (004, 盘锦's
+    # 专项方案): section counts, not figures (DOMAIN); they had come out as actuals and targets at random
+    "细化设置了8个方面共计21项任务",
+    "设置了抓好项目建设、抓好产业集群建设、抓好工业化和信息化融合3项任务",
+    "《专项方案》的21项重点任务,均提出了具体指标安排",
+    "确定了强化组织保障、加强开放合作、做好督查督办3项措施",
 ])
 def test_not_figures(sentence):
     assert find_figures(sentence) == []

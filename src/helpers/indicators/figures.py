@@ -115,6 +115,13 @@ OUTLINE_AFTER = re.compile(r"方面|维度|大?台阶")
 # 发展规划" (云南, 2019), "这3项工作分别是:上半年全市新增护理型养老床位787张" (镇江, 2018)
 ENUMERATED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:[::](?:一是|第一|首先)|分别是[::])")
 LIST_COUNT_UNITS = frozenset({"项", "个", "件", "条", "类"})
+# …and the tasks and measures a plan sets out for itself, counted where it describes its own layout: "细化设置了8个方面共计
+# 21项任务", "设置了抓好项目建设、抓好产业集群建设、抓好工业化和信息化融合3项任务", "《专项方案》的21项重点任务", "确定了强化组织
+# 保障、加强开放合作、做好督查督办3项措施" (盘锦's 专项方案, seed 004): the plan's parts, not goals or results
+# (Not a year's tasks a city 确定了: "锦州市今年确定了109项攻坚任务、136项重点任务" (2025) counts its programme)
+PLAN_PARTS_AFTER = re.compile(r"(?:重点|主要)?(?P<part>任务|措施|举措)")
+PLAN_PARTS_BEFORE = re.compile(r"(?:设置了[^,;:。]{0,80}|》的)$")
+PLAN_MEASURES_BEFORE = re.compile(r"确定了[^,;:。]{0,80}$")
 # A multiplier alone after a qualifier or a verb is a number: "超万亿元", "新增千万吨产能", "带动万名青年",
 # "就业超百万人" (the last character of 超, 近, 约, 逾, 突破, 超过, 达, 新增, 带动, 迈上); not "万元GDP能耗"
 BARE_BEFORE = "超近约逾破过达增动上"
@@ -347,6 +354,24 @@ def _share_list_qualifiers(sentence: str, figures: list[FigureSpan]) -> list[Fig
     return figures
 
 
+def _counts_plan_parts(sentence: str, start: int, end: int) -> bool:
+    """Whether a count of 项 counts the tasks or measures a plan sets out for itself (PLAN_PARTS_BEFORE).
+
+    >>> [f.quote for f in find_figures("细化设置了8个方面共计21项任务,确定了强化组织保障、做好督查督办3项措施")]
+    []
+    >>> [f.quote for f in find_figures("全年实施重点任务21项,设置了标准厂房12万平方米")]
+    ['21项', '12万平方米']
+    >>> [f.quote for f in find_figures("锦州市今年确定了109项攻坚任务、136项重点任务")]
+    ['109项', '136项']
+    """
+    part = PLAN_PARTS_AFTER.match(sentence, end)
+    if part is None:
+        return False
+    before = PLAN_PARTS_BEFORE if part.group("part") == "任务" else PLAN_MEASURES_BEFORE
+    return before.search(sentence, max(0, start - 82), start) is not None \
+        or PLAN_PARTS_BEFORE.search(sentence, max(0, start - 82), start) is not None
+
+
 def _in_list_of(sentence: str, start: int) -> bool:
     """Whether a 分别 opens the clause that reaches ``start``."""
     opening = sentence.rfind(RESPECTIVELY, 0, start)
@@ -402,6 +427,8 @@ def _arabic(sentence: str) -> list[FigureSpan]:
         if unit == "个" and OUTLINE_AFTER.match(sentence, end):
             continue
         if unit in LIST_COUNT_UNITS and ENUMERATED_AFTER.match(sentence, end):
+            continue
+        if unit == "项" and _counts_plan_parts(sentence, start, end):
             continue
         if unit == "位" and sentence[max(0, start - 3):start].endswith(RANK_MOVE):
             continue
@@ -486,7 +513,8 @@ def _chinese(sentence: str):
             continue  # a rank in words, as in figures: "分别位居全市前两位" (大连, 2011)
         if RANK_LIST.search(sentence, max(0, start - 8), start) or OUTLINE_AFTER.match(sentence, end) \
                 or sentence[start - 1:start] == QUOTE_CLOSE \
-                or (m.group("unit") in LIST_COUNT_UNITS and ENUMERATED_AFTER.match(sentence, end)):
+                or (m.group("unit") in LIST_COUNT_UNITS and ENUMERATED_AFTER.match(sentence, end)) \
+                or (m.group("unit") == "项" and _counts_plan_parts(sentence, start, end)):
             continue
         unit = m.group("unit")
         counted.append((start, end))
