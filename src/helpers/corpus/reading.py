@@ -143,6 +143,7 @@ TABLE_TAG = re.compile(r"<table\b", re.I)
 TABLE_ROW_TEXT = re.compile(r"^\|.*\|", re.M)  # trafilatura writes a table's row as "| 指标 | 目标(%) | 完成(%) |"
 CHINESE_CHARACTERS = re.compile(r"[\u3400-\u9fff]")
 PRECISE_MIN_SHARE = 0.8  # of the whole reading's Chinese: what the precise one may leave out (navigation) and be kept
+SHORT_PAGE_CHARS = 3000  # a page read whole is a short one: longer pages are not read a second time
 
 
 def read_html(decoded: RawText) -> RawText:
@@ -163,7 +164,7 @@ def read_html(decoded: RawText) -> RawText:
                       f"{DEEP_HTML_LEVELS} dropped (their text kept) to read it",)
     if not text or not text.strip():
         raise UnreadableError("HTML page without main text (only navigation, scripts or styles)")
-    if TABLE_TAG.search(decoded.text) and not TABLE_ROW_TEXT.search(text):
+    if len(text) < SHORT_PAGE_CHARS and TABLE_TAG.search(decoded.text) and not TABLE_ROW_TEXT.search(text):
         # a short page read whole (trafilatura's fallback when its main text is short) gives its table one cell a
         # line, and its navigation with it: the precise reading keeps the table's rows, when it keeps the text too
         precise = _extract_html(decoded.text, favor_precision=True)
