@@ -120,3 +120,12 @@ def test_pdf_text_layer_is_read():
     raw = read_raw(buffer.getvalue(), "report.pdf")
     assert raw.format == "pdf"
     assert "亿元以上项目330个" in raw.text.replace(" ", "")
+
+
+def test_an_html_page_says_how_much_of_its_text_the_main_text_keeps():
+    # what trafilatura leaves out of a page (its navigation, related links, footer) is not in the cleaning log, which
+    # starts from the main text: read_notes says how much it was
+    from helpers.corpus.documents import process_document
+
+    notes = process_document(SHORT_TABLE_PAGE.encode(), "short.html").document["read_notes"]
+    assert "HTML main text: 58 of the page's 71 Chinese characters" in notes  # 首页, 政务公开 and the <title> left out

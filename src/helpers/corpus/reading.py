@@ -173,6 +173,7 @@ def read_html(decoded: RawText) -> RawText:
                 and _count_chinese(precise_text) >= PRECISE_MIN_SHARE * _count_chinese(text):
             document, text = precise, precise_text
             notes += ("read with trafilatura's precise setting, which keeps its tables' rows",)
+    notes += (_describe_main_text(decoded.text, text),)
     page = PageMetadata(
         title=document.title, date=document.date, sitename=document.sitename,
         author=document.author, url=document.url,
@@ -187,6 +188,26 @@ def _extract_html(text: str, favor_precision: bool = False):
         text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=not favor_precision,
         favor_precision=favor_precision,
     )
+
+
+def _describe_main_text(html: str, text: str) -> str:
+    """How much of a page's Chinese text its main text keeps: what trafilatura left out (navigation, related links,
+    the site's footer) is not in the cleaning log, which starts from the main text, so the note says how much it was.
+
+    >>> _describe_main_text("<html><body><p>首页 政务公开</p><p>全市地区生产总值增长5%</p></body></html>", "全市地区生产总值增长5%")
+    "HTML main text: 10 of the page's 16 Chinese characters (the rest, such as navigation and footer, left out)"
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+        for element in root.iter("script", "style", "noscript"):
+            element.drop_tree()
+        whole = _count_chinese(root.text_content())
+    except (ValueError, TypeError, lxml.etree.ParserError):  # a page lxml cannot parse whole (deep_html's)
+        return f"HTML main text: {_count_chinese(text):,} Chinese characters"
+    return (f"HTML main text: {_count_chinese(text):,} of the page's {max(whole, _count_chinese(text)):,} Chinese "
+            "characters (the rest, such as navigation and footer, left out)")
 
 
 def _count_chinese(text: str) -> int:
