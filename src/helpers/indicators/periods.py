@@ -32,7 +32,7 @@ from helpers.indicators.figures import parse_chinese_number
 # (The lookahead lists every possible first character: the regex engine then skips ahead to them,
 # five times faster than trying every branch at every position.)
 PERIOD = re.compile(
-    r"(?=[到至2345两7“\"十前上下一二四第全今本去过五三截目年未用明新1元七])(?:"
+    r"(?=[到至2345两7“\"十前上下一二四第全今本去过五三截目年未用明新1元七这])(?:"
     r"(?P<to>到|至)?(?P<year>(?:19[4-9]|20\d)\d)年(?P<year_part>前三季度|上半年|下半年|一季度|第一季度|末|底|全年|1-(?P<month>\d{1,2})月)?"
     r"|[“\"]?(?P<plan>十一五|十二五|十三五|十四五|十五五)[”\"]?(?:期间|时期|末)?"
     r"|(?P<part>前三季度|上半年|下半年|一季度|第一季度|第?[二三四]季度|去年全年|上年全年|全年|今冬明春|今秋明春|今年|本年|新的一年|明年|去年|上年|过去一年|过去的一年|过去两年|过去三年|过去五年|这五年|过去十年|五年来|四年来|两年来|70年来|七十年来|40年来|四十年来|未来五年|今后五年|未来三年|今后三年)"
