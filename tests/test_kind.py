@@ -146,7 +146,7 @@ KIND_CASES = [
     # goals too (北京 2026: the 翻番 had been a 十五五 target)
     ("二、“十四五”时期发展成就和“十五五”时期主要目标任务\n这五年,我们锐意改革、矢志创新,经济高质量发展取得显著成效。"
      "国家级专精特新“小巨人”企业数量较2020年实现翻番,培育形成3个万亿级和7个千亿级产业集群。",
-     "government_work_report", D(2026, 1, 25), [("翻番", "actual", 2025), ("3个", "actual", 2025)]),
+     "government_work_report", D(2026, 1, 25), [("翻番", "actual", 2025), ("3个", "actual", 2025), ("7个", "actual", 2025)]),
     # a story whose lead presents the work report's "目标清单": task quantities without a cue are goals
     # (深圳晚报 2025); the same sentence in a story without that lead stays a result
     ("今年深圳将怎么做,有哪些新目标?今年政府工作报告的“目标清单”,通过一串串数据展现发展路线图。\n"
