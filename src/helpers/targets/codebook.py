@@ -76,8 +76,9 @@ INDICATOR_PANEL = {
         "The kind model's probability that the target's figure is a target (0-1); of held-out figures it is at "
         "least 0.7 sure of, 0.90 had the labelled kind. Missing for reference targets."),
     "n_targets": Column("Targets found for this key",
-        "How many targets the corpus holds for this place, year and indicator; the panel keeps the "
-        "first of the latest document."),
+        "How many targets the corpus holds for this place, year and indicator (a target a document states again, "
+        "such as 城镇新增就业45万人以上的目标 after the list of goals, counts once); the panel keeps the first of the "
+        "latest document."),
     "result_value": Column("Result value",
         "The later result (actual, else estimate) for the same indicator, place, unit and year, "
         "signed by direction; missing when none was reported."),
