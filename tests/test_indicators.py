@@ -354,3 +354,14 @@ def test_metrics_name_their_indicator(metric, code):
     from helpers.indicators.metrics import parse_indicator
 
     assert parse_indicator(metric) == code
+
+
+def test_a_result_and_another_places_target_of_the_same_figure_are_not_repeated():
+    # the provincial corpus: 辽宁's 十四五 grain result (跃上500亿斤台阶) beside 湖北's 2026 target of 500亿斤 had been
+    # listed as one repeated figure; two targets of one value still are
+    records = pd.DataFrame({
+        "doc_id": ["liaoning", "hubei", "hunan"], "value": [5e10] * 3, "unit": ["斤"] * 3,
+        "place": ["辽宁省", "湖北省", "湖南省"], "metric": ["粮食产量"] * 3, "indicator": ["grain_output"] * 3,
+        "kind": ["actual", "target", "target"], "quote": ["500亿斤"] * 3, "sentence": ["…500亿斤"] * 3})
+    repeated = find_repeated_figures(records)
+    assert repeated[["places", "kind"]].values.tolist() == [[2, "target"]]

@@ -39,7 +39,7 @@ LEDGER_INPUT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "place", "place
 # What makes two targets of one document the same target
 TARGET_IDENTITY = ["doc_id", "place_code", "indicator", "unit", "period_year", "total_years", "value", "value_high",
                    "is_average"]
-REPEATED_INPUT_COLUMNS = ["doc_id", "value", "unit", "place", "metric", "indicator", "quote", "sentence"]
+REPEATED_INPUT_COLUMNS = ["doc_id", "value", "unit", "place", "metric", "indicator", "kind", "quote", "sentence"]
 
 
 def build_target_ledger(records: pd.DataFrame, sentence_starts: pd.DataFrame | None = None,
@@ -177,10 +177,11 @@ def _status(target, result, better: str) -> str:
 
 
 def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.DataFrame:
-    """Identical value and unit for the same indicator (or the same metric words) in different places.
+    """Identical value and unit for the same indicator (or the same metric words) and kind in different places.
 
     Only like with like: a figure is compared with figures of its canonical indicator or, when it has
-    none, of the same metric as written; figures with neither are left out. Only counts and amounts
+    none, of the same metric as written, and of the same kind (辽宁's 十四五 result of 500亿斤 is no template for 湖北's
+    2026 target of 500亿斤); figures with neither are left out. Only counts and amounts
     of at least ``min_value`` (small numbers repeat by chance). The strongest sign of template
     reporting: one document gives two places the same figure for the same metric (000: 辽阳县 and
     灯塔市 both 303 and 85 projects).
@@ -189,14 +190,15 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
     names = load_indicator_names().set_index("code")["name_zh"]  # a reader's name, not a code (projects_5m_plus)
     rows = rows.assign(what=rows["indicator"].map(names).fillna(rows["indicator"]).fillna(rows["metric"])
                        ).dropna(subset=["what"])
+    rows = rows.assign(kind=rows["kind"].fillna("") if "kind" in rows else "")
     groups = []
-    for (value, unit, what), group in rows.groupby(["value", "unit", "what"]):
+    for (value, unit, what, kind), group in rows.groupby(["value", "unit", "what", "kind"]):
         places = group["place"].nunique()
         if places < 2:
             continue
         same_document = group.groupby("doc_id")["place"].nunique().max() > 1  # one metric already (what)
         groups.append({
-            "figure": group["quote"].iloc[0], "value": value, "unit": unit, "what": what,
+            "figure": group["quote"].iloc[0], "value": value, "unit": unit, "what": what, "kind": kind or None,
             "records": len(group), "places": places, "documents": group["doc_id"].nunique(),
             "same_document_different_places": bool(same_document),
             "where": "; ".join(sorted(set(group["place"].fillna("?") + ":" + group["metric"].fillna("?")))),
@@ -207,5 +209,5 @@ def find_repeated_figures(records: pd.DataFrame, min_value: float = 10) -> pd.Da
                              ascending=[False, False, False], ignore_index=True)
 
 
-REPEATED_COLUMNS = ["figure", "value", "unit", "what", "records", "places", "documents",
+REPEATED_COLUMNS = ["figure", "value", "unit", "what", "kind", "records", "places", "documents",
                     "same_document_different_places", "where", "quotes"]
