@@ -706,3 +706,13 @@ def test_indicator_periods_draw_those_with_the_most_figures_and_say_how_many():
     fig = plots.plot_indicator_periods(rows, "地区生产总值")
     assert [ax.get_title() for ax in fig.axes if ax.axison] == ["2021", "2022", "2023", "2025", "2026", "十五五"]
     assert "6 of 8 periods drawn" in fig._suptitle.get_text()
+
+
+def test_the_hardness_chart_names_its_classes_and_counts_whole_targets():
+    # 06's legend printed the codes (binding_floor), and 盘锦's five targets had ticks at 0.5
+    counts = pd.DataFrame({"place": ["盘锦市"], "year": [2025], "point": [3], "binding_floor": [2]})
+    fig = plots.plot_hardness(counts)
+    _draw(fig)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["定值 point", "下限 floor (确保, 以上)"]
+    assert all(float(tick).is_integer() for tick in ax.get_xticks())

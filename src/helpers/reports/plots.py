@@ -533,6 +533,10 @@ def _label_point(ring) -> tuple[float, float]:
 
 HARDNESS_COLOURS = {"soft": "#9ecae1", "range": "#6baed6", "point": "#fdae6b", "binding_floor": "#d94801",
                     "binding_ceiling": "#7f2704", "unknown": "#bdbdbd"}
+# The legend's names, Chinese first as the other charts' (the classes' codes stay in the tables and panels)
+HARDNESS_NAMES = {"soft": "软 soft (左右, 力争)", "range": "区间 range", "point": "定值 point",
+                  "binding_floor": "下限 floor (确保, 以上)", "binding_ceiling": "上限 ceiling (以内, 控制在)",
+                  "unknown": "不明 unknown"}
 
 
 def plot_hardness(counts: pd.DataFrame, label: str = "place",
@@ -548,10 +552,11 @@ def plot_hardness(counts: pd.DataFrame, label: str = "place",
         return _detach(fig)
     left = pd.Series(0.0, index=counts.index)
     for hardness in classes:
-        ax.barh(labels, counts[hardness], left=left, color=HARDNESS_COLOURS[hardness], label=hardness)
+        ax.barh(labels, counts[hardness], left=left, color=HARDNESS_COLOURS[hardness], label=HARDNESS_NAMES[hardness])
         left = left + counts[hardness]
     ax.invert_yaxis()
-    ax.set_xlabel("targets")
+    ax.xaxis.get_major_locator().set_params(integer=True)  # whole targets: 盘锦's chart had ticks at 0.5
+    ax.set_xlabel("目标数 (targets)")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
