@@ -146,6 +146,16 @@ def test_a_trend_between_unlike_documents_says_so(built_corpus, place, warning):
     assert warning in findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, place), docs)[-1].text
 
 
+def test_a_trend_between_two_single_documents_says_it_compares_two_documents(built_corpus):
+    # 盘锦's 结构调整 "rose from 17.1% to 48.5%" between one news story and one press conference (the page review)
+    docs = overview.load_documents(built_corpus, "liaoyang")  # 2023: one press conference; 2024: one work report
+    trend = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "liaoyang"), docs)[-1].text
+    assert "Each of the two years rests on one document: this compares two documents, not a trend." in trend
+    corpus = findings.summarize_themes(theme_analysis.load_theme_hits(built_corpus, "all"),
+                                       overview.load_documents(built_corpus, "all"))[-1].text
+    assert "rests on one document" not in corpus  # 2022: two news stories
+
+
 def test_a_trend_that_rests_on_an_incomplete_document_says_so(built_corpus):
     # 辽阳's 2023→2024 shift (动员话语 19.4% → 1.4%) rests on the 2024 report its site calls incomplete
     docs = overview.load_documents(built_corpus, "liaoyang")

@@ -115,6 +115,8 @@ def summarize_themes(hits: pd.DataFrame, documents: pd.DataFrame) -> list[Findin
                              f"{format_share(by_year.loc[first, rise])} to {format_share(by_year.loc[last, rise])} "
                              f"of theme hits; {name_theme(fall)} fell most, from "
                              f"{format_share(by_year.loc[first, fall])} to {format_share(by_year.loc[last, fall])}."
+                             + (" Each of the two years rests on one document: this compares two documents, not a "
+                                "trend." if per_year.loc[first] == 1 and per_year.loc[last] == 1 else "")
                              + _describe_unlike_years(dated, documents, first, last), documents_behind))
     else:
         found.append(Finding(f"From {first} to {last} no theme's share moved by {MIN_CHANGE_POINTS:.0f} points "
