@@ -99,6 +99,9 @@ FORMULA_CASES = [
      "the campaign's press-conference series title, shared by 盘锦 and 辽阳: travel worth seeing"),
     ("以习近平新时代中国特色社会主义思想为指导," + "全市新开工亿元以上项目200个以上,固定资产投资增长10%," * 5, False,
      "longer than 150 characters: room for copying beyond the formula"),
+    ("我们要更加紧密地团结在以习近平同志为核心的党中央周围,高举习近平新时代中国特色社会主义思想伟大旗帜", True,
+     "辽宁 2026's closing: the Party-leadership formula every genre uses (07 had called a chain of it the passage that "
+     "travelled furthest)"),
 ]
 
 
