@@ -203,6 +203,7 @@ def test_a_selection_without_documents_has_no_theme_shares_to_compare(built_corp
     page = display.show_table(table.drop(columns=["zh"]), "主题构成与语料对比")._repr_html_()
     assert table["share_here"].isna().all() and table["difference_points"].isna().all()
     assert "no theme hit in this selection" in page and "-20.0" not in page
+    assert table["share_corpus"].is_monotonic_decreasing  # 05 maps the first: the corpus's theme, not the last one
 
 
 def test_one_year_of_documents_is_too_few_for_a_trend(built_corpus):

@@ -50,7 +50,8 @@ def compare_theme_profile(hits: pd.DataFrame, corpus_hits: pd.DataFrame) -> pd.D
         table = table.sort_values("share_here", ascending=False, ignore_index=True)
         table.attrs[NOTE] = ("this place holds every document of the report's years: it is compared with itself, "
                              "largest share first")
-    if not len(here):
+    if not len(here):  # …and the corpus's own first theme comes first, the one 05 maps (it had mapped 人才, the last)
+        table = table.sort_values("share_corpus", ascending=False, ignore_index=True)
         table.attrs[NOTE] = "no theme hit in this selection: nothing to compare with the corpus"
     return table
 
