@@ -727,3 +727,10 @@ def test_the_hardness_chart_names_its_classes_and_counts_whole_targets():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["定值 point", "下限 floor (确保, 以上)"]
     assert all(float(tick).is_integer() for tick in ax.get_xticks())
+
+
+def test_status_and_hardness_read_in_chinese_with_their_codes():
+    # 04's ledger printed "not reported" and 06's tables "binding_floor" among Chinese words; the codes stay for filters
+    html = display.show_table(pd.DataFrame({"status": ["met", "not reported"], "hardness": ["soft", "binding_floor"]}),
+                              "目标台账 (the ledger)").to_html()
+    assert "达成 met" in html and "未见结果 not reported" in html and "软 soft" in html and "下限 binding_floor" in html

@@ -36,6 +36,13 @@ NOTE = "note"
 # The genres of corpus/metadata.py (GENRES) as a reader names them (01 showed government_work_report)
 GENRE_NAMES = {"press_conference": "新闻发布会", "government_work_report": "政府工作报告", "plan_report": "计划报告",
                "news_report": "新闻报道", "statistical_bulletin": "统计公报", "other": "其他"}
+# A ledger's status and a target's hardness, Chinese first with the code the tables and panels hold (04 had printed
+# "not reported" where every other word of the page was Chinese too)
+CODED_COLUMNS = {
+    "status": {"met": "达成 met", "missed": "未达成 missed", "not reported": "未见结果 not reported"},
+    "hardness": {"soft": "软 soft", "range": "区间 range", "point": "定值 point", "binding_floor": "下限 binding_floor",
+                 "binding_ceiling": "上限 binding_ceiling", "unknown": "不明 unknown"},
+}
 NAME_COLUMN = "name_zh"  # an indicator's Chinese name beside its code (indicators.csv)
 # A sentence beside the figure it holds is shown as the figure in context (`quote_in_context`)
 SENTENCE_OF = {"sentence": "quote", "target_sentence": "target", "result_sentence": "result",
@@ -255,6 +262,8 @@ def format_frame(frame: pd.DataFrame | pd.Series, shares: tuple[str, ...] = (),
             columns[column] = values.map(name_indicator)
         elif column in GENRE_COLUMNS:
             columns[column] = [GENRE_NAMES.get(v, format_value(v)) for v in values]
+        elif column in CODED_COLUMNS:
+            columns[column] = [CODED_COLUMNS[column].get(str(v), format_value(v)) for v in values]
         elif is_year_column(column) or is_code_column(column):
             columns[column] = values.map(format_digits)  # 2026 and 210000 as written, not 2,026 and 210,000
         elif column in AMOUNT_COLUMNS:
