@@ -49,6 +49,8 @@ LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 
 CJK_PUNCT = "\u3001-\u303f\u2018-\u201d\u2014\u2026"
 CHINESE_OR_PUNCT = re.compile(f"[\u3400-\u9fff\uf900-\ufaff{CJK_PUNCT}]")
+# One Chinese character (CJK extension A and the unified block): what reading and sections count
+CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 CHINESE_PUNCT = re.compile(f"[{CJK_PUNCT}]")
 ASCII_WORD = re.compile(r"[0-9A-Za-z%]")
 LINE_ENDINGS = re.compile(r"\r\n?")

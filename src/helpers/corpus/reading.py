@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from helpers.corpus.deep_html import MAX_DEPTH as DEEP_HTML_LEVELS
 from helpers.corpus.deep_html import flatten_deep_html
+from helpers.corpus.normalize import CHINESE_CHARACTER
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +142,7 @@ def decode_bytes(data: bytes) -> RawText:
 
 TABLE_TAG = re.compile(r"<table\b", re.I)
 TABLE_ROW_TEXT = re.compile(r"^\|.*\|", re.M)  # trafilatura writes a table's row as "| 指标 | 目标(%) | 完成(%) |"
-CHINESE_CHARACTERS = re.compile(r"[\u3400-\u9fff]")
+VISIBLE_TEXT = "//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 PRECISE_MIN_SHARE = 0.8  # of the whole reading's Chinese: what the precise one may leave out (navigation) and be kept
 SHORT_PAGE_CHARS = 3000  # a page read whole is a short one: longer pages are not read a second time
 
@@ -153,7 +154,9 @@ def read_html(decoded: RawText) -> RawText:
     flattened first (:mod:`helpers.corpus.deep_html`). A page with no main text is unreadable.
     """
     notes = decoded.notes
-    document = _extract_html(decoded.text)
+    tree = _parse_html(decoded.text)  # parsed once: trafilatura reads a copy of the tree each time, the note the tree
+    page_source = tree if tree is not None else decoded.text
+    document = _extract_html(page_source)
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         flat = flatten_deep_html(decoded.text)
@@ -167,13 +170,13 @@ def read_html(decoded: RawText) -> RawText:
     if len(text) < SHORT_PAGE_CHARS and TABLE_TAG.search(decoded.text) and not TABLE_ROW_TEXT.search(text):
         # a short page read whole (trafilatura's fallback when its main text is short) gives its table one cell a
         # line, and its navigation with it: the precise reading keeps the table's rows, when it keeps the text too
-        precise = _extract_html(decoded.text, favor_precision=True)
+        precise = _extract_html(page_source, favor_precision=True)
         precise_text = getattr(precise, "text", None) if precise is not None else None
         if precise_text and TABLE_ROW_TEXT.search(precise_text) \
                 and _count_chinese(precise_text) >= PRECISE_MIN_SHARE * _count_chinese(text):
             document, text = precise, precise_text
             notes += ("read with trafilatura's precise setting, which keeps its tables' rows",)
-    notes += (_describe_main_text(decoded.text, text),)
+    notes += (_describe_main_text(tree, text),)
     page = PageMetadata(
         title=document.title, date=document.date, sitename=document.sitename,
         author=document.author, url=document.url,
@@ -181,37 +184,41 @@ def read_html(decoded: RawText) -> RawText:
     return RawText(text=text, encoding=decoded.encoding, format="html", notes=notes, page=page)
 
 
-def _extract_html(text: str, favor_precision: bool = False):
+def _parse_html(html: str):
+    """The page as trafilatura parses it (an lxml tree), or None when it cannot (a page nested too deep)."""
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def _extract_html(source, favor_precision: bool = False):
+    """trafilatura's reading of a page: ``source`` is its HTML or its tree (which trafilatura copies, not changes)."""
     import trafilatura  # imported here: it takes about a second to import
 
     return trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=not favor_precision,
+        source, with_metadata=True, include_comments=False, include_tables=True, favor_recall=not favor_precision,
         favor_precision=favor_precision,
     )
 
 
-def _describe_main_text(html: str, text: str) -> str:
+def _describe_main_text(tree, text: str) -> str:
     """How much of a page's Chinese text its main text keeps: what trafilatura left out (navigation, related links,
     the site's footer) is not in the cleaning log, which starts from the main text, so the note says how much it was.
 
-    >>> _describe_main_text("<html><body><p>首页 政务公开</p><p>全市地区生产总值增长5%</p></body></html>", "全市地区生产总值增长5%")
+    >>> tree = _parse_html("<html><body><p>首页 政务公开</p><p>全市地区生产总值增长5%</p><script>var a='脚本';</script></body></html>")
+    >>> _describe_main_text(tree, "全市地区生产总值增长5%")
     "HTML main text: 10 of the page's 16 Chinese characters (the rest, such as navigation and footer, left out)"
     """
-    import lxml.html
-
-    try:
-        root = lxml.html.fromstring(html)
-        for element in root.iter("script", "style", "noscript"):
-            element.drop_tree()
-        whole = _count_chinese(root.text_content())
-    except (ValueError, TypeError, lxml.etree.ParserError):  # a page lxml cannot parse whole (deep_html's)
-        return f"HTML main text: {_count_chinese(text):,} Chinese characters"
-    return (f"HTML main text: {_count_chinese(text):,} of the page's {max(whole, _count_chinese(text)):,} Chinese "
-            "characters (the rest, such as navigation and footer, left out)")
+    kept = _count_chinese(text)
+    if tree is None:  # a page too deep to parse whole (deep_html's)
+        return f"HTML main text: {kept:,} Chinese characters"
+    whole = sum(_count_chinese(piece) for piece in tree.xpath(VISIBLE_TEXT))
+    return (f"HTML main text: {kept:,} of the page's {max(whole, kept):,} Chinese characters (the rest, such as "
+            "navigation and footer, left out)")
 
 
 def _count_chinese(text: str) -> int:
-    return len(CHINESE_CHARACTERS.findall(text))
+    return len(CHINESE_CHARACTER.findall(text))
 
 
 def read_pdf(data: bytes) -> RawText:

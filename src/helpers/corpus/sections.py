@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from helpers.corpus.normalize import CHINESE_CHARACTER
 from helpers.lexicon import load_lead_roles, load_section_roles
 
 ROLES = ("review", "targets", "tasks", "plan_execution", "plan_draft", "statistics", "other")
@@ -88,7 +89,6 @@ ANNEX_LINE = re.compile(r"^附件[ \t]*[0-9一二三四五六七八九十]{0,2}[
 FRAMED_GENRES = ("news_report", "press_conference", "government_work_report")
 PLAN_GENRE = "plan_report"  # …and a plan report's, when its headline names a year to come
 LEAD_LINES = 4  # lines with a Chinese character
-CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 PHRASE_OPENINGS = ("《", "\n", "】", "]")
 THIS_YEAR_WORD = "今年"
 NEXT_YEAR_WORD = "明年"
