@@ -587,7 +587,7 @@ def test_a_place_outside_liaoning_gets_a_note_not_a_map_of_liaoning():
     # a 河北 profile had drawn Liaoning's cities and a county map of all Liaoning, saying "this place is outlined"
     fig = plots.plot_maps([plots.MapPanel(pd.Series({"辽阳市": 0.12}), "项目建设")], place="hebei")
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert texts == ["河北省 不在地图上 (not on the maps, which cover Liaoning, its cities and counties)"]
+    assert texts == ["河北省 (hebei) 不在地图上 (not on the maps, which cover Liaoning, its cities and counties)"]
     _draw(fig)
 
 

@@ -1,8 +1,8 @@
 """Build the reuse tables from the processed documents: the pass that runs after the per-document stages.
 
 In: ``documents.parquet`` of a processed folder (its ``doc_id``, cleaned ``text``, ``published_date``,
-``event_date`` and ``genre``: a delivered report is dated by its delivery, :func:`public_date`) and the alignment cache ``.cache/reuse_alignments.arrow``. Out: ``reuse.parquet``
-(passage pairs), ``reuse_clusters.parquet`` and ``duplicates.parquet`` (schemas in
+``event_date`` and ``genre``: a delivered report is dated by its delivery, :func:`public_date`) and the alignment
+cache ``.cache/reuse_alignments.arrow``. Out: ``reuse.parquet`` (passage pairs), ``reuse_clusters.parquet`` and ``duplicates.parquet`` (schemas in
 :mod:`helpers.store`), written atomically, and the cache with this build's alignments.
 
 The n-gram index is rebuilt from the texts every time (spooled to disk and sorted a slice of the hash
@@ -32,6 +32,9 @@ CACHE_NAME = "reuse_alignments.arrow"
 # (黑龙江 2026: delivered 1月31日, posted 2月26日), and who had a passage first is who said it first
 DELIVERED_GENRES = ("government_work_report", "plan_report")
 
+TABLES = ("reuse", "reuse_clusters", "duplicates")
+_CACHE_COLUMNS = ("key_a", "key_b", "start_a", "end_a", "start_b", "end_b", "similarity")
+
 
 def public_date(published, event, genre):
     """The date a document's text was first public: a delivered report's delivery (its event date) when that comes
@@ -46,8 +49,6 @@ def public_date(published, event, genre):
     if genre in DELIVERED_GENRES and event is not None and (published is None or event < published):
         return event
     return published
-TABLES = ("reuse", "reuse_clusters", "duplicates")
-_CACHE_COLUMNS = ("key_a", "key_b", "start_a", "end_a", "start_b", "end_b", "similarity")
 
 
 def _cache_schema():

@@ -122,6 +122,7 @@ LIST_COUNT_UNITS = frozenset({"项", "个", "件", "条", "类"})
 PLAN_PARTS_AFTER = re.compile(r"(?:重点|主要)?(?P<part>任务|措施|举措)")
 PLAN_PARTS_BEFORE = re.compile(r"(?:设置了[^,;:。]{0,80}|》的)$")
 PLAN_MEASURES_BEFORE = re.compile(r"确定了[^,;:。]{0,80}$")
+PLAN_PARTS_REACH = 82  # characters before the count where those patterns may begin (设置了 and its 80)
 # A multiplier alone after a qualifier or a verb is a number: "超万亿元", "新增千万吨产能", "带动万名青年",
 # "就业超百万人" (the last character of 超, 近, 约, 逾, 突破, 超过, 达, 新增, 带动, 迈上); not "万元GDP能耗"
 BARE_BEFORE = "超近约逾破过达增动上"
@@ -367,9 +368,9 @@ def _counts_plan_parts(sentence: str, start: int, end: int) -> bool:
     part = PLAN_PARTS_AFTER.match(sentence, end)
     if part is None:
         return False
-    before = PLAN_PARTS_BEFORE if part.group("part") == "任务" else PLAN_MEASURES_BEFORE
-    return before.search(sentence, max(0, start - 82), start) is not None \
-        or PLAN_PARTS_BEFORE.search(sentence, max(0, start - 82), start) is not None
+    reach = max(0, start - PLAN_PARTS_REACH)
+    return PLAN_PARTS_BEFORE.search(sentence, reach, start) is not None or (
+        part.group("part") != "任务" and PLAN_MEASURES_BEFORE.search(sentence, reach, start) is not None)
 
 
 def _in_list_of(sentence: str, start: int) -> bool:

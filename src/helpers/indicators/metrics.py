@@ -138,10 +138,10 @@ def parse_indicator(metric: str | None) -> str | None:
     """
     if not metric:
         return None
-    if " " in metric:  # a table cell's row label and column header, "地区生产总值增速 目标": the label names the indicator
-        label = metric.rsplit(" ", 1)[0]
-        return _parse_plain(metric) or (_parse_plain(label) if label else None)
-    return _parse_plain(metric)
+    found = _parse_plain(metric)
+    if found is None and " " in metric:  # a table cell's row label and column header, "地区生产总值增速 目标"
+        found = _parse_plain(metric.rsplit(" ", 1)[0])  # the label names the indicator
+    return found
 
 
 def _parse_plain(metric: str) -> str | None:

@@ -38,8 +38,9 @@ GENRE_NAMES = {"press_conference": "新闻发布会", "government_work_report": 
                "news_report": "新闻报道", "statistical_bulletin": "统计公报", "other": "其他"}
 # A ledger's status and a target's hardness, Chinese first with the code the tables and panels hold (04 had printed
 # "not reported" where every other word of the page was Chinese too)
+STATUS_NAMES = {"met": "达成 met", "missed": "未达成 missed", "not reported": "未见结果 not reported"}
 CODED_COLUMNS = {
-    "status": {"met": "达成 met", "missed": "未达成 missed", "not reported": "未见结果 not reported"},
+    "status": STATUS_NAMES,
     "hardness": {"soft": "软 soft", "range": "区间 range", "point": "定值 point", "binding_floor": "下限 binding_floor",
                  "binding_ceiling": "上限 binding_ceiling", "unknown": "不明 unknown"},
 }

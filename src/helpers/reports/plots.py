@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from helpers.reports.display import STATUS_NAMES
 from helpers.reports.fonts import font_path
 from helpers.reports.shading import KIND_COLOURS
 
@@ -141,17 +142,9 @@ def plot_heatmap(table: pd.DataFrame, title: str, fmt: str = "{:.0%}"):
 
 # Ledger statuses: met green, missed red, not reported grey (ColorBrewer Set1)
 STATUS_COLOURS = {"met": "#4daf4a", "missed": "#e41a1c", "not reported": "#999999"}
-STATUS_NAMES = {"met": "达成 met", "missed": "未达成 missed", "not reported": "未见结果 not reported"}
 KIND_NAMES = {"actual": "结果 actual", "forecast": "预计 forecast", "target": "目标 target", "plan": "计划 plan"}
 MAX_ROWS_DRAWN = 40  # a dot plot of more rows is unreadable: the first ones are drawn, the title says so
 NO_DATA_COLOUR = "#f0f0f0"
-
-
-def _name_place(place: str) -> str:
-    from helpers.places import load_gazetteer
-
-    known = load_gazetteer().places.get(place)
-    return known.name if known else place
 
 
 def _empty(ax, message: str):
@@ -412,7 +405,9 @@ def plot_maps(panels: list[MapPanel], level: str = "city", city: str | None = No
     use_chinese_font()
     if not is_on_map(place):
         fig, ax = plt.subplots(figsize=(MAP_PANEL_SIZE[0], 1.0))
-        return _empty(ax, f"{_name_place(place)} 不在地图上 (not on the maps, which cover Liaoning, its cities and "
+        from helpers.reports.profile import name_place
+
+        return _empty(ax, f"{name_place(place)} 不在地图上 (not on the maps, which cover Liaoning, its cities and "
                           "counties)")
     # the maps fill their panels: Liaoning is as tall as it is wide once its degrees are corrected (below), so
     # a panel is a little wider than tall for the colour bar, and the margins hold only the title and the note
